@@ -1,0 +1,128 @@
+/**
+ * HTML pages → markup tables (cells with their row and column spans) plus the page's text.
+ * Uses htmlparser2's forgiving parser: scraped pages are rarely well-formed.
+ */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import type { ExtractedDocument, MarkupCell, MarkupTable } from '../model/document.js';
+import { decodeText } from './charset.js';
+import { textToPages } from './text.js';
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'title', 'tr', 'ul', 'caption',
+]);
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head']);
+
+function isElement(node: ChildNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function spanOf(el: Element, name: string): number {
+  const n = Number.parseInt(el.attribs[name] ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** Text of a cell: all descendant text joined without spaces between inline runs (Word's spans). */
+function cellText(node: ChildNode): string {
+  if (node.type === 'text') return node.data.replace(/[\t\n\r ]+/g, ' ');
+  if (!isElement(node) || SKIPPED_TAGS.has(node.name)) return '';
+  const inner = node.children.map(cellText).join('');
+  return BLOCK_TAGS.has(node.name) ? ` ${inner} ` : inner;
+}
+
+/** Rows of one table element, not descending into nested tables. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (node: Element): void => {
+    for (const child of node.children) {
+      if (!isElement(child) || child.name === 'table') continue;
+      if (child.name === 'tr') rows.push(child);
+      else walk(child);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+function readTable(table: Element, index: number): MarkupTable {
+  const rows: MarkupCell[][] = tableRows(table).map((tr) =>
+    tr.children
+      .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'))
+      .map((td) => ({
+        text: cellText(td).replace(/\s+/g, ' ').trim(),
+        rowSpan: spanOf(td, 'rowspan'),
+        colSpan: spanOf(td, 'colspan'),
+      })),
+  );
+  return { index, rows, method: 'markup' };
+}
+
+/** Collects tables (innermost first in document order) and block text lines outside tables. */
+function walkDocument(nodes: ChildNode[]): { tables: Element[]; text: string } {
+  const tables: Element[] = [];
+  let text = '';
+  const visit = (node: ChildNode): void => {
+    if (node.type === 'text') {
+      text += node.data.replace(/[\t\n\r ]+/g, ' ');
+      return;
+    }
+    if (!isElement(node) || SKIPPED_TAGS.has(node.name)) return;
+    if (node.name === 'table') {
+      tables.push(node);
+      // The tables' text goes into the page text too (tab-separated), for metadata and as a fallback.
+      for (const tr of tableRows(node)) {
+        text += '\n' + tr.children.filter(isElement).map((td) => cellText(td).replace(/\s+/g, ' ').trim()).join('\t');
+      }
+      text += '\n';
+      return;
+    }
+    if (BLOCK_TAGS.has(node.name)) text += '\n';
+    node.children.forEach(visit);
+    if (BLOCK_TAGS.has(node.name)) text += '\n';
+  };
+  nodes.forEach(visit);
+  return { tables, text };
+}
+
+/** Pages that keep their HTML inside a JavaScript string literal: unescape, then parse. */
+function unescapeScriptHtml(source: string): string | null {
+  if (!/<table/i.test(source) || !/\\["/]/.test(source)) return null;
+  return source.replace(/\\"/g, '"').replace(/\\'/g, "'").replace(/\\\//g, '/').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+}
+
+/** Parses decoded HTML into markup tables and text. */
+export function htmlToDocument(source: string): ExtractedDocument {
+  let dom = parseDocument(source, { decodeEntities: true, lowerCaseTags: true });
+  let walked = walkDocument(dom.children);
+  if (walked.tables.length === 0) {
+    const unescaped = unescapeScriptHtml(source);
+    if (unescaped) {
+      dom = parseDocument(unescaped.replace(/<\/?script[^>]*>/gi, ''), { decodeEntities: true, lowerCaseTags: true });
+      walked = walkDocument(dom.children);
+    }
+  }
+  const markupTables = walked.tables.map((t, i) => readTable(t, i + 1));
+  const plainText = walked.text.replace(/[ \u00a0]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  // The text pages hold only what is outside the markup tables, so the tables are not read twice.
+  const outside = markupTables.length > 0 ? textOutsideTables(dom.children) : plainText;
+  return { format: 'html', pages: textToPages(outside), markupTables, plainText, pageCount: null, issues: [] };
+}
+
+function textOutsideTables(nodes: ChildNode[]): string {
+  let text = '';
+  const visit = (node: ChildNode): void => {
+    if (node.type === 'text') text += node.data.replace(/[\t\n\r ]+/g, ' ');
+    if (!isElement(node) || SKIPPED_TAGS.has(node.name) || node.name === 'table') return;
+    if (BLOCK_TAGS.has(node.name)) text += '\n';
+    node.children.forEach(visit);
+    if (BLOCK_TAGS.has(node.name)) text += '\n';
+  };
+  nodes.forEach(visit);
+  return text;
+}
+
+/** Extracts an HTML page (charset from BOM, meta tag, or detection). */
+export function extractHtml(bytes: Uint8Array): ExtractedDocument {
+  return htmlToDocument(decodeText(bytes, { html: true }).text);
+}

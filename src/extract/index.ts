@@ -1,0 +1,54 @@
+/**
+ * Format detection from magic bytes and content (never the extension alone), and dispatch to the
+ * extractor of each format.
+ */
+import type { ExtractedDocument, InputFormat } from '../model/document.js';
+import { InputError } from '../model/issues.js';
+import { decodeText, looksBinary } from './charset.js';
+import { extractHtml } from './html.js';
+import { extractText } from './text.js';
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+/** Detects the input format; throws InputError for empty or unrecognisable input. */
+export function detectFormat(bytes: Uint8Array): InputFormat {
+  if (bytes.length === 0) throw new InputError('empty_file', 'the file is empty (0 bytes)');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (Buffer.from(bytes).includes('word/')) return 'docx';
+    throw new InputError('unsupported_format', 'a ZIP archive that is not a Word document');
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) ||
+    startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) ||
+    startsWith(bytes, [0x42, 0x4d]) ||
+    (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+  ) {
+    return 'image';
+  }
+  if (looksBinary(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError('not_text', 'unrecognised binary content (not PDF, Word, image, HTML or text)');
+  }
+  const head = decodeText(bytes.subarray(0, 65536), { html: true }).text;
+  if (head.trim() === '') throw new InputError('empty_file', 'the file holds only whitespace');
+  if (/<(?:!doctype\s+html|html|body|table|tr|td|div|p|span|meta|head)[\s>/]/i.test(head)) return 'html';
+  return 'text';
+}
+
+/** Runs the extractor of a detected format. Formats not built yet fail with a clear code. */
+export async function extractDocument(bytes: Uint8Array, format: InputFormat): Promise<ExtractedDocument> {
+  switch (format) {
+    case 'text':
+      return extractText(bytes);
+    case 'html':
+      return extractHtml(bytes);
+    default:
+      throw new InputError('format_not_supported', `${format} input is not supported yet`);
+  }
+}

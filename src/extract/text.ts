@@ -1,0 +1,94 @@
+/**
+ * Plain text and Markdown → pages of lines. Cells are split on tabs, on `|` (Markdown tables)
+ * or on runs of spaces; page-number lines and form feeds start a new page.
+ */
+import type { ExtractedDocument, Line, LineCell, Page, Separator } from '../model/document.js';
+import { isValueText } from '../tables/cells.js';
+import { decodeText } from './charset.js';
+
+/** "-4-", "— 5 —", "第 3 页", "第3页 共6页", "3 / 6": lines that only number a page. */
+const PAGE_NUMBER = /^\s*(?:[-—–－~]+\s*\d{1,3}\s*[-—–－~]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** True for a line that is only a page number or page footer. */
+export function isPageNumberLine(text: string): boolean {
+  return PAGE_NUMBER.test(text.normalize('NFKC'));
+}
+
+/** Removes Markdown decoration that is not content: heading marks, bold, escapes. */
+export function stripMarkdown(text: string): string {
+  return text.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*|__/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+}
+
+/** Splits one text line into cells and says how they were separated; null for Markdown rules. */
+export function splitTextLine(raw: string): { cells: string[]; separator: Separator } | null {
+  const line = stripMarkdown(raw.replace(/\r$/, ''));
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|') && trimmed.length > 1) {
+    if (MARKDOWN_RULE.test(trimmed)) return null;
+    const inner = trimmed.replace(/^\|/, '').replace(/\|$/, '');
+    return { cells: inner.split('|').map((c) => c.trim()), separator: 'pipe' };
+  }
+  if (line.includes('\t')) {
+    return { cells: line.split('\t').map((c) => c.trim()), separator: 'tab' };
+  }
+  return { ...splitOnSpaces(trimmed), separator: 'spaces' };
+}
+
+/**
+ * Whitespace-separated text: every value token is its own cell, and runs of non-value tokens are
+ * joined back into one label cell ("4.无正当理由大量反复 申请 0 0" → label, 0, 0).
+ */
+function splitOnSpaces(text: string): { cells: string[] } {
+  const tokens = text.split(/[\s\u3000]+/).filter((t) => t !== '');
+  const cells: string[] = [];
+  let label: string[] = [];
+  for (const token of tokens) {
+    if (isValueText(token)) {
+      if (label.length > 0) cells.push(label.join(' '));
+      label = [];
+      cells.push(token);
+    } else {
+      label.push(token);
+    }
+  }
+  if (label.length > 0) cells.push(label.join(' '));
+  return { cells };
+}
+
+/** Turns decoded text into pages of lines. */
+export function textToPages(text: string): Page[] {
+  const pages: Page[] = [];
+  let current: Page = { number: 1, width: null, height: null, unit: null, lines: [] };
+  const newPage = (): void => {
+    pages.push(current);
+    current = { number: current.number + 1, width: null, height: null, unit: null, lines: [] };
+  };
+  text.split('\n').forEach((rawLine, index) => {
+    const parts = rawLine.split('\f');
+    parts.forEach((part, partIndex) => {
+      if (partIndex > 0) newPage();
+      if (isPageNumberLine(part)) {
+        newPage();
+        return;
+      }
+      const split = splitTextLine(part);
+      if (!split) return;
+      const nonEmpty = split.cells.filter((c) => c !== '');
+      const cells: LineCell[] = (nonEmpty.length === 0 ? [] : split.cells).map((c) => ({ text: c, confidence: 1 }));
+      const separator: Separator = cells.length <= 1 && split.separator === 'spaces' ? 'none' : split.separator;
+      const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text' };
+      current.lines.push(line);
+    });
+  });
+  pages.push(current);
+  return pages.filter((p, i) => i === 0 || p.lines.some((l) => l.cells.length > 0));
+}
+
+/** Extracts a plain-text or Markdown report. */
+export function extractText(bytes: Uint8Array): ExtractedDocument {
+  const { text } = decodeText(bytes);
+  const plainText = text.split('\n').map(stripMarkdown).join('\n');
+  const pages = textToPages(text);
+  return { format: 'text', pages, markupTables: [], plainText, pageCount: null, issues: [] };
+}

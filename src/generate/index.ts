@@ -1,0 +1,36 @@
+/**
+ * The test-report generator: random reports whose values obey the identities (some deliberately
+ * broken, some with blank cells), rendered in every layout. Tests and benchmarks extract them and
+ * compare with the values they were made from (`scoreRecord`).
+ */
+import { createRandom } from './random.js';
+import { LAYOUTS, LAYOUT_EXTENSION, renderReport, type Layout } from './render.js';
+import { generateSpec, type ReportSpec } from './values.js';
+
+export { LAYOUTS, type Layout } from './render.js';
+export type { ReportSpec } from './values.js';
+export { scoreRecord, type RecordScore } from './score.js';
+
+/** One generated file. */
+export interface GeneratedFile {
+  name: string;
+  layout: Layout;
+  spec: ReportSpec;
+  bytes: Uint8Array;
+}
+
+/** Generates `count` reports, cycling through `layouts`; deterministic for a given seed. */
+export function generateReports(count: number, options: { seed?: number; layouts?: readonly Layout[]; variance?: number } = {}): GeneratedFile[] {
+  const layouts = options.layouts ?? LAYOUTS;
+  const baseSeed = options.seed ?? 1;
+  const files: GeneratedFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const seed = baseSeed * 100_003 + i;
+    const random = createRandom(seed);
+    const layout = layouts[i % layouts.length] as Layout;
+    const spec = generateSpec(seed, random);
+    const bytes = renderReport(spec, layout, random, options.variance ?? 0.3);
+    files.push({ name: `gen-${String(i).padStart(4, '0')}-${spec.template}-${layout}.${LAYOUT_EXTENSION[layout]}`, layout, spec, bytes });
+  }
+  return files;
+}

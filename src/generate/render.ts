@@ -1,0 +1,260 @@
+/**
+ * Renders a generated report in the layouts real reports arrive in (templates.md §7): HTML with
+ * merged cells, Word-style HTML with labels split over spans, tab-separated text, one cell per
+ * line, Markdown tables, and space-aligned text.
+ */
+import iconv from 'iconv-lite';
+import type { Random } from './random.js';
+import { activeGrid, requestsGrid, reviewsGrid, type GridCell, type GridTable } from './grid.js';
+import type { ReportSpec } from './values.js';
+
+/** The layouts the generator writes. */
+export const LAYOUTS = ['html-merged', 'html-spans', 'text-tabs', 'text-cells', 'markdown', 'text-spaces'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/** The file extension of each layout. */
+export const LAYOUT_EXTENSION: Record<Layout, string> = {
+  'html-merged': 'html',
+  'html-spans': 'html',
+  'text-tabs': 'txt',
+  'text-cells': 'txt',
+  markdown: 'md',
+  'text-spaces': 'txt',
+};
+
+/** Blank-cell placeholders each layout can carry (an empty cell needs a separator to survive). */
+const PLACEHOLDERS: Record<Layout, readonly string[]> = {
+  'html-merged': ['', '\u00a0', '\u3000', '—', '/', '无'],
+  'html-spans': ['', '\u00a0', '\u3000\u3000', '—', '-', '空'],
+  'text-tabs': ['', '—', '/', '无', '-'],
+  'text-cells': ['', '—', '/'],
+  markdown: ['', '—', '/', '-'],
+  'text-spaces': ['—', '/', '无', '-', '－'],
+};
+
+const HEADINGS = {
+  overview: ['一、总体情况'],
+  active: ['二、主动公开政府信息情况'],
+  requests: ['三、收到和处理政府信息公开申请情况'],
+  reviews: ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+  problems: ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'],
+  other: ['六、其他需要报告的事项'],
+};
+
+interface Section {
+  heading: string;
+  paragraphs: string[];
+  table?: GridTable | GridTable[];
+}
+
+function titleLines(spec: ReportSpec, random: Random): string[] {
+  const style = random.int(0, 2);
+  if (style === 0) return [`${spec.agency}${spec.year}年政府信息公开工作年度报告`];
+  if (style === 1) return [spec.agency, `${spec.year}年政府信息公开工作年度报告`];
+  return [`${spec.agency}${spec.year}年度政府信息公开工作年度报告`];
+}
+
+function sections(spec: ReportSpec, random: Random, layout: Layout, variance: number): Section[] {
+  const placeholders = PLACEHOLDERS[layout];
+  const reviews = reviewsGrid(spec, random, placeholders);
+  return [
+    {
+      heading: random.pick(HEADINGS.overview),
+      paragraphs: [
+        `${spec.year}年，${spec.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。`,
+        random.chance(0.5) ? '全年未发生因政府信息公开申请行政复议、行政诉讼的情况。' : '政府信息公开平台建设不断加强，主动公开质量持续提升。',
+      ],
+    },
+    { heading: random.pick(HEADINGS.active), paragraphs: [], table: activeGrid(spec, random, placeholders, variance) },
+    { heading: random.pick(HEADINGS.requests), paragraphs: [], table: requestsGrid(spec, random, placeholders, variance) },
+    { heading: random.pick(HEADINGS.reviews), paragraphs: [], table: layout === 'html-spans' && random.chance(0.3) ? splitReviews(reviews) : reviews },
+    { heading: random.pick(HEADINGS.problems), paragraphs: ['政府信息公开工作仍存在公开内容不够全面等问题，下一步将进一步加强培训。'] },
+    { heading: random.pick(HEADINGS.other), paragraphs: ['无其他需要报告的事项。'] },
+  ];
+}
+
+/** 四 printed as three 5-column tables (templates.md §7.3). */
+function splitReviews(table: GridTable): GridTable[] {
+  const values = table.rows[3] ?? [];
+  const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+  return groups.map((g, i) => ({
+    name: 'reviews',
+    width: 5,
+    rows: [
+      [{ text: g, rowSpan: 1, colSpan: 5, kind: 'header' }],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => ({ text: t, rowSpan: 1, colSpan: 1, kind: 'header' as const })),
+      values.slice(i * 5, i * 5 + 5),
+    ],
+  }));
+}
+
+function preamble(spec: ReportSpec): string {
+  return `本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自${spec.year}年1月1日起至${spec.year}年12月31日止。`;
+}
+
+// ---------------------------------------------------------------- HTML
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+}
+
+/** Word-style markup: the text cut into runs of 1–3 characters, each in its own span. */
+function splitIntoSpans(text: string, random: Random): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    const n = random.int(1, 3);
+    out += `<span style="font-family:宋体;font-size:10.5pt">${escapeHtml(chars.slice(i, i + n).join(''))}</span>`;
+    i += n;
+  }
+  return out;
+}
+
+function htmlCell(cell: GridCell, random: Random, spans: boolean): string {
+  const attrs = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
+  let inner = escapeHtml(cell.text);
+  if (spans) {
+    if (cell.kind === 'value' && cell.value === null && cell.text === '') inner = random.pick(['<o:p>&nbsp;</o:p>', '<p class="MsoNormal"><span><o:p></o:p></span></p>', '']);
+    else if (cell.kind !== 'value') inner = `<p class="MsoNormal" align="center">${splitIntoSpans(cell.text, random)}</p>`;
+    else inner = `<p class="MsoNormal" align="center"><span lang="EN-US">${escapeHtml(cell.text)}</span></p>`;
+  }
+  return `<td${attrs}>${inner}</td>`;
+}
+
+function htmlTable(table: GridTable, random: Random, spans: boolean): string {
+  const rows = table.rows.map((r) => `<tr>${r.map((c) => htmlCell(c, random, spans)).join('')}</tr>`).join('\n');
+  return `<table border="1" cellspacing="0" class="MsoNormalTable">\n<tbody>\n${rows}\n</tbody>\n</table>`;
+}
+
+function renderHtml(spec: ReportSpec, random: Random, layout: Layout, variance: number): Uint8Array {
+  const spans = layout === 'html-spans';
+  const encoding = spans ? random.pick(['utf-8', 'gbk-meta', 'gbk-bare'] as const) : random.pick(['utf-8', 'utf-8', 'gb2312-meta'] as const);
+  const charset = encoding === 'utf-8' ? 'utf-8' : encoding === 'gbk-meta' ? 'gbk' : encoding === 'gb2312-meta' ? 'gb2312' : null;
+  const title = titleLines(spec, random);
+  const body: string[] = [
+    '<div class="breadcrumb">当前位置：首页 &gt; 政府信息公开 &gt; 年度报告</div>',
+    ...title.map((t) => `<h1>${escapeHtml(t)}</h1>`),
+    `<p>${escapeHtml(preamble(spec))}</p>`,
+  ];
+  for (const section of sections(spec, random, layout, variance)) {
+    body.push(`<h2>${spans ? splitIntoSpans(section.heading, random) : escapeHtml(section.heading)}</h2>`);
+    body.push(...section.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`));
+    const tables = section.table === undefined ? [] : Array.isArray(section.table) ? section.table : [section.table];
+    body.push(...tables.map((t) => htmlTable(t, random, spans)));
+  }
+  let bodyHtml = body.join('\n');
+  // Some portals ship the page inside a JavaScript string (templates.md §7.1).
+  if (!spans && random.chance(0.05)) bodyHtml = `<script>var content = "${bodyHtml.replace(/"/g, '\\"').replace(/\n/g, '\\n')}"; document.write(content);</script>`;
+  const head = charset ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">` : '';
+  const html = `<!DOCTYPE html>\n<html><head>${head}<title>${escapeHtml(title.join(''))}</title></head>\n<body>\n${bodyHtml}\n</body></html>\n`;
+  return charset === 'utf-8' ? new TextEncoder().encode(html) : new Uint8Array(iconv.encode(html, 'gbk'));
+}
+
+// ---------------------------------------------------------------- text layouts
+
+/** Cells of each grid row in order: the cells that start in that row, and what covers the rest. */
+function ownCells(table: GridTable): { cells: GridCell[]; coveredLeft: number }[] {
+  const covered: number[] = new Array<number>(table.width).fill(0);
+  return table.rows.map((row) => {
+    let col = 0;
+    let coveredLeft = 0;
+    for (const c of row) {
+      while ((covered[col] ?? 0) > 0) {
+        if (c === row[0]) coveredLeft++;
+        col++;
+      }
+      for (let k = 0; k < c.colSpan; k++) covered[col + k] = c.rowSpan;
+      col += c.colSpan;
+    }
+    for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
+    return { cells: row, coveredLeft };
+  });
+}
+
+/** The full grid (covered positions empty), as a Markdown converter writes it. */
+function expandGrid(table: GridTable): string[][] {
+  const grid: (string | undefined)[][] = table.rows.map(() => new Array<string | undefined>(table.width).fill(undefined));
+  table.rows.forEach((row, r) => {
+    let col = 0;
+    for (const c of row) {
+      while (grid[r]?.[col] !== undefined) col++;
+      for (let dr = 0; dr < c.rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) if (grid[r + dr]) (grid[r + dr] as (string | undefined)[])[col + dc] = dr === 0 && dc === 0 ? c.text : '';
+      col += c.colSpan;
+    }
+  });
+  return grid.map((row) => row.map((c) => c ?? ''));
+}
+
+interface TextOptions {
+  separator: '\t' | 'spaces';
+  random: Random;
+  variance: number;
+}
+
+/** Wraps a long label over two lines: the first part alone, the rest in front of the values. */
+function maybeWrap(cells: string[], labelIndex: number, random: Random, variance: number): string[][] | null {
+  const label = cells[labelIndex] ?? '';
+  const chars = [...label];
+  if (chars.length < 12 || !random.chance(variance * 0.6)) return null;
+  const at = random.int(5, chars.length - 4);
+  const first = [...cells.slice(0, labelIndex), chars.slice(0, at).join('')];
+  const second = [chars.slice(at).join(''), ...cells.slice(labelIndex + 1)];
+  return [first, second];
+}
+
+function textTable(table: GridTable, options: TextOptions): string[] {
+  const { random, variance } = options;
+  const join = (cells: string[]): string =>
+    options.separator === '\t' ? cells.join('\t') : cells.filter((c) => c !== '').join(' '.repeat(random.int(2, 5)));
+  const lines: string[] = [];
+  const rows = ownCells(table);
+  const vertical = table.name === 'requests' && random.chance(variance * 0.5);
+  const verticalChars = [...'三、本年度办理结果'];
+  const pageBreakAt = table.rows.length > 6 && random.chance(variance * 0.5) ? random.int(4, table.rows.length - 2) : -1;
+  rows.forEach(({ cells, coveredLeft }, r) => {
+    if (r === pageBreakAt) {
+      lines.push('', random.pick([`- ${random.int(2, 9)} -`, `— ${random.int(2, 9)} —`, `第 ${random.int(2, 9)} 页`]), '');
+      if (table.name === 'requests' && random.chance(0.5)) lines.push(join(['', '', '申请人情况']));
+    }
+    let texts = cells.filter((c) => !(vertical && c.text === '三、本年度办理结果')).map((c) => c.text);
+    if (options.separator === '\t' && coveredLeft > 0 && random.chance(0.5)) texts = [...new Array<string>(coveredLeft).fill(''), ...texts];
+    const labelIndex = texts.findIndex((t, i) => cells.length > 0 && t !== '' && i >= 0 && /\p{Script=Han}/u.test(t) && !/^[—/无空-]$/.test(t) && texts.slice(i + 1).every((x) => !/\p{Script=Han}/u.test(x) || /^[—/无空-]$/.test(x)));
+    const hasValues = cells.some((c) => c.kind === 'value');
+    const wrapped = hasValues && labelIndex >= 0 ? maybeWrap(texts, labelIndex, random, variance) : null;
+    if (wrapped) wrapped.forEach((w) => lines.push(join(w)));
+    else lines.push(join(texts));
+    if (vertical && r >= 4 && verticalChars.length > 0 && r % 2 === 0) lines.push(verticalChars.shift() as string);
+  });
+  return lines;
+}
+
+function cellsTable(table: GridTable): string[] {
+  return table.rows.flatMap((row) => row.map((c) => c.text));
+}
+
+function markdownTable(table: GridTable): string[] {
+  const grid = expandGrid(table);
+  const line = (cells: string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(grid[0] ?? []), line(new Array<string>(table.width).fill('---')), ...grid.slice(1).map(line)];
+}
+
+function renderText(spec: ReportSpec, random: Random, layout: Layout, variance: number): Uint8Array {
+  const lines: string[] = [...titleLines(spec, random).map((t) => (layout === 'markdown' ? `# ${t}` : t)), '', preamble(spec), ''];
+  for (const section of sections(spec, random, layout, variance)) {
+    lines.push(layout === 'markdown' ? `## ${section.heading}` : section.heading, '');
+    lines.push(...section.paragraphs.flatMap((p) => [p, '']));
+    const tables = section.table === undefined ? [] : Array.isArray(section.table) ? section.table : [section.table];
+    for (const table of tables) {
+      if (layout === 'text-cells') lines.push(...cellsTable(table));
+      else if (layout === 'markdown') lines.push(...markdownTable(table));
+      else lines.push(...textTable(table, { separator: layout === 'text-tabs' ? '\t' : 'spaces', random, variance }));
+      lines.push('');
+    }
+  }
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+/** Renders a report spec in one layout; `variance` (0..1) is how often real-world variants appear. */
+export function renderReport(spec: ReportSpec, layout: Layout, random: Random, variance = 0.3): Uint8Array {
+  return layout.startsWith('html') ? renderHtml(spec, random, layout, variance) : renderText(spec, random, layout, variance);
+}

@@ -1,0 +1,53 @@
+/**
+ * Compares an extracted record with the spec a report was generated from: every printed cell,
+ * template, year and agency. A wrong value that carries no flag and fails no check is "silent".
+ */
+import type { ReportRecord } from '../schema/records.js';
+import type { ReportSpec, ValueTable } from './values.js';
+
+/** The outcome of comparing one record with its spec. */
+export interface RecordScore {
+  cells: number;
+  right: number;
+  /** Wrong or unread, but flagged (unreadable/inferred) or covered by a failed check. */
+  flagged: number;
+  /** Wrong with flag ok/blank and no failed check: the failure that must never happen. */
+  silent: number;
+  /** "table.row.column: expected → got (flag)" for every cell that is not right. */
+  mismatches: string[];
+  metadataRight: boolean;
+}
+
+/** Scores a record against its spec. */
+export function scoreRecord(record: ReportRecord, spec: ReportSpec): RecordScore {
+  const score: RecordScore = { cells: 0, right: 0, flagged: 0, silent: 0, mismatches: [], metadataRight: false };
+  const byKey = new Map(record.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
+  const failedCells = new Set(record.checks.filter((c) => !c.pass).flatMap((c) => c.cells));
+  const tables: [string, ValueTable][] = [
+    ['requests', spec.requests],
+    ['reviews', spec.reviews],
+    ['active', spec.active],
+  ];
+  for (const [table, values] of tables) {
+    for (const [row, columns] of Object.entries(values)) {
+      for (const [column, expected] of Object.entries(columns)) {
+        score.cells++;
+        const key = `${table}.${row}.${column}`;
+        const cell = byKey.get(key);
+        const got = cell?.value ?? null;
+        const flag = cell?.flag ?? 'missing';
+        const right = expected === null ? got === null && flag === 'blank' : got === expected && (flag === 'ok' || flag === 'inferred');
+        if (right) {
+          score.right++;
+          continue;
+        }
+        score.mismatches.push(`${key}: ${expected} → ${got} (${flag}, raw "${cell?.raw ?? ''}")`);
+        const loud = flag === 'unreadable' || flag === 'inferred' || flag === 'missing' || failedCells.has(key);
+        if (loud) score.flagged++;
+        else score.silent++;
+      }
+    }
+  }
+  score.metadataRight = record.template === spec.template && record.year === spec.year && record.agency === spec.agency;
+  return score;
+}

@@ -1,0 +1,62 @@
+/**
+ * Agency and year covered, from the report's title (or its 统计期限), never from the publication
+ * date (templates.md §7.1).
+ */
+import { foldText } from '../tables/normalise.js';
+
+/** What the title and preamble say about the report. */
+export interface ReportMetadata {
+  agency: string | null;
+  year: number | null;
+}
+
+const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:年\s*度)?\s*报\s*告/;
+const AGENCY_SUFFIX = /(?:局|委|委员会|政府|办公室|办|厅|院|中心|所|处|站|馆|街道|镇|乡|县|区|市|部|署|会|队|公司|集团|管委会|研究院|大学|学校|医院)$/;
+/** 统计期限 "2020 年 1 月 1 日起，至 2020 年 12 月 31 日", also with the digits glued together. */
+const PERIOD_END = /至\s*(\d{4})\s*年?\s*12\s*月?\s*31\s*日/;
+const PERIOD_START = /(?:自|从|期限为|期限是|统计期限)\s*[:：]?\s*(\d{4})\s*年?\s*0?1\s*月?\s*0?1\s*日/;
+
+function plausibleYear(y: number): number | null {
+  return y >= 2007 && y <= 2100 ? y : null;
+}
+
+function cleanAgency(text: string): string | null {
+  const cleaned = text
+    .replace(/^[#>*\s\d.、]+/, '')
+    .replace(/[\s*#【】\[\]「」《》]/g, '')
+    .replace(/^(?:关于|当前位置[:：].*?>)/, '')
+    .replace(/(?:关于|的)$/, '')
+    .trim();
+  if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned)) return null;
+  return cleaned;
+}
+
+/** Reads agency and year from the first lines of the plain text. */
+export function readMetadata(plainText: string): ReportMetadata {
+  const lines = foldText(plainText)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  let agency: string | null = null;
+  let year: number | null = null;
+  const head = lines.slice(0, 80);
+  const titleIndex = head.findIndex((l) => TITLE.test(l) && l.length <= 80);
+  if (titleIndex >= 0) {
+    const title = head[titleIndex] ?? '';
+    const m = TITLE.exec(title);
+    year = m ? plausibleYear(Number(m[1])) : null;
+    const before = title.slice(0, m?.index ?? 0);
+    agency = cleanAgency(before);
+    // Title printed under the agency's name ("中宁县科学技术局" / "2020年政府信息公开工作年度报告").
+    for (let i = titleIndex - 1; agency === null && i >= Math.max(0, titleIndex - 3); i--) {
+      const candidate = cleanAgency(head[i] ?? '');
+      if (candidate && AGENCY_SUFFIX.test(candidate)) agency = candidate;
+    }
+  }
+  if (year === null) {
+    const text = lines.slice(0, 200).join('\n');
+    const end = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
+    if (end) year = plausibleYear(Number(end[1]));
+  }
+  return { agency, year };
+}

@@ -1,0 +1,92 @@
+/**
+ * The in-flight document model that every extractor produces and every later stage reads.
+ * It imports nothing but types: extractors fill it, layout and tables consume it.
+ */
+import type { BBox, InputFormat, Issue, Method } from '../schema/records.js';
+
+export type { BBox, InputFormat, Method };
+
+/** An input file as read from disk. */
+export interface SourceFile {
+  /** The path as given by the user. */
+  path: string;
+  bytes: Uint8Array;
+  /** Lower-case hex sha256 of `bytes`. */
+  sha256: string;
+}
+
+/**
+ * One cell of a line: a piece of text set apart from its neighbours by a separator (tab, pipe,
+ * a run of spaces), a markup cell, or a positioned run.
+ */
+export interface LineCell {
+  /** The text as found (not normalised). */
+  text: string;
+  /** Grid column where the cell starts (markup tables only), 0-based. */
+  col?: number;
+  /** Grid columns the cell covers (markup tables only). */
+  colSpan?: number;
+  /** Position on the page, top-left origin, page units (PDF points, image pixels). */
+  bbox?: BBox;
+  /** 1 for text that was read, the engine's score for OCR. */
+  confidence: number;
+}
+
+/**
+ * How the cells of a line were separated. `grid`: markup cells with grid columns; `tab`/`pipe`:
+ * explicit separators, so an empty cell is a real blank; `spaces`: runs of whitespace, so blanks
+ * are lost; `none`: the line is one cell.
+ */
+export type Separator = 'grid' | 'tab' | 'pipe' | 'spaces' | 'none';
+
+/** One line of text, or one row of a markup table. */
+export interface Line {
+  /** 1-based page number. */
+  page: number;
+  /** 1-based line number in the source text (text inputs), or the row number of a markup table. */
+  lineNo: number;
+  cells: LineCell[];
+  separator: Separator;
+  method: Method;
+  /** Markup tables: the table's grid width and its 1-based index in the document. */
+  gridWidth?: number;
+  tableNo?: number;
+}
+
+/** One page of positioned or flowed text. */
+export interface Page {
+  /** 1-based. */
+  number: number;
+  /** Page size in `unit`, null where the source has no geometry (text, HTML). */
+  width: number | null;
+  height: number | null;
+  unit: 'pt' | 'px' | null;
+  lines: Line[];
+}
+
+/** One cell of a markup table as the markup gives it (before the grid is laid out). */
+export interface MarkupCell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/** A table from HTML or DOCX: rows of cells with their spans. */
+export interface MarkupTable {
+  /** 1-based index of the table in the document. */
+  index: number;
+  rows: MarkupCell[][];
+  method: Method;
+}
+
+/** What an extractor returns: pages of lines, markup tables, and the document's plain text. */
+export interface ExtractedDocument {
+  format: InputFormat;
+  pages: Page[];
+  markupTables: MarkupTable[];
+  /** The whole text in reading order, for metadata (title, agency, year). */
+  plainText: string;
+  /** Number of pages for paged formats, else null. */
+  pageCount: number | null;
+  issues: Issue[];
+}

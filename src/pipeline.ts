@@ -1,0 +1,147 @@
+/**
+ * The one place the stages meet: bytes → extract → lines → tables → record. A bad document
+ * becomes a failed record with issues; only misuse throws.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { detectFormat, extractDocument } from './extract/index.js';
+import { markupTableToLines } from './layout/grid.js';
+import { readMetadata } from './metadata/report-metadata.js';
+import type { ExtractedDocument, InputFormat, Line } from './model/document.js';
+import { InputError, makeIssue } from './model/issues.js';
+import type { Issue, ReportRecord, Source } from './schema/records.js';
+import type { ManifestEntry } from './schema/result.js';
+import type { ReconstructedTables } from './tables/reading.js';
+import { reconstructTables } from './tables/reconstruct.js';
+import { buildRecord, failedRecord } from './validate/record.js';
+
+/** Per-file limits. */
+export interface ProcessOptions {
+  /** Files larger than this are refused (bytes). */
+  maxBytes: number;
+}
+
+export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { maxBytes: 200 * 1024 * 1024 };
+
+/** What processing one file yields: the record (when the file could be read) and its manifest entry. */
+export interface FileResult {
+  record: ReportRecord | null;
+  manifest: ManifestEntry;
+}
+
+/** Words every real report contains; text without them is not a report. */
+const REPORT_WORDS = /政府信息公开|信息公开|政务公开/;
+
+/** Reads the tables of an extracted document: markup tables first, then the text lines for any table they lack. */
+export function readDocumentTables(doc: ExtractedDocument): ReconstructedTables {
+  const pageLines: Line[] = doc.pages.flatMap((p) => p.lines);
+  if (doc.markupTables.length === 0) return reconstructTables(pageLines);
+  const fromMarkup = reconstructTables(doc.markupTables.flatMap(markupTableToLines));
+  const missing = (['active', 'requests', 'reviews'] as const).filter((t) => !fromMarkup.found[t]);
+  if (missing.length === 0) return fromMarkup;
+  const fromText = reconstructTables(pageLines);
+  const takeFromText = missing.filter((t) => fromText.found[t]);
+  if (takeFromText.length === 0) return fromMarkup;
+  return {
+    template: fromMarkup.template ?? fromText.template,
+    found: { ...fromMarkup.found, ...Object.fromEntries(takeFromText.map((t) => [t, true])) },
+    cells: [...fromMarkup.cells, ...fromText.cells.filter((c) => takeFromText.includes(c.table))],
+    issues: [
+      ...fromMarkup.issues.filter((i) => !(i.code === 'table_missing' && takeFromText.includes(i.path?.[0] as never))),
+      ...fromText.issues.filter((i) => i.path === undefined || takeFromText.includes(i.path[0] as never)),
+    ],
+  };
+}
+
+/** Processes bytes already in memory. */
+export async function processBytes(path: string, bytes: Uint8Array): Promise<FileResult> {
+  const started = performance.now();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const entry = (record: ReportRecord | null, format: InputFormat | null, error: string | null, issues: Issue[]): FileResult => ({
+    record,
+    manifest: {
+      path,
+      id: sha256.slice(0, 16),
+      sha256,
+      bytes: bytes.length,
+      format,
+      status: record?.status ?? 'failed',
+      error,
+      issues,
+      milliseconds: Math.round((performance.now() - started) * 10) / 10,
+    },
+  });
+  let format: InputFormat;
+  try {
+    format = detectFormat(bytes);
+  } catch (error) {
+    const issue = issueFromError(error, 'input');
+    return entry(null, null, issue.code, [issue]);
+  }
+  const source: Source = { path, sha256, format, pages: null };
+  let doc: ExtractedDocument;
+  try {
+    doc = await extractDocument(bytes, format);
+  } catch (error) {
+    const issue = issueFromError(error, 'extract');
+    const record = failedRecord(source, [issue]);
+    return entry(record, format, issue.code, record.issues);
+  }
+  source.pages = doc.pageCount;
+  const metadata = readMetadata(doc.plainText);
+  const tables = readDocumentTables(doc);
+  const anyTable = tables.found.active || tables.found.requests || tables.found.reviews;
+  if (!anyTable) {
+    const isReport = REPORT_WORDS.test(doc.plainText);
+    const issue = isReport
+      ? makeIssue('error', 'tables', 'no_tables_found', 'a disclosure report, but none of its three statistical tables was found')
+      : makeIssue('error', 'tables', 'not_a_report', 'the text is not a government information-disclosure annual report');
+    const record = failedRecord(source, [...doc.issues, issue], metadata);
+    return entry(record, format, issue.code, record.issues);
+  }
+  const record = buildRecord(source, metadata, tables, doc.issues);
+  return entry(record, format, null, record.issues);
+}
+
+/** Processes one file from disk; never throws for a bad file. */
+export async function processFile(path: string, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS): Promise<FileResult> {
+  const started = performance.now();
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError('not_a_file', 'not a regular file');
+    if (info.size > options.maxBytes) throw new InputError('file_too_large', `${info.size} bytes, over the limit of ${options.maxBytes}`);
+    return await processBytes(path, new Uint8Array(await readFile(path)));
+  } catch (error) {
+    const issue = issueFromError(error, 'input');
+    return {
+      record: null,
+      manifest: {
+        path,
+        id: null,
+        sha256: null,
+        bytes: null,
+        format: null,
+        status: 'failed',
+        error: issue.code,
+        issues: [issue],
+        milliseconds: Math.round((performance.now() - started) * 10) / 10,
+      },
+    };
+  }
+}
+
+/** Reads one file and returns its record (the library entry point). Throws only when the file yields no record. */
+export async function extractFile(path: string): Promise<ReportRecord> {
+  const result = await processFile(path);
+  if (!result.record) throw new InputError(result.manifest.error ?? 'unreadable', result.manifest.issues[0]?.message ?? 'the file could not be read');
+  return result.record;
+}
+
+function issueFromError(error: unknown, stage: 'input' | 'extract'): Issue {
+  if (error instanceof InputError) return makeIssue('error', stage, error.code, error.message);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return makeIssue('error', stage, 'file_not_found', 'no such file');
+  if (code === 'EACCES' || code === 'EPERM') return makeIssue('error', stage, 'permission_denied', 'the file cannot be read (permission denied)');
+  const message = error instanceof Error ? error.message : String(error);
+  return makeIssue('error', stage, stage === 'input' ? 'read_failed' : 'extract_failed', message);
+}

@@ -1,0 +1,174 @@
+/**
+ * Places a row's value slots into its columns. Position decides, never counting along a line
+ * when cells can be blank (templates.md §7.4): grid columns for markup, explicit empty cells for
+ * separated text, and for loose text only an exact count. Glued digit strings are split only when
+ * exactly one split satisfies the identities, and such values are flagged `inferred`.
+ */
+import { foldText } from './normalise.js';
+import type { Separator } from '../model/document.js';
+import type { HeaderPositions, Slot, SlotMode } from './slots.js';
+
+/** The slots of a row placed into its n columns (null where nothing was printed). */
+export interface FittedRow {
+  cells: (Slot | null)[];
+  outcome: 'ok' | 'inferred' | 'unreadable';
+  /** Why the row is unreadable or inferred, for the issue message. */
+  reason?: string;
+}
+
+/** What fitting needs to know about where the row came from. */
+export interface FitInput {
+  slots: readonly Slot[];
+  mode: SlotMode;
+  separator: Separator;
+  gridWidth?: number;
+  header?: HeaderPositions;
+}
+
+/** Options: grid tables whose value columns are the last n (三, 四); an identity the values obey. */
+export interface FitOptions {
+  valuesAtGridEnd?: boolean;
+  identity?: (values: readonly number[]) => boolean;
+}
+
+const MAX_SPLITS = 200_000;
+
+function isEmpty(slot: Slot): boolean {
+  return foldText(slot.text).trim() === '';
+}
+
+/** Fits a row's slots to n columns. */
+export function fitSlots(row: FitInput, n: number, options: FitOptions = {}): FittedRow {
+  const { slots } = row;
+  if (row.mode === 'grid' && options.valuesAtGridEnd && row.gridWidth !== undefined) {
+    const placed = placeByGrid(slots, n, row.gridWidth);
+    if (placed) return { cells: placed, outcome: 'ok' };
+  }
+  if (row.header && row.header.columns.length === n) {
+    const placed = placeByHeader(slots, n, row.header);
+    if (placed) return { cells: placed, outcome: 'ok' };
+  }
+  // A pipe table is a full grid, so the value columns are the line's last n cells.
+  if (row.separator === 'pipe' && options.valuesAtGridEnd && slots.length > n && slots.slice(0, slots.length - n).every(isEmpty)) {
+    return { cells: slots.slice(slots.length - n), outcome: 'ok' };
+  }
+  if (slots.length === n) return { cells: [...slots], outcome: 'ok' };
+  if (slots.length > n) {
+    if (row.mode === 'loose') return unreadable(`${slots.length} values where ${n} columns are printed`);
+    const trimmed = trimEdges(slots, n);
+    if (trimmed) return { cells: trimmed, outcome: 'ok' };
+    return unreadable(`${slots.length} cells where ${n} columns are printed, and the blank ones could be any of them`);
+  }
+  const filled = slots.filter((s) => !isEmpty(s));
+  if (filled.length === slots.length && filled.length > 0) {
+    const split = splitGlued(filled, n, options.identity);
+    if (split) return split;
+  }
+  if (slots.length === 0) return unreadable('no values printed for the row');
+  return unreadable(`${slots.length} values where ${n} columns are printed; blanks cannot be placed`);
+}
+
+function unreadable(reason: string): FittedRow {
+  return { cells: [], outcome: 'unreadable', reason };
+}
+
+/** Markup: the value columns are the table's last n grid columns. */
+function placeByGrid(slots: readonly Slot[], n: number, width: number): (Slot | null)[] | null {
+  if (width < n) return null;
+  const start = width - n;
+  const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  for (const slot of slots) {
+    if (slot.col === undefined) return null;
+    const index = slot.col - start;
+    if (index < 0 || index >= n) {
+      if (isEmpty(slot)) continue;
+      return null;
+    }
+    if (cells[index]) return null;
+    cells[index] = slot;
+  }
+  return cells;
+}
+
+/** Places each slot under the header column whose position covers it (二's bands, templates.md §3.1). */
+function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions): (Slot | null)[] | null {
+  const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  for (const slot of slots) {
+    const position = header.kind === 'grid' ? slot.col : slot.cellIndex;
+    if (position === undefined) return null;
+    const index = header.columns.findIndex((c) => position >= c.start && position < c.start + c.span);
+    if (index < 0) {
+      if (isEmpty(slot)) continue;
+      return null;
+    }
+    if (cells[index]) {
+      if (isEmpty(slot)) continue;
+      if (!isEmpty(cells[index] as Slot)) return null;
+    }
+    cells[index] = slot;
+  }
+  return cells;
+}
+
+/** Drops surplus empty cells at the edges; only when every way of doing so gives the same row. */
+function trimEdges(slots: readonly Slot[], n: number): Slot[] | null {
+  const extra = slots.length - n;
+  const options: Slot[][] = [];
+  for (let lead = 0; lead <= extra; lead++) {
+    const trail = extra - lead;
+    const head = slots.slice(0, lead);
+    const tail = slots.slice(slots.length - trail);
+    if (head.every(isEmpty) && tail.every(isEmpty)) options.push(slots.slice(lead, slots.length - trail));
+  }
+  const first = options[0];
+  if (!first) return null;
+  const pattern = (o: Slot[]) => o.map((s) => foldText(s.text).trim()).join('\u0001');
+  return options.every((o) => pattern(o) === pattern(first)) ? first : null;
+}
+
+/**
+ * Splits digit strings printed without separators ("行政许可1203", 四's 15 numbers as one string)
+ * into n numbers. Every split must keep each part free of leading zeros; the identity (when the row
+ * has one) must hold; exactly one candidate may remain.
+ */
+function splitGlued(filled: readonly Slot[], n: number, identity?: (values: readonly number[]) => boolean): FittedRow | null {
+  const tokens = filled.map((s) => foldText(s.text).replace(/\s+/g, ''));
+  if (!tokens.every((t) => /^\d+$/.test(t))) return null;
+  const digits = tokens.reduce((sum, t) => sum + t.length, 0);
+  if (digits < n) return null;
+  const candidates: { parts: string[]; owner: number[] }[] = [];
+  let explored = 0;
+  const walk = (tokenIndex: number, offset: number, parts: string[], owner: number[]): void => {
+    if (explored++ > MAX_SPLITS || candidates.length > 1) return;
+    const token = tokens[tokenIndex];
+    if (token === undefined) {
+      if (parts.length !== n) return;
+      const values = parts.map(Number);
+      if (!identity || identity(values)) candidates.push({ parts: [...parts], owner: [...owner] });
+      return;
+    }
+    if (offset === token.length) {
+      walk(tokenIndex + 1, 0, parts, owner);
+      return;
+    }
+    const remainingTokens = tokens.length - tokenIndex - 1;
+    for (let end = offset + 1; end <= token.length; end++) {
+      const part = token.slice(offset, end);
+      if (part.length > 1 && part.startsWith('0')) break;
+      if (parts.length + 1 + remainingTokens > n) break;
+      parts.push(part);
+      owner.push(tokenIndex);
+      walk(tokenIndex, end, parts, owner);
+      parts.pop();
+      owner.pop();
+    }
+  };
+  walk(0, 0, [], []);
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (!only) return null;
+  const cells = only.parts.map((part, i) => {
+    const source = filled[only.owner[i] ?? 0] as Slot;
+    return { ...source, split: part };
+  });
+  return { cells, outcome: 'inferred', reason: `split the glued digits "${tokens.join(' ')}" the only way the identities allow` };
+}

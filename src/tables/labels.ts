@@ -1,0 +1,129 @@
+/**
+ * Matches printed row labels to the standard rows, tolerant of typos, OCR substitutions,
+ * dropped characters, variant numbering and group labels glued in front (templates.md §7.2).
+ */
+import type { RowSpec } from '../model/table.js';
+import { labelKey, normaliseLabel } from './normalise.js';
+
+const HAN_NUMERAL = '[一二三四五六七八九十]+';
+/** One leading numbering token: 一、 / （一） / 1. / 1、 / "1 ." (NFKC has turned （ into "("). */
+const NUMBERING = new RegExp(
+  `^(?:第?(${HAN_NUMERAL})[、,.]|\\((${HAN_NUMERAL})\\)|(\\d{1,2})(?:[.、,](?!\\d)|(?=\\p{Script=Han})))`,
+  'u',
+);
+
+/** A label with its numbering tokens and group phrases taken off the front. */
+export interface ParsedLabel {
+  /** Numbering tokens in the order they were printed, e.g. ["三", "(一)"]. */
+  numbering: string[];
+  /** The label key that is left (Han, letters and digits only). */
+  key: string;
+}
+
+/** Strips leading numbering and group phrases (repeatedly), keeping the numbering as hints. */
+export function parseLabel(text: string, groupPhrases: readonly string[] = []): ParsedLabel {
+  let rest = normaliseLabel(text);
+  const numbering: string[] = [];
+  for (let guard = 0; guard < 8; guard++) {
+    const m = NUMBERING.exec(rest);
+    if (m) {
+      numbering.push(m[1] ?? (m[2] ? `(${m[2]})` : (m[3] ?? '')));
+      rest = rest.slice(m[0].length);
+      continue;
+    }
+    const group = groupPhrases.find((g) => rest.startsWith(g) && labelKey(rest.slice(g.length)).length > 0);
+    if (group) {
+      rest = rest.slice(group.length);
+      continue;
+    }
+    break;
+  }
+  return { numbering, key: labelKey(rest) };
+}
+
+/** Length of the longest common subsequence of two strings (by code point). */
+export function lcsLength(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  if (x.length === 0 || y.length === 0) return 0;
+  let prev = new Array<number>(y.length + 1).fill(0);
+  let cur = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = x[i - 1] === y[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[y.length] ?? 0;
+}
+
+/** How well a label matches one row. */
+export interface RowMatch<K extends string> {
+  key: K;
+  /** Dice similarity of printed and canonical label (0..1): penalises both missing and extra text. */
+  similarity: number;
+  /** Share of the canonical label found, in order, in the printed label (0..1). */
+  coverage: number;
+  /** Printed characters that are not part of the canonical label. */
+  extra: number;
+  /** True when the printed label equals the canonical label or an alias. */
+  exact: boolean;
+}
+
+/** Minimum share of a canonical label that must be present for a match. */
+export const DEFAULT_MIN_COVERAGE = 0.6;
+
+/** The canonical keys a row spec accepts: its label and its aliases, numbering stripped. */
+function canonicalKeys(spec: RowSpec, groupPhrases: readonly string[]): string[] {
+  return [spec.label, ...spec.aliases].map((l) => parseLabel(l, groupPhrases).key);
+}
+
+/**
+ * Scores a parsed label against every candidate row and returns the most similar (Dice over the
+ * longest common subsequence), or undefined when none covers `minCoverage` of its canonical label.
+ * Ties go to the row whose numbering equals the printed one, then to the row nearest `expectedIndex`.
+ */
+export function matchRowLabel<K extends string>(
+  label: ParsedLabel,
+  candidates: readonly RowSpec<K>[],
+  groupPhrases: readonly string[],
+  options: { expectedIndex?: number; minCoverage?: number } = {},
+): RowMatch<K> | undefined {
+  if (label.key.length === 0) return undefined;
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const ownNumber = label.numbering.at(-1) ?? null;
+  let best: { match: RowMatch<K>; rank: number[] } | undefined;
+  candidates.forEach((spec, index) => {
+    for (const canon of canonicalKeys(spec, groupPhrases)) {
+      const common = lcsLength(label.key, canon);
+      const coverage = common / [...canon].length;
+      // Short canonical labels ("其他", "总计") must be found whole, not assembled from stray characters.
+      if (coverage < minCoverage || common < Math.min(2, [...canon].length)) continue;
+      const extra = [...label.key].length - common;
+      if (extra > [...canon].length * 2 + 12) continue;
+      const similarity = (2 * common) / ([...label.key].length + [...canon].length);
+      const match: RowMatch<K> = { key: spec.key, similarity, coverage, extra, exact: label.key === canon };
+      const rank = [
+        Math.round(similarity * 100) / 100,
+        ownNumber !== null && ownNumber === spec.numbering ? 1 : 0,
+        -Math.abs(index - (options.expectedIndex ?? index)),
+      ];
+      if (!best || compareRank(rank, best.rank) > 0) best = { match, rank };
+    }
+  });
+  return best?.match;
+}
+
+function compareRank(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** True when the normalised text contains any of the words (compared as label keys). */
+export function containsAny(text: string, words: readonly string[]): boolean {
+  const key = labelKey(normaliseLabel(text));
+  return words.some((w) => key.includes(labelKey(normaliseLabel(w))));
+}

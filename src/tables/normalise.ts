@@ -1,0 +1,57 @@
+/**
+ * Text normalisation for matching labels (templates.md §7): NFKC folding, 繁→简 for the label
+ * vocabulary, gloss removal, whitespace and quote removal.
+ */
+
+/**
+ * Traditional → simplified, limited to characters of the report vocabulary (labels, headings,
+ * headers). Matching only needs these; a full OpenCC dictionary would add megabytes for nothing.
+ */
+const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    '開开', '請请', '數数', '結结', '轉转', '辦办', '處处', '區区', '計计', '這这', '與与', '國国', '祕秘',
+    '規规', '穩稳', '護护', '權权', '屬属', '類类', '內内', '務务', '過过', '執执', '詢询', '項项', '無无',
+    '關关', '現现', '製制', '補补', '後后', '確确', '訪访', '舉举', '報报', '訴诉', '複复', '覆复', '當当',
+    '認认', '獲获', '總总', '繼继', '續续', '機机', '況况', '議议', '維维', '糾纠', '審审', '復复', '訟讼',
+    '經经', '條条', '範范', '發发', '廢废', '許许', '罰罚', '強强', '費费', '採采', '購购', '額额', '單单',
+    '對对', '門门', '業业', '構构', '會会', '組组', '織织', '稱称', '並并', '應应', '決决', '徵征', '統统',
+    '間间', '時时', '於于', '為为', '從从', '來来', '個个', '們们', '產产', '還还', '進进', '點点', '題题',
+    '問问', '將将', '網网', '頁页', '號号', '錄录', '係系', '體体', '級级', '縣县', '鄉乡', '鎮镇', '員员',
+    '廳厅', '書书', '說说', '領领', '導导', '責责', '際际', '實实', '預预', '標标', '準准', '質质', '衛卫',
+    '環环', '護护', '醫医', '療疗', '農农', '財财', '稅税', '勞劳', '動动', '設设', '備备', '區区', '務务',
+    '復复', '錢钱', '萬万', '際际', '滿满', '齊齐', '為为', '專专', '傳传', '億亿', '價价', '務务', '辦办',
+  ].map((pair) => [pair[0] as string, pair[1] as string]),
+);
+
+const QUOTES = /["'“”„‟‘’‚‛「」『』〝〞﹁﹂﹃﹄`´]/g;
+/** Pinyin glosses such as "數(shù)量" or "規(guī)章" that some converters insert. */
+const GLOSS = /\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,12}\)/g;
+
+/** Folds width (NFKC: full-width digits, brackets, U+3000) and converts traditional characters. */
+export function foldText(text: string): string {
+  const folded = text.normalize('NFKC').replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ');
+  let out = '';
+  for (const ch of folded) out += TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch;
+  return out;
+}
+
+/** Normalises a label for matching: fold, drop glosses, quotes and all whitespace. */
+export function normaliseLabel(text: string): string {
+  return foldText(text).replace(GLOSS, '').replace(QUOTES, '').replace(/\s+/g, '');
+}
+
+/** Keeps only what identifies a label: Han characters, letters and digits. */
+export function labelKey(normalised: string): string {
+  return normalised.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
+}
+
+/** True if the text contains a Han character. */
+export function hasHan(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+/** True for a line that is one Han character: a fragment of a vertical label (templates.md §7.3). */
+export function isVerticalFragment(text: string): boolean {
+  const t = normaliseLabel(text);
+  return /^\p{Script=Han}[、]?$/u.test(t);
+}

@@ -1,0 +1,274 @@
+/**
+ * Reconstructs the three tables from a stream of lines, whatever extractor made them: regions →
+ * labelled rows → format decision → columns → cells with flags and provenance.
+ */
+import type { Line } from '../model/document.js';
+import { makeIssue } from '../model/issues.js';
+import {
+  ACTIVE_LAYOUT,
+  OTHER_HANDLING_ROWS_2019,
+  OTHER_HANDLING_ROWS_2021,
+  REQUEST_COLUMNS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  type RequestRow,
+  type TableKey,
+  type TemplateId,
+} from '../schema/keys.js';
+import type { Flag, Issue } from '../schema/records.js';
+import { parseCellValue } from './cells.js';
+import { fitSlots, type FitOptions, type FittedRow } from './fit.js';
+import type { CellReading, ReconstructedTables } from './reading.js';
+import { lineText, splitRegions, type Region } from './regions.js';
+import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
+import { readLabelledRows, type RowReaderSpec } from './rows.js';
+import type { RowSlots, Slot } from './slots.js';
+import { detectTemplate } from './template-detect.js';
+import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
+
+const REQUESTS_READER: RowReaderSpec = {
+  table: 'requests',
+  rows: REQUEST_ROW_SPECS,
+  groupPhrases: REQUEST_GROUP_PHRASES,
+  headerWords: HEADER_WORDS.requests,
+  bareHeaderWords: ['总计', '合计', '其他'],
+};
+const ACTIVE_READER: RowReaderSpec = {
+  table: 'active',
+  rows: ACTIVE_ROW_SPECS,
+  groupPhrases: [],
+  headerWords: [...HEADER_WORDS.active, '第二十条'],
+  bandHeaderWord: '信息内容',
+};
+
+/** Columns where a fraction is expected (万元 amounts); a decimal anywhere else is an issue. */
+const DECIMAL_COLUMNS = new Set(['amount']);
+/** Columns that may be negative (本年增/减). */
+const SIGNED_COLUMNS = new Set(['change']);
+
+/** 三's row identity: the 总计 column is the sum of the six applicant columns. */
+const requestRowIdentity = (v: readonly number[]): boolean => v[6] === v.slice(0, 6).reduce((a, b) => a + b, 0);
+/** 四's identity for each of its three groups: 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+const reviewIdentity = (v: readonly number[]): boolean =>
+  [0, 5, 10].every((g) => v[g + 4] === (v[g] ?? 0) + (v[g + 1] ?? 0) + (v[g + 2] ?? 0) + (v[g + 3] ?? 0));
+
+/** Reads rows from every region of a kind; the first reading of a row wins, repeats are issues. */
+function readRows(regions: readonly Region[], reader: RowReaderSpec, issues: Issue[]): RowSlots[] {
+  const byKey = new Map<string, RowSlots>();
+  for (const region of regions.filter((r) => r.kind === reader.table)) {
+    const reading = readLabelledRows(region.lines, reader);
+    issues.push(...reading.issues);
+    for (const row of reading.rows) {
+      const earlier = byKey.get(row.key);
+      if (!earlier) byKey.set(row.key, row);
+      else if (earlier.slots.length === 0 && row.slots.length > 0) byKey.set(row.key, row);
+      else {
+        issues.push(
+          makeIssue('warning', 'tables', 'row_duplicate', `${reader.table}.${row.key} is printed twice; the first reading (line ${earlier.line}) is kept`, {
+            page: row.page,
+            path: [reader.table, row.key],
+          }),
+        );
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Turns a fitted row into cells: parse each value, flag blanks and unreadable cells. */
+function rowCells(table: TableKey, rowKey: string, columns: readonly string[], row: RowSlots | undefined, fitted: FittedRow, issues: Issue[]): CellReading[] {
+  const base = row ? (row.exact ? 1 : 0.9) * (row.pairedByOrder ? 0.7 : 1) : 0;
+  if (fitted.outcome === 'unreadable') {
+    if (row) {
+      issues.push(
+        makeIssue('error', 'tables', 'row_unreadable', `${table}.${rowKey}: ${fitted.reason ?? 'values cannot be placed'} ("${row.label}")`, {
+          page: row.page,
+          path: [table, rowKey],
+        }),
+      );
+    }
+    const raw = row ? row.slots.map((s) => s.text).join(' ') : '';
+    return columns.map((column) => ({
+      table,
+      row: rowKey,
+      column,
+      value: null,
+      raw,
+      flag: 'unreadable' as Flag,
+      confidence: 0,
+      page: row?.page ?? null,
+      ...(row ? { line: row.line } : {}),
+      method: row?.slots[0]?.method ?? 'text',
+    }));
+  }
+  if (fitted.outcome === 'inferred') {
+    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${table}.${rowKey}: ${fitted.reason ?? ''}`, { path: [table, rowKey] }));
+  }
+  return columns.map((column, i) => cellFromSlot(table, rowKey, column, fitted.cells[i] ?? null, row, base, fitted.outcome === 'inferred', issues));
+}
+
+function cellFromSlot(
+  table: TableKey,
+  row: string,
+  column: string,
+  slot: Slot | null,
+  rowSlots: RowSlots | undefined,
+  base: number,
+  inferred: boolean,
+  issues: Issue[],
+): CellReading {
+  const page = slot?.page ?? rowSlots?.page ?? null;
+  const cell: CellReading = {
+    table,
+    row,
+    column,
+    value: null,
+    raw: slot?.text ?? '',
+    flag: 'blank',
+    confidence: 0,
+    page,
+    method: slot?.method ?? rowSlots?.slots[0]?.method ?? 'text',
+  };
+  const line = slot?.line ?? rowSlots?.line;
+  if (line !== undefined) cell.line = line;
+  if (slot?.bbox) cell.bbox = slot.bbox;
+  const parsed = parseCellValue(slot?.split ?? slot?.text ?? '');
+  const path = [table, row, column];
+  const at = page === null ? {} : { page };
+  if (parsed.kind === 'blank') {
+    cell.confidence = slot ? slot.confidence * base : base;
+    return cell;
+  }
+  if (parsed.kind === 'invalid') {
+    cell.flag = 'unreadable';
+    issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: "${cell.raw}" is not a number`, { ...at, path }));
+    return cell;
+  }
+  cell.value = parsed.value;
+  cell.flag = inferred ? 'inferred' : 'ok';
+  cell.confidence = (slot?.confidence ?? 1) * base * (inferred ? 0.5 : 1);
+  if (parsed.annotated) {
+    issues.push(makeIssue('info', 'tables', 'cell_annotated', `${path.join('.')}: "${cell.raw}" read as ${parsed.value}`, { ...at, path }));
+  }
+  if (parsed.decimal && !DECIMAL_COLUMNS.has(column)) {
+    issues.push(makeIssue('warning', 'tables', 'decimal_in_count_column', `${path.join('.')}: a count printed as "${cell.raw}"`, { ...at, path }));
+  }
+  if (parsed.value < 0 && !SIGNED_COLUMNS.has(column)) {
+    issues.push(makeIssue('warning', 'tables', 'negative_count', `${path.join('.')}: a count printed as "${cell.raw}"`, { ...at, path }));
+  }
+  return cell;
+}
+
+/** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
+function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null): RequestRow[] {
+  const sixFound = [...OTHER_HANDLING_ROWS_2021, ...OTHER_HANDLING_ROWS_2019].filter((k) => found.has(k));
+  const six = sixFound.length > 0 ? sixFound : template === '2021' ? OTHER_HANDLING_ROWS_2021 : OTHER_HANDLING_ROWS_2019;
+  return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
+}
+
+/** Reads a set of labelled rows into cells, adding a row_missing issue for printed rows not found. */
+function labelledTableCells(
+  table: TableKey,
+  expected: readonly string[],
+  columnsOf: (rowKey: string) => readonly string[],
+  rows: readonly RowSlots[],
+  fitOptions: FitOptions,
+  issues: Issue[],
+): CellReading[] {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const cells: CellReading[] = [];
+  for (const rowKey of expected) {
+    const columns = columnsOf(rowKey);
+    const row = byKey.get(rowKey);
+    if (!row) {
+      issues.push(makeIssue('error', 'tables', 'row_missing', `${table}.${rowKey}: the row was not found`, { path: [table, rowKey] }));
+      cells.push(...rowCells(table, rowKey, columns, undefined, { cells: [], outcome: 'unreadable' }, issues));
+      continue;
+    }
+    if (!row.exact && row.coverage < 1) {
+      issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${table}.${rowKey}: matched the printed label "${row.label}"`, { page: row.page, path: [table, rowKey] }));
+    }
+    cells.push(...rowCells(table, rowKey, columns, row, fitSlots(row, columns.length, fitOptions), issues));
+  }
+  for (const row of rows) {
+    if (!expected.includes(row.key)) {
+      issues.push(makeIssue('warning', 'tables', 'row_unexpected', `${table}.${row.key}: printed, but not part of this format's table ("${row.label}")`, { page: row.page, path: [table, row.key] }));
+    }
+  }
+  return cells;
+}
+
+/** Reconstructs 二, 三 and 四 from lines. */
+export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
+  const issues: Issue[] = [];
+  const regions = splitRegions(lines);
+  const activeText = regions
+    .filter((r) => r.kind === 'active')
+    .flatMap((r) => r.lines.map(lineText))
+    .join('\n');
+  // 二's headers usually decide the format before any row is read; row widths then bound blanks.
+  const early = detectTemplate(activeText, [], []).template;
+  const requestRows = readRows(regions, { ...REQUESTS_READER, widthOf: () => REQUEST_COLUMNS.length }, issues);
+  const activeRows = readRows(regions, { ...ACTIVE_READER, widthOf: (k) => (early ? ACTIVE_LAYOUT[early][k as keyof (typeof ACTIVE_LAYOUT)['2019']]?.length : undefined) }, issues);
+  const decision = detectTemplate(activeText, activeRows, requestRows);
+  const template = decision.template;
+  if (decision.hybrid) {
+    issues.push(makeIssue('info', 'tables', 'hybrid_other_handling', '2021 format with a single （六）其他处理 row (recorded as otherHandling)', { path: ['requests', 'otherHandling'] }));
+  }
+  const found: Record<TableKey, boolean> = { active: activeRows.length > 0, requests: requestRows.length > 0, reviews: false };
+  const cells: CellReading[] = [];
+
+  if (found.requests) {
+    const expected = printedRequestRows(new Set(requestRows.map((r) => r.key)), template);
+    cells.push(...labelledTableCells('requests', expected, () => REQUEST_COLUMNS, requestRows, { valuesAtGridEnd: true, identity: requestRowIdentity }, issues));
+  }
+
+  if (found.active) {
+    if (template === null) {
+      issues.push(makeIssue('error', 'tables', 'template_unknown', 'the format of table 二 cannot be decided, so its columns cannot be mapped', { path: ['active'] }));
+    } else {
+      const layout = ACTIVE_LAYOUT[template];
+      const expected = Object.keys(layout);
+      cells.push(...labelledTableCells('active', expected, (k) => layout[k as keyof typeof layout] ?? [], activeRows, {}, issues));
+    }
+  }
+
+  const reviewRegions = regions.filter((r) => r.kind === 'reviews');
+  const reviewSlots = reviewRegions.map((r) => readReviewSlots(r.lines)).find((s) => s !== null) ?? null;
+  if (reviewSlots) {
+    found.reviews = true;
+    const fitted = fitSlots(reviewSlots, REVIEW_POSITIONS, { valuesAtGridEnd: true, identity: reviewIdentity });
+    const pseudoRow: RowSlots = {
+      key: 'reviews',
+      label: '行政复议、行政诉讼',
+      coverage: 1,
+      exact: true,
+      slots: reviewSlots.slots,
+      mode: reviewSlots.mode,
+      separator: reviewSlots.separator,
+      page: reviewSlots.page,
+      line: reviewSlots.line,
+      pairedByOrder: false,
+    };
+    const columns = REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((column) => `${row}.${column}`));
+    const flat = rowCells('reviews', 'reviews', columns, pseudoRow, fitted, issues);
+    // The 15 printed positions are three column groups of one row: split "row.column" back apart.
+    for (const cell of flat) {
+      const [row = '', column = ''] = cell.column.split('.');
+      cells.push({ ...cell, row, column });
+    }
+    for (const issue of issues) {
+      if (issue.path?.[0] === 'reviews' && issue.path[1] === 'reviews') issue.path = ['reviews'];
+    }
+  }
+
+  for (const table of ['active', 'requests', 'reviews'] as const) {
+    if (!found[table]) issues.push(makeIssue('error', 'tables', 'table_missing', `table ${tableName(table)} was not found`, { path: [table] }));
+  }
+  return { template, found, cells, issues };
+}
+
+/** The printed name of a table, for messages. */
+export function tableName(table: TableKey): string {
+  return { active: '二 (主动公开)', requests: '三 (依申请公开)', reviews: '四 (复议/诉讼)' }[table];
+}

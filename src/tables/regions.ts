@@ -1,0 +1,82 @@
+/**
+ * Splits a stream of lines into table regions (二 / 三 / 四) by their headers and labels, never by
+ * section numbers (templates.md §7.1: sections get renumbered, headings reworded or dropped).
+ */
+import type { Line } from '../model/document.js';
+import type { TableKey } from '../schema/keys.js';
+import { foldText, labelKey, normaliseLabel } from './normalise.js';
+
+/** A run of consecutive lines that belong to one table. */
+export interface Region {
+  kind: TableKey;
+  lines: Line[];
+}
+
+/** The text of a line, cells joined with a space. */
+export function lineText(line: Line): string {
+  return line.cells.map((c) => c.text).join(' ');
+}
+
+/** Narrative text, not table content: a sentence, or a long run of Han text. */
+export function isProse(line: Line): boolean {
+  if (line.separator === 'grid') return false;
+  const text = foldText(lineText(line));
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  return /。/.test(text) || han >= 48;
+}
+
+/** A note under a table ("注：…"): not data, and not the start of another table. */
+function isNote(key: string, raw: string): boolean {
+  return /^注[:：]/.test(raw.trim()) || key.startsWith('注');
+}
+
+/** Which table a line starts, if it is a strong marker of one. */
+export function regionStart(line: Line): TableKey | null {
+  const raw = normaliseLabel(lineText(line));
+  const key = labelKey(raw);
+  if (key === '' || isNote(key, raw)) return null;
+  if (/第二十一?条第?[一二三四五六七八九十]+项/.test(key) || key.startsWith('信息内容') || key.includes('主动公开政府信息情况')) {
+    return 'active';
+  }
+  if (
+    key.includes('勾稽关系') ||
+    key.includes('申请人情况') ||
+    key.includes('收到和处理政府信息公开申请') ||
+    key.includes('本年新收') ||
+    (key.includes('自然人') && key.includes('商业企业'))
+  ) {
+    return 'requests';
+  }
+  if (/行政法?复议/.test(key) && !key.includes('结转')) return 'reviews';
+  return null;
+}
+
+/** Headings of the narrative sections after the tables end any table region. */
+function isClosingHeading(key: string): boolean {
+  return /^(?:[五六]、?)?(?:政府信息公开工作)?存在的?主要问题|^(?:[五六]、?)?其他需要报告的?事项|^一、?总体情况/.test(key);
+}
+
+/** Splits lines into regions; lines outside every table are dropped. */
+export function splitRegions(lines: readonly Line[]): Region[] {
+  const regions: Region[] = [];
+  let current: Region | null = null;
+  for (const line of lines) {
+    const key = labelKey(normaliseLabel(lineText(line)));
+    // A sentence that mentions 行政复议 is narrative, not the start of table 四.
+    const start = isProse(line) ? null : regionStart(line);
+    if (start) {
+      if (!current || current.kind !== start) {
+        current = { kind: start, lines: [] };
+        regions.push(current);
+      }
+      current.lines.push(line);
+      continue;
+    }
+    if (isProse(line) || isClosingHeading(key) || isNote(key, lineText(line))) {
+      current = null;
+      continue;
+    }
+    current?.lines.push(line);
+  }
+  return regions;
+}

@@ -1,0 +1,69 @@
+/**
+ * Reads table 四: one printed row of 15 numbers (or three 5-number tables) under a header that is
+ * often broken over lines or printed one character per line (templates.md §5, §7.3).
+ */
+import type { Line, Separator } from '../model/document.js';
+import type { Slot, SlotMode } from './slots.js';
+import { splitLabelAndValues } from './rows.js';
+
+/** The value slots of 四 in printed order, and how they were separated. */
+export interface ReviewSlots {
+  slots: Slot[];
+  mode: SlotMode;
+  separator: Separator;
+  gridWidth?: number;
+  page: number;
+  line: number;
+}
+
+/** The 15 printed positions of 四. */
+export const REVIEW_POSITIONS = 15;
+
+/**
+ * Collects the value slots of 四: value-only lines after the header, in order, until a text line
+ * follows them or 15 values are in hand.
+ */
+export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
+  let found: ReviewSlots | null = null;
+  let emptiesAfterHeader = 0;
+  for (const line of lines) {
+    const { label, values } = splitLabelAndValues(line);
+    if (line.cells.length === 0) {
+      // One value per line: an empty line between values is a blank cell.
+      if (!found) emptiesAfterHeader++;
+      if (found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS) {
+        found.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
+      }
+      continue;
+    }
+    const numbers = values.filter((v) => v.text.trim() !== '').length;
+    // A header line; or a data row that starts with a label cell ("件数 | 0 | 0 …").
+    if (label.trim() !== '' && !(values.length >= 5 && numbers > 0)) {
+      // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
+      if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
+      emptiesAfterHeader = 0;
+      continue;
+    }
+    const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' ? 'loose' : 'separated';
+    const { firstValueIndex } = splitLabelAndValues(line);
+    const slots = values.map<Slot>((c, i) => {
+      const slot: Slot = { text: c.text, page: line.page, line: line.lineNo, confidence: c.confidence, method: line.method, cellIndex: firstValueIndex + i };
+      if (c.col !== undefined) slot.col = c.col;
+      if (c.bbox !== undefined) slot.bbox = c.bbox;
+      return slot;
+    });
+    if (!found) {
+      // One value per line: empty lines between the header and the first value are its leading blanks.
+      const leading = line.cells.length === 1 && mode === 'separated' ? Math.min(emptiesAfterHeader, REVIEW_POSITIONS - 1) : 0;
+      const blanks = Array.from({ length: leading }, (): Slot => ({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method }));
+      found = { slots: [...blanks, ...slots], mode, separator: line.separator, page: line.page, line: line.lineNo };
+      if (line.gridWidth !== undefined) found.gridWidth = line.gridWidth;
+    } else {
+      // Three 5-column tables, or values wrapped over lines: continue in printed order.
+      if (found.mode === 'grid' && mode === 'grid') found.mode = 'separated';
+      found.slots.push(...slots);
+    }
+    if (found.slots.filter((s) => s.text.trim() !== '').length >= REVIEW_POSITIONS && found.slots.length >= REVIEW_POSITIONS) break;
+  }
+  return found;
+}

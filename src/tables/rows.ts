@@ -1,0 +1,246 @@
+/**
+ * Reads labelled rows (tables 二 and 三) from a region's lines: finds each row's label, however it
+ * is wrapped, split over lines or separated from its numbers, and collects the value slots that
+ * belong to it.
+ */
+import type { Line, LineCell } from '../model/document.js';
+import type { RowSpec } from '../model/table.js';
+import { makeIssue } from '../model/issues.js';
+import type { Issue } from '../schema/records.js';
+import type { TableKey } from '../schema/keys.js';
+import { isValueText } from './cells.js';
+import { matchRowLabel, parseLabel, containsAny } from './labels.js';
+import { isVerticalFragment } from './normalise.js';
+import type { HeaderPositions, RowSlots, Slot, SlotMode } from './slots.js';
+
+/** A label on its own line is taken as a whole row label only when it is this similar. */
+const DEFAULT_STANDALONE_SIMILARITY = 0.85;
+
+/** What the reader needs to know of one table. */
+export interface RowReaderSpec {
+  table: TableKey;
+  rows: readonly RowSpec[];
+  groupPhrases: readonly string[];
+  headerWords: readonly string[];
+  /** Header lines that start with this word give the column positions of the rows below (二's bands). */
+  bandHeaderWord?: string;
+  /** Column headers that are also row labels ("总计", "其他"): before the first row they are headers. */
+  bareHeaderWords?: readonly string[];
+  /** How many values a row prints, where known; bounds the blanks of a one-cell-per-line row. */
+  widthOf?: (rowKey: string) => number | undefined;
+}
+
+/** A line split into its label part and its value slots. */
+export interface SplitLine {
+  label: string;
+  values: LineCell[];
+  /** Index in the line of the first value cell. */
+  firstValueIndex: number;
+}
+
+/** Label cells are all cells up to the last one that is text; value slots are the cells after it. */
+export function splitLabelAndValues(line: Line): SplitLine {
+  let lastLabel = -1;
+  line.cells.forEach((cell, i) => {
+    if (cell.text.trim() !== '' && !isValueText(cell.text)) lastLabel = i;
+  });
+  const label = line.cells
+    .slice(0, lastLabel + 1)
+    .map((c) => c.text)
+    .join('');
+  return { label, values: line.cells.slice(lastLabel + 1), firstValueIndex: lastLabel + 1 };
+}
+
+function modeOf(line: Line): SlotMode {
+  if (line.separator === 'grid') return 'grid';
+  if (line.separator === 'spaces') return 'loose';
+  return 'separated';
+}
+
+/** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): the cells after the first. */
+function headerPositions(line: Line): HeaderPositions | undefined {
+  const cells = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '').slice(1);
+  if (cells.length === 0) return undefined;
+  if (line.separator === 'grid') {
+    return { kind: 'grid', cellCount: line.cells.length, columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
+  }
+  if (line.separator === 'tab' || line.separator === 'pipe') {
+    return { kind: 'index', cellCount: line.cells.length, columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
+  }
+  return undefined;
+}
+
+function toSlot(cell: LineCell, line: Line, cellIndex: number): Slot {
+  const slot: Slot = { text: cell.text, page: line.page, line: line.lineNo, confidence: cell.confidence, method: line.method, cellIndex };
+  if (cell.col !== undefined) slot.col = cell.col;
+  if (cell.bbox !== undefined) slot.bbox = cell.bbox;
+  return slot;
+}
+
+/** The rows found in one region, plus what could not be placed. */
+export interface RowReading {
+  rows: RowSlots[];
+  issues: Issue[];
+}
+
+/** Reads the labelled rows of one region. */
+export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): RowReading {
+  const rows: RowSlots[] = [];
+  const issues: Issue[] = [];
+  let pending: { text: string; page: number; line: number }[] = [];
+  // Rows whose label stood alone and whose values are expected on the following lines (FIFO).
+  let waiting: RowSlots[] = [];
+  let header: HeaderPositions | undefined;
+
+  // Rows are printed in template order: the row after the last one read is the likeliest next.
+  const expectedIndex = (): number => {
+    const last = rows.at(-1);
+    return last ? spec.rows.findIndex((r) => r.key === last.key) + 1 : 0;
+  };
+  const match = (text: string) => matchRowLabel(parseLabel(text, spec.groupPhrases), spec.rows, spec.groupPhrases, { expectedIndex: expectedIndex() });
+  // The row made from a label-only line on the line just before, while it still has no values.
+  let labelOnlyRow: RowSlots | undefined;
+
+  const newRow = (label: string, line: Line, mode: SlotMode, slots: Slot[]): RowSlots | null => {
+    const m = match(label);
+    if (!m) return null;
+    const row: RowSlots = {
+      key: m.key,
+      label,
+      coverage: m.coverage,
+      exact: m.exact,
+      slots,
+      mode,
+      separator: line.separator,
+      page: line.page,
+      line: line.lineNo,
+      pairedByOrder: false,
+    };
+    if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+    if (header) row.header = header;
+    rows.push(row);
+    return row;
+  };
+
+  for (const line of lines) {
+    const previousLabelOnly = labelOnlyRow;
+    labelOnlyRow = undefined;
+    const { label, values, firstValueIndex } = splitLabelAndValues(line);
+    const hasLabel = label.trim() !== '';
+    const mode = modeOf(line);
+    const slots = values.map((c, i) => toSlot(c, line, firstValueIndex + i));
+    const hasSlots = slots.length > 0 && (mode !== 'loose' || slots.some((s) => s.text.trim() !== ''));
+
+    if (line.cells.length === 0) {
+      // An empty line inside a one-cell-per-line table is a blank cell of the row being filled.
+      const open = waiting.length === 1 ? waiting[0] : undefined;
+      const width = open ? spec.widthOf?.(open.key) : undefined;
+      if (open && open.mode === 'separated' && (width === undefined || open.slots.length < width)) open.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
+      continue;
+    }
+    if (hasLabel && !hasSlots && isVerticalFragment(label)) continue; // a character of a vertical label
+    const blankSlots = slots.every((s) => s.text.trim() === '');
+    if (hasLabel && blankSlots && containsAny(label, spec.headerWords)) {
+      if (spec.bandHeaderWord !== undefined && containsAny(line.cells[0]?.text ?? label, [spec.bandHeaderWord])) header = headerPositions(line);
+      else if (spec.bandHeaderWord !== undefined) header = undefined;
+      pending = [];
+      continue;
+    }
+    if (hasLabel && hasSlots) {
+      // A label wrapped over two lines whose first half already looked whole: "一、本年新收政府信息公" /
+      // "开申请数量 0 0 …". The halves are joined when together they match better than the second alone.
+      const own = pending.length === 0 ? match(label) : undefined;
+      if (previousLabelOnly && previousLabelOnly.slots.length === 0 && pending.length === 0 && (!own || own.similarity < 1)) {
+        const joinedLabel = previousLabelOnly.label + label;
+        const m = match(joinedLabel);
+        if (m && m.similarity > (own?.similarity ?? 0)) {
+          Object.assign(previousLabelOnly, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact, slots, mode, separator: line.separator });
+          if (line.gridWidth !== undefined) previousLabelOnly.gridWidth = line.gridWidth;
+          waiting = [];
+          continue;
+        }
+      }
+      waiting = [];
+      const joined = pending.map((p) => p.text).join('') + label;
+      const row = newRow(joined, line, mode, slots) ?? (pending.length > 0 ? newRow(label, line, mode, slots) : null);
+      if (!row && slots.some((s) => s.text.trim() !== '')) {
+        issues.push(
+          makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${joined}"`, { page: line.page }),
+        );
+      }
+      pending = [];
+      continue;
+    }
+    if (hasLabel) {
+      // Before the first row, a bare short word ("总计", "其他") is a column header, not a row.
+      const parsed = parseLabel(label, spec.groupPhrases);
+      if (rows.length === 0 && pending.length === 0 && parsed.numbering.length === 0 && (spec.bareHeaderWords ?? []).includes(parsed.key)) continue;
+      // "（六）其他处理" alone is a row (2019) or the group cell over three sub-rows (2021): it was
+      // taken as a row, but a sub-label right after it shows it was the group, so it prefixes that label.
+      if (previousLabelOnly && previousLabelOnly.slots.length === 0 && spec.groupPhrases.includes(parseLabel(previousLabelOnly.label).key)) {
+        rows.splice(rows.indexOf(previousLabelOnly), 1);
+        waiting = waiting.filter((w) => w !== previousLabelOnly);
+        pending.push({ text: previousLabelOnly.label, page: previousLabelOnly.page, line: previousLabelOnly.line });
+      }
+      const similar = (m: ReturnType<typeof match>) => (m && m.similarity >= DEFAULT_STANDALONE_SIMILARITY ? m : undefined);
+      const withPending = pending.length > 0 ? similar(match(pending.map((p) => p.text).join('') + label)) : undefined;
+      const complete = withPending ?? similar(match(label));
+      if (complete) {
+        // A new label closes the rows that were being filled one value per line.
+        waiting = waiting.filter((w) => w.slots.length === 0);
+        const text = (withPending ? pending.map((p) => p.text).join('') : '') + label;
+        const row = newRow(text, line, 'separated', []);
+        if (row) waiting.push(row);
+        labelOnlyRow = row ?? undefined;
+        pending = [];
+      } else {
+        pending.push({ text: label, page: line.page, line: line.lineNo });
+      }
+      continue;
+    }
+    // A line of values only.
+    if (pending.length > 0) {
+      const row = newRow(pending.map((p) => p.text).join(''), line, mode, slots);
+      // One value per line: the following values belong to this row too.
+      waiting = row && slots.length === 1 ? [row] : [];
+      pending = [];
+      continue;
+    }
+    const head = waiting[0];
+    if (!head) {
+      if (slots.some((s) => s.text.trim() !== '')) {
+        issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
+      }
+      continue;
+    }
+    if (slots.length > 1) {
+      // A whole row of values on one line: it belongs to the oldest label still waiting.
+      head.slots = slots;
+      head.mode = mode;
+      head.pairedByOrder = waiting.length > 1 || head.pairedByOrder;
+      waiting.shift();
+      if (waiting.length > 0) waiting.forEach((w) => (w.pairedByOrder = true));
+    } else if (waiting.length === 1) {
+      head.slots.push(...slots);
+    } else {
+      issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
+    }
+  }
+  return { rows, issues: [...issues, ...checkPairing(rows, waiting, issues)] };
+}
+
+/**
+ * Labels paired with a block of values by order are trusted only when the counts match exactly
+ * (templates.md §7.3); otherwise every such row is dropped to unreadable.
+ */
+function checkPairing(rows: RowSlots[], waiting: RowSlots[], issues: Issue[]): Issue[] {
+  const paired = rows.filter((r) => r.pairedByOrder);
+  if (paired.length === 0) return [];
+  const orphans = issues.some((i) => i.code === 'values_without_label');
+  const unfilled = waiting.some((w) => w.slots.length === 0);
+  if (!orphans && !unfilled) {
+    return [makeIssue('warning', 'tables', 'labels_paired_by_order', `${paired.length} rows were printed apart from their numbers and paired by order`)];
+  }
+  for (const row of paired) row.slots = [];
+  return [makeIssue('error', 'tables', 'labels_values_count_mismatch', `labels and value rows printed apart do not pair up; ${paired.length} rows left unreadable`)];
+}

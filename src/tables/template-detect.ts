@@ -1,0 +1,48 @@
+/**
+ * Decides the official format from the tables, never from the year (templates.md §1.1): table 二's
+ * headers and rows first, then 三's （六） rows when 二 is missing.
+ */
+import type { TemplateId } from '../schema/keys.js';
+import { labelKey, normaliseLabel } from './normalise.js';
+import type { RowSlots } from './slots.js';
+import { FORMAT_SIGNALS } from './templates.js';
+
+/** The decided format and why. */
+export interface TemplateDecision {
+  template: TemplateId | null;
+  evidence: string;
+  /** A 2021-format 二 with a single （六）其他处理 row in 三. */
+  hybrid: boolean;
+}
+
+function countSignals(text: string, words: readonly string[]): number {
+  return words.filter((w) => text.includes(labelKey(normaliseLabel(w)))).length;
+}
+
+/** Decides the format from the text of table 二 and the rows read from 二 and 三. */
+export function detectTemplate(activeText: string, activeRows: readonly RowSlots[], requestRows: readonly RowSlots[]): TemplateDecision {
+  const key = labelKey(normaliseLabel(activeText));
+  const score2019 = countSignals(key, FORMAT_SIGNALS['2019']);
+  const score2021 = countSignals(key, FORMAT_SIGNALS['2021']);
+  const requestKeys = new Set(requestRows.map((r) => r.key));
+  const single = requestKeys.has('otherHandling');
+  const three = ['otherNoCorrection', 'otherNoFee', 'otherOther'].some((k) => requestKeys.has(k));
+  if (score2019 !== score2021) {
+    const template: TemplateId = score2019 > score2021 ? '2019' : '2021';
+    return {
+      template,
+      evidence: `table 二 headers (${score2019} signals of 2019, ${score2021} of 2021)`,
+      hybrid: template === '2021' && single && !three,
+    };
+  }
+  // 二 without readable headers: its row shapes (2019 prints 3 numbers for 行政处罚, 2021 one).
+  const decisionRows = activeRows.filter((r) => r.key === 'penalty' || r.key === 'coercion' || r.key === 'licensing');
+  const widths = decisionRows.map((r) => r.slots.filter((s) => s.text.trim() !== '').length);
+  if (widths.length > 0 && widths.every((w) => w >= 2)) return { template: '2019', evidence: 'table 二 row widths', hybrid: false };
+  if (widths.length > 0 && widths.every((w) => w === 1)) {
+    return { template: '2021', evidence: 'table 二 row widths', hybrid: single && !three };
+  }
+  if (three) return { template: '2021', evidence: 'table 三 prints three （六） rows', hybrid: false };
+  if (single) return { template: '2019', evidence: 'table 三 prints one （六） row', hybrid: false };
+  return { template: null, evidence: 'no table 二 headers and no （六） rows', hybrid: false };
+}

@@ -1,0 +1,142 @@
+/**
+ * Assembles the report record from the reconstructed tables: typed tables, cells, checks, status.
+ * The record is validated against the zod schema before anything writes it.
+ */
+import { makeIssue } from '../model/issues.js';
+import {
+  ACTIVE_LAYOUT,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  TABLE_KEYS,
+} from '../schema/keys.js';
+import {
+  ReportRecordSchema,
+  type ActiveTable,
+  type CellRecord,
+  type Issue,
+  type ReportRecord,
+  type RequestsTable,
+  type ReviewsTable,
+  type Source,
+  type Status,
+  type Tables,
+} from '../schema/records.js';
+import type { ReportMetadata } from '../metadata/report-metadata.js';
+import type { ReconstructedTables } from '../tables/reading.js';
+import { evaluateChecks } from './checks.js';
+
+function emptyRequests(): RequestsTable {
+  return Object.fromEntries(REQUEST_ROWS.map((r) => [r, Object.fromEntries(REQUEST_COLUMNS.map((c) => [c, null]))])) as RequestsTable;
+}
+function emptyReviews(): ReviewsTable {
+  return Object.fromEntries(REVIEW_ROWS.map((r) => [r, Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, null]))])) as ReviewsTable;
+}
+
+/** Tables with every cell null, in the shape of the record. */
+export function emptyTables(): Tables {
+  return { active: {}, requests: emptyRequests(), reviews: emptyReviews() };
+}
+
+/** Fills the record's tables from the cells (the active table gets the rows of its format). */
+function tablesFromCells(reconstructed: ReconstructedTables): Tables {
+  const tables = emptyTables();
+  const active: ActiveTable = {};
+  if (reconstructed.template && reconstructed.found.active) {
+    for (const [row, columns] of Object.entries(ACTIVE_LAYOUT[reconstructed.template])) {
+      active[row as keyof ActiveTable] = Object.fromEntries(columns.map((c) => [c, null]));
+    }
+  }
+  tables.active = active;
+  for (const cell of reconstructed.cells) {
+    const table = tables[cell.table] as Record<string, Record<string, number | null>>;
+    const row = table[cell.row];
+    if (row) row[cell.column] = cell.value;
+  }
+  return tables;
+}
+
+function toCellRecord(cell: ReconstructedTables['cells'][number]): CellRecord {
+  const record: CellRecord = {
+    table: cell.table,
+    row: cell.row,
+    column: cell.column,
+    value: cell.value,
+    raw: cell.raw,
+    page: cell.page,
+    method: cell.method,
+    confidence: Math.round(cell.confidence * 1000) / 1000,
+    flag: cell.flag,
+  };
+  if (cell.bbox) record.bbox = cell.bbox;
+  if (cell.line !== undefined) record.line = cell.line;
+  return record;
+}
+
+/** Status from what was found: failed (no table), partial (a table, row or cell missing, a check failed), ok. */
+function decideStatus(reconstructed: ReconstructedTables, issues: readonly Issue[], checksFailed: boolean): Status {
+  if (!TABLE_KEYS.some((t) => reconstructed.found[t])) return 'failed';
+  if (checksFailed) return 'partial';
+  if (reconstructed.cells.some((c) => c.flag === 'unreadable')) return 'partial';
+  if (issues.some((i) => i.severity === 'error')) return 'partial';
+  return 'ok';
+}
+
+/** Builds and validates the record of one document. */
+export function buildRecord(
+  source: Source,
+  metadata: ReportMetadata,
+  reconstructed: ReconstructedTables,
+  extractIssues: readonly Issue[],
+): ReportRecord {
+  const tables = tablesFromCells(reconstructed);
+  const printedRequestRows = new Set(reconstructed.cells.filter((c) => c.table === 'requests').map((c) => c.row));
+  const checks = evaluateChecks(tables, printedRequestRows);
+  const issues: Issue[] = [...extractIssues, ...reconstructed.issues];
+  for (const failed of checks.filter((c) => !c.pass)) {
+    issues.push(
+      makeIssue('warning', 'validate', 'check_failed', `${failed.description}: printed ${failed.expected}, sum ${failed.actual}`, {
+        path: failed.id.split('.'),
+      }),
+    );
+  }
+  for (const table of TABLE_KEYS) {
+    const cells = reconstructed.cells.filter((c) => c.table === table);
+    if (cells.length > 0 && cells.every((c) => c.flag === 'blank')) {
+      issues.push(makeIssue('warning', 'tables', 'table_blank', `table ${table} is printed with no numbers: every cell is null`, { path: [table] }));
+    }
+  }
+  if (!TABLE_KEYS.some((t) => reconstructed.found[t])) {
+    issues.push(makeIssue('error', 'tables', 'no_tables_found', 'none of the three statistical tables was found'));
+  }
+  const record: ReportRecord = {
+    id: source.sha256.slice(0, 16),
+    source,
+    agency: metadata.agency,
+    year: metadata.year,
+    template: reconstructed.template,
+    status: decideStatus(reconstructed, issues, checks.some((c) => !c.pass)),
+    tables,
+    cells: reconstructed.cells.map(toCellRecord),
+    checks,
+    issues,
+  };
+  return ReportRecordSchema.parse(record);
+}
+
+/** The record of a document that could not be read at all. */
+export function failedRecord(source: Source, issues: readonly Issue[], metadata: ReportMetadata = { agency: null, year: null }): ReportRecord {
+  return ReportRecordSchema.parse({
+    id: source.sha256.slice(0, 16),
+    source,
+    agency: metadata.agency,
+    year: metadata.year,
+    template: null,
+    status: 'failed',
+    tables: emptyTables(),
+    cells: [],
+    checks: [],
+    issues: [...issues],
+  });
+}
