@@ -14,6 +14,12 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
+/** Whitespace in text collapses to one space, except inside <pre>, where it is the layout. */
+function collapse(node: ChildNode): string {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'tag' && p.name === 'pre') return (node as { data: string }).data;
+  return (node as { data: string }).data.replace(/[\t\n\r ]+/g, ' ');
+}
+
 function isElement(node: ChildNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
@@ -25,7 +31,7 @@ function spanOf(el: Element, name: string): number {
 
 /** Text of a cell: all descendant text joined without spaces between inline runs (Word's spans). */
 function cellText(node: ChildNode): string {
-  if (node.type === 'text') return node.data.replace(/[\t\n\r ]+/g, ' ');
+  if (node.type === 'text') return collapse(node);
   if (!isElement(node) || SKIPPED_TAGS.has(node.name)) return '';
   const inner = node.children.map(cellText).join('');
   return BLOCK_TAGS.has(node.name) ? ` ${inner} ` : inner;
@@ -64,7 +70,7 @@ function walkDocument(nodes: ChildNode[]): { tables: Element[]; text: string } {
   let text = '';
   const visit = (node: ChildNode): void => {
     if (node.type === 'text') {
-      text += node.data.replace(/[\t\n\r ]+/g, ' ');
+      text += collapse(node);
       return;
     }
     if (!isElement(node) || SKIPPED_TAGS.has(node.name)) return;
@@ -87,7 +93,7 @@ function walkDocument(nodes: ChildNode[]): { tables: Element[]; text: string } {
 
 /** Pages that keep their HTML inside a JavaScript string literal: unescape, then parse. */
 function unescapeScriptHtml(source: string): string | null {
-  if (!/<table/i.test(source) || !/\\["/]/.test(source)) return null;
+  if (!/<script[\s\S]*<table/i.test(source)) return null;
   return source.replace(/\\"/g, '"').replace(/\\'/g, "'").replace(/\\\//g, '/').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
@@ -112,7 +118,7 @@ export function htmlToDocument(source: string): ExtractedDocument {
 function textOutsideTables(nodes: ChildNode[]): string {
   let text = '';
   const visit = (node: ChildNode): void => {
-    if (node.type === 'text') text += node.data.replace(/[\t\n\r ]+/g, ' ');
+    if (node.type === 'text') text += collapse(node);
     if (!isElement(node) || SKIPPED_TAGS.has(node.name) || node.name === 'table') return;
     if (BLOCK_TAGS.has(node.name)) text += '\n';
     node.children.forEach(visit);

@@ -40,6 +40,7 @@ function isEmpty(slot: Slot): boolean {
 /** Fits a row's slots to n columns. */
 export function fitSlots(row: FitInput, n: number, options: FitOptions = {}): FittedRow {
   const { slots } = row;
+  if (slots.length === 0) return unreadable('no values printed for the row');
   if (row.mode === 'grid' && options.valuesAtGridEnd && row.gridWidth !== undefined) {
     const placed = placeByGrid(slots, n, row.gridWidth);
     if (placed) return { cells: placed, outcome: 'ok' };
@@ -59,12 +60,14 @@ export function fitSlots(row: FitInput, n: number, options: FitOptions = {}): Fi
     if (trimmed) return { cells: trimmed, outcome: 'ok' };
     return unreadable(`${slots.length} cells where ${n} columns are printed, and the blank ones could be any of them`);
   }
-  const filled = slots.filter((s) => !isEmpty(s));
-  if (filled.length === slots.length && filled.length > 0) {
+  // Glued digits: only when no blank sits between the filled cells (edge empties are line noise).
+  const first = slots.findIndex((s) => !isEmpty(s));
+  const last = slots.findLastIndex((s) => !isEmpty(s));
+  const filled = first < 0 ? [] : slots.slice(first, last + 1);
+  if (filled.length > 0 && filled.every((s) => !isEmpty(s))) {
     const split = splitGlued(filled, n, options.identity);
     if (split) return split;
   }
-  if (slots.length === 0) return unreadable('no values printed for the row');
   return unreadable(`${slots.length} values where ${n} columns are printed; blanks cannot be placed`);
 }
 

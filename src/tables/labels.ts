@@ -73,9 +73,39 @@ export interface RowMatch<K extends string> {
 /** Minimum share of a canonical label that must be present for a match. */
 export const DEFAULT_MIN_COVERAGE = 0.6;
 
-/** The canonical keys a row spec accepts: its label and its aliases, numbering stripped. */
-function canonicalKeys(spec: RowSpec, groupPhrases: readonly string[]): string[] {
-  return [spec.label, ...spec.aliases].map((l) => parseLabel(l, groupPhrases).key);
+/** A canonical label key with its length and character counts, for a cheap bound before the LCS. */
+interface CanonicalKey {
+  key: string;
+  length: number;
+  counts: Map<string, number>;
+}
+
+const canonicalCache = new WeakMap<RowSpec, CanonicalKey[]>();
+
+function charCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+/** The canonical keys a row spec accepts: its label and its aliases, numbering stripped (cached per spec). */
+function canonicalKeys(spec: RowSpec, groupPhrases: readonly string[]): CanonicalKey[] {
+  let keys = canonicalCache.get(spec);
+  if (!keys) {
+    keys = [spec.label, ...spec.aliases].map((l) => {
+      const key = parseLabel(l, groupPhrases).key;
+      return { key, length: [...key].length, counts: charCounts(key) };
+    });
+    canonicalCache.set(spec, keys);
+  }
+  return keys;
+}
+
+/** An upper bound of the LCS: the characters the two strings share, with multiplicity. */
+function sharedCharacters(label: Map<string, number>, canon: Map<string, number>): number {
+  let shared = 0;
+  for (const [ch, n] of canon) shared += Math.min(n, label.get(ch) ?? 0);
+  return shared;
 }
 
 /**
@@ -92,16 +122,20 @@ export function matchRowLabel<K extends string>(
   if (label.key.length === 0) return undefined;
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const ownNumber = label.numbering.at(-1) ?? null;
+  const labelLength = [...label.key].length;
+  const labelCounts = charCounts(label.key);
   let best: { match: RowMatch<K>; rank: number[] } | undefined;
   candidates.forEach((spec, index) => {
-    for (const canon of canonicalKeys(spec, groupPhrases)) {
+    for (const { key: canon, length: canonLength, counts } of canonicalKeys(spec, groupPhrases)) {
+      // Cheap bound first: the common subsequence cannot exceed the characters both strings share.
+      if (sharedCharacters(labelCounts, counts) < Math.max(canonLength * minCoverage, Math.min(2, canonLength))) continue;
       const common = lcsLength(label.key, canon);
-      const coverage = common / [...canon].length;
+      const coverage = common / canonLength;
       // Short canonical labels ("其他", "总计") must be found whole, not assembled from stray characters.
-      if (coverage < minCoverage || common < Math.min(2, [...canon].length)) continue;
-      const extra = [...label.key].length - common;
-      if (extra > [...canon].length * 2 + 12) continue;
-      const similarity = (2 * common) / ([...label.key].length + [...canon].length);
+      if (coverage < minCoverage || common < Math.min(2, canonLength)) continue;
+      const extra = labelLength - common;
+      if (extra > canonLength * 2 + 12) continue;
+      const similarity = (2 * common) / (labelLength + canonLength);
       const match: RowMatch<K> = { key: spec.key, similarity, coverage, extra, exact: label.key === canon };
       const rank = [
         Math.round(similarity * 100) / 100,

@@ -27,12 +27,14 @@ const QUOTES = /["'“”„‟‘’‚‛「」『』〝〞﹁﹂﹃﹄`´]/g;
 /** Pinyin glosses such as "數(shù)量" or "規(guī)章" that some converters insert. */
 const GLOSS = /\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,12}\)/g;
 
+const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'gu');
+
 /** Folds width (NFKC: full-width digits, brackets, U+3000) and converts traditional characters. */
 export function foldText(text: string): string {
-  const folded = text.normalize('NFKC').replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ');
-  let out = '';
-  for (const ch of folded) out += TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch;
-  return out;
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')
+    .replace(TRADITIONAL, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch);
 }
 
 /** Normalises a label for matching: fold, drop glosses, quotes and all whitespace. */

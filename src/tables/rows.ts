@@ -38,12 +38,24 @@ export interface SplitLine {
   firstValueIndex: number;
 }
 
-/** Label cells are all cells up to the last one that is text; value slots are the cells after it. */
+/** A label with its number glued on ("行政许可1203"): the digits after the last Han character. */
+const GLUED_NUMBER = /^(.*[\p{Script=Han}）)])\s*([+-]?\d[\d,]*(?:\.\d+)?)$/u;
+
+/**
+ * Label cells are all cells up to the last one that is text; value slots are the cells after it.
+ * A line whose last cell is a label with digits glued on gets those digits as its one value slot.
+ */
 export function splitLabelAndValues(line: Line): SplitLine {
   let lastLabel = -1;
   line.cells.forEach((cell, i) => {
     if (cell.text.trim() !== '' && !isValueText(cell.text)) lastLabel = i;
   });
+  const last = line.cells[lastLabel];
+  const glued = last && lastLabel === line.cells.length - 1 ? GLUED_NUMBER.exec(last.text.trim()) : null;
+  if (last && glued) {
+    const label = line.cells.slice(0, lastLabel).map((c) => c.text).join('') + (glued[1] ?? '');
+    return { label, values: [{ ...last, text: glued[2] ?? '' }], firstValueIndex: lastLabel };
+  }
   const label = line.cells
     .slice(0, lastLabel + 1)
     .map((c) => c.text)
@@ -90,6 +102,12 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
   let pending: { text: string; page: number; line: number }[] = [];
   // Rows whose label stood alone and whose values are expected on the following lines (FIFO).
   let waiting: RowSlots[] = [];
+  // Rows that waited for values that never came (the pairing check needs them).
+  const abandoned: RowSlots[] = [];
+  const dropWaiting = (keep: (w: RowSlots) => boolean): void => {
+    for (const w of waiting) if (!keep(w) && w.slots.length === 0) abandoned.push(w);
+    waiting = waiting.filter(keep);
+  };
   let header: HeaderPositions | undefined;
 
   // Rows are printed in template order: the row after the last one read is the likeliest next.
@@ -156,11 +174,11 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
         if (m && m.similarity > (own?.similarity ?? 0)) {
           Object.assign(previousLabelOnly, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact, slots, mode, separator: line.separator });
           if (line.gridWidth !== undefined) previousLabelOnly.gridWidth = line.gridWidth;
-          waiting = [];
+          dropWaiting(() => false);
           continue;
         }
       }
-      waiting = [];
+      dropWaiting(() => false);
       const joined = pending.map((p) => p.text).join('') + label;
       const row = newRow(joined, line, mode, slots) ?? (pending.length > 0 ? newRow(label, line, mode, slots) : null);
       if (!row && slots.some((s) => s.text.trim() !== '')) {
@@ -187,7 +205,7 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       const complete = withPending ?? similar(match(label));
       if (complete) {
         // A new label closes the rows that were being filled one value per line.
-        waiting = waiting.filter((w) => w.slots.length === 0);
+        dropWaiting((w) => w.slots.length === 0);
         const text = (withPending ? pending.map((p) => p.text).join('') : '') + label;
         const row = newRow(text, line, 'separated', []);
         if (row) waiting.push(row);
@@ -226,7 +244,7 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
     }
   }
-  return { rows, issues: [...issues, ...checkPairing(rows, waiting, issues)] };
+  return { rows, issues: [...issues, ...checkPairing(rows, [...abandoned, ...waiting], issues)] };
 }
 
 /**
