@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, extractDocument } from './extract/index.js';
 import { markupTableToLines } from './layout/grid.js';
+import { layoutDocument } from './layout/positioned.js';
 import { readMetadata } from './metadata/report-metadata.js';
 import type { ExtractedDocument, InputFormat, Line } from './model/document.js';
 import { InputError, makeIssue } from './model/issues.js';
@@ -81,7 +82,7 @@ export async function processBytes(path: string, bytes: Uint8Array): Promise<Fil
   const source: Source = { path, sha256, format, pages: null };
   let doc: ExtractedDocument;
   try {
-    doc = await extractDocument(bytes, format);
+    doc = layoutDocument(await extractDocument(bytes, format));
   } catch (error) {
     const issue = issueFromError(error, 'extract');
     const record = failedRecord(source, [issue]);

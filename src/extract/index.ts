@@ -5,7 +5,9 @@
 import type { ExtractedDocument, InputFormat } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import { decodeText, looksBinary } from './charset.js';
+import { extractDoc, extractDocx } from './docx.js';
 import { extractHtml } from './html.js';
+import { extractPdf } from './pdf.js';
 import { extractText } from './text.js';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
@@ -48,6 +50,12 @@ export async function extractDocument(bytes: Uint8Array, format: InputFormat): P
       return extractText(bytes);
     case 'html':
       return extractHtml(bytes);
+    case 'pdf':
+      return extractPdf(bytes);
+    case 'docx':
+      return extractDocx(bytes);
+    case 'doc':
+      return extractDoc(bytes);
     default:
       throw new InputError('format_not_supported', `${format} input is not supported yet`);
   }

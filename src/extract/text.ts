@@ -3,17 +3,11 @@
  * or on runs of spaces; page-number lines and form feeds start a new page.
  */
 import type { ExtractedDocument, Line, LineCell, Page, Separator } from '../model/document.js';
+import { isPageNumberLine } from '../model/page-number.js';
 import { isValueText } from '../tables/cells.js';
 import { decodeText } from './charset.js';
 
-/** "-4-", "— 5 —", "第 3 页", "第3页 共6页", "3 / 6": lines that only number a page. */
-const PAGE_NUMBER = /^\s*(?:[-—–－~]+\s*\d{1,3}\s*[-—–－~]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-
-/** True for a line that is only a page number or page footer. */
-export function isPageNumberLine(text: string): boolean {
-  return PAGE_NUMBER.test(text.normalize('NFKC'));
-}
 
 /** Removes Markdown decoration that is not content: heading marks, bold, escapes. */
 export function stripMarkdown(text: string): string {

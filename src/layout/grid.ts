@@ -2,32 +2,33 @@
  * Lays out markup tables on a grid that honours rowspan and colspan, so every cell knows the
  * grid column it starts in (templates.md §3–§5: the official tables are merged-cell grids).
  */
-import type { Line, MarkupTable } from '../model/document.js';
+import type { BBox, Line, MarkupTable } from '../model/document.js';
 
 /** One markup table → one line per row; each cell carries its starting grid column. */
 export function markupTableToLines(table: MarkupTable): Line[] {
   const occupied: boolean[][] = [];
-  const placed: { row: number; col: number; text: string; colSpan: number }[][] = [];
+  const placed: { row: number; col: number; text: string; colSpan: number; bbox?: BBox }[][] = [];
   let width = 0;
   table.rows.forEach((cells, r) => {
-    const rowCells: { row: number; col: number; text: string; colSpan: number }[] = [];
+    const rowCells: { row: number; col: number; text: string; colSpan: number; bbox?: BBox }[] = [];
     let col = 0;
     for (const cell of cells) {
-      while (occupied[r]?.[col]) col++;
+      if (cell.col !== undefined) col = cell.col;
+      else while (occupied[r]?.[col]) col++;
       for (let dr = 0; dr < cell.rowSpan && r + dr < table.rows.length; dr++) {
         const row = (occupied[r + dr] ??= []);
         for (let dc = 0; dc < cell.colSpan; dc++) row[col + dc] = true;
       }
-      rowCells.push({ row: r, col, text: cell.text, colSpan: cell.colSpan });
+      rowCells.push({ row: r, col, text: cell.text, colSpan: cell.colSpan, ...(cell.bbox ? { bbox: cell.bbox } : {}) });
       col += cell.colSpan;
       width = Math.max(width, col);
     }
     placed.push(rowCells);
   });
   return placed.map((rowCells, r) => ({
-    page: 1,
+    page: table.page ?? 1,
     lineNo: r + 1,
-    cells: rowCells.map((c) => ({ text: c.text, col: c.col, colSpan: c.colSpan, confidence: 1 })),
+    cells: rowCells.map((c) => ({ text: c.text, col: c.col, colSpan: c.colSpan, confidence: 1, ...(c.bbox ? { bbox: c.bbox } : {}) })),
     separator: 'grid',
     method: table.method,
     gridWidth: width,

@@ -69,13 +69,50 @@ export interface MarkupCell {
   text: string;
   rowSpan: number;
   colSpan: number;
+  /** Grid column where the cell starts, when the source knows it (PDF ruling grids). */
+  col?: number;
+  /** Position on the page (PDF), top-left origin, page units. */
+  bbox?: BBox;
 }
 
-/** A table from HTML or DOCX: rows of cells with their spans. */
+/** A table from HTML, DOCX or a PDF's ruling lines: rows of cells with their spans. */
 export interface MarkupTable {
   /** 1-based index of the table in the document. */
   index: number;
   rows: MarkupCell[][];
+  method: Method;
+  /** 1-based page the table (or this part of it) is printed on; 1 for formats without pages. */
+  page?: number;
+}
+
+/** A run of text with its box, as a PDF text layer or OCR gives it. */
+export interface TextRun {
+  text: string;
+  /** Top-left origin, page units (points for PDF, pixels for images). */
+  bbox: BBox;
+  /** 1 for a text layer, the engine's score (0..1) for OCR. */
+  confidence: number;
+  /** Set for text written top to bottom (vertical group labels). */
+  vertical?: boolean;
+}
+
+/** A ruling line: horizontal edges have a y `position` and x `start`..`end`; vertical ones the reverse. */
+export interface Edge {
+  orientation: 'h' | 'v';
+  position: number;
+  start: number;
+  end: number;
+}
+
+/** A page of positioned text and ruling lines, before layout turns it into tables and lines. */
+export interface PositionedPage {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  unit: 'pt' | 'px';
+  runs: TextRun[];
+  edges: Edge[];
   method: Method;
 }
 
@@ -84,6 +121,8 @@ export interface ExtractedDocument {
   format: InputFormat;
   pages: Page[];
   markupTables: MarkupTable[];
+  /** Pages with geometry (PDF, OCR): layout turns them into markup tables and lines. */
+  positionedPages?: PositionedPage[];
   /** The whole text in reading order, for metadata (title, agency, year). */
   plainText: string;
   /** Number of pages for paged formats, else null. */

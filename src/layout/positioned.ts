@@ -1,0 +1,43 @@
+/** A positioned page (PDF text layer, OCR) → its ruled tables as markup tables and the rest as lines. */
+import type { ExtractedDocument, Line, MarkupTable, Page, PositionedPage } from '../model/document.js';
+import { isPageNumberLine } from '../model/page-number.js';
+import { runsToLines } from './lines.js';
+import { findRuledTables, ruledTablesToMarkup } from './ruling.js';
+
+/** What layout makes of one positioned page. */
+export interface PageLayout {
+  tables: MarkupTable[];
+  /** Text outside the ruled tables, page numbers dropped. */
+  lines: Line[];
+}
+
+/** Lays out one page; table indices continue from `firstTableIndex`. */
+export function layoutPositionedPage(page: PositionedPage, firstTableIndex: number): PageLayout {
+  const ruled = findRuledTables(page.edges, page.runs);
+  const inTables = new Set(ruled.flatMap((t) => [...t.runs]));
+  const lines = runsToLines(
+    page.runs.filter((r) => !inTables.has(r)),
+    page.number,
+    page.method,
+  ).filter((l) => !isPageNumberLine(l.cells.map((c) => c.text).join(' ')));
+  return { tables: ruledTablesToMarkup(ruled, page.number, firstTableIndex).map((t) => ({ ...t, method: page.method })), lines };
+}
+
+/**
+ * Fills a document's pages, markup tables and plain text from its positioned pages (a no-op for
+ * formats without geometry).
+ */
+export function layoutDocument(doc: ExtractedDocument): ExtractedDocument {
+  if (!doc.positionedPages || doc.positionedPages.length === 0) return doc;
+  const pages: Page[] = [];
+  const tables: MarkupTable[] = [...doc.markupTables];
+  const text: string[] = [];
+  for (const positioned of doc.positionedPages) {
+    const layout = layoutPositionedPage(positioned, tables.length + 1);
+    tables.push(...layout.tables);
+    pages.push({ number: positioned.number, width: positioned.width, height: positioned.height, unit: positioned.unit, lines: layout.lines });
+    text.push(...layout.lines.map((l) => l.cells.map((c) => c.text).join(' ')));
+    for (const table of layout.tables) text.push(...table.rows.map((r) => r.map((c) => c.text).join('\t')));
+  }
+  return { ...doc, pages: [...doc.pages, ...pages], markupTables: tables, plainText: [doc.plainText, ...text].filter((t) => t !== '').join('\n') };
+}

@@ -1,0 +1,162 @@
+/**
+ * Ruled tables from a page's ruling lines and cell fills: edges → snapped grid → merged cells
+ * (a missing rule between two grid cells merges them) → text runs placed in the cell that holds
+ * their centre. The result is a markup table, so PDF tables are read like HTML ones.
+ */
+import type { BBox, Edge, MarkupCell, MarkupTable, TextRun } from '../model/document.js';
+import { snapValues } from './cluster.js';
+
+/** Rules closer than this (page units) are one rule: WPS draws each cell as a fill 0.2pt from its neighbour. */
+export const DEFAULT_SNAP_TOLERANCE = 2.5;
+/** Edges shorter than this are ignored (tick marks, underlines of single characters). */
+export const DEFAULT_MIN_EDGE_LENGTH = 4;
+
+/** A table grid found on a page, with the runs placed in its cells. */
+export interface RuledTable {
+  bbox: BBox;
+  rows: MarkupCell[][];
+  /** Runs that fell inside the table (everything else is page text). */
+  runs: Set<TextRun>;
+}
+
+interface Snapped {
+  h: Edge[];
+  v: Edge[];
+}
+
+function snapEdges(edges: readonly Edge[], tolerance: number): Snapped {
+  const long = edges.filter((e) => e.end - e.start >= DEFAULT_MIN_EDGE_LENGTH);
+  const h = long.filter((e) => e.orientation === 'h');
+  const v = long.filter((e) => e.orientation === 'v');
+  const hy = snapValues(h.map((e) => e.position), tolerance);
+  const vx = snapValues(v.map((e) => e.position), tolerance);
+  return {
+    h: h.map((e) => ({ ...e, position: hy.get(e.position) ?? e.position })),
+    v: v.map((e) => ({ ...e, position: vx.get(e.position) ?? e.position })),
+  };
+}
+
+/** Groups edges that touch into tables (connected components of crossing edges). */
+function groupEdges(snapped: Snapped, tolerance: number): Snapped[] {
+  const all = [...snapped.h, ...snapped.v];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const touches = (a: Edge, b: Edge): boolean =>
+    a.position >= b.start - tolerance && a.position <= b.end + tolerance && b.position >= a.start - tolerance && b.position <= a.end + tolerance;
+  snapped.h.forEach((h, i) => {
+    snapped.v.forEach((v, j) => {
+      if (touches(h, v)) parent[find(i)] = find(snapped.h.length + j);
+    });
+  });
+  const groups = new Map<number, Snapped>();
+  all.forEach((e, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? { h: [], v: [] };
+    (e.orientation === 'h' ? g.h : g.v).push(e);
+    groups.set(root, g);
+  });
+  return [...groups.values()];
+}
+
+function uniqueSorted(values: readonly number[]): number[] {
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** True when some edge at `position` covers the middle of the span from..to. */
+function ruled(edges: readonly Edge[], position: number, from: number, to: number, tolerance: number): boolean {
+  const a = from + (to - from) * 0.3;
+  const b = to - (to - from) * 0.3;
+  return edges.some((e) => Math.abs(e.position - position) <= tolerance && e.start <= a + tolerance && e.end >= b - tolerance);
+}
+
+function centre(run: TextRun): { x: number; y: number } {
+  return { x: (run.bbox.x0 + run.bbox.x1) / 2, y: (run.bbox.y0 + run.bbox.y1) / 2 };
+}
+
+/** Joins the runs of one cell in reading order: top to bottom, then left to right. */
+export function joinRuns(runs: readonly TextRun[]): string {
+  const sorted = [...runs].sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+  const lines: TextRun[][] = [];
+  for (const run of sorted) {
+    const line = lines.at(-1);
+    const last = line?.at(-1);
+    const height = Math.max(1, Math.min(run.bbox.y1 - run.bbox.y0, last ? last.bbox.y1 - last.bbox.y0 : Infinity));
+    if (line && last && !run.vertical && Math.abs(centre(run).y - centre(last).y) < height * 0.5) line.push(run);
+    else lines.push([run]);
+  }
+  return lines
+    .map((line) =>
+      line
+        .sort((a, b) => a.bbox.x0 - b.bbox.x0)
+        .reduce((text, run, i) => {
+          const prev = line[i - 1];
+          // Two numbers side by side stay apart; text runs of one label join without a space.
+          const gap = prev && /\d$/.test(text) && /^\d/.test(run.text) && run.bbox.x0 - prev.bbox.x1 > (run.bbox.y1 - run.bbox.y0) * 0.3;
+          return text + (gap ? ' ' : '') + run.text;
+        }, ''),
+    )
+    .join('');
+}
+
+/** Finds the ruled tables of a page and places the runs in their cells. */
+export function findRuledTables(edges: readonly Edge[], runs: readonly TextRun[], tolerance = DEFAULT_SNAP_TOLERANCE): RuledTable[] {
+  const tables: RuledTable[] = [];
+  for (const group of groupEdges(snapEdges(edges, tolerance), tolerance)) {
+    const xs = uniqueSorted(group.v.map((e) => e.position));
+    const ys = uniqueSorted(group.h.map((e) => e.position));
+    if (xs.length < 2 || ys.length < 2) continue;
+    const cols = xs.length - 1;
+    const rows = ys.length - 1;
+    // Union-find over grid cells: no rule between neighbours means one merged cell.
+    const id = (r: number, c: number): number => r * cols + c;
+    const parent = Array.from({ length: rows * cols }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const [x0, x1, y0, y1] = [xs[c] as number, xs[c + 1] as number, ys[r] as number, ys[r + 1] as number];
+        if (c + 1 < cols && !ruled(group.v, x1, y0, y1, tolerance)) parent[find(id(r, c + 1))] = find(id(r, c));
+        if (r + 1 < rows && !ruled(group.h, y1, x0, x1, tolerance)) parent[find(id(r + 1, c))] = find(id(r, c));
+      }
+    }
+    const cells = new Map<number, { r0: number; r1: number; c0: number; c1: number; runs: TextRun[] }>();
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const root = find(id(r, c));
+        const cell = cells.get(root) ?? { r0: r, r1: r, c0: c, c1: c, runs: [] };
+        cell.r0 = Math.min(cell.r0, r);
+        cell.r1 = Math.max(cell.r1, r);
+        cell.c0 = Math.min(cell.c0, c);
+        cell.c1 = Math.max(cell.c1, c);
+        cells.set(root, cell);
+      }
+    }
+    const bbox: BBox = { x0: xs[0] as number, y0: ys[0] as number, x1: xs.at(-1) as number, y1: ys.at(-1) as number };
+    const inside = new Set<TextRun>();
+    for (const run of runs) {
+      const { x, y } = centre(run);
+      if (x < bbox.x0 || x > bbox.x1 || y < bbox.y0 || y > bbox.y1) continue;
+      const c = Math.min(cols - 1, Math.max(0, xs.findIndex((v, i) => i + 1 < xs.length && x >= v && x < (xs[i + 1] as number))));
+      const r = Math.min(rows - 1, Math.max(0, ys.findIndex((v, i) => i + 1 < ys.length && y >= v && y < (ys[i + 1] as number))));
+      cells.get(find(id(r, c)))?.runs.push(run);
+      inside.add(run);
+    }
+    if (inside.size === 0) continue; // a frame or a filled box with no text: not a table
+    const byRow: MarkupCell[][] = Array.from({ length: rows }, () => []);
+    for (const cell of [...cells.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
+      byRow[cell.r0]?.push({
+        text: joinRuns(cell.runs),
+        rowSpan: cell.r1 - cell.r0 + 1,
+        colSpan: cell.c1 - cell.c0 + 1,
+        col: cell.c0,
+        bbox: { x0: xs[cell.c0] as number, y0: ys[cell.r0] as number, x1: xs[cell.c1 + 1] as number, y1: ys[cell.r1 + 1] as number },
+      });
+    }
+    tables.push({ bbox, rows: byRow, runs: inside });
+  }
+  return tables.sort((a, b) => a.bbox.y0 - b.bbox.y0);
+}
+
+/** Ruled tables as markup tables, numbered from `firstIndex`. */
+export function ruledTablesToMarkup(tables: readonly RuledTable[], page: number, firstIndex: number): MarkupTable[] {
+  return tables.map((t, i) => ({ index: firstIndex + i, rows: t.rows, method: 'text-layer', page }));
+}
