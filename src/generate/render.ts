@@ -88,6 +88,8 @@ function splitReviews(table: GridTable): GridTable[] {
   }));
 }
 
+const FILLER = '本年度，我单位坚持以公开为常态、不公开为例外，围绕中心工作，持续深化政务公开，加强政策解读与回应关切，不断提升政府信息公开工作的规范化、标准化水平。';
+
 function preamble(spec: ReportSpec): string {
   return `本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自${spec.year}年1月1日起至${spec.year}年12月31日止。`;
 }
@@ -121,14 +123,25 @@ function htmlCell(cell: GridCell, random: Random, spans: boolean): string {
   return `<td${attrs}>${inner}</td>`;
 }
 
-function htmlTable(table: GridTable, random: Random, spans: boolean): string {
+function htmlTable(table: GridTable, random: Random, spans: boolean, ruled = true): string {
   const rows = table.rows.map((r) => `<tr>${r.map((c) => htmlCell(c, random, spans)).join('')}</tr>`).join('\n');
-  return `<table border="1" cellspacing="0" class="MsoNormalTable">\n<tbody>\n${rows}\n</tbody>\n</table>`;
+  return `<table border="${ruled ? 1 : 0}" cellspacing="0" cellpadding="3" class="MsoNormalTable">\n<tbody>\n${rows}\n</tbody>\n</table>`;
 }
 
-function renderHtml(spec: ReportSpec, random: Random, layout: Layout, variance: number): Uint8Array {
+/** How a report is printed when it is rendered for conversion to PDF or Word (test fixtures). */
+export interface PrintStyle {
+  /** Table rules drawn (border="1") or not. */
+  ruled: boolean;
+  /** The CJK font the page asks for. */
+  font: string;
+  landscape: boolean;
+  /** Paragraphs of filler before 三, so the table breaks across pages. */
+  filler: number;
+}
+
+function renderHtml(spec: ReportSpec, random: Random, layout: Layout, variance: number, print?: PrintStyle): Uint8Array {
   const spans = layout === 'html-spans';
-  const encoding = spans ? random.pick(['utf-8', 'gbk-meta', 'gbk-bare'] as const) : random.pick(['utf-8', 'utf-8', 'gb2312-meta'] as const);
+  const encoding = print ? 'utf-8' : spans ? random.pick(['utf-8', 'gbk-meta', 'gbk-bare'] as const) : random.pick(['utf-8', 'utf-8', 'gb2312-meta'] as const);
   const charset = encoding === 'utf-8' ? 'utf-8' : encoding === 'gbk-meta' ? 'gbk' : encoding === 'gb2312-meta' ? 'gb2312' : null;
   const title = titleLines(spec, random);
   const body: string[] = [
@@ -140,12 +153,18 @@ function renderHtml(spec: ReportSpec, random: Random, layout: Layout, variance: 
     body.push(`<h2>${spans ? splitIntoSpans(section.heading, random) : escapeHtml(section.heading)}</h2>`);
     body.push(...section.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`));
     const tables = section.table === undefined ? [] : Array.isArray(section.table) ? section.table : [section.table];
-    body.push(...tables.map((t) => htmlTable(t, random, spans)));
+    if (print && tables[0]?.name === 'requests') {
+      for (let i = 0; i < print.filler; i++) body.push(`<p>${escapeHtml(FILLER)}</p>`);
+    }
+    body.push(...tables.map((t) => htmlTable(t, random, spans, print?.ruled ?? true)));
   }
   let bodyHtml = body.join('\n');
   // Some portals ship the page inside a JavaScript string (templates.md §7.1).
-  if (!spans && random.chance(0.05)) bodyHtml = `<script>var content = "${bodyHtml.replace(/"/g, '\\"').replace(/\n/g, '\\n')}"; document.write(content);</script>`;
-  const head = charset ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">` : '';
+  if (!print && !spans && random.chance(0.05)) bodyHtml = `<script>var content = "${bodyHtml.replace(/"/g, '\\"').replace(/\n/g, '\\n')}"; document.write(content);</script>`;
+  const style = print
+    ? `<style>@page { size: A4 ${print.landscape ? 'landscape' : 'portrait'}; margin: 2cm } body, td, p, h1, h2 { font-family: "${print.font}"; font-size: 10.5pt }</style>`
+    : '';
+  const head = (charset ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">` : '') + style;
   const html = `<!DOCTYPE html>\n<html><head>${head}<title>${escapeHtml(title.join(''))}</title></head>\n<body>\n${bodyHtml}\n</body></html>\n`;
   return charset === 'utf-8' ? new TextEncoder().encode(html) : new Uint8Array(iconv.encode(html, 'gbk'));
 }
@@ -257,4 +276,9 @@ function renderText(spec: ReportSpec, random: Random, layout: Layout, variance: 
 /** Renders a report spec in one layout; `variance` (0..1) is how often real-world variants appear. */
 export function renderReport(spec: ReportSpec, layout: Layout, random: Random, variance = 0.3): Uint8Array {
   return layout.startsWith('html') ? renderHtml(spec, random, layout, variance) : renderText(spec, random, layout, variance);
+}
+
+/** Renders a report as UTF-8 HTML styled for printing (LibreOffice turns it into PDF and DOCX fixtures). */
+export function renderPrintableHtml(spec: ReportSpec, random: Random, print: PrintStyle, variance = 0.3): Uint8Array {
+  return renderHtml(spec, random, 'html-merged', variance, print);
 }

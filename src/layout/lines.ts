@@ -3,6 +3,7 @@
  * Reading order in the file does not matter (footers first, columns interleaved): geometry decides.
  */
 import type { BBox, Line, LineCell, Method, TextRun } from '../model/document.js';
+import { splitRunAtSpaces } from './run-split.js';
 
 /** A gap wider than this many character heights separates two cells. */
 export const DEFAULT_CELL_GAP = 1.2;
@@ -18,7 +19,10 @@ function union(boxes: readonly BBox[]): BBox {
 
 /** Groups runs into lines by vertical overlap of their centres. */
 export function runsToLines(runs: readonly TextRun[], page: number, method: Method, firstLineNo = 1): Line[] {
-  const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => (a.bbox.y0 + a.bbox.y1) / 2 - (b.bbox.y0 + b.bbox.y1) / 2);
+  const sorted = runs
+    .flatMap(splitRunAtSpaces)
+    .filter((r) => r.text.trim() !== '')
+    .sort((a, b) => (a.bbox.y0 + a.bbox.y1) / 2 - (b.bbox.y0 + b.bbox.y1) / 2);
   const groups: TextRun[][] = [];
   for (const run of sorted) {
     const group = groups.at(-1);

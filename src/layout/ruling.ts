@@ -5,6 +5,7 @@
  */
 import type { BBox, Edge, MarkupCell, MarkupTable, TextRun } from '../model/document.js';
 import { snapValues } from './cluster.js';
+import { splitRunAtRules } from './run-split.js';
 
 /** Rules closer than this (page units) are one rule: WPS draws each cell as a fill 0.2pt from its neighbour. */
 export const DEFAULT_SNAP_TOLERANCE = 2.5;
@@ -132,13 +133,16 @@ export function findRuledTables(edges: readonly Edge[], runs: readonly TextRun[]
     }
     const bbox: BBox = { x0: xs[0] as number, y0: ys[0] as number, x1: xs.at(-1) as number, y1: ys.at(-1) as number };
     const inside = new Set<TextRun>();
-    for (const run of runs) {
+    for (const original of runs) {
+      const mid = centre(original);
+      if (mid.x < bbox.x0 || mid.x > bbox.x1 || mid.y < bbox.y0 || mid.y > bbox.y1) continue;
+      inside.add(original);
+      for (const run of splitRunAtRules(original, xs)) {
       const { x, y } = centre(run);
-      if (x < bbox.x0 || x > bbox.x1 || y < bbox.y0 || y > bbox.y1) continue;
       const c = Math.min(cols - 1, Math.max(0, xs.findIndex((v, i) => i + 1 < xs.length && x >= v && x < (xs[i + 1] as number))));
       const r = Math.min(rows - 1, Math.max(0, ys.findIndex((v, i) => i + 1 < ys.length && y >= v && y < (ys[i + 1] as number))));
       cells.get(find(id(r, c)))?.runs.push(run);
-      inside.add(run);
+      }
     }
     if (inside.size === 0) continue; // a frame or a filled box with no text: not a table
     const byRow: MarkupCell[][] = Array.from({ length: rows }, () => []);

@@ -27,7 +27,10 @@ const ANNOTATION = /^(?:\(.*\)|\[.*\]|(?:万元|元|件|项|个|条|次|家|人|
 
 /** Parses a cell's text; whitespace, &nbsp; and U+3000 are ignored. */
 export function parseCellValue(raw: string): CellParse {
-  const text = foldText(raw).replace(/\s+/g, '').replace(/[−﹣]/g, '-');
+  const folded = foldText(raw).trim();
+  // Two numbers in one cell ("163136 0") are never one number.
+  if (/\d\s+\d/.test(folded)) return { kind: 'invalid' };
+  const text = folded.replace(/\s+/g, '').replace(/[−﹣]/g, '-');
   if (text === '') return { kind: 'blank' };
   if (PLACEHOLDER.test(text)) return { kind: 'blank' };
   const m = NUMBER.exec(text);

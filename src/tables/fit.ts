@@ -46,8 +46,8 @@ export function fitSlots(row: FitInput, n: number, options: FitOptions = {}): Fi
     if (placed) return { cells: placed, outcome: 'ok' };
   }
   if (row.header && row.header.columns.length === n) {
-    const placed = placeByHeader(slots, n, row.header);
-    if (placed) return { cells: placed, outcome: 'ok' };
+    const placed = placeByHeader(slots, n, row.header, options.identity);
+    if (placed) return placed;
   }
   // A pipe table is a full grid, so the value columns are the line's last n cells.
   if (row.separator === 'pipe' && options.valuesAtGridEnd && slots.length > n && slots.slice(0, slots.length - n).every(isEmpty)) {
@@ -94,23 +94,113 @@ function placeByGrid(slots: readonly Slot[], n: number, width: number): (Slot | 
 }
 
 /** Places each slot under the header column whose position covers it (二's bands, templates.md §3.1). */
-function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions): (Slot | null)[] | null {
+function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions, identity?: FitOptions['identity']): FittedRow | null {
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  const spanning: { slot: Slot; columns: number[] }[] = [];
   for (const slot of slots) {
-    const position = header.kind === 'grid' ? slot.col : slot.cellIndex;
-    if (position === undefined) return null;
-    const index = header.columns.findIndex((c) => position >= c.start && position < c.start + c.span);
-    if (index < 0) {
+    let columns: number[];
+    if (header.kind === 'x') {
+      if (!slot.bbox) return null;
+      columns = coveredColumns(slot.bbox.x0, slot.bbox.x1, header);
+    } else {
+      const position = header.kind === 'grid' ? slot.col : slot.cellIndex;
+      if (position === undefined) return null;
+      const index = header.columns.findIndex((c) => position >= c.start && position < c.start + c.span);
+      columns = index < 0 ? [] : [index];
+    }
+    if (columns.length === 0 || columns.some((c) => c >= n)) {
       if (isEmpty(slot)) continue;
       return null;
     }
+    if (columns.length > 1) {
+      spanning.push({ slot, columns });
+      continue;
+    }
+    const index = columns[0] as number;
     if (cells[index]) {
       if (isEmpty(slot)) continue;
       if (!isEmpty(cells[index] as Slot)) return null;
     }
     cells[index] = slot;
   }
-  return cells;
+  if (spanning.length === 0) return { cells, outcome: 'ok' };
+  return resolveSpanning(cells, spanning, identity);
+}
+
+/**
+ * Numbers run together across columns ("2544343163" over 其他 and 总计): split each the only way
+ * that, with the values placed by position, satisfies the row's identity. Flagged inferred.
+ */
+function resolveSpanning(cells: (Slot | null)[], spanning: { slot: Slot; columns: number[] }[], identity?: FitOptions['identity']): FittedRow | null {
+  if (!identity || spanning.length > 2) return null;
+  if (spanning.some(({ slot, columns }) => columns.some((c) => cells[c] && !isEmpty(cells[c] as Slot)) || !/^\d+$/.test(foldText(slot.text).trim()))) {
+    return null;
+  }
+  const splitsOf = ({ slot, columns }: { slot: Slot; columns: number[] }): string[][] => digitSplits(foldText(slot.text).trim(), columns.length);
+  const options = spanning.map(splitsOf);
+  const found: string[][][] = [];
+  const walk = (k: number, chosen: string[][]): void => {
+    if (found.length > 1) return;
+    if (k === spanning.length) {
+      const values = cells.map((c) => (c ? (parseFloat(foldText(c.text)) || 0) : 0));
+      spanning.forEach(({ columns }, i) => columns.forEach((c, j) => (values[c] = Number(chosen[i]?.[j]))));
+      if (identity(values)) found.push(chosen.map((x) => [...x]));
+      return;
+    }
+    for (const option of options[k] ?? []) walk(k + 1, [...chosen, option]);
+  };
+  walk(0, []);
+  const only = found.length === 1 ? found[0] : undefined;
+  if (!only) return null;
+  const placed = [...cells];
+  spanning.forEach(({ slot, columns }, i) => columns.forEach((c, j) => (placed[c] = { ...slot, split: only[i]?.[j] ?? '' })));
+  return { cells: placed, outcome: 'inferred', reason: `split "${spanning.map((s) => s.slot.text).join('", "')}" printed across columns, the only way the identities allow` };
+}
+
+/** Every way to cut a digit string into `parts` numbers without leading zeros. */
+function digitSplits(digits: string, parts: number): string[][] {
+  if (parts === 1) return digits.length > 1 && digits.startsWith('0') ? [] : [[digits]];
+  const out: string[][] = [];
+  for (let cut = 1; cut <= digits.length - parts + 1; cut++) {
+    const head = digits.slice(0, cut);
+    if (head.length > 1 && head.startsWith('0')) break;
+    for (const rest of digitSplits(digits.slice(cut), parts - 1)) out.push([head, ...rest]);
+  }
+  return out;
+}
+
+/**
+ * The columns a box covers. Header extents: those it overlaps by more than a sliver (a value never
+ * reaches into the next column's header text; two numbers run together do).
+ * Value-aligned columns (anchor): those whose anchor line the box reaches across.
+ */
+function coveredColumns(x0: number, x1: number, header: HeaderPositions): number[] {
+  const width = Math.max(1, x1 - x0);
+  const tolerance = 2;
+  const covered: number[] = [];
+  header.columns.forEach((c, i) => {
+    if (!header.anchor) {
+      if (Math.min(x1, c.start + c.span) - Math.max(x0, c.start) > Math.min(1.5, width * 0.25)) covered.push(i);
+      return;
+    }
+    const anchorAt = header.anchors?.[i] ?? c.start + c.span / 2;
+    const reach =
+      header.anchor === 'x0'
+        ? anchorAt >= x0 - tolerance && anchorAt < x1 - tolerance
+        : header.anchor === 'x1'
+          ? anchorAt > x0 + tolerance && anchorAt <= x1 + tolerance
+          : anchorAt >= x0 - tolerance && anchorAt <= x1 + tolerance;
+    if (reach) covered.push(i);
+  });
+  if (covered.length > 0 || header.anchor) return covered;
+  // A box between two header extents: the nearest column within a column's width.
+  const mid = (x0 + x1) / 2;
+  let best = -1;
+  header.columns.forEach((c, i) => {
+    const d = Math.abs(mid - (c.start + c.span / 2));
+    if (d < c.span && (best < 0 || d < Math.abs(mid - ((header.columns[best]?.start ?? 0) + (header.columns[best]?.span ?? 0) / 2)))) best = i;
+  });
+  return best < 0 ? [] : [best];
 }
 
 /** Drops surplus empty cells at the edges; only when every way of doing so gives the same row. */

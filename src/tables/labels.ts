@@ -22,7 +22,8 @@ export interface ParsedLabel {
 
 /** Strips leading numbering and group phrases (repeatedly), keeping the numbering as hints. */
 export function parseLabel(text: string, groupPhrases: readonly string[] = []): ParsedLabel {
-  let rest = normaliseLabel(text);
+  // A bracket or comma left over from a wrapped neighbour ("（三" / "）不予公开…") is no part of the label.
+  let rest = normaliseLabel(text).replace(/^[)\]】、,.。:;]+/, '');
   const numbering: string[] = [];
   for (let guard = 0; guard < 8; guard++) {
     const m = NUMBERING.exec(rest);

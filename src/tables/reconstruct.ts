@@ -32,6 +32,7 @@ const REQUESTS_READER: RowReaderSpec = {
   groupPhrases: REQUEST_GROUP_PHRASES,
   headerWords: HEADER_WORDS.requests,
   bareHeaderWords: ['总计', '合计', '其他'],
+  columnWords: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
 };
 const ACTIVE_READER: RowReaderSpec = {
   table: 'active',

@@ -11,6 +11,7 @@ import type { TableKey } from '../schema/keys.js';
 import { isValueText } from './cells.js';
 import { matchRowLabel, parseLabel, containsAny } from './labels.js';
 import { isVerticalFragment } from './normalise.js';
+import { columnsFromValues, positionedColumns } from './header-columns.js';
 import type { HeaderPositions, RowSlots, Slot, SlotMode } from './slots.js';
 
 /** A label on its own line is taken as a whole row label only when it is this similar. */
@@ -24,6 +25,8 @@ export interface RowReaderSpec {
   headerWords: readonly string[];
   /** Header lines that start with this word give the column positions of the rows below (二's bands). */
   bandHeaderWord?: string;
+  /** The table's column header words in printed order, for positioned text without rules. */
+  columnWords?: readonly string[];
   /** Column headers that are also row labels ("总计", "其他"): before the first row they are headers. */
   bareHeaderWords?: readonly string[];
   /** How many values a row prints, where known; bounds the blanks of a one-cell-per-line row. */
@@ -39,7 +42,7 @@ export interface SplitLine {
 }
 
 /** A label with its number glued on ("行政许可1203"): the digits after the last Han character. */
-const GLUED_NUMBER = /^(.*[\p{Script=Han}）)])\s*([+-]?\d[\d,]*(?:\.\d+)?)$/u;
+const GLUED_NUMBER = /^(.*\p{Script=Han}.*?[^\d\s.,+-])\s*([+-]?\d[\d,]*(?:\.\d+)?)$/u;
 
 /**
  * Label cells are all cells up to the last one that is text; value slots are the cells after it.
@@ -47,14 +50,23 @@ const GLUED_NUMBER = /^(.*[\p{Script=Han}）)])\s*([+-]?\d[\d,]*(?:\.\d+)?)$/u;
  */
 export function splitLabelAndValues(line: Line): SplitLine {
   let lastLabel = -1;
+  // A label cell has words in it; a cell of digits that is not a valid value ("167,617167617") is a
+  // malformed value, not text.
   line.cells.forEach((cell, i) => {
-    if (cell.text.trim() !== '' && !isValueText(cell.text)) lastLabel = i;
+    if (cell.text.trim() !== '' && !isValueText(cell.text) && (/[\p{Script=Han}A-Za-z]/u.test(cell.text) || !/\d/.test(cell.text))) lastLabel = i;
   });
   const last = line.cells[lastLabel];
-  const glued = last && lastLabel === line.cells.length - 1 ? GLUED_NUMBER.exec(last.text.trim()) : null;
+  const glued = last ? GLUED_NUMBER.exec(last.text.trim()) : null;
   if (last && glued) {
+    // The number glued to the label is the row's first value ("3.补正后申请内容仍不明确0 | 33 | …").
     const label = line.cells.slice(0, lastLabel).map((c) => c.text).join('') + (glued[1] ?? '');
-    return { label, values: [{ ...last, text: glued[2] ?? '' }], firstValueIndex: lastLabel };
+    const digits = glued[2] ?? '';
+    const number: LineCell = { ...last, text: digits };
+    if (last.bbox) {
+      const width = digits.length * 0.55 * (last.bbox.y1 - last.bbox.y0);
+      number.bbox = { ...last.bbox, x0: Math.max(last.bbox.x0, last.bbox.x1 - width) };
+    }
+    return { label, values: [number, ...line.cells.slice(lastLabel + 1)], firstValueIndex: lastLabel };
   }
   const label = line.cells
     .slice(0, lastLabel + 1)
@@ -73,6 +85,9 @@ function modeOf(line: Line): SlotMode {
 function headerPositions(line: Line): HeaderPositions | undefined {
   const cells = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '').slice(1);
   if (cells.length === 0) return undefined;
+  if ((line.separator === 'spaces' || line.separator === 'none') && cells.every(({ c }) => c.bbox)) {
+    return { kind: 'x', cellCount: line.cells.length, columns: cells.map(({ c }) => ({ start: c.bbox?.x0 ?? 0, span: (c.bbox?.x1 ?? 0) - (c.bbox?.x0 ?? 0) })) };
+  }
   if (line.separator === 'grid') {
     return { kind: 'grid', cellCount: line.cells.length, columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
   }
@@ -109,6 +124,9 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
     waiting = waiting.filter(keep);
   };
   let header: HeaderPositions | undefined;
+  // Header cells with boxes (positioned text): the column positions of an unruled table.
+  const headerCells: LineCell[] = [];
+  let columnHeader: HeaderPositions | undefined;
 
   // Rows are printed in template order: the row after the last one read is the likeliest next.
   const expectedIndex = (): number => {
@@ -118,6 +136,15 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
   const match = (text: string) => matchRowLabel(parseLabel(text, spec.groupPhrases), spec.rows, spec.groupPhrases, { expectedIndex: expectedIndex() });
   // The row made from a label-only line on the line just before, while it still has no values.
   let labelOnlyRow: RowSlots | undefined;
+  // The row (or unmatched label with values) of the line just before: in positioned text a label
+  // wraps above and below its numbers ("5.要求行政机关确认或重" / numbers / "新出具已获取信息").
+  let tail: { row?: RowSlots; label: string; slots: Slot[]; line: Line; mode: SlotMode } | undefined;
+  const dropTail = (): void => {
+    if (tail && !tail.row && tail.slots.some((s) => s.text.trim() !== '')) {
+      issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${tail.label}"`, { page: tail.line.page }));
+    }
+    tail = undefined;
+  };
 
   const newRow = (label: string, line: Line, mode: SlotMode, slots: Slot[]): RowSlots | null => {
     const m = match(label);
@@ -136,6 +163,7 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
     };
     if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
     if (header) row.header = header;
+    else if (columnHeader) row.header = columnHeader;
     rows.push(row);
     return row;
   };
@@ -143,6 +171,8 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
   for (const line of lines) {
     const previousLabelOnly = labelOnlyRow;
     labelOnlyRow = undefined;
+    const previousTail = tail;
+    tail = undefined;
     const { label, values, firstValueIndex } = splitLabelAndValues(line);
     const hasLabel = label.trim() !== '';
     const mode = modeOf(line);
@@ -161,6 +191,10 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
     if (hasLabel && blankSlots && containsAny(label, spec.headerWords)) {
       if (spec.bandHeaderWord !== undefined && containsAny(line.cells[0]?.text ?? label, [spec.bandHeaderWord])) header = headerPositions(line);
       else if (spec.bandHeaderWord !== undefined) header = undefined;
+      if (spec.columnWords && rows.length === 0 && line.separator !== 'grid') {
+        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== ''));
+        columnHeader = positionedColumns(headerCells, spec.columnWords);
+      }
       pending = [];
       continue;
     }
@@ -181,13 +215,25 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       dropWaiting(() => false);
       const joined = pending.map((p) => p.text).join('') + label;
       const row = newRow(joined, line, mode, slots) ?? (pending.length > 0 ? newRow(label, line, mode, slots) : null);
-      if (!row && slots.some((s) => s.text.trim() !== '')) {
-        issues.push(
-          makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${joined}"`, { page: line.page }),
-        );
-      }
+      if (previousTail) tail = previousTail; // not consumed: report it below if it stays unmatched
+      dropTail();
+      tail = row ? { row, label: joined, slots, line, mode } : { label: joined, slots, line, mode };
       pending = [];
       continue;
+    }
+    if (hasLabel && previousTail) {
+      // The rest of a label printed below its numbers: join it when that matches better.
+      const joinedLabel = previousTail.label + label;
+      const m = match(joinedLabel);
+      const current = previousTail.row ? (match(previousTail.label)?.similarity ?? 0) : 0;
+      // The same row, completed; or a row matched on half a label that the whole label clearly corrects.
+      if (m && m.similarity > current && (!previousTail.row || m.key === previousTail.row.key || m.similarity >= current + 0.25)) {
+        if (previousTail.row) Object.assign(previousTail.row, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact });
+        else newRow(joinedLabel, previousTail.line, previousTail.mode, previousTail.slots);
+        continue;
+      }
+      tail = previousTail;
+      dropTail();
     }
     if (hasLabel) {
       // Before the first row, a bare short word ("总计", "其他") is a column header, not a row.
@@ -203,6 +249,12 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       const similar = (m: ReturnType<typeof match>) => (m && m.similarity >= DEFAULT_STANDALONE_SIMILARITY ? m : undefined);
       const withPending = pending.length > 0 ? similar(match(pending.map((p) => p.text).join('') + label)) : undefined;
       const complete = withPending ?? similar(match(label));
+      // Before the first row, positioned text that is no row may be header words wrapped over
+      // lines ("科研" / "机构"): they give an unruled table its column positions.
+      if (!complete && rows.length === 0 && spec.columnWords && line.cells.some((c) => c.bbox)) {
+        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== ''));
+        columnHeader = positionedColumns(headerCells, spec.columnWords);
+      }
       if (complete) {
         // A new label closes the rows that were being filled one value per line.
         dropWaiting((w) => w.slots.length === 0);
@@ -217,10 +269,16 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       continue;
     }
     // A line of values only.
+    if (previousTail) {
+      tail = previousTail;
+      dropTail();
+    }
     if (pending.length > 0) {
-      const row = newRow(pending.map((p) => p.text).join(''), line, mode, slots);
+      const text = pending.map((p) => p.text).join('');
+      const row = newRow(text, line, mode, slots);
       // One value per line: the following values belong to this row too.
       waiting = row && slots.length === 1 ? [row] : [];
+      tail = row ? { row, label: text, slots, line, mode } : { label: text, slots, line, mode };
       pending = [];
       continue;
     }
@@ -243,6 +301,13 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
     } else {
       issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
     }
+  }
+  dropTail();
+  // An unruled table whose header words could not be told apart: columns from the values' alignment.
+  if (spec.columnWords && !columnHeader) {
+    const positioned = rows.filter((r) => !r.header && r.mode === 'loose' && r.slots.some((s) => s.bbox));
+    const fromValues = columnsFromValues(positioned.flatMap((r) => r.slots), spec.columnWords.length);
+    if (fromValues) for (const row of positioned) row.header = fromValues;
   }
   return { rows, issues: [...issues, ...checkPairing(rows, [...abandoned, ...waiting], issues)] };
 }

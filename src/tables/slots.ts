@@ -24,11 +24,21 @@ export interface Slot {
  */
 export type SlotMode = 'grid' | 'separated' | 'loose';
 
-/** Column positions of a header line: each column's start and width, in grid columns or cell indices. */
+/**
+ * Column positions of a header: each column's start and width, in grid columns (markup), cell
+ * indices (separated text) or page units (`x`: positioned text, from the header cells' boxes).
+ */
 export interface HeaderPositions {
-  kind: 'grid' | 'index';
+  kind: 'grid' | 'index' | 'x';
   /** The header line's number of cells (index kind): a data row must have as many. */
   cellCount: number;
+  /**
+   * For `x` columns found from where the values themselves start, end or centre: the point of a
+   * value's box that must fall inside the column. Absent: the box overlapping the column most.
+   */
+  anchor?: 'x0' | 'mid' | 'x1';
+  /** The anchor line of each column (with `anchor`). */
+  anchors?: number[];
   columns: { start: number; span: number }[];
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Column positions of an unruled table from its header cells' boxes (positioned text): header
+ * words wrapped over lines are stacked back together, then each column word is found in order.
+ */
+import type { LineCell } from '../model/document.js';
+import { labelKey, normaliseLabel } from './normalise.js';
+import { clusterValues } from '../layout/cluster.js';
+import type { HeaderPositions, Slot } from './slots.js';
+
+interface Stack {
+  x0: number;
+  x1: number;
+  key: string;
+}
+
+/** Stacks cells that sit above one another with about the same width ("社会公" over "益组织"). */
+function stackCells(cells: readonly LineCell[]): Stack[] {
+  const stacks: (Stack & { y: number })[] = [];
+  const sorted = [...cells].sort((a, b) => (a.bbox?.y0 ?? 0) - (b.bbox?.y0 ?? 0));
+  for (const cell of sorted) {
+    const box = cell.bbox;
+    if (!box) continue;
+    const width = box.x1 - box.x0;
+    const stack = stacks.find((s) => {
+      const overlap = Math.min(s.x1, box.x1) - Math.max(s.x0, box.x0);
+      const w = s.x1 - s.x0;
+      return overlap > 0.5 * Math.min(w, width) && Math.max(w, width) < 1.8 * Math.min(w, width) + 12 && box.y0 - s.y < 40;
+    });
+    const key = labelKey(normaliseLabel(cell.text));
+    if (stack) {
+      stack.key += key;
+      stack.x0 = Math.min(stack.x0, box.x0);
+      stack.x1 = Math.max(stack.x1, box.x1);
+      stack.y = box.y0;
+    } else stacks.push({ x0: box.x0, x1: box.x1, key, y: box.y0 });
+  }
+  return stacks;
+}
+
+/**
+ * The x-extent of each column, in printed order, when every word is found left to right (a word
+ * may repeat, as 四's five headers do three times); undefined otherwise.
+ */
+export function positionedColumns(cells: readonly LineCell[], words: readonly string[]): HeaderPositions | undefined {
+  const stacks = stackCells(cells).sort((a, b) => a.x0 - b.x0);
+  const used = new Set<Stack>();
+  const columns: { start: number; span: number }[] = [];
+  let minX = -Infinity;
+  for (const word of words) {
+    const key = labelKey(normaliseLabel(word));
+    const found = stacks.find((s) => !used.has(s) && s.key === key && s.x0 >= minX - 1);
+    if (!found) return undefined;
+    used.add(found);
+    columns.push({ start: found.x0, span: found.x1 - found.x0 });
+    minX = found.x1;
+  }
+  return { kind: 'x', cellCount: 0, columns };
+}
+
+/** Values aligned in a column differ in where they start, end or centre by less than this (page units). */
+const ALIGNMENT_TOLERANCE = 3;
+
+/**
+ * Column positions from the values themselves: numbers in an unruled column share a left edge,
+ * a right edge or a centre. The anchor that clusters into exactly `n` tight columns wins.
+ */
+export function columnsFromValues(slots: readonly Slot[], n: number): HeaderPositions | undefined {
+  const boxes = slots.filter((s) => s.bbox && s.text.trim() !== '').map((s) => s.bbox!);
+  if (boxes.length < n) return undefined;
+  const anchors = { x0: boxes.map((b) => b.x0), mid: boxes.map((b) => (b.x0 + b.x1) / 2), x1: boxes.map((b) => b.x1) } as const;
+  let best: { anchor: 'x0' | 'mid' | 'x1'; clusters: number[][]; spread: number } | undefined;
+  for (const anchor of ['x0', 'x1', 'mid'] as const) {
+    const clusters = clusterValues(anchors[anchor], ALIGNMENT_TOLERANCE);
+    if (clusters.length !== n) continue;
+    const spread = Math.max(...clusters.map((c) => (c.at(-1) as number) - (c[0] as number)));
+    if (!best || spread < best.spread) best = { anchor, clusters, spread };
+  }
+  if (!best) return undefined;
+  const centres = best.clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+  // Each column reaches halfway to its neighbours.
+  const columns = centres.map((c, i) => {
+    const left = i === 0 ? c - 1000 : (c + (centres[i - 1] as number)) / 2;
+    const right = i === centres.length - 1 ? c + 1000 : (c + (centres[i + 1] as number)) / 2;
+    return { start: left, span: right - left };
+  });
+  return { kind: 'x', cellCount: 0, columns, anchor: best.anchor, anchors: centres };
+}
