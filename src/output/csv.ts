@@ -41,7 +41,7 @@ export async function wideTableCsv(records: readonly ReportRecord[], table: Tabl
 
 /** The long cells CSV: one line per cell with its provenance. */
 export async function cellsCsv(records: readonly ReportRecord[], excel = false): Promise<string> {
-  const header = ['id', 'table', 'row', 'column', 'value', 'raw', 'flag', 'confidence', 'method', 'page', 'line', 'x0', 'y0', 'x1', 'y1'];
+  const header = ['id', 'table', 'row', 'column', 'value', 'raw', 'flag', 'confidence', 'method', 'page', 'line', 'x0', 'y0', 'x1', 'y1', 'gridTable', 'gridRow', 'gridColumn'];
   const rows: Field[][] = records.flatMap((r) =>
     r.cells.map((c) => [
       r.id,
@@ -59,6 +59,9 @@ export async function cellsCsv(records: readonly ReportRecord[], excel = false):
       c.bbox?.y0 ?? null,
       c.bbox?.x1 ?? null,
       c.bbox?.y1 ?? null,
+      c.grid?.table ?? null,
+      c.grid?.row ?? null,
+      c.grid?.column ?? null,
     ]),
   );
   return toCsv(header, rows, excel);

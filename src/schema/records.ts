@@ -81,6 +81,8 @@ export const CellRecordSchema = z.strictObject({
   page: z.number().int().positive().nullable(),
   bbox: BBoxSchema.optional(),
   line: z.number().int().positive().optional(),
+  /** Markup tables (HTML, Word, ruled PDF grids): 1-based table, row and grid column of the cell. */
+  grid: z.strictObject({ table: z.number().int().positive(), row: z.number().int().positive(), column: z.number().int().positive() }).optional(),
   method: MethodSchema,
   confidence: z.number().min(0).max(1),
   flag: FlagSchema,

@@ -14,6 +14,7 @@ export interface CellReading {
   page: number | null;
   line?: number;
   bbox?: BBox;
+  grid?: { table: number; row: number; column: number };
   method: Method;
 }
 

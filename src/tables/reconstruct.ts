@@ -133,6 +133,7 @@ function cellFromSlot(
   const line = slot?.line ?? rowSlots?.line;
   if (line !== undefined) cell.line = line;
   if (slot?.bbox) cell.bbox = slot.bbox;
+  if (slot?.tableNo !== undefined && slot.col !== undefined) cell.grid = { table: slot.tableNo, row: slot.line, column: slot.col + 1 };
   const parsed = parseCellValue(slot?.split ?? slot?.text ?? '');
   const path = [table, row, column];
   const at = page === null ? {} : { page };
@@ -247,6 +248,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
       slots: reviewSlots.slots,
       mode: reviewSlots.mode,
       separator: reviewSlots.separator,
+      ...(reviewSlots.header ? { header: reviewSlots.header } : {}),
       page: reviewSlots.page,
       line: reviewSlots.line,
       pairedByOrder: false,

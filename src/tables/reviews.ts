@@ -3,7 +3,12 @@
  * often broken over lines or printed one character per line (templates.md §5, §7.3).
  */
 import type { Line, Separator } from '../model/document.js';
-import type { Slot, SlotMode } from './slots.js';
+import type { LineCell } from '../model/document.js';
+import { positionedColumns } from './header-columns.js';
+import { continueSplitRow, type HeaderPositions, type Slot, type SlotMode } from './slots.js';
+
+/** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
+const REVIEW_COLUMN_WORDS = Array.from({ length: 3 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat();
 import { splitLabelAndValues } from './rows.js';
 
 /** The value slots of 四 in printed order, and how they were separated. */
@@ -12,6 +17,8 @@ export interface ReviewSlots {
   mode: SlotMode;
   separator: Separator;
   gridWidth?: number;
+  /** Column positions from the header cells' boxes (positioned text without rules). */
+  header?: HeaderPositions;
   page: number;
   line: number;
 }
@@ -26,6 +33,7 @@ export const REVIEW_POSITIONS = 15;
 export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
+  const headerCells: LineCell[] = [];
   for (const line of lines) {
     const { label, values } = splitLabelAndValues(line);
     if (line.cells.length === 0) {
@@ -42,6 +50,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
       emptiesAfterHeader = 0;
+      if (!found) headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== ''));
       continue;
     }
     const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' ? 'loose' : 'separated';
@@ -49,21 +58,32 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
     const slots = values.map<Slot>((c, i) => {
       const slot: Slot = { text: c.text, page: line.page, line: line.lineNo, confidence: c.confidence, method: line.method, cellIndex: firstValueIndex + i };
       if (c.col !== undefined) slot.col = c.col;
+      if (line.tableNo !== undefined) slot.tableNo = line.tableNo;
       if (c.bbox !== undefined) slot.bbox = c.bbox;
       return slot;
     });
+    if (found && found.slots.length >= REVIEW_POSITIONS) {
+      // The row broke across a page: digits of wrapped numbers continue in the same columns.
+      const last = found.slots.slice(-slots.length);
+      if (line.page !== found.page && continueSplitRow(last, slots)) {
+        found.slots.splice(found.slots.length - last.length, last.length, ...last);
+        continue;
+      }
+      break;
+    }
     if (!found) {
       // One value per line: empty lines between the header and the first value are its leading blanks.
       const leading = line.cells.length === 1 && mode === 'separated' ? Math.min(emptiesAfterHeader, REVIEW_POSITIONS - 1) : 0;
       const blanks = Array.from({ length: leading }, (): Slot => ({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method }));
       found = { slots: [...blanks, ...slots], mode, separator: line.separator, page: line.page, line: line.lineNo };
+      const header = mode === 'loose' ? positionedColumns(headerCells, REVIEW_COLUMN_WORDS) : undefined;
+      if (header) found.header = header;
       if (line.gridWidth !== undefined) found.gridWidth = line.gridWidth;
     } else {
       // Three 5-column tables, or values wrapped over lines: continue in printed order.
       if (found.mode === 'grid' && mode === 'grid') found.mode = 'separated';
       found.slots.push(...slots);
     }
-    if (found.slots.filter((s) => s.text.trim() !== '').length >= REVIEW_POSITIONS && found.slots.length >= REVIEW_POSITIONS) break;
   }
   return found;
 }

@@ -12,7 +12,7 @@ import { isValueText } from './cells.js';
 import { matchRowLabel, parseLabel, containsAny } from './labels.js';
 import { isVerticalFragment } from './normalise.js';
 import { columnsFromValues, positionedColumns } from './header-columns.js';
-import type { HeaderPositions, RowSlots, Slot, SlotMode } from './slots.js';
+import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** A label on its own line is taken as a whole row label only when it is this similar. */
 const DEFAULT_STANDALONE_SIMILARITY = 0.85;
@@ -100,6 +100,7 @@ function headerPositions(line: Line): HeaderPositions | undefined {
 function toSlot(cell: LineCell, line: Line, cellIndex: number): Slot {
   const slot: Slot = { text: cell.text, page: line.page, line: line.lineNo, confidence: cell.confidence, method: line.method, cellIndex };
   if (cell.col !== undefined) slot.col = cell.col;
+  if (line.tableNo !== undefined) slot.tableNo = line.tableNo;
   if (cell.bbox !== undefined) slot.bbox = cell.bbox;
   return slot;
 }
@@ -198,6 +199,21 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       pending = [];
       continue;
     }
+    if (hasLabel && previousTail && (!hasSlots || blankSlots)) {
+      // The rest of a label printed below its numbers (or in a row continued on the next page, with
+      // empty value cells): join it when that matches better.
+      const joinedLabel = previousTail.label + label;
+      const m = match(joinedLabel);
+      const current = previousTail.row ? (match(previousTail.label)?.similarity ?? 0) : 0;
+      // The same row, completed; or a row matched on half a label that the whole label clearly corrects.
+      if (m && m.similarity > current && (!previousTail.row || m.key === previousTail.row.key || m.similarity >= current + 0.25)) {
+        if (previousTail.row) Object.assign(previousTail.row, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact });
+        else newRow(joinedLabel, previousTail.line, previousTail.mode, previousTail.slots);
+        continue;
+      }
+      tail = previousTail;
+      if (!hasSlots) dropTail();
+    }
     if (hasLabel && hasSlots) {
       // A label wrapped over two lines whose first half already looked whole: "一、本年新收政府信息公" /
       // "开申请数量 0 0 …". The halves are joined when together they match better than the second alone.
@@ -220,20 +236,6 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       tail = row ? { row, label: joined, slots, line, mode } : { label: joined, slots, line, mode };
       pending = [];
       continue;
-    }
-    if (hasLabel && previousTail) {
-      // The rest of a label printed below its numbers: join it when that matches better.
-      const joinedLabel = previousTail.label + label;
-      const m = match(joinedLabel);
-      const current = previousTail.row ? (match(previousTail.label)?.similarity ?? 0) : 0;
-      // The same row, completed; or a row matched on half a label that the whole label clearly corrects.
-      if (m && m.similarity > current && (!previousTail.row || m.key === previousTail.row.key || m.similarity >= current + 0.25)) {
-        if (previousTail.row) Object.assign(previousTail.row, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact });
-        else newRow(joinedLabel, previousTail.line, previousTail.mode, previousTail.slots);
-        continue;
-      }
-      tail = previousTail;
-      dropTail();
     }
     if (hasLabel) {
       // Before the first row, a bare short word ("总计", "其他") is a column header, not a row.
@@ -268,7 +270,12 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       }
       continue;
     }
-    // A line of values only.
+    // A line of values only: the rest of a row broken across a page, or values below their label.
+    if (previousTail?.row && line.page !== previousTail.line.page && continueSplitRow(previousTail.row.slots, slots)) {
+      issues.push(makeIssue('info', 'tables', 'row_split_across_pages', `${spec.table}.${previousTail.row.key}: numbers wrapped onto page ${line.page} were joined to the row above`, { page: line.page, path: [spec.table, previousTail.row.key] }));
+      tail = previousTail;
+      continue;
+    }
     if (previousTail) {
       tail = previousTail;
       dropTail();

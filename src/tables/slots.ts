@@ -6,8 +6,10 @@ export interface Slot {
   text: string;
   page: number;
   line: number;
-  /** Grid column (markup) where the cell starts. */
+  /** Grid column (markup) where the cell starts, 0-based. */
   col?: number;
+  /** The markup table the cell is in (1-based). */
+  tableNo?: number;
   /** Index of the cell in its line (separated text), for mapping onto a header's positions. */
   cellIndex?: number;
   bbox?: BBox;
@@ -64,4 +66,22 @@ export interface RowSlots {
   line: number;
   /** Labels and values printed in separate blocks and paired by order (templates.md §7.3). */
   pairedByOrder: boolean;
+}
+
+/**
+ * A table row broken across a page: the next page starts with the same cells, mostly empty, the
+ * rest of a wrapped number in some ("102" | page break | "9"). Appends those digits to the cells
+ * above and returns true; returns false (changing nothing) when the line is not such a continuation.
+ */
+export function continueSplitRow(above: Slot[], next: readonly Slot[]): boolean {
+  if (next.length !== above.length || next.length === 0) return false;
+  const filled = next.filter((s) => s.text.trim() !== '');
+  if (filled.length === 0 || filled.length > next.length / 2) return false;
+  const fits = next.every((s, i) => s.text.trim() === '' || (/^\d+$/.test(s.text.trim()) && /\d$/.test(above[i]?.text.trim() ?? '')));
+  if (!fits) return false;
+  next.forEach((s, i) => {
+    const cell = above[i];
+    if (cell && s.text.trim() !== '') above[i] = { ...cell, text: cell.text.trim() + s.text.trim(), confidence: Math.min(cell.confidence, s.confidence) * 0.95 };
+  });
+  return true;
 }

@@ -71,6 +71,7 @@ function toCellRecord(cell: ReconstructedTables['cells'][number]): CellRecord {
   };
   if (cell.bbox) record.bbox = cell.bbox;
   if (cell.line !== undefined) record.line = cell.line;
+  if (cell.grid) record.grid = cell.grid;
   return record;
 }
 
