@@ -160,6 +160,12 @@ function pathEdges(data: ArrayLike<number>, m: Matrix): Edge[] {
   return edges;
 }
 
+/** Numbers or table headers on the page: it may hold a table, so its ruling is worth reading. */
+function holdsTable(runs: readonly TextRun[]): boolean {
+  const numbers = runs.filter((r) => /^\s*[-+]?\d[\d,.]*\s*$/.test(r.text)).length;
+  return numbers >= 1 || runs.some((r) => /第二十|申请人|行政复议|信息内容|勾稽|结转|予以公开/.test(r.text));
+}
+
 /** Extracts the text layer and ruling of every page. */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAULT_PDF_OPTIONS): Promise<ExtractedDocument> {
   return withDocument(bytes, async (doc) => {
@@ -175,7 +181,8 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
         const transform = viewport.transform as Matrix;
         const { runs, unmapped, characters } = await pageRuns(page, transform);
         totalCharacters += characters;
-        const edges = await pageEdges(page, transform);
+        // The operator list costs as much as the text: read the rules only on pages that hold a table.
+        const edges = holdsTable(runs) ? await pageEdges(page, transform) : [];
         if (characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE) {
           // Fonts without a Unicode mapping give garbage: never read it; the page needs OCR.
           unreadablePages.push(n);
