@@ -99,7 +99,7 @@ describe('generated reports rendered by LibreOffice', () => {
     const t = await scoreFixtures('pdf', (s) => !s.ruled);
     expect(t.files).toBeGreaterThanOrEqual(25);
     expect(t.silent).toBe(0);
-    expect(t.right / t.cells).toBeGreaterThan(0.94);
+    expect(t.right / t.cells).toBeGreaterThan(0.99);
   });
 
   test('DOCX (merged cells from w:vMerge and w:gridSpan): 100% of cells right', async () => {

@@ -6,7 +6,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Edge, ExtractedDocument, PositionedPage, TextRun } from '../model/document.js';
 import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
@@ -75,57 +74,210 @@ function pdfLoadError(error: unknown): InputError {
   return new InputError('pdf_corrupt', `the PDF cannot be opened: ${message}`);
 }
 
-function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
-  return 'str' in item;
+/** A font as the operator list's glyphs need it: writing mode and glyph-space scale. */
+interface FontInfo {
+  vertical: boolean;
+  /** Glyph widths are in glyph space; this turns them into text space (1/1000 for most fonts). */
+  scale: number;
 }
 
-/** Text runs of a page, boxes in viewport space (points, top-left origin). */
-async function pageRuns(page: PDFPageProxy, viewport: Matrix): Promise<{ runs: TextRun[]; unmapped: number; characters: number }> {
-  const content = await page.getTextContent();
-  const runs: TextRun[] = [];
-  let unmapped = 0;
-  let characters = 0;
-  for (const item of content.items) {
-    if (!isTextItem(item) || item.str.trim() === '') continue;
-    const text = item.str;
-    for (const ch of text) {
-      if (/\s/.test(ch)) continue;
-      characters++;
-      if (/[\ue000-\uf8ff\ufffd\u0000-\u001f]/u.test(ch)) unmapped++;
-    }
-    const vertical = content.styles[item.fontName]?.vertical === true;
-    const m = multiply(viewport, item.transform as Matrix);
-    const [x, y] = apply(m, 0, 0);
-    const fontHeight = Math.hypot(m[2], m[3]) || item.height;
-    const bbox = vertical
-      ? { x0: x - item.width / 2, y0: y, x1: x + item.width / 2, y1: y + item.height }
-      : { x0: x, y0: y - fontHeight * 0.88, x1: x + item.width, y1: y + fontHeight * 0.12 };
-    runs.push({ text, bbox, confidence: 1, ...(vertical ? { vertical } : {}) });
+/** One glyph placed on the page, in viewport space (points, top-left origin). */
+interface PlacedGlyph {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline (horizontal text) or top (vertical text). */
+  y: number;
+  size: number;
+  vertical: boolean;
+}
+
+/** A glyph as pdf.js puts it in a showText operation. */
+interface PdfGlyph {
+  unicode?: string;
+  width?: number;
+  isSpace?: boolean;
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+function matrixArg(args: unknown[]): Matrix {
+  const first = args[0];
+  const values = args.length === 1 && first !== null && typeof first === 'object' ? Array.from(first as ArrayLike<number>) : (args as number[]);
+  return [values[0] ?? 1, values[1] ?? 0, values[2] ?? 0, values[3] ?? 1, values[4] ?? 0, values[5] ?? 0];
+}
+
+function fontInfo(page: PDFPageProxy, name: string, cache: Map<string, FontInfo>): FontInfo {
+  let info = cache.get(name);
+  if (!info) {
+    const font = (page.commonObjs.has(name) ? page.commonObjs.get(name) : null) as { vertical?: boolean; fontMatrix?: number[] } | null;
+    info = { vertical: font?.vertical === true, scale: Math.abs(font?.fontMatrix?.[0] ?? 0.001) || 0.001 };
+    cache.set(name, info);
   }
-  return { runs, unmapped, characters };
+  return info;
 }
 
-/** Ruling lines and cell fills of a page, from the operator list, in viewport space. */
-async function pageEdges(page: PDFPageProxy, viewport: Matrix): Promise<Edge[]> {
+/**
+ * One pass over a page's operator list: every glyph placed by the text state (text matrix, font
+ * size, spacing, scaling, rise) and every ruling line or cell fill. Glyph positions, not pdf.js's
+ * joined text items, so runs break where the page leaves a gap: at a cell edge or between columns.
+ */
+async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<{ runs: TextRun[]; edges: Edge[]; unmapped: number; characters: number }> {
   const ops = await page.getOperatorList();
   const edges: Edge[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const glyphs: PlacedGlyph[] = [];
+  const fonts = new Map<string, FontInfo>();
+  let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
+  let tm: Matrix = IDENTITY;
+  let tlm: Matrix = IDENTITY;
+  let font: FontInfo = { vertical: false, scale: 0.001 };
+  let fontSize = 0;
+  let charSpacing = 0;
+  let wordSpacing = 0;
+  let hScale = 1;
+  let leading = 0;
+  let rise = 0;
+  let unmapped = 0;
+  let characters = 0;
+  const moveText = (tx: number, ty: number): void => {
+    tlm = multiply(tlm, [1, 0, 0, 1, tx, ty]);
+    tm = tlm;
+  };
+  const show = (items: readonly (PdfGlyph | number | null)[]): void => {
+    for (const item of items) {
+      if (item === null) continue;
+      if (typeof item === 'number') {
+        const shift = (-item / 1000) * fontSize * hScale;
+        tm = font.vertical ? multiply(tm, [1, 0, 0, 1, 0, -shift]) : multiply(tm, [1, 0, 0, 1, shift, 0]);
+        continue;
+      }
+      const advance = (item.width ?? 0) * font.scale;
+      const m = multiply(viewport, multiply(ctm, multiply(tm, [fontSize * hScale, 0, 0, fontSize, 0, rise])));
+      const [x, y] = apply(m, 0, 0);
+      const size = Math.hypot(m[2], m[3]);
+      const text = item.unicode ?? '';
+      if (text.trim() !== '') {
+        characters++;
+        if (/[\ue000-\uf8ff\ufffd\u0000-\u001f]/u.test(text)) unmapped++;
+        if (font.vertical) glyphs.push({ text, x0: x - size / 2, x1: x + size / 2, y, size, vertical: true });
+        else glyphs.push({ text, x0: x, x1: apply(m, advance, 0)[0], y, size, vertical: false });
+      }
+      const spacing = charSpacing + (item.isSpace ? wordSpacing : 0);
+      tm = font.vertical
+        ? multiply(tm, [1, 0, 0, 1, 0, -(advance * fontSize + spacing)])
+        : multiply(tm, [1, 0, 0, 1, (advance * fontSize + spacing) * hScale, 0]);
+    }
+  };
   ops.fnArray.forEach((fn, i) => {
-    const args = ops.argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.constructPath) {
-      const [paint, paths] = args as [number, (ArrayLike<number> | null)[]];
-      // endPath only clips; everything stroked or filled can draw a rule or a cell.
-      if (paint === OPS.endPath || paint === undefined) return;
-      const data = paths?.[0];
-      if (!data) return;
-      edges.push(...pathEdges(data, multiply(viewport, ctm)));
+    const args = (ops.argsArray[i] ?? []) as unknown[];
+    switch (fn) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.transform:
+        ctm = multiply(ctm, matrixArg(args));
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push(ctm);
+        if (args[0]) ctm = multiply(ctm, matrixArg([args[0]]));
+        break;
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.beginText:
+        tm = IDENTITY;
+        tlm = IDENTITY;
+        break;
+      case OPS.setFont:
+        font = fontInfo(page, String(args[0]), fonts);
+        fontSize = Number(args[1] ?? 0);
+        break;
+      case OPS.setTextMatrix:
+        tm = matrixArg(args);
+        tlm = tm;
+        break;
+      case OPS.moveText:
+        moveText(Number(args[0] ?? 0), Number(args[1] ?? 0));
+        break;
+      case OPS.setLeadingMoveText:
+        leading = -Number(args[1] ?? 0);
+        moveText(Number(args[0] ?? 0), Number(args[1] ?? 0));
+        break;
+      case OPS.nextLine:
+        moveText(0, -leading);
+        break;
+      case OPS.setLeading:
+        leading = Number(args[0] ?? 0);
+        break;
+      case OPS.setCharSpacing:
+        charSpacing = Number(args[0] ?? 0);
+        break;
+      case OPS.setWordSpacing:
+        wordSpacing = Number(args[0] ?? 0);
+        break;
+      case OPS.setHScale:
+        hScale = Number(args[0] ?? 100) / 100;
+        break;
+      case OPS.setTextRise:
+        rise = Number(args[0] ?? 0);
+        break;
+      case OPS.showText:
+      case OPS.showSpacedText:
+        show((args[0] ?? []) as (PdfGlyph | number | null)[]);
+        break;
+      case OPS.nextLineShowText:
+        moveText(0, -leading);
+        show((args[0] ?? []) as (PdfGlyph | number | null)[]);
+        break;
+      case OPS.constructPath: {
+        const [paint, paths] = args as [number, (ArrayLike<number> | null)[]];
+        // endPath only clips; everything stroked or filled can draw a rule or a cell.
+        if (paint === OPS.endPath || paint === undefined) break;
+        const data = paths?.[0];
+        if (data) edges.push(...pathEdges(data, multiply(viewport, ctm)));
+        break;
+      }
+      default:
+        break;
     }
   });
-  return edges;
+  return { runs: glyphsToRuns(glyphs), edges, unmapped, characters };
+}
+
+/** Glyphs → runs: a run ends at a gap wider than a third of an em, a new baseline, or a vertical glyph. */
+function glyphsToRuns(glyphs: readonly PlacedGlyph[]): TextRun[] {
+  const runs: TextRun[] = [];
+  let current: PlacedGlyph[] = [];
+  const flush = (): void => {
+    const first = current[0];
+    const last = current.at(-1);
+    if (first && last) {
+      const size = Math.max(...current.map((g) => g.size));
+      runs.push(
+        first.vertical
+          ? { text: current.map((g) => g.text).join(''), bbox: { x0: first.x0, y0: first.y, x1: first.x1, y1: last.y + size }, confidence: 1, vertical: true }
+          : { text: current.map((g) => g.text).join(''), bbox: { x0: first.x0, y0: first.y - size * 0.88, x1: last.x1, y1: first.y + size * 0.12 }, confidence: 1 },
+      );
+    }
+    current = [];
+  };
+  for (const glyph of glyphs) {
+    const prev = current.at(-1);
+    if (prev) {
+      const sameLine = Math.abs(glyph.y - prev.y) < prev.size * 0.2 && Math.abs(glyph.size - prev.size) < prev.size * 0.3;
+      const gap = glyph.x0 - prev.x1;
+      const stacked = glyph.vertical && prev.vertical && Math.abs(glyph.x0 - prev.x0) < 1 && glyph.y - prev.y > 0 && glyph.y - prev.y < prev.size * 1.6;
+      const joins = glyph.vertical ? stacked : !prev.vertical && sameLine && gap < prev.size * 0.33 && gap > -prev.size * 0.5;
+      if (!joins) flush();
+    }
+    current.push(glyph);
+  }
+  flush();
+  return runs;
 }
 
 /** Straight axis-parallel segments of a path (pdf.js DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
@@ -160,12 +312,6 @@ function pathEdges(data: ArrayLike<number>, m: Matrix): Edge[] {
   return edges;
 }
 
-/** Numbers or table headers on the page: it may hold a table, so its ruling is worth reading. */
-function holdsTable(runs: readonly TextRun[]): boolean {
-  const numbers = runs.filter((r) => /^\s*[-+]?\d[\d,.]*\s*$/.test(r.text)).length;
-  return numbers >= 1 || runs.some((r) => /第二十|申请人|行政复议|信息内容|勾稽|结转|予以公开/.test(r.text));
-}
-
 /** Extracts the text layer and ruling of every page. */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAULT_PDF_OPTIONS): Promise<ExtractedDocument> {
   return withDocument(bytes, async (doc) => {
@@ -179,10 +325,8 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
       try {
         const viewport = page.getViewport({ scale: 1 });
         const transform = viewport.transform as Matrix;
-        const { runs, unmapped, characters } = await pageRuns(page, transform);
+        const { runs, edges, unmapped, characters } = await pageContent(page, transform);
         totalCharacters += characters;
-        // The operator list costs as much as the text: read the rules only on pages that hold a table.
-        const edges = holdsTable(runs) ? await pageEdges(page, transform) : [];
         if (characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE) {
           // Fonts without a Unicode mapping give garbage: never read it; the page needs OCR.
           unreadablePages.push(n);

@@ -5,8 +5,8 @@
 import type { BBox, Line, LineCell, Method, TextRun } from '../model/document.js';
 import { splitRunAtSpaces } from './run-split.js';
 
-/** A gap wider than this many character heights separates two cells. */
-export const DEFAULT_CELL_GAP = 1.2;
+/** A gap wider than this many character heights separates two cells (runs are per-glyph, so words are already joined). */
+export const DEFAULT_CELL_GAP = 0.5;
 
 function union(boxes: readonly BBox[]): BBox {
   return {

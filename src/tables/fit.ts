@@ -40,7 +40,11 @@ function isEmpty(slot: Slot): boolean {
 /** Fits a row's slots to n columns. */
 export function fitSlots(row: FitInput, n: number, options: FitOptions = {}): FittedRow {
   const { slots } = row;
-  if (slots.length === 0) return unreadable('no values printed for the row');
+  if (slots.length === 0) {
+    // Positioned text under known columns: nothing printed in them is a blank row, as in a grid.
+    if (row.header?.kind === 'x' && row.header.columns.length === n) return { cells: new Array<Slot | null>(n).fill(null), outcome: 'ok' };
+    return unreadable('no values printed for the row');
+  }
   if (row.mode === 'grid' && options.valuesAtGridEnd && row.gridWidth !== undefined) {
     const placed = placeByGrid(slots, n, row.gridWidth);
     if (placed) return { cells: placed, outcome: 'ok' };

@@ -11,28 +11,40 @@ interface Stack {
   x0: number;
   x1: number;
   key: string;
+  page: number;
+  /** Bottom of the last cell stacked. */
+  y1: number;
 }
 
-/** Stacks cells that sit above one another with about the same width ("社会公" over "益组织"). */
-function stackCells(cells: readonly LineCell[]): Stack[] {
-  const stacks: (Stack & { y: number })[] = [];
-  const sorted = [...cells].sort((a, b) => (a.bbox?.y0 ?? 0) - (b.bbox?.y0 ?? 0));
-  for (const cell of sorted) {
+/** A header cell with the page it is printed on. */
+export interface HeaderCell {
+  cell: LineCell;
+  page: number;
+}
+
+/**
+ * Stacks cells printed one under the other in the same column ("社会公" over "益组织", "法律服务"
+ * over "机构"), also across a page break. Cells come in reading order.
+ */
+function stackCells(cells: readonly HeaderCell[]): Stack[] {
+  const stacks: Stack[] = [];
+  for (const { cell, page } of cells) {
     const box = cell.bbox;
     if (!box) continue;
-    const width = box.x1 - box.x0;
+    const height = box.y1 - box.y0;
     const stack = stacks.find((s) => {
       const overlap = Math.min(s.x1, box.x1) - Math.max(s.x0, box.x0);
-      const w = s.x1 - s.x0;
-      return overlap > 0.5 * Math.min(w, width) && Math.max(w, width) < 1.8 * Math.min(w, width) + 12 && box.y0 - s.y < 40;
+      const below = page > s.page || (page === s.page && box.y0 - s.y1 > -height * 0.3 && box.y0 - s.y1 < height * 0.8);
+      return below && overlap > 0.5 * Math.min(s.x1 - s.x0, box.x1 - box.x0);
     });
     const key = labelKey(normaliseLabel(cell.text));
     if (stack) {
       stack.key += key;
       stack.x0 = Math.min(stack.x0, box.x0);
       stack.x1 = Math.max(stack.x1, box.x1);
-      stack.y = box.y0;
-    } else stacks.push({ x0: box.x0, x1: box.x1, key, y: box.y0 });
+      stack.page = page;
+      stack.y1 = box.y1;
+    } else stacks.push({ x0: box.x0, x1: box.x1, key, page, y1: box.y1 });
   }
   return stacks;
 }
@@ -41,7 +53,7 @@ function stackCells(cells: readonly LineCell[]): Stack[] {
  * The x-extent of each column, in printed order, when every word is found left to right (a word
  * may repeat, as 四's five headers do three times); undefined otherwise.
  */
-export function positionedColumns(cells: readonly LineCell[], words: readonly string[]): HeaderPositions | undefined {
+export function positionedColumns(cells: readonly HeaderCell[], words: readonly string[]): HeaderPositions | undefined {
   const stacks = stackCells(cells).sort((a, b) => a.x0 - b.x0);
   const used = new Set<Stack>();
   const columns: { start: number; span: number }[] = [];

@@ -3,8 +3,7 @@
  * often broken over lines or printed one character per line (templates.md §5, §7.3).
  */
 import type { Line, Separator } from '../model/document.js';
-import type { LineCell } from '../model/document.js';
-import { positionedColumns } from './header-columns.js';
+import { positionedColumns, type HeaderCell } from './header-columns.js';
 import { continueSplitRow, type HeaderPositions, type Slot, type SlotMode } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -33,7 +32,7 @@ export const REVIEW_POSITIONS = 15;
 export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
-  const headerCells: LineCell[] = [];
+  const headerCells: HeaderCell[] = [];
   for (const line of lines) {
     const { label, values } = splitLabelAndValues(line);
     if (line.cells.length === 0) {
@@ -50,7 +49,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
       emptiesAfterHeader = 0;
-      if (!found) headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== ''));
+      if (!found) headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
       continue;
     }
     const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' ? 'loose' : 'separated';

@@ -11,7 +11,7 @@ import type { TableKey } from '../schema/keys.js';
 import { isValueText } from './cells.js';
 import { matchRowLabel, parseLabel, containsAny } from './labels.js';
 import { isVerticalFragment } from './normalise.js';
-import { columnsFromValues, positionedColumns } from './header-columns.js';
+import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** A label on its own line is taken as a whole row label only when it is this similar. */
@@ -126,7 +126,7 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
   };
   let header: HeaderPositions | undefined;
   // Header cells with boxes (positioned text): the column positions of an unruled table.
-  const headerCells: LineCell[] = [];
+  const headerCells: HeaderCell[] = [];
   let columnHeader: HeaderPositions | undefined;
 
   // Rows are printed in template order: the row after the last one read is the likeliest next.
@@ -193,7 +193,7 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       if (spec.bandHeaderWord !== undefined && containsAny(line.cells[0]?.text ?? label, [spec.bandHeaderWord])) header = headerPositions(line);
       else if (spec.bandHeaderWord !== undefined) header = undefined;
       if (spec.columnWords && rows.length === 0 && line.separator !== 'grid') {
-        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== ''));
+        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
         columnHeader = positionedColumns(headerCells, spec.columnWords);
       }
       pending = [];
@@ -254,7 +254,7 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       // Before the first row, positioned text that is no row may be header words wrapped over
       // lines ("科研" / "机构"): they give an unruled table its column positions.
       if (!complete && rows.length === 0 && spec.columnWords && line.cells.some((c) => c.bbox)) {
-        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== ''));
+        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
         columnHeader = positionedColumns(headerCells, spec.columnWords);
       }
       if (complete) {
