@@ -58,7 +58,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 /** The compiled worker entry beside this module (absent when running from TypeScript sources). */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** A worker's heap limit: a pathological file fails alone instead of taking the batch's memory. */
-const WORKER_HEAP_MB = 1536;
+const WORKER_HEAP_MB = 512;
 
 /** Runs the files through `process` with bounded concurrency, in input order. */
 async function processAll(files: readonly string[], options: BatchOptions): Promise<FileResult[]> {

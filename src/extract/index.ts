@@ -5,9 +5,7 @@
 import type { ExtractedDocument, InputFormat } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import { decodeText, looksBinary } from './charset.js';
-import { extractDoc, extractDocx } from './docx.js';
 import { extractHtml } from './html.js';
-import { extractPdf } from './pdf.js';
 import { extractText } from './text.js';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
@@ -50,12 +48,14 @@ export async function extractDocument(bytes: Uint8Array, format: InputFormat): P
       return extractText(bytes);
     case 'html':
       return extractHtml(bytes);
+    // PDF and Word libraries load on first use: a batch's main thread, which hands files to
+    // workers, never pays for them, and text-only runs start faster.
     case 'pdf':
-      return extractPdf(bytes);
+      return (await import('./pdf.js')).extractPdf(bytes);
     case 'docx':
-      return extractDocx(bytes);
+      return (await import('./docx.js')).extractDocx(bytes);
     case 'doc':
-      return extractDoc(bytes);
+      return (await import('./docx.js')).extractDoc(bytes);
     default:
       throw new InputError('format_not_supported', `${format} input is not supported yet`);
   }
