@@ -20,9 +20,11 @@ import { buildRecord, failedRecord } from './validate/record.js';
 export interface ProcessOptions {
   /** Files larger than this are refused (bytes). */
   maxBytes: number;
+  /** PDFs with more pages are refused. */
+  maxPages: number;
 }
 
-export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { maxBytes: 200 * 1024 * 1024 };
+export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { maxBytes: 200 * 1024 * 1024, maxPages: 300 };
 
 /** What processing one file yields: the record (when the file could be read) and its manifest entry. */
 export interface FileResult {
@@ -55,7 +57,7 @@ export function readDocumentTables(doc: ExtractedDocument): ReconstructedTables 
 }
 
 /** Processes bytes already in memory. */
-export async function processBytes(path: string, bytes: Uint8Array): Promise<FileResult> {
+export async function processBytes(path: string, bytes: Uint8Array, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS): Promise<FileResult> {
   const started = performance.now();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const entry = (record: ReportRecord | null, format: InputFormat | null, error: string | null, issues: Issue[]): FileResult => ({
@@ -82,7 +84,7 @@ export async function processBytes(path: string, bytes: Uint8Array): Promise<Fil
   const source: Source = { path, sha256, format, pages: null };
   let doc: ExtractedDocument;
   try {
-    doc = layoutDocument(await extractDocument(bytes, format));
+    doc = layoutDocument(await extractDocument(bytes, format, { maxPages: options.maxPages }));
   } catch (error) {
     const issue = issueFromError(error, 'extract');
     const record = failedRecord(source, [issue]);
@@ -111,7 +113,7 @@ export async function processFile(path: string, options: ProcessOptions = DEFAUL
     const info = await stat(path);
     if (!info.isFile()) throw new InputError('not_a_file', 'not a regular file');
     if (info.size > options.maxBytes) throw new InputError('file_too_large', `${info.size} bytes, over the limit of ${options.maxBytes}`);
-    return await processBytes(path, new Uint8Array(await readFile(path)));
+    return await processBytes(path, new Uint8Array(await readFile(path)), options);
   } catch (error) {
     const issue = issueFromError(error, 'input');
     return {

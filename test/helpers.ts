@@ -35,3 +35,42 @@ export async function readJsonLines(path: string): Promise<unknown[]> {
 export function cellOf(record: ReportRecord, table: string, row: string, column: string) {
   return record.cells.find((c) => c.table === table && c.row === row && c.column === column);
 }
+
+/** A minimal valid PDF of `pages` pages, each with one line of Latin text (no report). */
+export function makeTextPdf(pages: number): Uint8Array {
+  const objects: string[] = [];
+  const kids: number[] = [];
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>', ''); // 1, 2 (pages filled below)
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'); // 3
+  for (let p = 1; p <= pages; p++) {
+    const content = `BT /F1 12 Tf 72 720 Td (Page ${p}) Tj ET`;
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const contentId = objects.length;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`);
+    kids.push(objects.length);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+/** A PNG header that claims the given size (enough for format detection). */
+export function makePngHeader(width: number, height: number): Uint8Array {
+  const bytes = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes, 0);
+  bytes.writeUInt32BE(13, 8);
+  bytes.write('IHDR', 12, 'latin1');
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  bytes[24] = 8;
+  bytes[25] = 2;
+  return new Uint8Array(bytes);
+}

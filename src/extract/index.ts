@@ -42,7 +42,7 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
 }
 
 /** Runs the extractor of a detected format. Formats not built yet fail with a clear code. */
-export async function extractDocument(bytes: Uint8Array, format: InputFormat): Promise<ExtractedDocument> {
+export async function extractDocument(bytes: Uint8Array, format: InputFormat, limits: { maxPages: number } = { maxPages: 300 }): Promise<ExtractedDocument> {
   switch (format) {
     case 'text':
       return extractText(bytes);
@@ -51,7 +51,7 @@ export async function extractDocument(bytes: Uint8Array, format: InputFormat): P
     // PDF and Word libraries load on first use: a batch's main thread, which hands files to
     // workers, never pays for them, and text-only runs start faster.
     case 'pdf':
-      return (await import('./pdf.js')).extractPdf(bytes);
+      return (await import('./pdf.js')).extractPdf(bytes, limits);
     case 'docx':
       return (await import('./docx.js')).extractDocx(bytes);
     case 'doc':

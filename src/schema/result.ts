@@ -13,6 +13,8 @@ export const ManifestEntrySchema = z.strictObject({
   error: z.string().nullable(),
   issues: z.array(IssueSchema),
   milliseconds: z.number().nonnegative(),
+  /** The same bytes were processed under this other path; this entry repeats its outcome. */
+  duplicateOf: z.string().optional(),
 });
 
 export const ManifestSchema = z.strictObject({
@@ -31,6 +33,10 @@ export interface BatchSummary {
   ok: number;
   partial: number;
   failed: number;
+  /** Unchanged files whose stored results were reused (--incremental). */
+  skipped: number;
+  /** Input paths whose bytes repeat another input's. */
+  duplicates: number;
   failedChecks: Record<string, number>;
   outDir: string;
   milliseconds: number;
