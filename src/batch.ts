@@ -14,11 +14,11 @@ import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { expandInputs } from './inputs.js';
 import { makeIssue } from './model/issues.js';
-import { writeDataset } from './output/dataset.js';
+import { openDataset } from './output/dataset.js';
 import { DEFAULT_PROCESS_OPTIONS, processFile, type FileResult, type ProcessOptions } from './pipeline.js';
-import type { Issue, ReportRecord } from './schema/records.js';
-import type { BatchSummary, Manifest, ManifestEntry } from './schema/result.js';
-import { loadState, saveResult, stateDir } from './state.js';
+import type { Issue } from './schema/records.js';
+import type { BatchSummary, ManifestEntry } from './schema/result.js';
+import { indexState, readStoredRecord, saveResult, stateDir, type StoredEntry } from './state.js';
 import { checkKind } from './validate/checks.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -135,36 +135,35 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   // A plain run describes exactly its inputs: what an earlier run stored is dropped.
   if (!options.incremental) await rm(stateDir(options.outDir), { recursive: true, force: true });
   await removeStaleTemps([options.outDir, stateDir(options.outDir)]);
-  const stored = options.incremental ? await loadState(options.outDir) : new Map<string, FileResult>();
+  const stored = options.incremental ? await indexState(options.outDir) : new Map<string, StoredEntry>();
 
   const hashLimit = pLimit(HASH_CONCURRENCY);
   const hashes = await Promise.all(files.map((path) => hashLimit(async () => ({ path, ...(await hashFile(path, options.process.maxBytes)) }))));
 
   let done = 0;
-  const report = (result: FileResult): FileResult => {
+  const report = (result: FileResult): void => {
     done++;
     options.onFile?.(result, done, files.length);
-    return result;
   };
-  const thisRun = new Map<string, FileResult>(); // by sha256
-  const entries: ManifestEntry[] = [];
+  // Only manifest entries stay in memory; records go to the state store as each file finishes.
+  const thisRun = new Map<string, StoredEntry>(); // by sha256
+  const unhashed: ManifestEntry[] = [];
   const primary = new Map<string, string>(); // sha256 → first path
   const toProcess: { path: string; sha256: string }[] = [];
   let skipped = 0;
   for (const h of hashes) {
     if (!('sha256' in h)) {
-      // Unreadable before anything else: processFile gives the precise code (not found, permission…).
+      // Not read before processing: processFile gives the precise code (not found, not a file, too large…).
       toProcess.push({ path: h.path, sha256: '' });
       continue;
     }
-    const first = primary.get(h.sha256);
-    if (first !== undefined) continue; // a duplicate: its manifest entry is written after its twin's
+    if (primary.has(h.sha256)) continue; // a duplicate: its manifest entry follows its twin's
     primary.set(h.sha256, h.path);
     const previous = stored.get(h.sha256);
     if (previous) {
       skipped++;
       thisRun.set(h.sha256, previous);
-      report(previous);
+      report({ record: null, manifest: previous.manifest });
     } else {
       toProcess.push({ path: h.path, sha256: h.sha256 });
     }
@@ -174,14 +173,15 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   try {
     await Promise.all(
       toProcess.map(async ({ path, sha256 }) => {
-        const result = report(await runner.run(path));
+        const result = await runner.run(path);
+        report(result);
         const key = result.manifest.sha256 ?? sha256;
-        if (!key) {
-          entries.push(result.manifest);
+        if (!key || TRANSIENT.has(result.manifest.error ?? '')) {
+          unhashed.push(result.manifest);
           return;
         }
-        thisRun.set(key, result);
-        if (!TRANSIENT.has(result.manifest.error ?? '')) await saveResult(options.outDir, key, result);
+        await saveResult(options.outDir, key, result);
+        thisRun.set(key, { manifest: result.manifest, hasRecord: result.record !== null });
       }),
     );
   } finally {
@@ -190,31 +190,43 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
   // Manifest: one entry per input path of this run (duplicates point at their twin), plus, when
   // incremental, the entries of earlier runs' files, so it describes the whole dataset.
+  const entries: ManifestEntry[] = [...unhashed];
   for (const h of hashes) {
     if (!('sha256' in h)) continue;
     const result = thisRun.get(h.sha256);
     if (!result) continue;
     const first = primary.get(h.sha256) as string;
     if (first === h.path) entries.push({ ...result.manifest, path: h.path });
-    else entries.push({ ...report(result).manifest, path: h.path, duplicateOf: first });
+    else {
+      report({ record: null, manifest: result.manifest });
+      entries.push({ ...result.manifest, path: h.path, duplicateOf: first });
+    }
   }
-  const dataset = new Map(stored);
-  for (const [sha, result] of thisRun) dataset.set(sha, result);
+  const dataset = new Map(options.incremental ? stored : []);
+  for (const [sha, entry] of thisRun) dataset.set(sha, entry);
   if (options.incremental) {
     const listed = new Set(entries.map((e) => e.sha256));
-    for (const [sha, result] of stored) if (!listed.has(sha)) entries.push(result.manifest);
+    for (const [sha, entry] of stored) if (!listed.has(sha)) entries.push(entry.manifest);
   }
-  const records: ReportRecord[] = [...(options.incremental ? dataset : thisRun).values()]
-    .flatMap((r) => (r.record ? [r.record] : []))
-    .sort((a, b) => a.source.path.localeCompare(b.source.path) || a.id.localeCompare(b.id));
   entries.sort((a, b) => a.path.localeCompare(b.path));
-  const manifest: Manifest = { tool: TOOL_NAME, version: TOOL_VERSION, createdAt: new Date().toISOString(), files: entries };
-  await writeDataset(options.outDir, records, manifest, options.excel);
 
+  // The dataset, one record at a time, read back from the state store in path order.
+  const withRecords = [...dataset].filter(([, e]) => e.hasRecord).sort(([, a], [, b]) => a.manifest.path.localeCompare(b.manifest.path));
   const failedChecks: Record<string, number> = {};
-  for (const record of records) {
-    for (const c of record.checks.filter((x) => !x.pass)) failedChecks[checkKind(c)] = (failedChecks[checkKind(c)] ?? 0) + 1;
+  const writer = await openDataset(options.outDir, options.excel);
+  try {
+    for (const [sha] of withRecords) {
+      const record = await readStoredRecord(options.outDir, sha);
+      if (!record) continue;
+      for (const c of record.checks.filter((x) => !x.pass)) failedChecks[checkKind(c)] = (failedChecks[checkKind(c)] ?? 0) + 1;
+      await writer.add(record);
+    }
+    await writer.finish({ tool: TOOL_NAME, version: TOOL_VERSION, createdAt: new Date().toISOString(), files: entries });
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
+
   const counted = entries.filter((e) => e.duplicateOf === undefined);
   return {
     files: counted.length,
