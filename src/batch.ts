@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +14,14 @@ import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { expandInputs } from './inputs.js';
 import { makeIssue } from './model/issues.js';
-import { openDataset } from './output/dataset.js';
-import { DEFAULT_PROCESS_OPTIONS, processFile, type FileResult, type ProcessOptions } from './pipeline.js';
+import { OUTPUT_FILES, openDataset } from './output/dataset.js';
+import { manifestJson } from './output/json.js';
+import { writeFileAtomic } from './output/write.js';
+import { DEFAULT_PROCESS_OPTIONS, type ProcessOptions } from './pipeline.js';
 import type { Issue } from './schema/records.js';
-import type { BatchSummary, ManifestEntry } from './schema/result.js';
-import { indexState, readStoredRecord, saveResult, stateDir, type StoredEntry } from './state.js';
-import { checkKind } from './validate/checks.js';
+import { ManifestSchema, type BatchSummary, type Manifest, type ManifestEntry } from './schema/result.js';
+import { indexState, readStoredRecord, stateDir, type StoredEntry } from './state.js';
+import { processAndStore, type FileOutcome, type FileTask } from './worker.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export { expandInputs } from './inputs.js';
@@ -36,7 +38,7 @@ export interface BatchOptions {
   timeoutMs: number;
   process: ProcessOptions;
   /** Called after each file, for progress output. */
-  onFile?: (result: FileResult, done: number, total: number) => void;
+  onFile?: (manifest: ManifestEntry, done: number, total: number) => void;
 }
 
 export const DEFAULT_BATCH_OPTIONS: BatchOptions = {
@@ -55,8 +57,6 @@ const WORKER_HEAP_MB = 512;
 /** Files hashed at once (I/O bound). */
 const HASH_CONCURRENCY = 8;
 
-/** Failure codes that may pass on a rerun; their results are not stored, so they are retried. */
-const TRANSIENT = new Set(['worker_crashed', 'timeout', 'read_failed']);
 
 async function hashFile(path: string, maxBytes: number): Promise<{ sha256: string } | { error: unknown }> {
   try {
@@ -71,26 +71,28 @@ async function hashFile(path: string, maxBytes: number): Promise<{ sha256: strin
   }
 }
 
-function failedResult(path: string, code: string, message: string, sha256: string | null = null): FileResult {
-  const issue: Issue = makeIssue('error', code === 'timeout' || code === 'worker_crashed' ? 'extract' : 'input', code, message);
+function failedOutcome(path: string, code: string, message: string): FileOutcome {
+  const issue: Issue = makeIssue('error', 'extract', code, message);
   return {
-    record: null,
-    manifest: { path, id: sha256?.slice(0, 16) ?? null, sha256, bytes: null, format: null, status: 'failed', error: code, issues: [issue], milliseconds: 0 },
+    manifest: { path, id: null, sha256: null, bytes: null, format: null, status: 'failed', error: code, issues: [issue], milliseconds: 0 },
+    hasRecord: false,
+    stored: false,
   };
 }
 
 /** Runs the file tasks on a worker pool (or in this thread when no compiled worker exists, as in tests). */
-function createRunner(options: BatchOptions): { run: (path: string) => Promise<FileResult>; close: () => Promise<void> } {
+function createRunner(options: BatchOptions): { run: (path: string) => Promise<FileOutcome>; close: () => Promise<void> } {
   const jobs = Math.max(1, options.jobs);
-  const withTimeout = async (path: string, work: (signal?: AbortSignal) => Promise<FileResult>): Promise<FileResult> => {
+  const withTimeout = async (path: string, work: (signal?: AbortSignal) => Promise<FileOutcome>): Promise<FileOutcome> => {
     const signal = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : undefined;
     try {
       return await work(signal);
     } catch (error) {
-      if (signal?.aborted) return failedResult(path, 'timeout', `no result within ${options.timeoutMs / 1000} s; the worker was stopped`);
-      return failedResult(path, 'worker_crashed', `processing stopped the worker: ${error instanceof Error ? error.message : String(error)}`);
+      if (signal?.aborted) return failedOutcome(path, 'timeout', `no result within ${options.timeoutMs / 1000} s; the worker was stopped`);
+      return failedOutcome(path, 'worker_crashed', `processing stopped the worker: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const task = (path: string): FileTask => ({ path, options: options.process, outDir: options.outDir });
   if (!existsSync(WORKER_FILE)) {
     const limit = pLimit(jobs);
     return {
@@ -98,7 +100,7 @@ function createRunner(options: BatchOptions): { run: (path: string) => Promise<F
         limit(() =>
           withTimeout(path, (signal) =>
             Promise.race([
-              processFile(path, options.process),
+              processAndStore(task(path)),
               new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason as Error))),
             ]),
           ),
@@ -108,7 +110,7 @@ function createRunner(options: BatchOptions): { run: (path: string) => Promise<F
   }
   const pool = new Piscina({ filename: WORKER_FILE, maxThreads: jobs, minThreads: jobs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   return {
-    run: (path) => withTimeout(path, (signal) => pool.run({ path, options: options.process }, signal ? { signal } : {}) as Promise<FileResult>),
+    run: (path) => withTimeout(path, (signal) => pool.run(task(path), signal ? { signal } : {}) as Promise<FileOutcome>),
     close: () => pool.destroy(),
   };
 }
@@ -123,6 +125,20 @@ async function removeStaleTemps(dirs: readonly string[]): Promise<void> {
       continue;
     }
     await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => rm(join(dir, n), { force: true })));
+  }
+}
+
+/** True when every output exists and the manifest already lists exactly these paths and contents. */
+async function describesSameFiles(outDir: string, entries: readonly ManifestEntry[]): Promise<boolean> {
+  if (!OUTPUT_FILES.every((f) => existsSync(join(outDir, f)))) return false;
+  try {
+    const previous = ManifestSchema.parse(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')));
+    const key = (e: ManifestEntry): string => `${e.path}\u0000${e.sha256 ?? ''}\u0000${e.status}`;
+    const before = previous.files.map(key).sort();
+    const now = entries.map(key).sort();
+    return previous.version === TOOL_VERSION && before.length === now.length && before.every((k, i) => k === now[i]);
+  } catch {
+    return false;
   }
 }
 
@@ -141,9 +157,9 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const hashes = await Promise.all(files.map((path) => hashLimit(async () => ({ path, ...(await hashFile(path, options.process.maxBytes)) }))));
 
   let done = 0;
-  const report = (result: FileResult): void => {
+  const report = (manifest: ManifestEntry): void => {
     done++;
-    options.onFile?.(result, done, files.length);
+    options.onFile?.(manifest, done, files.length);
   };
   // Only manifest entries stay in memory; records go to the state store as each file finishes.
   const thisRun = new Map<string, StoredEntry>(); // by sha256
@@ -163,7 +179,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     if (previous) {
       skipped++;
       thisRun.set(h.sha256, previous);
-      report({ record: null, manifest: previous.manifest });
+      report(previous.manifest);
     } else {
       toProcess.push({ path: h.path, sha256: h.sha256 });
     }
@@ -173,15 +189,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   try {
     await Promise.all(
       toProcess.map(async ({ path, sha256 }) => {
-        const result = await runner.run(path);
-        report(result);
-        const key = result.manifest.sha256 ?? sha256;
-        if (!key || TRANSIENT.has(result.manifest.error ?? '')) {
-          unhashed.push(result.manifest);
-          return;
-        }
-        await saveResult(options.outDir, key, result);
-        thisRun.set(key, { manifest: result.manifest, hasRecord: result.record !== null });
+        const outcome = await runner.run(path);
+        report(outcome.manifest);
+        const key = outcome.manifest.sha256 ?? sha256;
+        if (!outcome.stored || !key) unhashed.push(outcome.manifest);
+        else thisRun.set(key, { manifest: outcome.manifest, hasRecord: outcome.hasRecord });
       }),
     );
   } finally {
@@ -198,7 +210,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     const first = primary.get(h.sha256) as string;
     if (first === h.path) entries.push({ ...result.manifest, path: h.path });
     else {
-      report({ record: null, manifest: result.manifest });
+      report(result.manifest);
       entries.push({ ...result.manifest, path: h.path, duplicateOf: first });
     }
   }
@@ -210,21 +222,31 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   }
   entries.sort((a, b) => a.path.localeCompare(b.path));
 
-  // The dataset, one record at a time, read back from the state store in path order.
-  const withRecords = [...dataset].filter(([, e]) => e.hasRecord).sort(([, a], [, b]) => a.manifest.path.localeCompare(b.manifest.path));
-  const failedChecks: Record<string, number> = {};
-  const writer = await openDataset(options.outDir, options.excel);
-  try {
-    for (const [sha] of withRecords) {
-      const record = await readStoredRecord(options.outDir, sha);
-      if (!record) continue;
-      for (const c of record.checks.filter((x) => !x.pass)) failedChecks[checkKind(c)] = (failedChecks[checkKind(c)] ?? 0) + 1;
-      await writer.add(record);
+  const manifest: Manifest = { tool: TOOL_NAME, version: TOOL_VERSION, createdAt: new Date().toISOString(), files: entries };
+  if (toProcess.length === 0 && (await describesSameFiles(options.outDir, entries))) {
+    // Nothing new and the outputs already describe exactly these files: only the manifest is renewed.
+    await writeFileAtomic(join(options.outDir, 'manifest.json'), manifestJson(manifest));
+  } else {
+    // The dataset, one record at a time, read back from the state store in path order.
+    const withRecords = [...dataset].filter(([, e]) => e.hasRecord).sort(([, a], [, b]) => a.manifest.path.localeCompare(b.manifest.path));
+    const writer = await openDataset(options.outDir, options.excel);
+    try {
+      for (const [sha] of withRecords) {
+        const record = await readStoredRecord(options.outDir, sha);
+        if (record) await writer.add(record);
+      }
+      await writer.finish(manifest);
+    } catch (error) {
+      await writer.abort();
+      throw error;
     }
-    await writer.finish({ tool: TOOL_NAME, version: TOOL_VERSION, createdAt: new Date().toISOString(), files: entries });
-  } catch (error) {
-    await writer.abort();
-    throw error;
+  }
+  const failedChecks: Record<string, number> = {};
+  for (const entry of entries.filter((e) => e.duplicateOf === undefined)) {
+    for (const issue of entry.issues.filter((i) => i.code === 'check_failed' && i.path)) {
+      const kind = `${issue.path?.[0]}.${issue.path?.[1]}`;
+      failedChecks[kind] = (failedChecks[kind] ?? 0) + 1;
+    }
   }
 
   const counted = entries.filter((e) => e.duplicateOf === undefined);

@@ -159,9 +159,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     incremental: values.incremental ?? false,
     timeoutMs: timeout * 1000,
     process: { maxPages, maxBytes },
-    onFile: (result, _done, total) => {
+    onFile: (manifest, _done, total) => {
       progress ??= createProgress(total, mode);
-      progress.tick(result.manifest.path, result.manifest.status);
+      progress.tick(manifest.path, manifest.status);
     },
   });
   progress?.stop();

@@ -29,8 +29,21 @@ export interface StoredEntry {
   hasRecord: boolean;
 }
 
-function entryPath(outDir: string, sha256: string): string {
+/** The full result (record included). */
+function resultPath(outDir: string, sha256: string): string {
   return join(stateDir(outDir), `${sha256}.json`);
+}
+
+/** The small index entry beside it: what a later run needs to decide and to write the manifest. */
+function entryPath(outDir: string, sha256: string): string {
+  return join(stateDir(outDir), `${sha256}.entry`);
+}
+
+interface IndexFile {
+  version: string;
+  sha256: string;
+  manifest: ManifestEntry;
+  hasRecord: boolean;
 }
 
 /**
@@ -45,10 +58,12 @@ export async function indexState(outDir: string): Promise<Map<string, StoredEntr
   } catch {
     return index;
   }
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
+  const results = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+  for (const name of names.filter((n) => n.endsWith('.entry'))) {
     try {
-      const stored = JSON.parse(await readFile(join(stateDir(outDir), name), 'utf8')) as StoredResult;
-      if (stored.version === TOOL_VERSION && stored.result?.manifest) index.set(stored.sha256, { manifest: stored.result.manifest, hasRecord: stored.result.record !== null });
+      const entry = JSON.parse(await readFile(join(stateDir(outDir), name), 'utf8')) as IndexFile;
+      // The entry is written after its result, so an entry without a result cannot be trusted.
+      if (entry.version === TOOL_VERSION && results.has(entry.sha256)) index.set(entry.sha256, { manifest: entry.manifest, hasRecord: entry.hasRecord });
     } catch {
       // A half-written entry cannot exist (atomic writes), but a hand-edited one is simply redone.
     }
@@ -58,13 +73,15 @@ export async function indexState(outDir: string): Promise<Map<string, StoredEntr
 
 /** The record stored for a sha256, or null. */
 export async function readStoredRecord(outDir: string, sha256: string): Promise<ReportRecord | null> {
-  const stored = JSON.parse(await readFile(entryPath(outDir, sha256), 'utf8')) as StoredResult;
+  const stored = JSON.parse(await readFile(resultPath(outDir, sha256), 'utf8')) as StoredResult;
   return stored.result.record;
 }
 
-/** Stores one file's result under its sha256. */
+/** Stores one file's result under its sha256: the result first, then its index entry. */
 export async function saveResult(outDir: string, sha256: string, result: FileResult): Promise<void> {
   const stored: StoredResult = { version: TOOL_VERSION, sha256, result };
   await mkdir(stateDir(outDir), { recursive: true });
-  await writeFileAtomic(entryPath(outDir, sha256), JSON.stringify(stored));
+  await writeFileAtomic(resultPath(outDir, sha256), JSON.stringify(stored));
+  const entry: IndexFile = { version: TOOL_VERSION, sha256, manifest: result.manifest, hasRecord: result.record !== null };
+  await writeFileAtomic(entryPath(outDir, sha256), JSON.stringify(entry));
 }
