@@ -5,8 +5,7 @@
  * exactly one split satisfies the identities, and such values are flagged `inferred`.
  */
 import { foldText } from './normalise.js';
-import type { Separator } from '../model/document.js';
-import type { HeaderPositions, Slot, SlotMode } from './slots.js';
+import type { HeaderPositions, Slot, SlotRun } from './slots.js';
 
 /** The slots of a row placed into its n columns (null where nothing was printed). */
 export interface FittedRow {
@@ -17,13 +16,7 @@ export interface FittedRow {
 }
 
 /** What fitting needs to know about where the row came from. */
-export interface FitInput {
-  slots: readonly Slot[];
-  mode: SlotMode;
-  separator: Separator;
-  gridWidth?: number;
-  header?: HeaderPositions;
-}
+export type FitInput = Pick<SlotRun, 'mode' | 'separator' | 'gridWidth' | 'header'> & { slots: readonly Slot[] };
 
 /** Options: grid tables whose value columns are the last n (三, 四); an identity the values obey. */
 export interface FitOptions {

@@ -2,25 +2,17 @@
  * Reads table 四: one printed row of 15 numbers (or three 5-number tables) under a header that is
  * often broken over lines or printed one character per line (templates.md §5, §7.3).
  */
-import type { Line, Separator } from '../model/document.js';
+import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
-import { continueSplitRow, type HeaderPositions, type Slot, type SlotMode } from './slots.js';
+import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
+
+import { splitLabelAndValues } from './rows.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
 const REVIEW_COLUMN_WORDS = Array.from({ length: 3 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat();
-import { splitLabelAndValues } from './rows.js';
 
 /** The value slots of 四 in printed order, and how they were separated. */
-export interface ReviewSlots {
-  slots: Slot[];
-  mode: SlotMode;
-  separator: Separator;
-  gridWidth?: number;
-  /** Column positions from the header cells' boxes (positioned text without rules). */
-  header?: HeaderPositions;
-  page: number;
-  line: number;
-}
+export type ReviewSlots = SlotRun;
 
 /** The 15 printed positions of 四. */
 export const REVIEW_POSITIONS = 15;

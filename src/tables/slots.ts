@@ -44,26 +44,30 @@ export interface HeaderPositions {
   columns: { start: number; span: number }[];
 }
 
+/** Value slots in printed order, with what fitting them to columns needs to know. */
+export interface SlotRun {
+  slots: Slot[];
+  mode: SlotMode;
+  /** How the line was separated (a `pipe` table is a full grid: every row has every cell). */
+  separator: Separator;
+  /** Grid width of the markup table the slots came from. */
+  gridWidth?: number;
+  /**
+   * The positions of the columns in the header above (grid columns for markup, cell indices for
+   * separated text, boxes for positioned text), when it was read; irregular 二 bands are mapped by them.
+   */
+  header?: HeaderPositions;
+  page: number;
+  line: number;
+}
+
 /** A row found in the text: the matched row key, its printed label and its value slots. */
-export interface RowSlots {
+export interface RowSlots extends SlotRun {
   key: string;
   label: string;
   /** Label match quality (0..1) and whether it was exact. */
   coverage: number;
   exact: boolean;
-  slots: Slot[];
-  mode: SlotMode;
-  /** How the row's line was separated (a `pipe` table is a full grid: every row has every cell). */
-  separator: Separator;
-  /** Grid width of the markup table the row came from. */
-  gridWidth?: number;
-  /**
-   * The positions of the columns in the band header above the row (grid columns for markup, cell
-   * indices for separated text), when the header was read; irregular 二 bands are mapped by them.
-   */
-  header?: HeaderPositions;
-  page: number;
-  line: number;
   /** Labels and values printed in separate blocks and paired by order (templates.md §7.3). */
   pairedByOrder: boolean;
 }

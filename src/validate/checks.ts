@@ -6,32 +6,16 @@ import {
   OTHER_HANDLING_ROWS_2019,
   OTHER_HANDLING_ROWS_2021,
   REQUEST_COLUMNS,
+  REQUEST_ROWS,
   REVIEW_ROWS,
   type RequestRow,
 } from '../schema/keys.js';
 import type { Check, Tables } from '../schema/records.js';
 
-/** 三's leaf outcome rows common to both formats (identity 2); the （六） rows are added as printed. */
-const COMMON_OUTCOME_ROWS: readonly RequestRow[] = [
-  'granted',
-  'partiallyGranted',
-  'deniedStateSecret',
-  'deniedOtherLaws',
-  'deniedThreeSafeties',
-  'deniedThirdParty',
-  'deniedInternalAffairs',
-  'deniedProcessInfo',
-  'deniedEnforcementFiles',
-  'deniedQueryMatters',
-  'unableNotHeld',
-  'unableNeedsCreation',
-  'unableUnclear',
-  'rejectedPetition',
-  'rejectedDuplicate',
-  'rejectedPublication',
-  'rejectedMassRepeated',
-  'rejectedConfirmReissue',
-];
+/** 三's leaf outcome rows common to both formats (identity 2): every row but the four balance rows and the （六） rows, which are added as printed. */
+const COMMON_OUTCOME_ROWS: readonly RequestRow[] = REQUEST_ROWS.filter(
+  (r) => !['newReceived', 'carriedOver', 'totalHandled', 'carriedForward'].includes(r) && !OTHER_HANDLING_ROWS_2019.includes(r) && !OTHER_HANDLING_ROWS_2021.includes(r),
+);
 const APPLICANT_COLUMNS = REQUEST_COLUMNS.filter((c) => c !== 'total');
 const REVIEW_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
@@ -106,9 +90,4 @@ export function evaluateChecks(tables: Tables, printedRows: ReadonlySet<string>)
     );
   }
   return checks;
-}
-
-/** The kind of a check ("balance", "outcomes", "rowTotal"), for summaries. */
-export function checkKind(check: Check): string {
-  return `${check.table}.${check.id.split('.')[1] ?? ''}`;
 }
