@@ -28,14 +28,20 @@ export interface HeaderCell {
  */
 function stackCells(cells: readonly HeaderCell[]): Stack[] {
   const stacks: Stack[] = [];
+  // Across a page break only the header's last line continues on the next page.
+  const pageBottom = new Map<number, number>();
+  for (const { cell, page } of cells) if (cell.bbox) pageBottom.set(page, Math.max(pageBottom.get(page) ?? -Infinity, cell.bbox.y1));
   for (const { cell, page } of cells) {
     const box = cell.bbox;
     if (!box) continue;
     const height = box.y1 - box.y0;
     const stack = stacks.find((s) => {
       const overlap = Math.min(s.x1, box.x1) - Math.max(s.x0, box.x0);
-      const below = page > s.page || (page === s.page && box.y0 - s.y1 > -height * 0.3 && box.y0 - s.y1 < height * 0.8);
-      return below && overlap > 0.5 * Math.min(s.x1 - s.x0, box.x1 - box.x0);
+      const lastLine = s.y1 >= (pageBottom.get(s.page) ?? Infinity) - height * 0.5;
+      const below = (page === s.page + 1 && lastLine) || (page === s.page && box.y0 - s.y1 > -height * 0.3 && box.y0 - s.y1 < height * 0.8);
+      // A wrapped word's pieces are about as wide as each other; a group header over its columns is not.
+      const widths = [s.x1 - s.x0, box.x1 - box.x0].sort((a, b) => a - b) as [number, number];
+      return below && overlap > 0.5 * widths[0] && widths[1] <= widths[0] * 2.2;
     });
     const key = labelKey(normaliseLabel(cell.text));
     if (stack) {
@@ -54,13 +60,17 @@ function stackCells(cells: readonly HeaderCell[]): Stack[] {
  * may repeat, as 四's five headers do three times); undefined otherwise.
  */
 export function positionedColumns(cells: readonly HeaderCell[], words: readonly string[]): HeaderPositions | undefined {
-  const stacks = stackCells(cells).sort((a, b) => a.x0 - b.x0);
+  // A header word printed whole in one cell is taken before any stack of pieces.
+  const singles: Stack[] = cells.flatMap(({ cell, page }) =>
+    cell.bbox ? [{ x0: cell.bbox.x0, x1: cell.bbox.x1, key: labelKey(normaliseLabel(cell.text)), page, y1: cell.bbox.y1 }] : [],
+  );
+  const stacks = [...singles.sort((a, b) => a.x0 - b.x0), ...stackCells(cells).sort((a, b) => a.x0 - b.x0)];
   const used = new Set<Stack>();
   const columns: { start: number; span: number }[] = [];
   let minX = -Infinity;
   for (const word of words) {
     const key = labelKey(normaliseLabel(word));
-    const found = stacks.find((s) => !used.has(s) && s.key === key && s.x0 >= minX - 1);
+    const found = stacks.find((s) => !used.has(s) && s.key === key && s.x0 >= minX - 1 && ![...used].some((u) => Math.abs(u.x0 - s.x0) < 1 && Math.abs(u.x1 - s.x1) < 1));
     if (!found) return undefined;
     used.add(found);
     columns.push({ start: found.x0, span: found.x1 - found.x0 });

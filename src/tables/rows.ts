@@ -207,8 +207,10 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       const current = previousTail.row ? (match(previousTail.label)?.similarity ?? 0) : 0;
       // The same row, completed; or a row matched on half a label that the whole label clearly corrects.
       if (m && m.similarity > current && (!previousTail.row || m.key === previousTail.row.key || m.similarity >= current + 0.25)) {
+        const row = previousTail.row ?? newRow(joinedLabel, previousTail.line, previousTail.mode, previousTail.slots) ?? undefined;
         if (previousTail.row) Object.assign(previousTail.row, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact });
-        else newRow(joinedLabel, previousTail.line, previousTail.mode, previousTail.slots);
+        // The label may go on over more lines ("要求缴纳费用、行政机关不" / "再处理其政府信息公开申请").
+        tail = { ...previousTail, label: joinedLabel, ...(row ? { row } : {}) };
         continue;
       }
       tail = previousTail;
@@ -230,7 +232,12 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       }
       dropWaiting(() => false);
       const joined = pending.map((p) => p.text).join('') + label;
-      const row = newRow(joined, line, mode, slots) ?? (pending.length > 0 ? newRow(label, line, mode, slots) : null);
+      // Text carried over from above is only a prefix: a line whose own label starts with its own
+      // numbering and is a whole row label ("3.其他") is that row, whatever came before it. (A wrapped
+      // label's second half never starts with a number: "复 申请" stays with "4.无正当理由大量反".)
+      const ownMatch = pending.length > 0 && parseLabel(label, spec.groupPhrases).numbering.length > 0 ? match(label) : undefined;
+      const ownIsWhole = ownMatch !== undefined && ownMatch.similarity >= DEFAULT_STANDALONE_SIMILARITY && match(joined)?.key !== ownMatch.key;
+      const row = ownIsWhole ? newRow(label, line, mode, slots) : (newRow(joined, line, mode, slots) ?? (pending.length > 0 ? newRow(label, line, mode, slots) : null));
       if (previousTail) tail = previousTail; // not consumed: report it below if it stays unmatched
       dropTail();
       tail = row ? { row, label: joined, slots, line, mode } : { label: joined, slots, line, mode };
