@@ -10,6 +10,7 @@ import { layoutDocument } from './layout/positioned.js';
 import { readMetadata } from './metadata/report-metadata.js';
 import type { ExtractedDocument, InputFormat, Line } from './model/document.js';
 import { InputError, makeIssue } from './model/issues.js';
+import { TABLE_KEYS } from './schema/keys.js';
 import type { Issue, ReportRecord, Source } from './schema/records.js';
 import type { ManifestEntry } from './schema/result.js';
 import type { ReconstructedTables } from './tables/reading.js';
@@ -40,18 +41,22 @@ export function readDocumentTables(doc: ExtractedDocument): ReconstructedTables 
   const pageLines: Line[] = doc.pages.flatMap((p) => p.lines);
   if (doc.markupTables.length === 0) return reconstructTables(pageLines);
   const fromMarkup = reconstructTables(doc.markupTables.flatMap(markupTableToLines));
-  const missing = (['active', 'requests', 'reviews'] as const).filter((t) => !fromMarkup.found[t]);
+  const missing = TABLE_KEYS.filter((t) => !fromMarkup.found[t]);
   if (missing.length === 0) return fromMarkup;
   const fromText = reconstructTables(pageLines);
-  const takeFromText = missing.filter((t) => fromText.found[t]);
+  const takeFromText: readonly string[] = missing.filter((t) => fromText.found[t]);
   if (takeFromText.length === 0) return fromMarkup;
   return {
     template: fromMarkup.template ?? fromText.template,
-    found: { ...fromMarkup.found, ...Object.fromEntries(takeFromText.map((t) => [t, true])) },
+    found: {
+      active: fromMarkup.found.active || takeFromText.includes('active'),
+      requests: fromMarkup.found.requests || takeFromText.includes('requests'),
+      reviews: fromMarkup.found.reviews || takeFromText.includes('reviews'),
+    },
     cells: [...fromMarkup.cells, ...fromText.cells.filter((c) => takeFromText.includes(c.table))],
     issues: [
-      ...fromMarkup.issues.filter((i) => !(i.code === 'table_missing' && takeFromText.includes(i.path?.[0] as never))),
-      ...fromText.issues.filter((i) => i.path === undefined || takeFromText.includes(i.path[0] as never)),
+      ...fromMarkup.issues.filter((i) => !(i.code === 'table_missing' && takeFromText.includes(i.path?.[0] ?? ''))),
+      ...fromText.issues.filter((i) => i.path === undefined || takeFromText.includes(i.path[0] ?? '')),
     ],
   };
 }

@@ -4,7 +4,6 @@
  */
 import type { ExtractedDocument, Line, LineCell, Page, Separator } from '../model/document.js';
 import { isPageNumberLine } from '../model/page-number.js';
-import { isValueText } from '../tables/cells.js';
 import { decodeText } from './charset.js';
 
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -30,24 +29,11 @@ export function splitTextLine(raw: string): { cells: string[]; separator: Separa
 }
 
 /**
- * Whitespace-separated text: every value token is its own cell, and runs of non-value tokens are
- * joined back into one label cell ("4.无正当理由大量反复 申请 0 0" → label, 0, 0).
+ * Whitespace-separated text: every token is a cell. Reconstruction joins the label tokens of a row
+ * back together ("4.无正当理由大量反复 申请"), so the extractor needs no notion of what a value is.
  */
 function splitOnSpaces(text: string): { cells: string[] } {
-  const tokens = text.split(/[\s\u3000]+/).filter((t) => t !== '');
-  const cells: string[] = [];
-  let label: string[] = [];
-  for (const token of tokens) {
-    if (isValueText(token)) {
-      if (label.length > 0) cells.push(label.join(' '));
-      label = [];
-      cells.push(token);
-    } else {
-      label.push(token);
-    }
-  }
-  if (label.length > 0) cells.push(label.join(' '));
-  return { cells };
+  return { cells: text.split(/[\s\u3000]+/).filter((t) => t !== '') };
 }
 
 /** Turns decoded text into pages of lines. */
