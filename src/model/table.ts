@@ -1,5 +1,5 @@
 /** Types of the standard tables as data: row and column specifications. */
-import type { ActiveColumn, ActiveRow, RequestRow, TableKey, TemplateId } from '../schema/keys.js';
+import type { ActiveRow, RequestRow, TableKey, TemplateId } from '../schema/keys.js';
 
 export type { TableKey, TemplateId };
 
@@ -16,13 +16,5 @@ export interface RowSpec<K extends string = string> {
   templates: readonly TemplateId[];
 }
 
-/** One standard column of a band or table. */
-export interface ColumnSpec<K extends string = string> {
-  key: K;
-  label: string;
-  aliases: readonly string[];
-}
-
 export type RequestRowSpec = RowSpec<RequestRow>;
 export type ActiveRowSpec = RowSpec<ActiveRow>;
-export type ActiveColumnSpec = ColumnSpec<ActiveColumn>;

@@ -55,15 +55,3 @@ export async function openDataset(outDir: string, excel: boolean): Promise<Datas
     },
   };
 }
-
-/** Writes a dataset held in memory (small batches, tests). */
-export async function writeDataset(outDir: string, records: readonly ReportRecord[], manifest: Manifest, excel: boolean): Promise<void> {
-  const writer = await openDataset(outDir, excel);
-  try {
-    for (const record of records) await writer.add(record);
-    await writer.finish(manifest);
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
-}

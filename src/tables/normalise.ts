@@ -47,11 +47,6 @@ export function labelKey(normalised: string): string {
   return normalised.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
 }
 
-/** True if the text contains a Han character. */
-export function hasHan(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}
-
 /** True for a line that is one Han character: a fragment of a vertical label (templates.md §7.3). */
 export function isVerticalFragment(text: string): boolean {
   const t = normaliseLabel(text);

@@ -75,10 +75,3 @@ export const FORMAT_SIGNALS: Readonly<Record<TemplateId, readonly string[]>> = {
   '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额', '政府集中采购', '其他对外管理服务事项'],
   '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
 };
-
-/** Descriptions of 四's 15 printed positions: column group, then column. */
-export const REVIEW_GROUP_LABELS = {
-  review: '行政复议',
-  litigationDirect: '行政诉讼·未经复议直接起诉',
-  litigationAfterReview: '行政诉讼·复议后起诉',
-} as const;
