@@ -121,15 +121,9 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
 }
 
 /**
- * word-extractor ends some table rows with a tab instead of a line break, so a whole table arrives
- * as one line ("…\t82\t\t二、上年结转…"). A row mark (the second tab) before a numbered row label
- * becomes a line break again.
+ * Extracts a legacy Word .doc through word-extractor: the body text, table cells tab-separated.
+ * Row ends sometimes arrive as tabs too; reconstruction splits such run-together rows.
  */
-function splitRunTogetherRows(body: string): string {
-  return body.replace(/\t\t(\t*)(?=(?:[一二三四]、|（[一二三四五六七]）|\([一二三四五六七]\)|\d{1,2}\s*[.、．]\D))/g, '\t\n$1');
-}
-
-/** Extracts a legacy Word .doc through word-extractor: the body text, tables as tab-separated rows. */
 export async function extractDoc(bytes: Uint8Array): Promise<ExtractedDocument> {
   let body: string;
   try {
@@ -138,6 +132,5 @@ export async function extractDoc(bytes: Uint8Array): Promise<ExtractedDocument> 
   } catch (error) {
     throw new InputError('doc_corrupt', `the Word .doc file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const text = splitRunTogetherRows(body);
-  return { format: 'doc', pages: textToPages(text), markupTables: [], plainText: text, pageCount: null, issues: [] };
+  return { format: 'doc', pages: textToPages(body), markupTables: [], plainText: body, pageCount: null, issues: [] };
 }

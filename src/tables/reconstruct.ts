@@ -22,6 +22,7 @@ import type { CellReading, ReconstructedTables } from './reading.js';
 import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
 import { readLabelledRows, type RowReaderSpec } from './rows.js';
+import { splitRunTogetherRows } from './run-together.js';
 import type { RowSlots, Slot } from './slots.js';
 import { detectTemplate } from './template-detect.js';
 import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
@@ -203,7 +204,7 @@ function labelledTableCells(
 /** Reconstructs 二, 三 and 四 from lines. */
 export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const issues: Issue[] = [];
-  const regions = splitRegions(lines);
+  const regions = splitRegions(splitRunTogetherRows(lines));
   const activeText = regions
     .filter((r) => r.kind === 'active')
     .flatMap((r) => r.lines.map(lineText))

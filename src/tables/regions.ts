@@ -21,8 +21,10 @@ export function lineText(line: Line): string {
 export function isProse(line: Line): boolean {
   if (line.separator === 'grid') return false;
   const text = foldText(lineText(line));
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  return /。/.test(text) || han >= 48;
+  if (/。/.test(text)) return true;
+  // A tab- or pipe-separated line is table cells, however much Han text its header holds.
+  if (line.separator === 'tab' || line.separator === 'pipe') return false;
+  return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
 
 /** A note under a table ("注：…"): not data, and not the start of another table. */
