@@ -111,44 +111,100 @@ export interface RowReading {
   issues: Issue[];
 }
 
-/** Reads the labelled rows of one region. */
-export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): RowReading {
-  const rows: RowSlots[] = [];
-  const issues: Issue[] = [];
-  let pending: { text: string; page: number; line: number }[] = [];
-  // Rows whose label stood alone and whose values are expected on the following lines (FIFO).
-  let waiting: RowSlots[] = [];
-  // Rows that waited for values that never came (the pairing check needs them).
-  const abandoned: RowSlots[] = [];
-  const dropWaiting = (keep: (w: RowSlots) => boolean): void => {
-    for (const w of waiting) if (!keep(w) && w.slots.length === 0) abandoned.push(w);
-    waiting = waiting.filter(keep);
-  };
-  let header: HeaderPositions | undefined;
-  // Header cells with boxes (positioned text): the column positions of an unruled table.
-  const headerCells: HeaderCell[] = [];
-  let columnHeader: HeaderPositions | undefined;
+/** A line split for the reader: its label, its value slots, and what they look like. */
+interface LineParts {
+  line: Line;
+  label: string;
+  hasLabel: boolean;
+  slots: Slot[];
+  hasSlots: boolean;
+  blankSlots: boolean;
+  mode: SlotMode;
+}
+
+/** The row (or unmatched label with values) of the line just before, whose label may go on below. */
+interface Tail {
+  row?: RowSlots;
+  label: string;
+  slots: Slot[];
+  line: Line;
+  mode: SlotMode;
+}
+
+/**
+ * Reads one region line by line. Each kind of line has its own handler; the state between lines
+ * is: label fragments pending, rows waiting for values below them, the row just made from a
+ * label-only line, and the row whose label may continue on the next line.
+ */
+class RowReader {
+  private readonly rows: RowSlots[] = [];
+  private readonly issues: Issue[] = [];
+  private pending: { text: string; page: number; line: number }[] = [];
+  /** Rows whose label stood alone and whose values are expected on the following lines (FIFO). */
+  private waiting: RowSlots[] = [];
+  /** Rows that waited for values that never came (the pairing check needs them). */
+  private readonly abandoned: RowSlots[] = [];
+  /** Column positions of the current 二 band (from its 信息内容 header line). */
+  private header: HeaderPositions | undefined;
+  /** Header cells with boxes (positioned text): the column positions of an unruled table. */
+  private readonly headerCells: HeaderCell[] = [];
+  private columnHeader: HeaderPositions | undefined;
+  /** The row made from a label-only line on the line just before, while it still has no values. */
+  private labelOnlyRow: RowSlots | undefined;
+  /**
+   * The row of the line just before: in positioned text a label wraps above and below its numbers
+   * ("5.要求行政机关确认或重" / numbers / "新出具已获取信息").
+   */
+  private tail: Tail | undefined;
+
+  constructor(private readonly spec: RowReaderSpec) {}
+
+  read(lines: readonly Line[]): RowReading {
+    for (const line of lines) this.onLine(line);
+    this.dropTail();
+    this.columnsFromValuesIfNeeded();
+    return { rows: this.rows, issues: [...this.issues, ...checkPairing(this.rows, [...this.abandoned, ...this.waiting], this.issues)] };
+  }
+
+  private onLine(line: Line): void {
+    const previousLabelOnly = this.labelOnlyRow;
+    this.labelOnlyRow = undefined;
+    const previousTail = this.tail;
+    this.tail = undefined;
+    const { label, values, firstValueIndex } = splitLabelAndValues(line);
+    const mode = modeOf(line);
+    const slots = values.map((c, i) => toSlot(c, line, firstValueIndex + i));
+    const parts: LineParts = {
+      line,
+      label,
+      hasLabel: label.trim() !== '',
+      slots,
+      hasSlots: slots.length > 0 && (mode !== 'loose' || slots.some((s) => s.text.trim() !== '')),
+      blankSlots: slots.every((s) => s.text.trim() === ''),
+      mode,
+    };
+    if (line.cells.length === 0) return this.onEmptyLine(line);
+    if (parts.hasLabel && !parts.hasSlots && isVerticalFragment(label)) return; // a character of a vertical label
+    if (parts.hasLabel && parts.blankSlots && containsAny(label, this.spec.headerWords)) return this.onHeaderLine(parts);
+    if (parts.hasLabel && previousTail && (!parts.hasSlots || parts.blankSlots)) {
+      if (this.continueTail(parts, previousTail)) return;
+      this.tail = previousTail;
+      if (!parts.hasSlots) this.dropTail();
+    }
+    if (parts.hasLabel && parts.hasSlots) return this.onLabelWithValues(parts, previousLabelOnly, previousTail);
+    if (parts.hasLabel) return this.onLabelOnly(parts, previousLabelOnly);
+    return this.onValuesOnly(parts, previousTail);
+  }
 
   // Rows are printed in template order: the row after the last one read is the likeliest next.
-  const expectedIndex = (): number => {
-    const last = rows.at(-1);
-    return last ? spec.rows.findIndex((r) => r.key === last.key) + 1 : 0;
-  };
-  const match = (text: string) => matchRowLabel(parseLabel(text, spec.groupPhrases), spec.rows, spec.groupPhrases, { expectedIndex: expectedIndex() });
-  // The row made from a label-only line on the line just before, while it still has no values.
-  let labelOnlyRow: RowSlots | undefined;
-  // The row (or unmatched label with values) of the line just before: in positioned text a label
-  // wraps above and below its numbers ("5.要求行政机关确认或重" / numbers / "新出具已获取信息").
-  let tail: { row?: RowSlots; label: string; slots: Slot[]; line: Line; mode: SlotMode } | undefined;
-  const dropTail = (): void => {
-    if (tail && !tail.row && tail.slots.some((s) => s.text.trim() !== '')) {
-      issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${tail.label}"`, { page: tail.line.page }));
-    }
-    tail = undefined;
-  };
+  private match(text: string) {
+    const last = this.rows.at(-1);
+    const expectedIndex = last ? this.spec.rows.findIndex((r) => r.key === last.key) + 1 : 0;
+    return matchRowLabel(parseLabel(text, this.spec.groupPhrases), this.spec.rows, this.spec.groupPhrases, { expectedIndex });
+  }
 
-  const newRow = (label: string, line: Line, mode: SlotMode, slots: Slot[]): RowSlots | null => {
-    const m = match(label);
+  private newRow(label: string, line: Line, mode: SlotMode, slots: Slot[]): RowSlots | null {
+    const m = this.match(label);
     if (!m) return null;
     const row: RowSlots = {
       key: m.key,
@@ -163,167 +219,187 @@ export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): R
       pairedByOrder: false,
     };
     if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
-    if (header) row.header = header;
-    else if (columnHeader) row.header = columnHeader;
-    rows.push(row);
+    if (this.header) row.header = this.header;
+    else if (this.columnHeader) row.header = this.columnHeader;
+    this.rows.push(row);
     return row;
-  };
+  }
 
-  for (const line of lines) {
-    const previousLabelOnly = labelOnlyRow;
-    labelOnlyRow = undefined;
-    const previousTail = tail;
-    tail = undefined;
-    const { label, values, firstValueIndex } = splitLabelAndValues(line);
-    const hasLabel = label.trim() !== '';
-    const mode = modeOf(line);
-    const slots = values.map((c, i) => toSlot(c, line, firstValueIndex + i));
-    const hasSlots = slots.length > 0 && (mode !== 'loose' || slots.some((s) => s.text.trim() !== ''));
+  private dropWaiting(keep: (w: RowSlots) => boolean): void {
+    for (const w of this.waiting) if (!keep(w) && w.slots.length === 0) this.abandoned.push(w);
+    this.waiting = this.waiting.filter(keep);
+  }
 
-    if (line.cells.length === 0) {
-      // An empty line inside a one-cell-per-line table is a blank cell of the row being filled.
-      const open = waiting.length === 1 ? waiting[0] : undefined;
-      const width = open ? spec.widthOf?.(open.key) : undefined;
-      if (open && open.mode === 'separated' && (width === undefined || open.slots.length < width)) open.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
-      continue;
+  private dropTail(): void {
+    const tail = this.tail;
+    if (tail && !tail.row && tail.slots.some((s) => s.text.trim() !== '')) {
+      this.issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${this.spec.table}: no standard row matches the label "${tail.label}"`, { page: tail.line.page }));
     }
-    if (hasLabel && !hasSlots && isVerticalFragment(label)) continue; // a character of a vertical label
-    const blankSlots = slots.every((s) => s.text.trim() === '');
-    if (hasLabel && blankSlots && containsAny(label, spec.headerWords)) {
-      if (spec.bandHeaderWord !== undefined && containsAny(line.cells[0]?.text ?? label, [spec.bandHeaderWord])) header = headerPositions(line);
-      else if (spec.bandHeaderWord !== undefined) header = undefined;
-      if (spec.columnWords && rows.length === 0 && line.separator !== 'grid') {
-        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
-        columnHeader = positionedColumns(headerCells, spec.columnWords);
-      }
-      pending = [];
-      continue;
+    this.tail = undefined;
+  }
+
+  private pendingText(): string {
+    return this.pending.map((p) => p.text).join('');
+  }
+
+  private collectHeaderCells(line: Line): void {
+    this.headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
+    this.columnHeader = positionedColumns(this.headerCells, this.spec.columnWords ?? []);
+  }
+
+  /** An empty line inside a one-cell-per-line table is a blank cell of the row being filled. */
+  private onEmptyLine(line: Line): void {
+    const open = this.waiting.length === 1 ? this.waiting[0] : undefined;
+    const width = open ? this.spec.widthOf?.(open.key) : undefined;
+    if (open && open.mode === 'separated' && (width === undefined || open.slots.length < width)) {
+      open.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
     }
-    if (hasLabel && previousTail && (!hasSlots || blankSlots)) {
-      // The rest of a label printed below its numbers (or in a row continued on the next page, with
-      // empty value cells): join it when that matches better.
-      const joinedLabel = previousTail.label + label;
-      const m = match(joinedLabel);
-      const current = previousTail.row ? (match(previousTail.label)?.similarity ?? 0) : 0;
-      // The same row, completed; or a row matched on half a label that the whole label clearly corrects.
-      if (m && m.similarity > current && (!previousTail.row || m.key === previousTail.row.key || m.similarity >= current + 0.25)) {
-        const row = previousTail.row ?? newRow(joinedLabel, previousTail.line, previousTail.mode, previousTail.slots) ?? undefined;
-        if (previousTail.row) Object.assign(previousTail.row, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact });
-        // The label may go on over more lines ("要求缴纳费用、行政机关不" / "再处理其政府信息公开申请").
-        tail = { ...previousTail, label: joinedLabel, ...(row ? { row } : {}) };
-        continue;
-      }
-      tail = previousTail;
-      if (!hasSlots) dropTail();
+  }
+
+  private onHeaderLine({ line, label }: LineParts): void {
+    if (this.spec.bandHeaderWord !== undefined) {
+      this.header = containsAny(line.cells[0]?.text ?? label, [this.spec.bandHeaderWord]) ? headerPositions(line) : undefined;
     }
-    if (hasLabel && hasSlots) {
-      // A label wrapped over two lines whose first half already looked whole: "一、本年新收政府信息公" /
-      // "开申请数量 0 0 …". The halves are joined when together they match better than the second alone.
-      const own = pending.length === 0 ? match(label) : undefined;
-      if (previousLabelOnly && previousLabelOnly.slots.length === 0 && pending.length === 0 && (!own || own.similarity < 1)) {
-        const joinedLabel = previousLabelOnly.label + label;
-        const m = match(joinedLabel);
-        if (m && m.similarity > (own?.similarity ?? 0)) {
-          Object.assign(previousLabelOnly, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact, slots, mode, separator: line.separator });
-          if (line.gridWidth !== undefined) previousLabelOnly.gridWidth = line.gridWidth;
-          dropWaiting(() => false);
-          continue;
-        }
+    if (this.spec.columnWords && this.rows.length === 0 && line.separator !== 'grid') this.collectHeaderCells(line);
+    this.pending = [];
+  }
+
+  /**
+   * The rest of a label printed below its numbers (or in a row continued on the next page, with
+   * empty value cells): joined when that matches better. True when the line was used so.
+   */
+  private continueTail({ label }: LineParts, previous: Tail): boolean {
+    const joinedLabel = previous.label + label;
+    const m = this.match(joinedLabel);
+    const current = previous.row ? (this.match(previous.label)?.similarity ?? 0) : 0;
+    // The same row, completed; or a row matched on half a label that the whole label clearly corrects.
+    if (!m || m.similarity <= current || (previous.row && m.key !== previous.row.key && m.similarity < current + 0.25)) return false;
+    const row = previous.row ?? this.newRow(joinedLabel, previous.line, previous.mode, previous.slots) ?? undefined;
+    if (previous.row) Object.assign(previous.row, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact });
+    // The label may go on over more lines ("要求缴纳费用、行政机关不" / "再处理其政府信息公开申请").
+    this.tail = { ...previous, label: joinedLabel, ...(row ? { row } : {}) };
+    return true;
+  }
+
+  private onLabelWithValues({ line, label, slots, mode }: LineParts, previousLabelOnly: RowSlots | undefined, previousTail: Tail | undefined): void {
+    // A label wrapped over two lines whose first half already looked whole: "一、本年新收政府信息公" /
+    // "开申请数量 0 0 …". The halves are joined when together they match better than the second alone.
+    const own = this.pending.length === 0 ? this.match(label) : undefined;
+    if (previousLabelOnly && previousLabelOnly.slots.length === 0 && this.pending.length === 0 && (!own || own.similarity < 1)) {
+      const joinedLabel = previousLabelOnly.label + label;
+      const m = this.match(joinedLabel);
+      if (m && m.similarity > (own?.similarity ?? 0)) {
+        Object.assign(previousLabelOnly, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact, slots, mode, separator: line.separator });
+        if (line.gridWidth !== undefined) previousLabelOnly.gridWidth = line.gridWidth;
+        this.dropWaiting(() => false);
+        return;
       }
-      dropWaiting(() => false);
-      const joined = pending.map((p) => p.text).join('') + label;
-      // Text carried over from above is only a prefix: a line whose own label starts with its own
-      // numbering and is a whole row label ("3.其他") is that row, whatever came before it. (A wrapped
-      // label's second half never starts with a number: "复 申请" stays with "4.无正当理由大量反".)
-      const ownMatch = pending.length > 0 && parseLabel(label, spec.groupPhrases).numbering.length > 0 ? match(label) : undefined;
-      const ownIsWhole = ownMatch !== undefined && ownMatch.similarity >= DEFAULT_STANDALONE_SIMILARITY && match(joined)?.key !== ownMatch.key;
-      const row = ownIsWhole ? newRow(label, line, mode, slots) : (newRow(joined, line, mode, slots) ?? (pending.length > 0 ? newRow(label, line, mode, slots) : null));
-      if (previousTail) tail = previousTail; // not consumed: report it below if it stays unmatched
-      dropTail();
-      tail = row ? { row, label: joined, slots, line, mode } : { label: joined, slots, line, mode };
-      pending = [];
-      continue;
     }
-    if (hasLabel) {
-      // Before the first row, a bare short word ("总计", "其他") is a column header, not a row.
-      const parsed = parseLabel(label, spec.groupPhrases);
-      if (rows.length === 0 && pending.length === 0 && parsed.numbering.length === 0 && (spec.bareHeaderWords ?? []).includes(parsed.key)) continue;
-      // "（六）其他处理" alone is a row (2019) or the group cell over three sub-rows (2021): it was
-      // taken as a row, but a sub-label right after it shows it was the group, so it prefixes that label.
-      if (previousLabelOnly && previousLabelOnly.slots.length === 0 && spec.groupPhrases.includes(parseLabel(previousLabelOnly.label).key)) {
-        rows.splice(rows.indexOf(previousLabelOnly), 1);
-        waiting = waiting.filter((w) => w !== previousLabelOnly);
-        pending.push({ text: previousLabelOnly.label, page: previousLabelOnly.page, line: previousLabelOnly.line });
-      }
-      const similar = (m: ReturnType<typeof match>) => (m && m.similarity >= DEFAULT_STANDALONE_SIMILARITY ? m : undefined);
-      const withPending = pending.length > 0 ? similar(match(pending.map((p) => p.text).join('') + label)) : undefined;
-      const complete = withPending ?? similar(match(label));
-      // Before the first row, positioned text that is no row may be header words wrapped over
-      // lines ("科研" / "机构"): they give an unruled table its column positions.
-      if (!complete && rows.length === 0 && spec.columnWords && line.cells.some((c) => c.bbox)) {
-        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
-        columnHeader = positionedColumns(headerCells, spec.columnWords);
-      }
-      if (complete) {
-        // A new label closes the rows that were being filled one value per line.
-        dropWaiting((w) => w.slots.length === 0);
-        const text = (withPending ? pending.map((p) => p.text).join('') : '') + label;
-        const row = newRow(text, line, 'separated', []);
-        if (row) waiting.push(row);
-        labelOnlyRow = row ?? undefined;
-        pending = [];
-      } else {
-        pending.push({ text: label, page: line.page, line: line.lineNo });
-      }
-      continue;
+    this.dropWaiting(() => false);
+    const joined = this.pendingText() + label;
+    // Text carried over from above is only a prefix: a line whose own label starts with its own
+    // numbering and is a whole row label ("3.其他") is that row, whatever came before it. (A wrapped
+    // label's second half never starts with a number: "复 申请" stays with "4.无正当理由大量反".)
+    const ownMatch = this.pending.length > 0 && parseLabel(label, this.spec.groupPhrases).numbering.length > 0 ? this.match(label) : undefined;
+    const ownIsWhole = ownMatch !== undefined && ownMatch.similarity >= DEFAULT_STANDALONE_SIMILARITY && this.match(joined)?.key !== ownMatch.key;
+    const row = ownIsWhole
+      ? this.newRow(label, line, mode, slots)
+      : (this.newRow(joined, line, mode, slots) ?? (this.pending.length > 0 ? this.newRow(label, line, mode, slots) : null));
+    if (previousTail) this.tail = previousTail; // not consumed: report it if it stayed unmatched
+    this.dropTail();
+    this.tail = row ? { row, label: joined, slots, line, mode } : { label: joined, slots, line, mode };
+    this.pending = [];
+  }
+
+  private onLabelOnly({ line, label }: LineParts, previousLabelOnly: RowSlots | undefined): void {
+    const { spec } = this;
+    // Before the first row, a bare short word ("总计", "其他") is a column header, not a row.
+    const parsed = parseLabel(label, spec.groupPhrases);
+    if (this.rows.length === 0 && this.pending.length === 0 && parsed.numbering.length === 0 && (spec.bareHeaderWords ?? []).includes(parsed.key)) return;
+    // "（六）其他处理" alone is a row (2019) or the group cell over three sub-rows (2021): it was
+    // taken as a row, but a sub-label right after it shows it was the group, so it prefixes that label.
+    if (previousLabelOnly && previousLabelOnly.slots.length === 0 && spec.groupPhrases.includes(parseLabel(previousLabelOnly.label).key)) {
+      this.rows.splice(this.rows.indexOf(previousLabelOnly), 1);
+      this.waiting = this.waiting.filter((w) => w !== previousLabelOnly);
+      this.pending.push({ text: previousLabelOnly.label, page: previousLabelOnly.page, line: previousLabelOnly.line });
     }
-    // A line of values only: the rest of a row broken across a page, or values below their label.
+    const similar = (m: ReturnType<RowReader['match']>) => (m && m.similarity >= DEFAULT_STANDALONE_SIMILARITY ? m : undefined);
+    const withPending = this.pending.length > 0 ? similar(this.match(this.pendingText() + label)) : undefined;
+    const complete = withPending ?? similar(this.match(label));
+    // Before the first row, positioned text that is no row may be header words wrapped over
+    // lines ("科研" / "机构"): they give an unruled table its column positions.
+    if (!complete && this.rows.length === 0 && spec.columnWords && line.cells.some((c) => c.bbox)) this.collectHeaderCells(line);
+    if (!complete) {
+      this.pending.push({ text: label, page: line.page, line: line.lineNo });
+      return;
+    }
+    // A new label closes the rows that were being filled one value per line.
+    this.dropWaiting((w) => w.slots.length === 0);
+    const row = this.newRow((withPending ? this.pendingText() : '') + label, line, 'separated', []);
+    if (row) this.waiting.push(row);
+    this.labelOnlyRow = row ?? undefined;
+    this.pending = [];
+  }
+
+  private onValuesOnly({ line, slots, mode }: LineParts, previousTail: Tail | undefined): void {
+    const { spec } = this;
+    // The rest of a row broken across a page: wrapped digits in the same columns.
     if (previousTail?.row && line.page !== previousTail.line.page && continueSplitRow(previousTail.row.slots, slots)) {
-      issues.push(makeIssue('info', 'tables', 'row_split_across_pages', `${spec.table}.${previousTail.row.key}: numbers wrapped onto page ${line.page} were joined to the row above`, { page: line.page, path: [spec.table, previousTail.row.key] }));
-      tail = previousTail;
-      continue;
+      this.issues.push(
+        makeIssue('info', 'tables', 'row_split_across_pages', `${spec.table}.${previousTail.row.key}: numbers wrapped onto page ${line.page} were joined to the row above`, {
+          page: line.page,
+          path: [spec.table, previousTail.row.key],
+        }),
+      );
+      this.tail = previousTail;
+      return;
     }
     if (previousTail) {
-      tail = previousTail;
-      dropTail();
+      this.tail = previousTail;
+      this.dropTail();
     }
-    if (pending.length > 0) {
-      const text = pending.map((p) => p.text).join('');
-      const row = newRow(text, line, mode, slots);
+    if (this.pending.length > 0) {
+      const text = this.pendingText();
+      const row = this.newRow(text, line, mode, slots);
       // One value per line: the following values belong to this row too.
-      waiting = row && slots.length === 1 ? [row] : [];
-      tail = row ? { row, label: text, slots, line, mode } : { label: text, slots, line, mode };
-      pending = [];
-      continue;
+      this.waiting = row && slots.length === 1 ? [row] : [];
+      this.tail = row ? { row, label: text, slots, line, mode } : { label: text, slots, line, mode };
+      this.pending = [];
+      return;
     }
-    const head = waiting[0];
+    const head = this.waiting[0];
     if (!head) {
       if (slots.some((s) => s.text.trim() !== '')) {
-        issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
+        this.issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
       }
-      continue;
+      return;
     }
     if (slots.length > 1) {
       // A whole row of values on one line: it belongs to the oldest label still waiting.
       head.slots = slots;
       head.mode = mode;
-      head.pairedByOrder = waiting.length > 1 || head.pairedByOrder;
-      waiting.shift();
-      if (waiting.length > 0) waiting.forEach((w) => (w.pairedByOrder = true));
-    } else if (waiting.length === 1) {
+      head.pairedByOrder = this.waiting.length > 1 || head.pairedByOrder;
+      this.waiting.shift();
+      for (const w of this.waiting) w.pairedByOrder = true;
+    } else if (this.waiting.length === 1) {
       head.slots.push(...slots);
     } else {
-      issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
+      this.issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
     }
   }
-  dropTail();
-  // An unruled table whose header words could not be told apart: columns from the values' alignment.
-  if (spec.columnWords && !columnHeader) {
-    const positioned = rows.filter((r) => !r.header && r.mode === 'loose' && r.slots.some((s) => s.bbox));
-    const fromValues = columnsFromValues(positioned.flatMap((r) => r.slots), spec.columnWords.length);
+
+  /** An unruled table whose header words could not be told apart: columns from the values' alignment. */
+  private columnsFromValuesIfNeeded(): void {
+    if (!this.spec.columnWords || this.columnHeader) return;
+    const positioned = this.rows.filter((r) => !r.header && r.mode === 'loose' && r.slots.some((s) => s.bbox));
+    const fromValues = columnsFromValues(positioned.flatMap((r) => r.slots), this.spec.columnWords.length);
     if (fromValues) for (const row of positioned) row.header = fromValues;
   }
-  return { rows, issues: [...issues, ...checkPairing(rows, [...abandoned, ...waiting], issues)] };
+}
+
+/** Reads the labelled rows of one region. */
+export function readLabelledRows(lines: readonly Line[], spec: RowReaderSpec): RowReading {
+  return new RowReader(spec).read(lines);
 }
 
 /**
