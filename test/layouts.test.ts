@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
+import { decodeText } from '../src/extract/charset.js';
 import { createRandom } from '../src/generate/random.js';
 import { renderReport } from '../src/generate/render.js';
 import { generateSpec } from '../src/generate/values.js';
@@ -172,5 +173,19 @@ describe('HTML layouts', () => {
     const result = await processBytes('grid.html', renderReport(spec, 'html-merged', random, 0));
     const cell = result.record?.cells.find((c) => c.table === 'requests' && c.row === 'newReceived' && c.column === 'total');
     expect(cell).toMatchObject({ method: 'markup', page: 1, line: 4, flag: 'ok', value: spec.requests.newReceived?.total });
+  });
+});
+
+describe('HTML pages wrapped in a layout table', () => {
+  test('the report tables inside a page-wide layout table are read, the layout table is not', async () => {
+    const random = createRandom(77);
+    const spec = generateSpec(77, random, { template: '2021', blanks: false, broken: false });
+    const page = decodeText(renderReport(spec, 'html-merged', random, 0), { html: true }).text.replace(/charset=[\w-]+/, 'charset=utf-8');
+    const wrapped = page.replace(/<body>([\s\S]*)<\/body>/, '<body><table width="100%"><tr><td class="nav">首页</td><td>$1</td></tr></table></body>');
+    const { record } = await processBytes('layout.html', new TextEncoder().encode(wrapped));
+    expect(record?.status).toBe('ok');
+    expect(record?.tables.requests.newReceived.total).toBe(spec.requests.newReceived?.total);
+    expect(record?.tables.reviews.review.total).toBe(spec.reviews.review?.total);
+    expect(record?.agency).toBe(spec.agency);
   });
 });

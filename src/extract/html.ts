@@ -32,9 +32,15 @@ function spanOf(el: Element, name: string): number {
 /** Text of a cell: all descendant text joined without spaces between inline runs (Word's spans). */
 function cellText(node: ChildNode): string {
   if (node.type === 'text') return collapse(node);
-  if (!isElement(node) || SKIPPED_TAGS.has(node.name)) return '';
+  // A table inside a cell is read as a table of its own, not as the cell's text.
+  if (!isElement(node) || SKIPPED_TAGS.has(node.name) || node.name === 'table') return '';
   const inner = node.children.map(cellText).join('');
   return BLOCK_TAGS.has(node.name) ? ` ${inner} ` : inner;
+}
+
+/** True when a table element holds another table somewhere inside it. */
+function containsTable(node: Element): boolean {
+  return node.children.some((c) => isElement(c) && (c.name === 'table' || containsTable(c)));
 }
 
 /** Rows of one table element, not descending into nested tables. */
@@ -74,6 +80,11 @@ function walkDocument(nodes: ChildNode[]): { tables: Element[]; text: string } {
       return;
     }
     if (!isElement(node) || SKIPPED_TAGS.has(node.name)) return;
+    if (node.name === 'table' && containsTable(node)) {
+      // A layout table (portals wrap the whole page in one): only the tables inside it are data.
+      node.children.forEach(visit);
+      return;
+    }
     if (node.name === 'table') {
       tables.push(node);
       // The tables' text goes into the page text too (tab-separated), for metadata and as a fallback.
@@ -119,7 +130,7 @@ function textOutsideTables(nodes: ChildNode[]): string {
   let text = '';
   const visit = (node: ChildNode): void => {
     if (node.type === 'text') text += collapse(node);
-    if (!isElement(node) || SKIPPED_TAGS.has(node.name) || node.name === 'table') return;
+    if (!isElement(node) || SKIPPED_TAGS.has(node.name) || (node.name === 'table' && !containsTable(node))) return;
     if (BLOCK_TAGS.has(node.name)) text += '\n';
     node.children.forEach(visit);
     if (BLOCK_TAGS.has(node.name)) text += '\n';
