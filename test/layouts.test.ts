@@ -189,3 +189,10 @@ describe('HTML pages wrapped in a layout table', () => {
     expect(record?.agency).toBe(spec.agency);
   });
 });
+
+test('HTML in a script string is found even when the page around it has tables of its own', async () => {
+  const inner = '<h1>某某县审计局2022年政府信息公开工作年度报告</h1><table><tr><td>第二十条第（五）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>550</td></tr></table>';
+  const page = `<html><head><meta charset="utf-8"></head><body><table><tr><td>首页</td><td>导航</td></tr></table><script>var content = "${inner.replace(/"/g, '\\"')}";</script></body></html>`;
+  const { record } = await processBytes('script-in-layout.html', new TextEncoder().encode(page));
+  expect(record?.tables.active.licensing).toEqual({ decisions: 550 });
+});

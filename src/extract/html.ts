@@ -112,7 +112,8 @@ function unescapeScriptHtml(source: string): string | null {
 export function htmlToDocument(source: string): ExtractedDocument {
   let dom = parseDocument(source, { decodeEntities: true, lowerCaseTags: true });
   let walked = walkDocument(dom.children);
-  if (walked.tables.length === 0) {
+  // The report's tables may sit in a script string while the page around it has tables of its own.
+  if (!/第二十条|申请人情况|行政复议/.test(walked.text)) {
     const unescaped = unescapeScriptHtml(source);
     if (unescaped) {
       dom = parseDocument(unescaped.replace(/<\/?script[^>]*>/gi, ''), { decodeEntities: true, lowerCaseTags: true });
