@@ -8,7 +8,12 @@ import { foldText } from '../tables/normalise.js';
 export interface ReportMetadata {
   agency: string | null;
   year: number | null;
+  /** The number of requests the narrative says were received ("共收到政府信息公开申请21件"), if it says. */
+  narrativeRequests?: number;
 }
+
+/** "收到/受理 … 申请 N 件" in the narrative (templates.md §6, a soft relation: the table wins). */
+const NARRATIVE_REQUESTS = /(?:收到|受理|新收)[^。；;，,]{0,16}?申请\s*(?:共\s*)?(\d{1,7})\s*件/;
 
 const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:年\s*度)?\s*报\s*告/;
 const AGENCY_SUFFIX = /(?:局|委|委员会|政府|办公室|办|厅|院|中心|所|处|站|馆|街道|镇|乡|县|区|市|部|署|会|队|公司|集团|管委会|研究院|大学|学校|医院)$/;
@@ -58,5 +63,6 @@ export function readMetadata(plainText: string): ReportMetadata {
     const end = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
     if (end) year = plausibleYear(Number(end[1]));
   }
-  return { agency, year };
+  const narrative = NARRATIVE_REQUESTS.exec(lines.join('\n'));
+  return narrative ? { agency, year, narrativeRequests: Number(narrative[1]) } : { agency, year };
 }

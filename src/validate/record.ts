@@ -102,6 +102,15 @@ export function buildRecord(
       }),
     );
   }
+  // Soft relation: the narrative's count of requests received. Reports often differ; the table wins.
+  const received = tables.requests.newReceived.total;
+  if (metadata.narrativeRequests !== undefined && received !== null && metadata.narrativeRequests !== received) {
+    issues.push(
+      makeIssue('info', 'validate', 'narrative_differs', `the text says ${metadata.narrativeRequests} requests were received, table 三 says ${received}; the table is kept`, {
+        path: ['requests', 'newReceived', 'total'],
+      }),
+    );
+  }
   for (const table of TABLE_KEYS) {
     const cells = reconstructed.cells.filter((c) => c.table === table);
     if (cells.length > 0 && cells.every((c) => c.flag === 'blank')) {
