@@ -196,3 +196,26 @@ test('HTML in a script string is found even when the page around it has tables o
   const { record } = await processBytes('script-in-layout.html', new TextEncoder().encode(page));
   expect(record?.tables.active.licensing).toEqual({ decisions: 550 });
 });
+
+describe('a group label followed by bare rows of numbers (sub-row labels missing)', () => {
+  const eightRows = Array.from({ length: 8 }, (_, i) => `${i}\t0\t0\t0\t0\t0\t${i}\n`).join('');
+  const denied = ['（三）不予公开\t1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'];
+  const withBare = (rows: string) =>
+    requestsTable({ ...Object.fromEntries(denied.map((l) => [l, ''])), '（三）不予公开\t1.属于国家秘密': `（三）不予公开\n${rows}` });
+
+  test('paired with the group rows in template order when the count matches, with a warning', async () => {
+    const record = await extractText(TITLE + ACTIVE_2021 + withBare(eightRows).replace('（七）总计\t0\t0\t0\t0\t0\t0\t0', '（七）总计\t28\t0\t0\t0\t0\t0\t28').replace('一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0', '一、本年新收政府信息公开申请数量\t28\t0\t0\t0\t0\t0\t28') + REVIEWS);
+    expect(record.tables.requests.deniedStateSecret.total).toBe(0);
+    expect(record.tables.requests.deniedQueryMatters.total).toBe(7);
+    expect(cellOf(record, 'requests', 'deniedThirdParty', 'naturalPerson')?.confidence).toBeLessThan(1);
+    expect(record.issues.map((i) => i.code)).toContain('labels_paired_by_order');
+  });
+
+  test('unreadable when the count does not match', async () => {
+    const seven = eightRows.split('\n').slice(0, 7).join('\n') + '\n';
+    const record = await extractText(TITLE + ACTIVE_2021 + withBare(seven) + REVIEWS);
+    expect(cellOf(record, 'requests', 'deniedStateSecret', 'total')?.flag).toBe('unreadable');
+    expect(record.issues.map((i) => i.code)).toContain('labels_values_count_mismatch');
+    expect(record.status).toBe('partial');
+  });
+});

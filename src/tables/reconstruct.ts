@@ -33,6 +33,11 @@ const REQUESTS_READER: RowReaderSpec = {
   groupPhrases: REQUEST_GROUP_PHRASES,
   headerWords: HEADER_WORDS.requests,
   bareHeaderWords: ['总计', '合计', '其他'],
+  groupRows: {
+    不予公开: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('denied')).map((s) => s.key),
+    无法提供: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('unable')).map((s) => s.key),
+    不予处理: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('rejected')).map((s) => s.key),
+  },
   columnWords: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
 };
 const ACTIVE_READER: RowReaderSpec = {

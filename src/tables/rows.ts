@@ -29,6 +29,8 @@ export interface RowReaderSpec {
   columnWords?: readonly string[];
   /** Column headers that are also row labels ("总计", "其他"): before the first row they are headers. */
   bareHeaderWords?: readonly string[];
+  /** Group cells and the rows under them, in order ("不予公开" → the eight denied rows). */
+  groupRows?: Readonly<Record<string, readonly string[]>>;
   /** How many values a row prints, where known; bounds the blanks of a one-cell-per-line row. */
   widthOf?: (rowKey: string) => number | undefined;
 }
@@ -156,11 +158,17 @@ class RowReader {
    * ("5.要求行政机关确认或重" / numbers / "新出具已获取信息").
    */
   private tail: Tail | undefined;
+  /**
+   * A group label followed by bare lines of numbers, the sub-row labels missing ("（三）不予公开" then
+   * eight rows of numbers): the lines, paired with the group's rows by order when the count matches.
+   */
+  private groupFill: { rows: readonly string[]; label: string; lines: LineParts[] } | undefined;
 
   constructor(private readonly spec: RowReaderSpec) {}
 
   read(lines: readonly Line[]): RowReading {
     for (const line of lines) this.onLine(line);
+    this.flushGroupFill();
     this.dropTail();
     this.columnsFromValuesIfNeeded();
     return { rows: this.rows, issues: [...this.issues, ...checkPairing(this.rows, [...this.abandoned, ...this.waiting], this.issues)] };
@@ -183,6 +191,7 @@ class RowReader {
       blankSlots: slots.every((s) => s.text.trim() === ''),
       mode,
     };
+    if (this.groupFill && !(line.cells.length > 0 && !parts.hasLabel && parts.slots.length > 1)) this.flushGroupFill();
     if (line.cells.length === 0) return this.onEmptyLine(line);
     if (parts.hasLabel && !parts.hasSlots && isVerticalFragment(label)) return; // a character of a vertical label
     if (parts.hasLabel && parts.blankSlots && containsAny(label, this.spec.headerWords)) return this.onHeaderLine(parts);
@@ -341,7 +350,8 @@ class RowReader {
     this.pending = [];
   }
 
-  private onValuesOnly({ line, slots, mode }: LineParts, previousTail: Tail | undefined): void {
+  private onValuesOnly(parts: LineParts, previousTail: Tail | undefined): void {
+    const { line, slots, mode } = parts;
     const { spec } = this;
     // The rest of a row broken across a page: wrapped digits in the same columns.
     if (previousTail?.row && line.page !== previousTail.line.page && continueSplitRow(previousTail.row.slots, slots)) {
@@ -357,6 +367,16 @@ class RowReader {
     if (previousTail) {
       this.tail = previousTail;
       this.dropTail();
+    }
+    if (this.groupFill) {
+      this.groupFill.lines.push(parts);
+      return;
+    }
+    const groupRows = this.pending.length > 0 && slots.length > 1 ? this.spec.groupRows?.[parseLabel(this.pendingText()).key] : undefined;
+    if (groupRows) {
+      this.groupFill = { rows: groupRows, label: this.pendingText(), lines: [parts] };
+      this.pending = [];
+      return;
     }
     if (this.pending.length > 0) {
       const text = this.pendingText();
@@ -386,6 +406,27 @@ class RowReader {
     } else {
       this.issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
     }
+  }
+
+  /** Pairs a group's bare number lines with its rows by order, only when the counts match (templates.md §7.3). */
+  private flushGroupFill(): void {
+    const fill = this.groupFill;
+    this.groupFill = undefined;
+    if (!fill) return;
+    if (fill.lines.length !== fill.rows.length) {
+      this.issues.push(
+        makeIssue('error', 'tables', 'labels_values_count_mismatch', `${this.spec.table}: "${fill.label}" is followed by ${fill.lines.length} rows of numbers without labels, but has ${fill.rows.length} rows; left unreadable`),
+      );
+      return;
+    }
+    fill.lines.forEach(({ line, slots, mode }, i) => {
+      const key = fill.rows[i] as string;
+      const row: RowSlots = { key, label: `${fill.label} #${i + 1}`, coverage: 1, exact: false, slots, mode, separator: line.separator, page: line.page, line: line.lineNo, pairedByOrder: true };
+      if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+      const header = this.header ?? this.columnHeader;
+      if (header) row.header = header;
+      this.rows.push(row);
+    });
   }
 
   /** An unruled table whose header words could not be told apart: columns from the values' alignment. */
