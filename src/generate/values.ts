@@ -4,6 +4,7 @@
  */
 import {
   ACTIVE_LAYOUT,
+  COMMON_OUTCOME_ROWS,
   OTHER_HANDLING_ROWS_2019,
   OTHER_HANDLING_ROWS_2021,
   REQUEST_COLUMNS,
@@ -43,9 +44,6 @@ const AGENCIES = [
   '中宁县科学技术局', '洪泽区人民政府', '淮安市人民政府', '某某市生态环境局', '某某县教育体育局', '某某区市场监督管理局',
   '某某镇人民政府', '某某市交通运输局', '某某县自然资源局', '某某市人民政府办公室', '某某街道办事处', '某某县财政局',
 ];
-const LEAVES_COMMON: readonly RequestRow[] = REQUEST_ROWS.filter(
-  (r) => !['newReceived', 'carriedOver', 'totalHandled', 'carriedForward', ...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021].includes(r),
-);
 
 /** A count: mostly zero, sometimes small, now and then large (aggregate reports). */
 function count(random: Random, scale: number): number {
@@ -66,7 +64,7 @@ export function generateSpec(seed: number, random: Random, options: { template?:
   const template = options.template ?? random.pick(['2019', '2021'] as const);
   const hybrid = template === '2021' && random.chance(0.2);
   const requestRows = printedRequestRows(template, hybrid);
-  const leaves = requestRows.filter((r) => LEAVES_COMMON.includes(r) || OTHER_HANDLING_ROWS_2019.includes(r) || OTHER_HANDLING_ROWS_2021.includes(r));
+  const leaves = requestRows.filter((r) => COMMON_OUTCOME_ROWS.includes(r) || OTHER_HANDLING_ROWS_2019.includes(r) || OTHER_HANDLING_ROWS_2021.includes(r));
   const scale = random.chance(0.15) ? 3 : 0.2;
   const requests: ValueTable = {};
   for (const row of requestRows) requests[row] = {};

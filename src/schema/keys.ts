@@ -111,6 +111,9 @@ export const ACTIVE_LAYOUT: Record<TemplateId, Partial<Record<ActiveRow, readonl
   },
 };
 
+/** 三's rows that count as a leaf outcome in both formats (identity 2); the （六） rows are added as printed. */
+export const COMMON_OUTCOME_ROWS: readonly RequestRow[] = REQUEST_ROWS.filter((r) => /^(granted|partiallyGranted|denied|unable|rejected)/.test(r));
+
 /** 三's （六） rows as each format prints them. */
 export const OTHER_HANDLING_ROWS_2019: readonly RequestRow[] = ['otherHandling'];
 export const OTHER_HANDLING_ROWS_2021: readonly RequestRow[] = ['otherNoCorrection', 'otherNoFee', 'otherOther'];

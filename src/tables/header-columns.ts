@@ -76,7 +76,7 @@ export function positionedColumns(cells: readonly HeaderCell[], words: readonly 
     columns.push({ start: found.x0, span: found.x1 - found.x0 });
     minX = found.x1;
   }
-  return { kind: 'x', cellCount: 0, columns };
+  return { kind: 'x', columns };
 }
 
 /** Values aligned in a column differ in where they start, end or centre by less than this (page units). */
@@ -105,5 +105,5 @@ export function columnsFromValues(slots: readonly Slot[], n: number): HeaderPosi
     const right = i === centres.length - 1 ? c + 1000 : (c + (centres[i + 1] as number)) / 2;
     return { start: left, span: right - left };
   });
-  return { kind: 'x', cellCount: 0, columns, anchor: best.anchor, anchors: centres };
+  return { kind: 'x', columns, anchor: best.anchor, anchors: centres };
 }

@@ -83,19 +83,30 @@ function readRows(regions: readonly Region[], reader: RowReaderSpec, issues: Iss
 }
 
 /** Turns a fitted row into cells: parse each value, flag blanks and unreadable cells. */
-function rowCells(table: TableKey, rowKey: string, columns: readonly string[], row: RowSlots | undefined, fitted: FittedRow, issues: Issue[]): CellReading[] {
+/** What a run of printed values came from: a labelled row, or 四's single row of 15 numbers. */
+type RowSource = Pick<RowSlots, 'label' | 'exact' | 'pairedByOrder' | 'page' | 'line' | 'slots'>;
+
+/** The dataset cell each printed position fills, in printed order. */
+type CellKey = { row: string; column: string };
+
+/**
+ * Turns a fitted run of values into cells: parse each value, flag blanks and unreadable cells.
+ * `rowPath` names the row in issues (empty for 四, whose 15 positions span its three rows).
+ */
+function rowCells(table: TableKey, rowPath: readonly string[], keys: readonly CellKey[], row: RowSource | undefined, fitted: FittedRow, issues: Issue[]): CellReading[] {
   const base = row ? (row.exact ? 1 : 0.9) * (row.pairedByOrder ? 0.7 : 1) : 0;
+  const name = [table, ...rowPath].join('.');
   if (fitted.outcome === 'unreadable') {
     if (row) {
       issues.push(
-        makeIssue('error', 'tables', 'row_unreadable', `${table}.${rowKey}: ${fitted.reason ?? 'values cannot be placed'} ("${row.label}")`, {
+        makeIssue('error', 'tables', 'row_unreadable', `${name}: ${fitted.reason ?? 'values cannot be placed'} ("${row.label}")`, {
           page: row.page,
-          path: [table, rowKey],
+          path: [table, ...rowPath],
         }),
       );
     }
     const raw = row ? row.slots.map((s) => s.text).join(' ') : '';
-    return columns.map((column) => ({
+    return keys.map(({ row: rowKey, column }) => ({
       table,
       row: rowKey,
       column,
@@ -109,9 +120,9 @@ function rowCells(table: TableKey, rowKey: string, columns: readonly string[], r
     }));
   }
   if (fitted.outcome === 'inferred') {
-    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${table}.${rowKey}: ${fitted.reason ?? ''}`, { path: [table, rowKey] }));
+    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: ${fitted.reason ?? ''}`, { path: [table, ...rowPath] }));
   }
-  return columns.map((column, i) => cellFromSlot(table, rowKey, column, fitted.cells[i] ?? null, row, base, fitted.outcome === 'inferred', issues));
+  return keys.map(({ row: rowKey, column }, i) => cellFromSlot(table, rowKey, column, fitted.cells[i] ?? null, row, base, fitted.outcome === 'inferred', issues));
 }
 
 function cellFromSlot(
@@ -119,7 +130,7 @@ function cellFromSlot(
   row: string,
   column: string,
   slot: Slot | null,
-  rowSlots: RowSlots | undefined,
+  rowSlots: RowSource | undefined,
   base: number,
   inferred: boolean,
   issues: Issue[],
@@ -190,13 +201,13 @@ function labelledTableCells(
     const row = byKey.get(rowKey);
     if (!row) {
       issues.push(makeIssue('error', 'tables', 'row_missing', `${table}.${rowKey}: the row was not found`, { path: [table, rowKey] }));
-      cells.push(...rowCells(table, rowKey, columns, undefined, { cells: [], outcome: 'unreadable' }, issues));
+      cells.push(...rowCells(table, [rowKey], columns.map((column) => ({ row: rowKey, column })), undefined, { cells: [], outcome: 'unreadable' }, issues));
       continue;
     }
     if (!row.exact && row.coverage < 1) {
       issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${table}.${rowKey}: matched the printed label "${row.label}"`, { page: row.page, path: [table, rowKey] }));
     }
-    cells.push(...rowCells(table, rowKey, columns, row, fitSlots(row, columns.length, fitOptions), issues));
+    cells.push(...rowCells(table, [rowKey], columns.map((column) => ({ row: rowKey, column })), row, fitSlots(row, columns.length, fitOptions), issues));
   }
   for (const row of rows) {
     if (!expected.includes(row.key)) {
@@ -246,29 +257,10 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   if (reviewSlots) {
     found.reviews = true;
     const fitted = fitSlots(reviewSlots, REVIEW_POSITIONS, { valuesAtGridEnd: true, identity: reviewIdentity });
-    const pseudoRow: RowSlots = {
-      key: 'reviews',
-      label: '行政复议、行政诉讼',
-      coverage: 1,
-      exact: true,
-      slots: reviewSlots.slots,
-      mode: reviewSlots.mode,
-      separator: reviewSlots.separator,
-      ...(reviewSlots.header ? { header: reviewSlots.header } : {}),
-      page: reviewSlots.page,
-      line: reviewSlots.line,
-      pairedByOrder: false,
-    };
-    const columns = REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((column) => `${row}.${column}`));
-    const flat = rowCells('reviews', 'reviews', columns, pseudoRow, fitted, issues);
-    // The 15 printed positions are three column groups of one row: split "row.column" back apart.
-    for (const cell of flat) {
-      const [row = '', column = ''] = cell.column.split('.');
-      cells.push({ ...cell, row, column });
-    }
-    for (const issue of issues) {
-      if (issue.path?.[0] === 'reviews' && issue.path[1] === 'reviews') issue.path = ['reviews'];
-    }
+    // The 15 printed positions are three column groups of one printed row.
+    const keys = REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((column) => ({ row, column })));
+    const source: RowSource = { ...reviewSlots, label: '行政复议、行政诉讼', exact: true, pairedByOrder: false };
+    cells.push(...rowCells('reviews', [], keys, source, fitted, issues));
   }
 
   for (const table of ['active', 'requests', 'reviews'] as const) {

@@ -26,7 +26,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
   let emptiesAfterHeader = 0;
   const headerCells: HeaderCell[] = [];
   for (const line of lines) {
-    const { label, values } = splitLabelAndValues(line);
+    const { label, values, firstValueIndex } = splitLabelAndValues(line);
     if (line.cells.length === 0) {
       // One value per line: an empty line between values is a blank cell.
       if (!found) emptiesAfterHeader++;
@@ -45,7 +45,6 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       continue;
     }
     const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' ? 'loose' : 'separated';
-    const { firstValueIndex } = splitLabelAndValues(line);
     const slots = values.map<Slot>((c, i) => {
       const slot: Slot = { text: c.text, page: line.page, line: line.lineNo, confidence: c.confidence, method: line.method, cellIndex: firstValueIndex + i };
       if (c.col !== undefined) slot.col = c.col;

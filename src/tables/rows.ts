@@ -88,13 +88,13 @@ function headerPositions(line: Line): HeaderPositions | undefined {
   const cells = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '').slice(1);
   if (cells.length === 0) return undefined;
   if ((line.separator === 'spaces' || line.separator === 'none') && cells.every(({ c }) => c.bbox)) {
-    return { kind: 'x', cellCount: line.cells.length, columns: cells.map(({ c }) => ({ start: c.bbox?.x0 ?? 0, span: (c.bbox?.x1 ?? 0) - (c.bbox?.x0 ?? 0) })) };
+    return { kind: 'x', columns: cells.map(({ c }) => ({ start: c.bbox?.x0 ?? 0, span: (c.bbox?.x1 ?? 0) - (c.bbox?.x0 ?? 0) })) };
   }
   if (line.separator === 'grid') {
-    return { kind: 'grid', cellCount: line.cells.length, columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
+    return { kind: 'grid', columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
   }
   if (line.separator === 'tab' || line.separator === 'pipe') {
-    return { kind: 'index', cellCount: line.cells.length, columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
+    return { kind: 'index', columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
   }
   return undefined;
 }

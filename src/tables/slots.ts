@@ -32,8 +32,6 @@ export type SlotMode = 'grid' | 'separated' | 'loose';
  */
 export interface HeaderPositions {
   kind: 'grid' | 'index' | 'x';
-  /** The header line's number of cells (index kind): a data row must have as many. */
-  cellCount: number;
   /**
    * For `x` columns found from where the values themselves start, end or centre: the point of a
    * value's box that must fall inside the column. Absent: the box overlapping the column most.

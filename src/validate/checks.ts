@@ -5,17 +5,13 @@
 import {
   OTHER_HANDLING_ROWS_2019,
   OTHER_HANDLING_ROWS_2021,
+  COMMON_OUTCOME_ROWS,
   REQUEST_COLUMNS,
-  REQUEST_ROWS,
   REVIEW_ROWS,
   type RequestRow,
 } from '../schema/keys.js';
 import type { Check, Tables } from '../schema/records.js';
 
-/** 三's leaf outcome rows common to both formats (identity 2): every row but the four balance rows and the （六） rows, which are added as printed. */
-const COMMON_OUTCOME_ROWS: readonly RequestRow[] = REQUEST_ROWS.filter(
-  (r) => !['newReceived', 'carriedOver', 'totalHandled', 'carriedForward'].includes(r) && !OTHER_HANDLING_ROWS_2019.includes(r) && !OTHER_HANDLING_ROWS_2021.includes(r),
-);
 const APPLICANT_COLUMNS = REQUEST_COLUMNS.filter((c) => c !== 'total');
 const REVIEW_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
