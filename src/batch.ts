@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
+import { closeOcr } from './extract/ocr/lifecycle.js';
 import { expandInputs } from './inputs.js';
 import { makeIssue } from './model/issues.js';
 import { OUTPUT_FILES, openDataset } from './output/dataset.js';
@@ -105,7 +106,7 @@ function createRunner(options: BatchOptions): { run: (path: string) => Promise<F
             ]),
           ),
         ),
-      close: async () => undefined,
+      close: closeOcr,
     };
   }
   const pool = new Piscina({ filename: WORKER_FILE, maxThreads: jobs, minThreads: jobs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });

@@ -36,6 +36,7 @@ Options of extract:
       --timeout SEC     give up on a file after SEC seconds (default 120; 0: no limit)
       --max-pages N     refuse PDFs with more pages (default 300)
       --max-bytes N     refuse files larger than N bytes (default 200000000)
+      --no-ocr          do not OCR scanned PDFs and images (they fail with ocr_required)
       --fail-on LEVEL   exit 1 when a file is "failed" (default) or also when one is "partial"
       --excel           write CSVs with a UTF-8 BOM so spreadsheet apps show Chinese correctly
   -q, --quiet           no progress, only the summary
@@ -97,6 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'max-pages': { type: 'string' },
         'max-bytes': { type: 'string' },
         'fail-on': { type: 'string' },
+        'no-ocr': { type: 'boolean' },
         seed: { type: 'string' },
         layouts: { type: 'string' },
       },
@@ -158,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     jobs,
     incremental: values.incremental ?? false,
     timeoutMs: timeout * 1000,
-    process: { maxPages, maxBytes },
+    process: { maxPages, maxBytes, ocr: values['no-ocr'] !== true },
     onFile: (manifest, _done, total) => {
       progress ??= createProgress(total, mode);
       progress.tick(manifest.path, manifest.status);

@@ -23,9 +23,11 @@ export interface ProcessOptions {
   maxBytes: number;
   /** PDFs with more pages are refused. */
   maxPages: number;
+  /** Read scanned PDFs and images by OCR (off: they fail with ocr_required). */
+  ocr: boolean;
 }
 
-export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { maxBytes: 200 * 1024 * 1024, maxPages: 300 };
+export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { maxBytes: 200 * 1024 * 1024, maxPages: 300, ocr: true };
 
 /** What processing one file yields: the record (when the file could be read) and its manifest entry. */
 export interface FileResult {
@@ -89,13 +91,16 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
   const source: Source = { path, sha256, format, pages: null };
   let doc: ExtractedDocument;
   try {
-    doc = layoutDocument(await extractDocument(bytes, format, { maxPages: options.maxPages }));
+    doc = layoutDocument(await extractDocument(bytes, format, { maxPages: options.maxPages, ocr: options.ocr }));
   } catch (error) {
     const issue = issueFromError(error, 'extract');
     const record = failedRecord(source, [issue]);
     return entry(record, format, issue.code, record.issues);
   }
   source.pages = doc.pageCount;
+  // A PDF whose every page was read by OCR is a scan.
+  source.format = doc.format;
+  format = doc.format;
   const metadata = readMetadata(doc.plainText);
   const tables = readDocumentTables(doc);
   const anyTable = tables.found.active || tables.found.requests || tables.found.reviews;

@@ -153,7 +153,7 @@ describe('bad input, in one batch', () => {
       'not-a-report.html': 'not_a_report',
       'long.pdf': 'not_a_report',
       'too long.pdf': 'too_many_pages',
-      'huge.png': 'format_not_supported',
+      'huge.png': 'image_too_large',
       'pipe.txt': 'not_a_file',
     });
     for (const f of manifest.files.filter((x) => x.status === 'failed')) expect(f.issues[0]?.message).toMatch(/\S{4,}/);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { scoreRecord, type ReportSpec } from '../src/generate/index.js';
 import type { PrintStyle } from '../src/generate/render.js';
-import { processFile } from '../src/pipeline.js';
+import { DEFAULT_PROCESS_OPTIONS, processFile } from '../src/pipeline.js';
 import { SHARED } from './helpers.js';
 import { compareWithTruth, type Truth } from './truth.js';
 
@@ -121,8 +121,8 @@ describe('bad PDFs get a clear error code', () => {
     ['truncated.pdf', 'pdf_corrupt'],
     ['encrypted.pdf', 'pdf_encrypted'],
     ['image-only.pdf', 'ocr_required'],
-  ])('%s → %s', async (name, code) => {
-    const { record, manifest } = await processFile(join(OFFICE, 'bad', name));
+  ])('%s → %s (OCR off)', async (name, code) => {
+    const { record, manifest } = await processFile(join(OFFICE, 'bad', name), { ...DEFAULT_PROCESS_OPTIONS, ocr: false });
     expect(manifest).toMatchObject({ status: 'failed', error: code, format: 'pdf' });
     expect(record?.status).toBe('failed');
   });

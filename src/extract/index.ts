@@ -41,8 +41,17 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
   return 'text';
 }
 
+/** Per-file limits the extractors honour. */
+export interface ExtractLimits {
+  maxPages: number;
+  /** Read scans and images by OCR. */
+  ocr: boolean;
+}
+
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxPages: 300, ocr: true };
+
 /** Runs the extractor of a detected format. Formats not built yet fail with a clear code. */
-export async function extractDocument(bytes: Uint8Array, format: InputFormat, limits: { maxPages: number } = { maxPages: 300 }): Promise<ExtractedDocument> {
+export async function extractDocument(bytes: Uint8Array, format: InputFormat, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<ExtractedDocument> {
   switch (format) {
     case 'text':
       return extractText(bytes);
@@ -56,6 +65,9 @@ export async function extractDocument(bytes: Uint8Array, format: InputFormat, li
       return (await import('./docx.js')).extractDocx(bytes);
     case 'doc':
       return (await import('./docx.js')).extractDoc(bytes);
+    case 'image':
+      if (!limits.ocr) throw new InputError('ocr_required', 'an image: it needs OCR, which is turned off');
+      return (await import('./image.js')).extractImage(bytes, limits);
     default:
       throw new InputError('format_not_supported', `${format} input is not supported yet`);
   }

@@ -9,6 +9,7 @@ import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfj
 import type { Edge, ExtractedDocument, PositionedPage, TextRun } from '../model/document.js';
 import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
+import type { Raster } from './ocr/raster.js';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -23,9 +24,11 @@ const PDFJS_ASSETS = {
 /** Limits for one PDF. */
 export interface PdfOptions {
   maxPages: number;
+  /** Read pages without a usable text layer by OCR (else they fail with ocr_required). */
+  ocr: boolean;
 }
 
-export const DEFAULT_PDF_OPTIONS: PdfOptions = { maxPages: 300 };
+export const DEFAULT_PDF_OPTIONS: PdfOptions = { maxPages: 300, ocr: true };
 
 /** Share of a page's characters that may be unmapped (private use, U+FFFD, controls) before the page is unreadable. */
 const MAX_UNMAPPED_SHARE = 0.2;
@@ -117,12 +120,24 @@ function fontInfo(page: PDFPageProxy, name: string, cache: Map<string, FontInfo>
   return info;
 }
 
+/** What one pass over a page's operator list finds. */
+interface PageContent {
+  runs: TextRun[];
+  edges: Edge[];
+  unmapped: number;
+  characters: number;
+  /** Pixels per point of the largest image painted on the page (a scan), null when none. */
+  imageScale: number | null;
+  /** Share of the page that image covers (0..1). */
+  imageCoverage: number;
+}
+
 /**
  * One pass over a page's operator list: every glyph placed by the text state (text matrix, font
  * size, spacing, scaling, rise) and every ruling line or cell fill. Glyph positions, not pdf.js's
  * joined text items, so runs break where the page leaves a gap: at a cell edge or between columns.
  */
-async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<{ runs: TextRun[]; edges: Edge[]; unmapped: number; characters: number }> {
+async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<PageContent> {
   const ops = await page.getOperatorList();
   const edges: Edge[] = [];
   const glyphs: PlacedGlyph[] = [];
@@ -140,6 +155,7 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<{ runs
   let rise = 0;
   let unmapped = 0;
   let characters = 0;
+  let image = { area: 0, scale: 1 };
   const moveText = (tx: number, ty: number): void => {
     tlm = multiply(tlm, [1, 0, 0, 1, tx, ty]);
     tm = tlm;
@@ -233,6 +249,17 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<{ runs
         moveText(0, -leading);
         show((args[0] ?? []) as (PdfGlyph | number | null)[]);
         break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject: {
+        // The image's unit square, placed by the CTM: its size on the page against its pixels.
+        const m = multiply(viewport, ctm);
+        const placedWidth = Math.hypot(m[0], m[1]);
+        const placedHeight = Math.hypot(m[2], m[3]);
+        const pixelWidth = fn === OPS.paintImageXObject ? Number(args[1]) : Number((args[0] as { width?: number } | undefined)?.width);
+        const area = placedWidth * placedHeight;
+        if (pixelWidth > 0 && placedWidth > 0 && area > image.area) image = { area, scale: pixelWidth / placedWidth };
+        break;
+      }
       case OPS.constructPath: {
         const [paint, paths] = args as [number, (ArrayLike<number> | null)[]];
         // endPath only clips; everything stroked or filled can draw a rule or a cell.
@@ -245,7 +272,9 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<{ runs
         break;
     }
   });
-  return { runs: glyphsToRuns(glyphs), edges, unmapped, characters };
+  const [, , pageWidth = 1, pageHeight = 1] = page.view;
+  const pageArea = Math.abs((pageWidth - (page.view[0] ?? 0)) * (pageHeight - (page.view[1] ?? 0))) || 1;
+  return { runs: glyphsToRuns(glyphs), edges, unmapped, characters, imageScale: image.area > 0 ? image.scale : null, imageCoverage: Math.min(1, image.area / pageArea) };
 }
 
 /** Glyphs → runs: a run ends at a gap wider than a third of an em, a new baseline, or a vertical glyph. */
@@ -312,24 +341,63 @@ function pathEdges(data: ArrayLike<number>, m: Matrix): Edge[] {
   return edges;
 }
 
-/** Extracts the text layer and ruling of every page. */
+/** Scanned pages render at their image's own resolution, within these bounds (pixels per point). */
+const MIN_OCR_SCALE = 150 / 72;
+const MAX_OCR_SCALE = 300 / 72;
+/** A page whose text cannot be used but which has no scan renders at this scale for OCR. */
+const VECTOR_OCR_SCALE = 300 / 72;
+/** A page with no text is a scan when an image covers at least this share of it. */
+const SCAN_COVERAGE = 0.3;
+
+/** Renders a page to a greyscale raster with pdf.js on @napi-rs/canvas. */
+async function renderPage(page: PDFPageProxy, scale: number): Promise<Raster> {
+  const viewport = page.getViewport({ scale });
+  const width = Math.max(1, Math.round(viewport.width));
+  const height = Math.max(1, Math.round(viewport.height));
+  // Canvas and the OCR stack load only when a page needs them: text PDFs never pay for them.
+  const [{ createCanvas }, { rasterFromRgba }] = await Promise.all([import('@napi-rs/canvas'), import('./ocr/raster.js')]);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  type RenderParameters = Parameters<PDFPageProxy['render']>[0];
+  await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], canvasContext: context as unknown as RenderParameters['canvasContext'], viewport }).promise;
+  const pixels = context.getImageData(0, 0, width, height);
+  return rasterFromRgba(pixels.data, width, height);
+}
+
+/** Extracts the text layer and ruling of every page; pages without usable text are OCRed unless OCR is off. */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAULT_PDF_OPTIONS): Promise<ExtractedDocument> {
   return withDocument(bytes, async (doc) => {
     if (doc.numPages > options.maxPages) throw new InputError('too_many_pages', `${doc.numPages} pages, over the limit of ${options.maxPages}`);
     const pages: PositionedPage[] = [];
     const issues: Issue[] = [];
     let totalCharacters = 0;
-    const unreadablePages: number[] = [];
+    const ocrPages: number[] = [];
+    let titleRead = false;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
         const viewport = page.getViewport({ scale: 1 });
         const transform = viewport.transform as Matrix;
-        const { runs, edges, unmapped, characters } = await pageContent(page, transform);
+        const content = await pageContent(page, transform);
+        const { runs, edges, unmapped, characters } = content;
         totalCharacters += characters;
-        if (characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE) {
-          // Fonts without a Unicode mapping give garbage: never read it; the page needs OCR.
-          unreadablePages.push(n);
+        const textUnmapped = characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE;
+        const scanned = characters === 0 && content.imageScale !== null && content.imageCoverage >= SCAN_COVERAGE;
+        if ((textUnmapped || scanned) && options.ocr) {
+          // Fonts without a Unicode mapping give garbage and a scan gives nothing: read the pixels.
+          const scale = scanned ? Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, content.imageScale ?? MIN_OCR_SCALE)) : VECTOR_OCR_SCALE;
+          const { ocrPage, ocrPageIssues, sharedOcrEngine } = await import('./ocr/index.js');
+          // The title (agency, year) is the first text of the report: read text above the tables until some is found.
+          const result = await ocrPage(await renderPage(page, scale), n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'above-tables' });
+          titleRead ||= result.textRuns > 0;
+          pages.push(result.page);
+          ocrPages.push(n);
+          issues.push(...ocrPageIssues(result, n));
+          continue;
+        }
+        if (textUnmapped) {
           issues.push(makeIssue('error', 'extract', 'page_text_unmapped', `page ${n}: the text layer has no Unicode mapping (${unmapped} of ${characters} characters); the page needs OCR`, { page: n }));
           pages.push({ number: n, width: viewport.width, height: viewport.height, unit: 'pt', runs: [], edges, method: 'text-layer' });
           continue;
@@ -339,9 +407,14 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
         page.cleanup();
       }
     }
-    if (totalCharacters === 0) throw new InputError('ocr_required', 'the PDF has no text layer (a scan or images only); it needs OCR');
+    if (totalCharacters === 0 && ocrPages.length === 0) {
+      throw new InputError('ocr_required', options.ocr ? 'the PDF has no text layer and no scanned page images' : 'the PDF has no text layer (a scan or images only); it needs OCR');
+    }
+    if (ocrPages.length > 0 && ocrPages.length < doc.numPages) {
+      issues.push(makeIssue('info', 'extract', 'pages_ocr', `pages ${ocrPages.join(', ')} have no usable text layer and were read by OCR`));
+    }
     return {
-      format: 'pdf',
+      format: ocrPages.length === doc.numPages ? 'scanned-pdf' : 'pdf',
       pages: [],
       markupTables: [],
       positionedPages: pages,

@@ -9,7 +9,7 @@ import { generateSpec, type ReportSpec } from './values.js';
 
 export { LAYOUTS, type Layout, type PrintStyle } from './render.js';
 export type { ReportSpec } from './values.js';
-export { scoreRecord, type RecordScore } from './score.js';
+export { scoreRecord, scoreTables, type RecordScore, type TablesScore, type TableScore } from './score.js';
 
 /** One generated file. */
 export interface GeneratedFile {

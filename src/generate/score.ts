@@ -18,20 +18,33 @@ export interface RecordScore {
   metadataRight: boolean;
 }
 
-/** Scores a record against its spec. */
-export function scoreRecord(record: ReportRecord, spec: ReportSpec): RecordScore {
-  const score: RecordScore = { cells: 0, right: 0, flagged: 0, silent: 0, mismatches: [], metadataRight: false };
+/** Counts of one table. */
+export interface TableScore {
+  cells: number;
+  right: number;
+  flagged: number;
+  silent: number;
+}
+
+/** The outcome of comparing a record's tables with expected values, per table too. */
+export interface TablesScore extends Omit<RecordScore, 'metadataRight'> {
+  byTable: Record<string, TableScore>;
+}
+
+/**
+ * Scores a record's tables against expected values (a spec's tables, or a truth file's): a null
+ * expected value must come out blank; an inferred value counts as right only when it is right.
+ */
+export function scoreTables(record: ReportRecord, expectedTables: Readonly<Record<string, ValueTable>>): TablesScore {
+  const score: TablesScore = { cells: 0, right: 0, flagged: 0, silent: 0, mismatches: [], byTable: {} };
   const byKey = new Map(record.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
   const failedCells = new Set(record.checks.filter((c) => !c.pass).flatMap((c) => c.cells));
-  const tables: [string, ValueTable][] = [
-    ['requests', spec.requests],
-    ['reviews', spec.reviews],
-    ['active', spec.active],
-  ];
-  for (const [table, values] of tables) {
+  for (const [table, values] of Object.entries(expectedTables)) {
+    const tableScore: TableScore = (score.byTable[table] ??= { cells: 0, right: 0, flagged: 0, silent: 0 });
     for (const [row, columns] of Object.entries(values)) {
       for (const [column, expected] of Object.entries(columns)) {
         score.cells++;
+        tableScore.cells++;
         const key = `${table}.${row}.${column}`;
         const cell = byKey.get(key);
         const got = cell?.value ?? null;
@@ -39,15 +52,26 @@ export function scoreRecord(record: ReportRecord, spec: ReportSpec): RecordScore
         const right = expected === null ? got === null && flag === 'blank' : got === expected && (flag === 'ok' || flag === 'inferred');
         if (right) {
           score.right++;
+          tableScore.right++;
           continue;
         }
         score.mismatches.push(`${key}: ${expected} → ${got} (${flag}, raw "${cell?.raw ?? ''}")`);
         const loud = flag === 'unreadable' || flag === 'inferred' || flag === 'missing' || failedCells.has(key);
-        if (loud) score.flagged++;
-        else score.silent++;
+        if (loud) {
+          score.flagged++;
+          tableScore.flagged++;
+        } else {
+          score.silent++;
+          tableScore.silent++;
+        }
       }
     }
   }
-  score.metadataRight = record.template === spec.template && record.year === spec.year && record.agency === spec.agency;
   return score;
+}
+
+/** Scores a record against its spec. */
+export function scoreRecord(record: ReportRecord, spec: ReportSpec): RecordScore {
+  const { byTable: _byTable, ...score } = scoreTables(record, { requests: spec.requests, reviews: spec.reviews, active: spec.active });
+  return { ...score, metadataRight: record.template === spec.template && record.year === spec.year && record.agency === spec.agency };
 }

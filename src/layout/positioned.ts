@@ -13,7 +13,7 @@ export interface PageLayout {
 
 /** Lays out one page; table indices continue from `firstTableIndex`. */
 export function layoutPositionedPage(page: PositionedPage, firstTableIndex: number): PageLayout {
-  const ruled = findRuledTables(page.edges, page.runs);
+  const ruled = findRuledTables(page.edges, page.runs, page.snapTolerance);
   const inTables = new Set(ruled.flatMap((t) => [...t.runs]));
   const lines = runsToLines(
     page.runs.filter((r) => !inTables.has(r)),

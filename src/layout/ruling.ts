@@ -99,9 +99,29 @@ export function joinRuns(runs: readonly TextRun[]): string {
     .join('');
 }
 
-/** Finds the ruled tables of a page and places the runs in their cells. */
-export function findRuledTables(edges: readonly Edge[], runs: readonly TextRun[], tolerance = DEFAULT_SNAP_TOLERANCE): RuledTable[] {
-  const tables: RuledTable[] = [];
+/** One cell of a ruling grid: its first grid row and column, its spans, and its box. */
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  bbox: BBox;
+}
+
+/** A ruling grid: the rule positions and its (merged) cells in reading order. */
+export interface RuledGrid {
+  xs: number[];
+  ys: number[];
+  bbox: BBox;
+  cells: GridCell[];
+}
+
+/**
+ * The ruling grids of a page, before any text is placed: OCR crops these cells, and
+ * `findRuledTables` places text runs in them.
+ */
+export function findGrids(edges: readonly Edge[], tolerance = DEFAULT_SNAP_TOLERANCE): RuledGrid[] {
+  const grids: RuledGrid[] = [];
   for (const group of groupEdges(snapEdges(edges, tolerance), tolerance)) {
     const xs = uniqueSorted(group.v.map((e) => e.position));
     const ys = uniqueSorted(group.h.map((e) => e.position));
@@ -119,45 +139,76 @@ export function findRuledTables(edges: readonly Edge[], runs: readonly TextRun[]
         if (r + 1 < rows && !ruled(group.h, y1, x0, x1, tolerance)) parent[find(id(r + 1, c))] = find(id(r, c));
       }
     }
-    const cells = new Map<number, { r0: number; r1: number; c0: number; c1: number; runs: TextRun[] }>();
+    const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const root = find(id(r, c));
-        const cell = cells.get(root) ?? { r0: r, r1: r, c0: c, c1: c, runs: [] };
-        cell.r0 = Math.min(cell.r0, r);
-        cell.r1 = Math.max(cell.r1, r);
-        cell.c0 = Math.min(cell.c0, c);
-        cell.c1 = Math.max(cell.c1, c);
-        cells.set(root, cell);
+        const span = spans.get(root) ?? { r0: r, r1: r, c0: c, c1: c };
+        span.r0 = Math.min(span.r0, r);
+        span.r1 = Math.max(span.r1, r);
+        span.c0 = Math.min(span.c0, c);
+        span.c1 = Math.max(span.c1, c);
+        spans.set(root, span);
       }
     }
-    const bbox: BBox = { x0: xs[0] as number, y0: ys[0] as number, x1: xs.at(-1) as number, y1: ys.at(-1) as number };
+    const cells = [...spans.values()]
+      .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
+      .map((s) => ({
+        row: s.r0,
+        col: s.c0,
+        rowSpan: s.r1 - s.r0 + 1,
+        colSpan: s.c1 - s.c0 + 1,
+        bbox: { x0: xs[s.c0] as number, y0: ys[s.r0] as number, x1: xs[s.c1 + 1] as number, y1: ys[s.r1 + 1] as number },
+      }));
+    grids.push({ xs, ys, bbox: { x0: xs[0] as number, y0: ys[0] as number, x1: xs.at(-1) as number, y1: ys.at(-1) as number }, cells });
+  }
+  return grids.sort((a, b) => a.bbox.y0 - b.bbox.y0);
+}
+
+function indexOf(bounds: readonly number[], v: number): number {
+  const i = bounds.findIndex((b, k) => k + 1 < bounds.length && v >= b && v < (bounds[k + 1] as number));
+  return Math.min(bounds.length - 2, Math.max(0, i));
+}
+
+/** Finds the ruled tables of a page and places the runs in their cells. */
+export function findRuledTables(edges: readonly Edge[], runs: readonly TextRun[], tolerance = DEFAULT_SNAP_TOLERANCE): RuledTable[] {
+  const tables: RuledTable[] = [];
+  for (const grid of findGrids(edges, tolerance)) {
+    const { xs, ys, bbox } = grid;
+    const cols = xs.length - 1;
+    const cellAt: (GridCell | undefined)[] = [];
+    for (const cell of grid.cells) {
+      for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) cellAt[r * cols + c] = cell;
+    }
+    const runsOf = new Map<GridCell, TextRun[]>(grid.cells.map((c) => [c, []]));
     const inside = new Set<TextRun>();
     for (const original of runs) {
       const mid = centre(original);
       if (mid.x < bbox.x0 || mid.x > bbox.x1 || mid.y < bbox.y0 || mid.y > bbox.y1) continue;
       inside.add(original);
       for (const run of splitRunAtRules(original, xs)) {
-      const { x, y } = centre(run);
-      const c = Math.min(cols - 1, Math.max(0, xs.findIndex((v, i) => i + 1 < xs.length && x >= v && x < (xs[i + 1] as number))));
-      const r = Math.min(rows - 1, Math.max(0, ys.findIndex((v, i) => i + 1 < ys.length && y >= v && y < (ys[i + 1] as number))));
-      cells.get(find(id(r, c)))?.runs.push(run);
+        const { x, y } = centre(run);
+        const cell = cellAt[indexOf(ys, y) * cols + indexOf(xs, x)];
+        if (cell) runsOf.get(cell)?.push(run);
       }
     }
     if (inside.size === 0) continue; // a frame or a filled box with no text: not a table
-    const byRow: MarkupCell[][] = Array.from({ length: rows }, () => []);
-    for (const cell of [...cells.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
-      byRow[cell.r0]?.push({
-        text: joinRuns(cell.runs),
-        rowSpan: cell.r1 - cell.r0 + 1,
-        colSpan: cell.c1 - cell.c0 + 1,
-        col: cell.c0,
-        bbox: { x0: xs[cell.c0] as number, y0: ys[cell.r0] as number, x1: xs[cell.c1 + 1] as number, y1: ys[cell.r1 + 1] as number },
+    const byRow: MarkupCell[][] = Array.from({ length: ys.length - 1 }, () => []);
+    for (const cell of grid.cells) {
+      const cellRuns = runsOf.get(cell) ?? [];
+      const confidence = cellRuns.length === 0 ? 1 : Math.min(...cellRuns.map((r) => r.confidence));
+      byRow[cell.row]?.push({
+        text: joinRuns(cellRuns),
+        rowSpan: cell.rowSpan,
+        colSpan: cell.colSpan,
+        col: cell.col,
+        bbox: cell.bbox,
+        ...(confidence < 1 ? { confidence } : {}),
       });
     }
     tables.push({ bbox, rows: byRow, runs: inside });
   }
-  return tables.sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  return tables;
 }
 
 /** Ruled tables as markup tables, numbered from `firstIndex`. */

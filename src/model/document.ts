@@ -73,6 +73,8 @@ export interface MarkupCell {
   col?: number;
   /** Position on the page (PDF), top-left origin, page units. */
   bbox?: BBox;
+  /** The OCR engine's score (0..1) for the cell's text; absent means read from text (1). */
+  confidence?: number;
 }
 
 /** A table from HTML, DOCX or a PDF's ruling lines: rows of cells with their spans. */
@@ -114,6 +116,8 @@ export interface PositionedPage {
   runs: TextRun[];
   edges: Edge[];
   method: Method;
+  /** Rules closer than this are one rule (OCR pages: it scales with the image's resolution). */
+  snapTolerance?: number;
 }
 
 /** What an extractor returns: pages of lines, markup tables, and the document's plain text. */

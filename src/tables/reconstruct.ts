@@ -50,6 +50,11 @@ const ACTIVE_READER: RowReaderSpec = {
 
 /** Columns where a fraction is expected (万元 amounts); a decimal anywhere else is an issue. */
 const DECIMAL_COLUMNS = new Set(['amount']);
+/**
+ * An OCR reading of a number below this confidence is not taken: the cell is unreadable (null,
+ * with its raw text kept). Set on the scan fixtures so that no wrong reading passed it.
+ */
+export const MIN_OCR_CONFIDENCE = 0.75;
 /** Columns that may be negative (本年增/减). */
 const SIGNED_COLUMNS = new Set(['change']);
 
@@ -156,11 +161,25 @@ function cellFromSlot(
   const at = page === null ? {} : { page };
   if (parsed.kind === 'blank') {
     cell.confidence = slot ? slot.confidence * base : base;
+    // OCR marks every cell it saw empty; a blank nobody saw (a reading that went elsewhere) is not a blank.
+    if (cell.method === 'ocr' && (slot?.text.trim() ?? '') === '') {
+      cell.flag = 'unreadable';
+      cell.confidence = 0;
+      issues.push(makeIssue('error', 'tables', 'cell_not_seen', `${path.join('.')}: no reading and no empty cell seen at this position`, { ...at, path }));
+    }
     return cell;
   }
   if (parsed.kind === 'invalid') {
     cell.flag = 'unreadable';
     issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: "${cell.raw}" is not a number`, { ...at, path }));
+    return cell;
+  }
+  // A decimal point in a count column, from OCR, is more likely a speck than a printed point.
+  const suspectPoint = parsed.decimal && !DECIMAL_COLUMNS.has(column);
+  if (slot && slot.method === 'ocr' && (slot.confidence < MIN_OCR_CONFIDENCE || suspectPoint)) {
+    cell.flag = 'unreadable';
+    cell.confidence = slot.confidence;
+    issues.push(makeIssue('error', 'tables', 'cell_low_confidence', suspectPoint ? `${path.join('.')}: OCR read "${cell.raw}", a decimal point in a count; not taken` : `${path.join('.')}: OCR read "${cell.raw}" with confidence ${slot.confidence.toFixed(2)}; not taken`, { ...at, path }));
     return cell;
   }
   cell.value = parsed.value;

@@ -20,70 +20,85 @@ const allNull = (values: readonly (number | null | undefined)[]): boolean => val
 /** Sums exactly: decimal amounts must not pick up binary rounding noise. */
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-function check(id: string, table: Check['table'], description: string, expected: number, actual: number, cells: string[]): Check {
-  return { id, table, description, expected: round(expected), actual: round(actual), pass: round(expected) === round(actual), cells };
+/**
+ * One accounting identity: the sum of the `left` cells equals the sum of the `right` cells (keys
+ * "table.row.column"). `whenFirstPrinted`: only when the first left cell (a printed total) has a
+ * value; otherwise when any of its cells has one.
+ */
+export interface Identity {
+  id: string;
+  table: Check['table'];
+  description: string;
+  left: string[];
+  right: string[];
+  whenFirstPrinted: boolean;
+}
+
+/** Every identity of dataset.md that applies to a report; `printedRows` are 三's rows in it. */
+export function identities(printedRows: ReadonlySet<string>): Identity[] {
+  const list: Identity[] = [];
+  const sixRows = [...OTHER_HANDLING_ROWS_2021, ...OTHER_HANDLING_ROWS_2019].filter((r) => printedRows.has(r));
+  const outcomeRows = [...COMMON_OUTCOME_ROWS, ...sixRows];
+  if (printedRows.size > 0) {
+    for (const column of REQUEST_COLUMNS) {
+      list.push({
+        id: `requests.balance.${column}`,
+        table: 'requests',
+        description: `${column}: newReceived + carriedOver = totalHandled + carriedForward`,
+        left: [`requests.newReceived.${column}`, `requests.carriedOver.${column}`],
+        right: [`requests.totalHandled.${column}`, `requests.carriedForward.${column}`],
+        whenFirstPrinted: false,
+      });
+      list.push({
+        id: `requests.outcomes.${column}`,
+        table: 'requests',
+        description: `${column}: totalHandled = sum of the ${outcomeRows.length} outcome rows`,
+        left: [`requests.totalHandled.${column}`],
+        right: outcomeRows.map((r) => `requests.${r}.${column}`),
+        whenFirstPrinted: true,
+      });
+    }
+    for (const row of printedRows as ReadonlySet<RequestRow>) {
+      list.push({
+        id: `requests.rowTotal.${row}`,
+        table: 'requests',
+        description: `${row}: total = sum of the six applicant columns`,
+        left: [`requests.${row}.total`],
+        right: APPLICANT_COLUMNS.map((c) => `requests.${row}.${c}`),
+        whenFirstPrinted: true,
+      });
+    }
+  }
+  for (const row of REVIEW_ROWS) {
+    list.push({
+      id: `reviews.rowTotal.${row}`,
+      table: 'reviews',
+      description: `${row}: total = upheld + corrected + other + pending`,
+      left: [`reviews.${row}.total`],
+      right: REVIEW_PARTS.map((c) => `reviews.${row}.${c}`),
+      whenFirstPrinted: true,
+    });
+  }
+  return list;
+}
+
+/** The value of a cell key "table.row.column" in the tables (null when blank or unread). */
+export function valueAt(tables: Tables, key: string): number | null {
+  const [table, row, column] = key.split('.') as [keyof Tables, string, string];
+  const rows = tables[table] as unknown as Record<string, Record<string, number | null | undefined> | undefined>;
+  return rows[row]?.[column] ?? null;
 }
 
 /** Evaluates every identity that has something printed; `printedRows` are 三's rows in the report. */
 export function evaluateChecks(tables: Tables, printedRows: ReadonlySet<string>): Check[] {
   const checks: Check[] = [];
-  const req = tables.requests;
-  const sixRows = [...OTHER_HANDLING_ROWS_2021, ...OTHER_HANDLING_ROWS_2019].filter((r) => printedRows.has(r));
-  const outcomeRows = [...COMMON_OUTCOME_ROWS, ...sixRows];
-
-  if (printedRows.size > 0) {
-    for (const column of REQUEST_COLUMNS) {
-      const left = [req.newReceived[column], req.carriedOver[column]];
-      const right = [req.totalHandled[column], req.carriedForward[column]];
-      if (!allNull([...left, ...right])) {
-        checks.push(
-          check(
-            `requests.balance.${column}`,
-            'requests',
-            `${column}: newReceived + carriedOver = totalHandled + carriedForward`,
-            sum(left),
-            sum(right),
-            ['newReceived', 'carriedOver', 'totalHandled', 'carriedForward'].map((r) => `requests.${r}.${column}`),
-          ),
-        );
-      }
-      const total = req.totalHandled[column];
-      const parts = outcomeRows.map((r) => req[r][column]);
-      if (total !== null && !allNull([total, ...parts])) {
-        checks.push(
-          check(
-            `requests.outcomes.${column}`,
-            'requests',
-            `${column}: totalHandled = sum of the ${outcomeRows.length} outcome rows`,
-            total,
-            sum(parts),
-            [`requests.totalHandled.${column}`, ...outcomeRows.map((r) => `requests.${r}.${column}`)],
-          ),
-        );
-      }
-    }
-    for (const row of printedRows as ReadonlySet<RequestRow>) {
-      const total = req[row]?.total;
-      if (total === null || total === undefined) continue;
-      const parts = APPLICANT_COLUMNS.map((c) => req[row][c]);
-      checks.push(
-        check(`requests.rowTotal.${row}`, 'requests', `${row}: total = sum of the six applicant columns`, total, sum(parts), [
-          `requests.${row}.total`,
-          ...APPLICANT_COLUMNS.map((c) => `requests.${row}.${c}`),
-        ]),
-      );
-    }
-  }
-  for (const row of REVIEW_ROWS) {
-    const values = tables.reviews[row];
-    if (values.total === null) continue;
-    const parts = REVIEW_PARTS.map((c) => values[c]);
-    checks.push(
-      check(`reviews.rowTotal.${row}`, 'reviews', `${row}: total = upheld + corrected + other + pending`, values.total, sum(parts), [
-        `reviews.${row}.total`,
-        ...REVIEW_PARTS.map((c) => `reviews.${row}.${c}`),
-      ]),
-    );
+  for (const identity of identities(printedRows)) {
+    const left = identity.left.map((k) => valueAt(tables, k));
+    const right = identity.right.map((k) => valueAt(tables, k));
+    if (identity.whenFirstPrinted ? left[0] === null : allNull([...left, ...right])) continue;
+    const expected = round(sum(left));
+    const actual = round(sum(right));
+    checks.push({ id: identity.id, table: identity.table, description: identity.description, expected, actual, pass: expected === actual, cells: [...identity.left, ...identity.right] });
   }
   return checks;
 }

@@ -25,7 +25,8 @@ import {
 } from '../schema/records.js';
 import type { ReportMetadata } from '../metadata/report-metadata.js';
 import type { ReconstructedTables } from '../tables/reading.js';
-import { evaluateChecks } from './checks.js';
+import { evaluateChecks, identities } from './checks.js';
+import { inferFromIdentities } from './infer.js';
 
 function emptyRequests(): RequestsTable {
   return Object.fromEntries(REQUEST_ROWS.map((r) => [r, Object.fromEntries(REQUEST_COLUMNS.map((c) => [c, null]))])) as RequestsTable;
@@ -88,13 +89,15 @@ function decideStatus(reconstructed: ReconstructedTables, issues: readonly Issue
 export function buildRecord(
   source: Source,
   metadata: ReportMetadata,
-  reconstructed: ReconstructedTables,
+  read: ReconstructedTables,
   extractIssues: readonly Issue[],
 ): ReportRecord {
+  const printedRequestRows = new Set(read.cells.filter((c) => c.table === 'requests').map((c) => c.row));
+  const inference = inferFromIdentities(read.cells, identities(printedRequestRows));
+  const reconstructed: ReconstructedTables = { ...read, cells: inference.cells };
   const tables = tablesFromCells(reconstructed);
-  const printedRequestRows = new Set(reconstructed.cells.filter((c) => c.table === 'requests').map((c) => c.row));
   const checks = evaluateChecks(tables, printedRequestRows);
-  const issues: Issue[] = [...extractIssues, ...reconstructed.issues];
+  const issues: Issue[] = [...extractIssues, ...reconstructed.issues, ...inference.issues];
   for (const failed of checks.filter((c) => !c.pass)) {
     issues.push(
       makeIssue('warning', 'validate', 'check_failed', `${failed.description}: printed ${failed.expected}, sum ${failed.actual}`, {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# OCR speed, memory and cell accuracy: the full nianbao pipeline on scanned PDFs against the
+# native tesseract CLI (Debian tesseract-ocr + chi-sim, --psm 4, OMP_THREAD_LIMIT=1: its best
+# settings here) reading the same page images whole, in the same run. Native tesseract's text is
+# then fed to nianbao's text reader, so both get the same table reconstruction and scoring.
+#
+# Usage: npm run build && bash bench/ocr.sh [scan PDFs…]   (default: every PDF in test/fixtures/scans)
+# Needs: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils time
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v tesseract >/dev/null || { echo "install tesseract-ocr tesseract-ocr-chi-sim" >&2; exit 2; }
+[ -f dist/cli.js ] || npm run build --silent
+PDFS=("$@")
+[ ${#PDFS[@]} -gt 0 ] || mapfile -t PDFS < <(ls test/fixtures/scans/*.pdf)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/pages" "$WORK/native"
+
+pages=0
+for pdf in "${PDFS[@]}"; do
+  name=$(basename "$pdf" .pdf)
+  pdfimages -j "$pdf" "$WORK/pages/$name"
+done
+pages=$(ls "$WORK/pages" | wc -l)
+echo "${#PDFS[@]} scanned PDFs, $pages pages"
+
+peak() { grep 'Maximum resident' "$1" | awk '{print int($6/1024)}'; }
+
+# Native CLI, one page at a time (what a batch script would do), single-threaded as recommended.
+start=$(date +%s.%N)
+for page in "$WORK"/pages/*; do
+  base=$(basename "$page"); base=${base%.*}
+  OMP_THREAD_LIMIT=1 /usr/bin/time -v -o "$WORK/native/$base.time" tesseract "$page" "$WORK/native/$base" -l chi_sim --psm 4 >/dev/null 2>&1
+done
+native_s=$(echo "$(date +%s.%N) - $start" | bc)
+native_mb=$(for f in "$WORK"/native/*.time; do peak "$f"; done | sort -n | tail -1)
+
+# nianbao, the whole pipeline (decode, deskew, grid, cell OCR, reconstruction, checks, outputs), one job.
+start=$(date +%s.%N)
+/usr/bin/time -v -o "$WORK/nianbao.time" node dist/cli.js extract "${PDFS[@]}" --out "$WORK/out" --jobs 1 -q >/dev/null 2>&1 || true
+ours_s=$(echo "$(date +%s.%N) - $start" | bc)
+ours_mb=$(peak "$WORK/nianbao.time")
+
+# Native text per report (pages in order) through nianbao's text reader, for the same scoring.
+mkdir -p "$WORK/native-reports"
+for pdf in "${PDFS[@]}"; do
+  name=$(basename "$pdf" .pdf)
+  cat "$WORK"/native/"$name"-*.txt > "$WORK/native-reports/$name.txt"
+done
+node dist/cli.js extract "$WORK/native-reports" --out "$WORK/native-out" --jobs 1 -q >/dev/null 2>&1 || true
+
+node bench/ocr-score.mjs "$WORK/out" "$WORK/native-out" "${PDFS[@]}"
+awk -v p="$pages" -v n="$native_s" -v o="$ours_s" -v nm="$native_mb" -v om="$ours_mb" 'BEGIN {
+  printf "native tesseract --psm 4: %.1f s, %.2f pages/min, peak %d MiB\n", n, p * 60 / n, nm
+  printf "nianbao (full pipeline):  %.1f s, %.2f pages/min, peak %d MiB\n", o, p * 60 / o, om
+  printf "speed ratio nianbao/native: %.2f (above 1 = faster)\n", n / o
+}'

@@ -1,0 +1,147 @@
+/**
+ * The OCR engine: tesseract.js workers, offline. Language data comes from the
+ * `@tesseract.js-data/*` packages as plain local paths with no cache written (stack.md); nothing is
+ * ever downloaded. Three workers with fixed settings, so concurrent jobs never race on parameters:
+ * digits (eng, whitelist, one line), cell text (chi_sim, a block) and page text (chi_sim, columns).
+ * Workers are recycled every `recycleAfterPages` pages (tesseract.js grows with use) and always
+ * terminated by `close()`.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { BBox } from '../../model/document.js';
+import { InputError } from '../../model/issues.js';
+import { registerOcrCloser } from './lifecycle.js';
+
+/** A word, line or cell as the engine read it; confidence 0..1. */
+export interface OcrText {
+  text: string;
+  confidence: number;
+}
+
+/** A word of a page read as a whole, with its box in the image's pixels. */
+export interface OcrWord extends OcrText {
+  bbox: BBox;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The LSTM-only ("best_int") data directory of a `@tesseract.js-data` package. */
+function languageDirectory(language: 'chi_sim' | 'eng'): string {
+  const dir = join(dirname(require.resolve(`@tesseract.js-data/${language}/package.json`)), '4.0.0_best_int');
+  // A missing file kills tesseract.js in a way try/catch cannot see (stack.md): check first.
+  if (!existsSync(join(dir, `${language}.traineddata.gz`))) {
+    throw new InputError('ocr_unavailable', `OCR language data for ${language} is missing from ${dir}; reinstall @tesseract.js-data/${language}`);
+  }
+  return dir;
+}
+
+async function startWorker(language: 'chi_sim' | 'eng', parameters: Record<string, string>): Promise<Worker> {
+  const worker = await createWorker(language, OEM.LSTM_ONLY, { langPath: languageDirectory(language), gzip: true, cacheMethod: 'none' });
+  // Crops carry no resolution; without one tesseract warns on every image and guesses.
+  await worker.setParameters({ user_defined_dpi: '300', ...parameters });
+  return worker;
+}
+
+/** Characters the digit reader may return. */
+export const DIGIT_WHITELIST = '0123456789+-.';
+
+interface Workers {
+  digits: Worker;
+  cellText: Worker;
+  pageText: Worker | null;
+}
+
+export interface OcrEngineOptions {
+  /** Terminate and restart the workers after this many pages, to bound memory. */
+  recycleAfterPages: number;
+}
+
+export const DEFAULT_OCR_ENGINE_OPTIONS: OcrEngineOptions = { recycleAfterPages: 100 };
+
+/** One set of tesseract.js workers; methods queue on the worker they need. */
+export class OcrEngine {
+  private workers: Promise<Workers> | null = null;
+  private pages = 0;
+
+  constructor(private readonly options: OcrEngineOptions = DEFAULT_OCR_ENGINE_OPTIONS) {}
+
+  private async ready(): Promise<Workers> {
+    this.workers ??= (async () => {
+      const [digits, cellText] = await Promise.all([
+        startWorker('eng', { tessedit_char_whitelist: DIGIT_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_LINE }),
+        startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' }),
+      ]);
+      return { digits, cellText, pageText: null };
+    })();
+    return this.workers;
+  }
+
+  /** Counts a page; recycles the workers when the limit is reached (between pages, never inside one). */
+  async pageDone(): Promise<void> {
+    this.pages++;
+    if (this.pages >= this.options.recycleAfterPages) {
+      this.pages = 0;
+      await this.close();
+    }
+  }
+
+  /** Reads a crop (PNG bytes) as one line of digits. */
+  async readDigits(png: Buffer): Promise<OcrText> {
+    const { digits } = await this.ready();
+    const { data } = await digits.recognize(png);
+    return { text: data.text.trim(), confidence: data.confidence / 100 };
+  }
+
+  /** Reads a crop (PNG bytes) as a block of Chinese text. */
+  async readCellText(png: Buffer): Promise<OcrText> {
+    const { cellText } = await this.ready();
+    const { data } = await cellText.recognize(png);
+    return { text: data.text.trim(), confidence: data.confidence / 100 };
+  }
+
+  /** Reads a region of text (PNG bytes) as words with boxes, in the crop's pixels. */
+  async readWords(png: Buffer): Promise<OcrWord[]> {
+    const workers = await this.ready();
+    workers.pageText ??= await startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_COLUMN, preserve_interword_spaces: '0' });
+    const { data } = await workers.pageText.recognize(png, {}, { blocks: true, text: false });
+    const words: OcrWord[] = [];
+    for (const block of data.blocks ?? []) {
+      for (const paragraph of block.paragraphs) {
+        for (const line of paragraph.lines) {
+          for (const word of line.words) {
+            if (word.text.trim() === '') continue;
+            words.push({ text: word.text.trim(), confidence: word.confidence / 100, bbox: { x0: word.bbox.x0, y0: word.bbox.y0, x1: word.bbox.x1, y1: word.bbox.y1 } });
+          }
+        }
+      }
+    }
+    return words;
+  }
+
+  /** Terminates every worker; the engine starts new ones if used again. */
+  async close(): Promise<void> {
+    const pending = this.workers;
+    this.workers = null;
+    if (!pending) return;
+    const workers = await pending.catch(() => null);
+    if (!workers) return;
+    await Promise.allSettled([workers.digits.terminate(), workers.cellText.terminate(), workers.pageText?.terminate()]);
+  }
+}
+
+let shared: OcrEngine | null = null;
+
+/** The engine of this thread (one per batch worker thread, so the pool is sized by --jobs); `closeOcr()` stops it. */
+export function sharedOcrEngine(): OcrEngine {
+  if (!shared) {
+    const engine = new OcrEngine();
+    shared = engine;
+    registerOcrCloser(async () => {
+      if (shared === engine) shared = null;
+      await engine.close();
+    });
+  }
+  return shared;
+}

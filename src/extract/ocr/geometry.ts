@@ -1,0 +1,183 @@
+/**
+ * Page geometry from an ink mask: skew angle (projection profiles), portrait vs sideways text,
+ * and the ruling lines of tables as edges in pixels.
+ */
+import type { Edge } from '../../model/document.js';
+import type { InkMask } from './raster.js';
+
+/** Ink pixels sampled on a coarse grid (every `step` pixels), for the profile searches. */
+function samplePoints(mask: InkMask, step: number): Int32Array {
+  const points: number[] = [];
+  for (let y = 0; y < mask.height; y += step) {
+    for (let x = 0; x < mask.width; x += step) if (mask.data[y * mask.width + x] === 1) points.push(x, y);
+  }
+  return Int32Array.from(points);
+}
+
+function profileScore(points: Int32Array, tan: number, size: number, step: number): number {
+  const bins = new Float64Array(Math.ceil(size / step) * 2 + 4);
+  const offset = bins.length / 2;
+  for (let i = 0; i < points.length; i += 2) {
+    const bin = Math.round(((points[i + 1] as number) - (points[i] as number) * tan) / step + offset);
+    if (bin >= 0 && bin < bins.length) bins[bin] = (bins[bin] as number) + 1;
+  }
+  let score = 0;
+  for (let i = 1; i < bins.length; i++) score += ((bins[i] as number) - (bins[i - 1] as number)) ** 2;
+  return score;
+}
+
+/**
+ * The skew of the text lines and rules in degrees (positive: lines fall to the right), searched
+ * within ±maxDegrees: the angle whose row profile is sharpest.
+ */
+export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
+  const step = Math.max(1, Math.round(Math.max(mask.width, mask.height) / 1200));
+  const points = samplePoints(mask, step);
+  if (points.length < 200) return 0;
+  const search = (from: number, to: number, by: number): number => {
+    let best = 0;
+    let bestScore = -1;
+    for (let a = from; a <= to + 1e-9; a += by) {
+      const score = profileScore(points, Math.tan((a * Math.PI) / 180), mask.height, step);
+      if (score > bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    return best;
+  };
+  const coarse = search(-maxDegrees, maxDegrees, 0.25);
+  return Math.round(search(coarse - 0.25, coarse + 0.25, 0.05) * 100) / 100;
+}
+
+/**
+ * True when the text runs top to bottom (a page scanned sideways): the column profile is then
+ * sharper than the row profile.
+ */
+export function isSideways(mask: InkMask): boolean {
+  const step = Math.max(1, Math.round(Math.max(mask.width, mask.height) / 1200));
+  const points = samplePoints(mask, step);
+  if (points.length < 200) return false;
+  const swapped = new Int32Array(points.length);
+  for (let i = 0; i < points.length; i += 2) {
+    swapped[i] = points[i + 1] as number;
+    swapped[i + 1] = points[i] as number;
+  }
+  return profileScore(swapped, 0, mask.width, step) > profileScore(points, 0, mask.height, step) * 1.15;
+}
+
+interface Segment {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** Long runs of ink along each line (rows for horizontal rules), bridging gaps of up to `gap` pixels. */
+function longRuns(mask: InkMask, horizontal: boolean, minLength: number, gap: number): Segment[] {
+  const lines = horizontal ? mask.height : mask.width;
+  const length = horizontal ? mask.width : mask.height;
+  const segments: Segment[] = [];
+  for (let at = 0; at < lines; at++) {
+    let start = -1;
+    let lastInk = -1;
+    for (let k = 0; k <= length; k++) {
+      const ink = k < length && mask.data[horizontal ? at * mask.width + k : k * mask.width + at] === 1;
+      if (ink) {
+        if (start < 0 || k - lastInk > gap + 1) {
+          if (start >= 0 && lastInk - start + 1 >= minLength) segments.push({ at, from: start, to: lastInk });
+          start = k;
+        }
+        lastInk = k;
+      }
+    }
+    if (start >= 0 && lastInk - start + 1 >= minLength) segments.push({ at, from: start, to: lastInk });
+  }
+  return segments;
+}
+
+/** Joins runs on neighbouring lines that overlap into one rule (a rule is several pixels thick). */
+function joinRuns(segments: readonly Segment[], orientation: 'h' | 'v', maxThickness: number, joinGap: number): Edge[] {
+  interface Band {
+    first: number;
+    last: number;
+    from: number;
+    to: number;
+    weight: number;
+    sum: number;
+  }
+  const open: Band[] = [];
+  const done: Band[] = [];
+  for (const s of segments) {
+    for (let i = open.length - 1; i >= 0; i--) {
+      const band = open[i] as Band;
+      if (s.at - band.last > 2) {
+        done.push(band);
+        open.splice(i, 1);
+      }
+    }
+    const band = open.find((b) => s.from <= b.to + 3 && s.to >= b.from - 3);
+    const weight = s.to - s.from + 1;
+    if (band) {
+      band.last = s.at;
+      band.from = Math.min(band.from, s.from);
+      band.to = Math.max(band.to, s.to);
+      band.weight += weight;
+      band.sum += s.at * weight;
+    } else {
+      open.push({ first: s.at, last: s.at, from: s.from, to: s.to, weight, sum: s.at * weight });
+    }
+  }
+  done.push(...open);
+  // A band much thicker than a rule is a filled area or a bold block, not a line.
+  const edges = done
+    .filter((b) => b.last - b.first + 1 <= maxThickness + Math.abs(b.to - b.from) * 0.035)
+    .map((b) => ({ orientation, position: b.sum / b.weight, start: b.from, end: b.to }))
+    .sort((a, b) => a.position - b.position || a.start - b.start);
+  // Pieces of one rule (broken where it drifted a pixel) are joined again.
+  const joined: Edge[] = [];
+  for (const e of edges) {
+    const same = joined.find((j) => Math.abs(j.position - e.position) <= 2.5 && e.start <= j.end + joinGap && e.end >= j.start - joinGap);
+    if (same) {
+      const a = same.end - same.start;
+      const b = e.end - e.start;
+      same.position = (same.position * a + e.position * b) / Math.max(1, a + b);
+      same.start = Math.min(same.start, e.start);
+      same.end = Math.max(same.end, e.end);
+    } else {
+      joined.push({ ...e });
+    }
+  }
+  return joined;
+}
+
+/**
+ * The ruling lines of a page: long ink runs in bands no thicker than a rule (plus what a 2° skew
+ * adds), lengths and thickness in proportion to the page's text height.
+ */
+export function findRules(horizontal: InkMask, vertical: InkMask, textHeight: number): Edge[] {
+  const gap = 4;
+  const maxThickness = Math.max(4, textHeight * 0.35);
+  // Pieces of one rule broken where another crosses it: far shorter than any cell.
+  const joinGap = Math.max(6, textHeight * 0.6);
+  // A line of text averaged along its row can look like a short rule; rows of a table are
+  // short vertically, so horizontal rules must be longer than vertical ones.
+  return [
+    ...joinRuns(longRuns(horizontal, true, Math.max(40, textHeight * 3.5), gap), 'h', maxThickness, joinGap),
+    ...joinRuns(longRuns(vertical, false, Math.max(30, textHeight * 1.6), gap), 'v', maxThickness, joinGap),
+  ];
+}
+
+/** A copy of the mask with the rules wiped out (within `halfWidth` pixels of each), leaving the text. */
+export function eraseRules(mask: InkMask, rules: readonly Edge[], halfWidth: number): InkMask {
+  const data = Uint8Array.from(mask.data);
+  for (const e of rules) {
+    const from = Math.max(0, Math.floor(e.position - halfWidth));
+    const to = Math.min((e.orientation === 'h' ? mask.height : mask.width) - 1, Math.ceil(e.position + halfWidth));
+    for (let at = from; at <= to; at++) {
+      for (let k = Math.max(0, Math.floor(e.start)); k <= Math.min((e.orientation === 'h' ? mask.width : mask.height) - 1, Math.ceil(e.end)); k++) {
+        data[e.orientation === 'h' ? at * mask.width + k : k * mask.width + at] = 0;
+      }
+    }
+  }
+  return { width: mask.width, height: mask.height, data };
+}

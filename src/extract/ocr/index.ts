@@ -1,0 +1,4 @@
+/** The OCR stage's entry points, loaded on demand by the PDF and image extractors. */
+export { OcrEngine, sharedOcrEngine } from './engine.js';
+export { closeOcr } from './lifecycle.js';
+export { ocrPage, ocrPageIssues, type OcrPageResult, type PageTextMode } from './page.js';

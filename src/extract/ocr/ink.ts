@@ -1,0 +1,225 @@
+/** Where the ink of a region lies: the tight box of a cell's text, ignoring rule remnants and specks. */
+import type { BBox } from '../../model/document.js';
+import type { InkMask, Raster } from './raster.js';
+
+/** Share of a row (column) of a cell's crop that, when inked, makes it a piece of rule, not text. */
+const RULE_SHARE = 0.6;
+
+/** The ink pixels of a box that have an inked neighbour (an isolated pixel is noise). */
+function countInk(mask: InkMask, x0: number, y0: number, x1: number, y1: number): { rows: Int32Array; cols: Int32Array } {
+  const rows = new Int32Array(y1 - y0);
+  const cols = new Int32Array(x1 - x0);
+  const w = mask.width;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (mask.data[y * w + x] !== 1) continue;
+      const neighbours =
+        (x > 0 ? (mask.data[y * w + x - 1] as number) : 0) +
+        (x + 1 < w ? (mask.data[y * w + x + 1] as number) : 0) +
+        (y > 0 ? (mask.data[(y - 1) * w + x] as number) : 0) +
+        (y + 1 < mask.height ? (mask.data[(y + 1) * w + x] as number) : 0);
+      if (neighbours === 0) continue;
+      rows[y - y0] = (rows[y - y0] as number) + 1;
+      cols[x - x0] = (cols[x - x0] as number) + 1;
+    }
+  }
+  return { rows, cols };
+}
+
+/** A connected blob of ink: its box and pixel count. */
+interface Blob {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  pixels: number;
+}
+
+/** The 8-connected blobs of ink inside a box. */
+function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number): Blob[] {
+  const w = x1 - x0;
+  const h = y1 - y0;
+  const seen = new Uint8Array(w * h);
+  const blobs: Blob[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] === 1 || mask.data[(y0 + Math.floor(start / w)) * mask.width + x0 + (start % w)] !== 1) continue;
+    const blob: Blob = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, pixels: 0 };
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      const x = i % w;
+      const y = Math.floor(i / w);
+      blob.pixels++;
+      blob.x0 = Math.min(blob.x0, x);
+      blob.x1 = Math.max(blob.x1, x + 1);
+      blob.y0 = Math.min(blob.y0, y);
+      blob.y1 = Math.max(blob.y1, y + 1);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const j = ny * w + nx;
+          if (seen[j] === 1 || mask.data[(y0 + ny) * mask.width + x0 + nx] !== 1) continue;
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    blobs.push({ x0: blob.x0 + x0, y0: blob.y0 + y0, x1: blob.x1 + x0, y1: blob.y1 + y0, pixels: blob.pixels });
+  }
+  return blobs;
+}
+
+/**
+ * What a cell holds: text with its tight box (`stray`: ink was left out that may belong to it);
+ * a printed blank mark (a lone dash or slash); nothing at all; or faint ink that is neither text
+ * nor a mark (a number too faint to read, which must not pass for a blank).
+ */
+export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark' } | { kind: 'empty' } | { kind: 'faint' };
+
+/**
+ * Reads the ink of a cell's inner box. Blobs that are specks (smaller than a stroke of text), or
+ * long thin remnants of a rule along the box's edge, are left out; `textHeight` sets the scale.
+ */
+export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
+  const x0 = Math.max(0, Math.round(box.x0));
+  const y0 = Math.max(0, Math.round(box.y0));
+  const x1 = Math.min(mask.width, Math.round(box.x1));
+  const y1 = Math.min(mask.height, Math.round(box.y1));
+  if (x1 - x0 < 3 || y1 - y0 < 3) return { kind: 'empty' };
+  const stroke = Math.max(2, textHeight * 0.25);
+  let droppedPixels = 0;
+  const kept = blobsIn(mask, x0, y0, x1, y1).filter((b) => {
+    const w = b.x1 - b.x0;
+    const h = b.y1 - b.y0;
+    const thin = Math.min(w, h) <= Math.max(3, textHeight * 0.15);
+    const long = w >= (x1 - x0) * RULE_SHARE || h >= (y1 - y0) * RULE_SHARE;
+    const atEdge = b.x0 <= x0 + 1 || b.y0 <= y0 + 1 || b.x1 >= x1 - 1 || b.y1 >= y1 - 1;
+    if (thin && long && atEdge) return false;
+    // A speck, or a decimal point (inside the text's box anyway); a short flat bar is a minus sign.
+    const bar = w >= h * 2 && w >= textHeight * 0.15;
+    if (w < stroke && h < stroke && !bar) {
+      if (b.pixels > 2) droppedPixels += b.pixels;
+      return false;
+    }
+    return true;
+  });
+  if (kept.length === 0) return droppedPixels > textHeight * textHeight * 0.15 ? { kind: 'faint' } : { kind: 'empty' };
+  const ink = {
+    x0: Math.min(...kept.map((b) => b.x0)),
+    y0: Math.min(...kept.map((b) => b.y0)),
+    x1: Math.max(...kept.map((b) => b.x1)),
+    y1: Math.max(...kept.map((b) => b.y1)),
+  };
+  if (kept.length === 1) {
+    const w = ink.x1 - ink.x0;
+    const h = ink.y1 - ink.y0;
+    // A dash is wide and flat; anything else this low is a fragment of something fainter.
+    if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && droppedPixels === 0 ? { kind: 'mark' } : { kind: 'faint' };
+    if (isSlash(mask, ink)) return { kind: 'mark' };
+  }
+  const keptPixels = kept.reduce((a, b) => a + b.pixels, 0);
+  return { kind: 'text', box: ink, stray: droppedPixels > keptPixels * 0.2 };
+}
+
+/** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */
+export function inkBox(mask: InkMask, box: BBox, textHeight: number): BBox | null {
+  const ink = cellInk(mask, box, textHeight);
+  return ink.kind === 'text' ? ink.box : null;
+}
+
+/**
+ * True for a lone "/" : every row of the blob is a short stretch of ink (no bar, unlike 7), and
+ * the stretch moves left steadily from top to bottom (unlike 1).
+ */
+function isSlash(mask: InkMask, blob: BBox): boolean {
+  const w = blob.x1 - blob.x0;
+  const h = blob.y1 - blob.y0;
+  if (h < 4 || w < h * 0.2 || w > h * 1.2) return false;
+  const centres: number[] = [];
+  for (let y = blob.y0; y < blob.y1; y++) {
+    let from = -1;
+    let to = -1;
+    for (let x = blob.x0; x < blob.x1; x++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      if (from < 0) from = x;
+      to = x;
+    }
+    if (from < 0) continue;
+    if (to - from + 1 > Math.max(3, w * 0.45)) return false;
+    centres.push((from + to) / 2);
+  }
+  if (centres.length < h * 0.8) return false;
+  const third = Math.max(1, Math.floor(centres.length / 3));
+  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const top = mean(centres.slice(0, third));
+  const middle = mean(centres.slice(third, centres.length - third));
+  const bottom = mean(centres.slice(-third));
+  return top - middle > w * 0.15 && middle - bottom > w * 0.15;
+}
+
+/** The spans of ink along rows of a box (text lines, or the characters of vertical text). */
+export function inkSpans(mask: InkMask, box: BBox, minGap: number): { from: number; to: number }[] {
+  const { rows } = countInk(mask, Math.round(box.x0), Math.round(box.y0), Math.round(box.x1), Math.round(box.y1));
+  const spans: { from: number; to: number }[] = [];
+  let gap = Infinity;
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as number) > 0) {
+      const last = spans.at(-1);
+      if (last && gap < minGap) last.to = i;
+      else spans.push({ from: i, to: i });
+      gap = 0;
+    } else {
+      gap++;
+    }
+  }
+  return spans.map((s) => ({ from: Math.round(box.y0) + s.from, to: Math.round(box.y0) + s.to + 1 }));
+}
+
+/**
+ * Vertical text (a label printed one character per line) laid out as one horizontal line, so the
+ * engine reads it as a line of text.
+ */
+export function verticalToHorizontal(raster: Raster, box: BBox, spans: readonly { from: number; to: number }[]): Raster {
+  const x0 = Math.round(box.x0);
+  const width = Math.round(box.x1) - x0;
+  const gap = Math.max(2, Math.round(width * 0.15));
+  const height = Math.max(...spans.map((s) => s.to - s.from));
+  const total = spans.length * (width + gap) + gap;
+  const data = new Uint8Array(total * height).fill(255);
+  spans.forEach((s, k) => {
+    const offsetY = Math.floor((height - (s.to - s.from)) / 2);
+    for (let y = s.from; y < s.to; y++) {
+      for (let x = 0; x < width; x++) data[(y - s.from + offsetY) * total + gap + k * (width + gap) + x] = raster.data[y * raster.width + x0 + x] ?? 255;
+    }
+  });
+  return { width: total, height, data };
+}
+
+/**
+ * True when the ink starts with a minus sign: a short flat bar at mid-height, apart from the
+ * digits after it. The digit reader drops such signs ("-9" → "9"), so the picture decides.
+ */
+export function startsWithMinus(mask: InkMask, ink: BBox, textHeight: number): boolean {
+  const blobs = blobsIn(mask, Math.round(ink.x0), Math.round(ink.y0), Math.round(ink.x1), Math.round(ink.y1)).filter((b) => b.pixels >= 3);
+  if (blobs.length < 2) return false;
+  const first = blobs.reduce((a, b) => (b.x0 < a.x0 ? b : a));
+  const rest = blobs.filter((b) => b !== first);
+  const restTop = Math.min(...rest.map((b) => b.y0));
+  const restBottom = Math.max(...rest.map((b) => b.y1));
+  const w = first.x1 - first.x0;
+  const h = first.y1 - first.y0;
+  const mid = (first.y0 + first.y1) / 2;
+  const digitsHeight = restBottom - restTop;
+  return (
+    w >= h * 2 &&
+    h <= Math.max(3, textHeight * 0.2) &&
+    w <= digitsHeight * 1.2 &&
+    mid > restTop + digitsHeight * 0.25 &&
+    mid < restBottom - digitsHeight * 0.2 &&
+    rest.every((b) => b.x0 >= first.x1)
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * One page image → a positioned page: orientation (sideways, upside down), deskew, the ruling grid
+ * found in the pixels, every grid cell read on its own, and text outside the grids read as words.
+ * The result enters the same layout and reconstruction as a PDF text layer.
+ */
+import type { BBox, Edge, PositionedPage, TextRun } from '../../model/document.js';
+import { makeIssue } from '../../model/issues.js';
+import type { Issue } from '../../schema/records.js';
+import { findGrids, type RuledGrid } from '../../layout/ruling.js';
+import type { OcrEngine } from './engine.js';
+import { eraseRules, estimateSkew, findRules } from './geometry.js';
+import { cellInk, inkBox } from './ink.js';
+import { adaptiveMasks, cropToPng, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
+import { readCell, readNumber, type CellContext } from './read-cell.js';
+import { isNumberText, removeHanSpaces } from './text-fix.js';
+
+/** Which text outside the tables to read: all of it, only above the first table (a report's title), or none. */
+export type PageTextMode = 'all' | 'above-tables' | 'none';
+
+export interface OcrPageOptions {
+  engine: OcrEngine;
+  /** Text outside grids; pages without a grid are always read whole (their tables, if any, are unruled). */
+  text: PageTextMode;
+}
+
+/** What OCR made of one page image, and what it did to the image. */
+export interface OcrPageResult {
+  page: PositionedPage;
+  /** Clockwise rotation applied (0, 90, 180, 270) and the skew corrected, degrees. */
+  rotation: number;
+  skew: number;
+  grids: number;
+  /** Runs read outside the grids (titles, paragraphs, unruled tables). */
+  textRuns: number;
+  /** Mean confidence of the cells and words read (0..1), null when nothing was read. */
+  meanConfidence: number | null;
+}
+
+/** Images are scaled so a page is at least this many pixels high (about 150 dpi for A4). */
+const MIN_PAGE_HEIGHT = 1700;
+/** Above this an A4 page is over 400 dpi: scale down, OCR gains nothing. */
+const MAX_PAGE_HEIGHT = 4800;
+/** What a cell with no ink holds: a printed blank, read as null. */
+export const SEEN_BLANK = '—';
+/** What a cell with ink but no reading holds: not a number, so reconstruction marks it unreadable. */
+export const UNREAD_MARK = '□';
+/** Grid snap tolerance, as a share of the text height. */
+const SNAP_SHARE = 0.25;
+
+/** Pixels per inch of a page image, assuming a printed page (A4 long side 11.69 in). */
+function dotsPerInch(raster: Raster): number {
+  return Math.max(raster.width, raster.height) / 11.69;
+}
+
+interface Prepared {
+  raster: Raster;
+  mask: InkMask;
+  edges: Edge[];
+  grids: RuledGrid[];
+  textHeight: number;
+  snap: number;
+}
+
+function prepare(raster: Raster): Prepared {
+  const masks = adaptiveMasks(raster);
+  // Body text is 10.5–12 pt: about 0.15 in high.
+  const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
+  const snap = Math.max(2.5, textHeight * SNAP_SHARE);
+  const edges = findRules(masks.rulesH, masks.rulesV, textHeight);
+  // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
+  const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
+  const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
+  return { raster, mask, edges, grids, textHeight, snap };
+}
+
+/**
+ * Samples of the page's text to judge its orientation by: the widest inked grid cells, or else
+ * blocks of the page's ink (square, so they hold text whichever way it runs).
+ */
+function sampleBoxes(p: Prepared): BBox[] {
+  const boxes: BBox[] = [];
+  for (const grid of p.grids) {
+    for (const cell of grid.cells) {
+      const ink = inkBox(p.mask, shrink(cell.bbox, p.textHeight * 0.2), p.textHeight);
+      if (ink) boxes.push(ink);
+    }
+  }
+  if (boxes.length > 0) return boxes.sort((a, b) => Math.max(b.x1 - b.x0, b.y1 - b.y0) - Math.max(a.x1 - a.x0, a.y1 - a.y0)).slice(0, 3);
+  const side = Math.round(p.textHeight * 10);
+  for (let y = 0; y + side <= p.raster.height; y += side) {
+    for (let x = 0; x + side <= p.raster.width; x += side) {
+      const ink = inkBox(p.mask, { x0: x, y0: y, x1: x + side, y1: y + side }, p.textHeight);
+      if (ink && ink.x1 - ink.x0 > side * 0.6 && ink.y1 - ink.y0 > side * 0.6) boxes.push(ink);
+    }
+  }
+  // Spread over the page: the first, middle and last block of ink.
+  return boxes.length <= 2 ? boxes : [boxes[0] as BBox, boxes[Math.floor(boxes.length / 2)] as BBox];
+}
+
+/** Mean confidence of the sample boxes read turned by `rotate` degrees clockwise. */
+async function sampleConfidence(p: Prepared, engine: OcrEngine, boxes: readonly BBox[], rotate: number): Promise<number> {
+  let sum = 0;
+  for (const box of boxes) {
+    const png = await cropToPng(p.raster, box, { textHeight: p.textHeight, targetHeight: 36, margin: 10, rotate });
+    sum += (await engine.readCellText(png)).confidence;
+  }
+  return boxes.length === 0 ? 1 : sum / boxes.length;
+}
+
+function shrink(box: BBox, by: number): BBox {
+  return { x0: box.x0 + by, y0: box.y0 + by, x1: box.x1 - by, y1: box.y1 - by };
+}
+
+function insideAny(box: BBox, grids: readonly RuledGrid[]): boolean {
+  const x = (box.x0 + box.x1) / 2;
+  const y = (box.y0 + box.y1) / 2;
+  return grids.some((g) => x >= g.bbox.x0 && x <= g.bbox.x1 && y >= g.bbox.y0 && y <= g.bbox.y1);
+}
+
+/** Reads a region as words; words that look like numbers are read again as digits (both readings must agree). */
+async function readRegion(ctx: CellContext, region: BBox, grids: readonly RuledGrid[]): Promise<TextRun[]> {
+  const png = await cropToPng(ctx.raster, region, { textHeight: ctx.textHeight, targetHeight: ctx.textHeight, margin: 0 });
+  const words = await ctx.engine.readWords(png);
+  const runs: TextRun[] = [];
+  for (const word of words) {
+    const bbox = { x0: word.bbox.x0 + region.x0, y0: word.bbox.y0 + region.y0, x1: word.bbox.x1 + region.x0, y1: word.bbox.y1 + region.y0 };
+    if (insideAny(bbox, grids)) continue;
+    const text = removeHanSpaces(word.text);
+    if (/^[0-9OoIl|.+-]+$/.test(text) && /\d/.test(text)) {
+      const number = await readNumber(ctx, bbox);
+      if (number) {
+        runs.push(number);
+        continue;
+      }
+    }
+    runs.push({ text, bbox, confidence: word.confidence });
+  }
+  return runs;
+}
+
+/** OCRs one page image. */
+export async function ocrPage(input: Raster, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
+  const { engine } = options;
+  let raster = input;
+  const longSide = Math.max(raster.width, raster.height);
+  if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
+  else if (longSide > MAX_PAGE_HEIGHT) raster = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
+  let p = prepare(raster);
+  const skew = estimateSkew(p.mask);
+  if (Math.abs(skew) >= 0.05) p = prepare(await rotateRaster(raster, -skew));
+  // Orientation: a page read upright gives confident text; when it does not, the turn (90°,
+  // 180°, 270°) whose samples read best wins, if it reads clearly better.
+  let rotation = 0;
+  const samples = sampleBoxes(p);
+  const upright = await sampleConfidence(p, engine, samples, 0);
+  if (upright < 0.6 && samples.length > 0) {
+    let best = upright;
+    for (const turn of [90, 180, 270]) {
+      const confidence = await sampleConfidence(p, engine, samples, turn);
+      if (confidence > best + 0.15) {
+        best = confidence;
+        rotation = turn;
+      }
+    }
+    if (rotation !== 0) {
+      const turned = prepare(await rotateRaster(p.raster, rotation));
+      const turnedSkew = estimateSkew(turned.mask);
+      p = Math.abs(turnedSkew) >= 0.05 ? prepare(await rotateRaster(turned.raster, -turnedSkew)) : turned;
+    }
+  }
+  const ctx: CellContext = { raster: p.raster, mask: p.mask, engine, textHeight: p.textHeight };
+  const runs: TextRun[] = [];
+  const inks: { ink: BBox; stray: boolean }[] = [];
+  for (const grid of p.grids) {
+    for (const cell of grid.cells) {
+      const inner = shrink(cell.bbox, Math.max(3, p.textHeight * 0.15));
+      if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) continue;
+      const found = cellInk(p.mask, inner, p.textHeight);
+      if (found.kind === 'text') inks.push({ ink: found.box, stray: found.stray });
+      // A cell seen empty (or holding a dash or slash) says so: a blank is seen, never assumed
+      // from a missing reading; faint ink that is neither is unreadable.
+      else runs.push(found.kind === 'faint' ? { text: UNREAD_MARK, bbox: inner, confidence: 0 } : { text: SEEN_BLANK, bbox: inner, confidence: 1 });
+    }
+  }
+  // The page's own text height: the median height of one-line cells (most cells hold one number).
+  const heights = inks.map((c) => c.ink.y1 - c.ink.y0).filter((h) => h < p.textHeight * 2 && h > p.textHeight * 0.3).sort((a, b) => a - b);
+  if (heights.length >= 5) ctx.textHeight = Math.max(10, heights[Math.floor(heights.length / 2)] as number);
+  for (const { ink, stray } of inks) {
+    const read = await readCell(ctx, ink);
+    // Ink left out of the box may be part of the number (a faint digit broken into specks).
+    const cellRun = stray && /\d/.test(read.text) ? { ...read, confidence: Math.min(read.confidence, 0.5) } : read;
+    // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
+    runs.push(cellRun.text.trim() === '' ? { ...cellRun, text: UNREAD_MARK, confidence: 0 } : cellRun);
+  }
+  const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
+  const textRegion: BBox | null =
+    p.grids.length === 0 || options.text === 'all'
+      ? { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }
+      : options.text === 'above-tables' && firstGridTop > p.textHeight * 2
+        ? { x0: 0, y0: 0, x1: p.raster.width, y1: firstGridTop }
+        : null;
+  const textRuns = textRegion ? await readRegion(ctx, textRegion, p.grids) : [];
+  runs.push(...textRuns);
+  await engine.pageDone();
+  const confidences = runs.map((r) => r.confidence);
+  return {
+    page: { number: pageNumber, width: p.raster.width, height: p.raster.height, unit: 'px', runs, edges: p.edges, method: 'ocr', snapTolerance: p.snap },
+    rotation,
+    skew,
+    grids: p.grids.length,
+    textRuns: textRuns.length,
+    meanConfidence: confidences.length === 0 ? null : confidences.reduce((a, b) => a + b, 0) / confidences.length,
+  };
+}
+
+/** Below this mean confidence a page's reading is reported as poor. */
+const POOR_PAGE_CONFIDENCE = 0.6;
+
+/** What is worth telling about how a page was read: turned, deskewed, poorly read. */
+export function ocrPageIssues(result: OcrPageResult, page: number): Issue[] {
+  const issues: Issue[] = [];
+  if (result.rotation !== 0) issues.push(makeIssue('info', 'extract', 'ocr_page_rotated', `page ${page}: turned ${result.rotation}° to read it`, { page }));
+  if (Math.abs(result.skew) >= 0.5) issues.push(makeIssue('info', 'extract', 'ocr_page_deskewed', `page ${page}: straightened by ${result.skew}°`, { page }));
+  if (result.meanConfidence !== null && result.meanConfidence < POOR_PAGE_CONFIDENCE) {
+    issues.push(makeIssue('warning', 'extract', 'ocr_low_confidence', `page ${page}: mean OCR confidence ${result.meanConfidence.toFixed(2)}; the scan is poor`, { page }));
+  }
+  return issues;
+}

@@ -1,0 +1,183 @@
+/**
+ * Greyscale page images and their ink masks. Decoding, rotation and encoding go through sharp
+ * (libvips); per-pixel analysis (thresholds, masks, boxes) is plain typed-array code.
+ */
+import sharp, { type Sharp } from 'sharp';
+import type { BBox } from '../../model/document.js';
+
+/** An 8-bit greyscale image, row-major, 0 = black. */
+export interface Raster {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** 1 where a pixel is ink, row-major, same size as its raster. */
+export interface InkMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+const WHITE = { r: 255, g: 255, b: 255 };
+
+function rawInput(raster: Raster): Sharp {
+  return sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 1 } });
+}
+
+async function toRaster(image: Sharp): Promise<Raster> {
+  const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
+  if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  // sharp keeps an alpha channel on some inputs: take the first channel.
+  const grey = new Uint8Array(info.width * info.height);
+  for (let i = 0; i < grey.length; i++) grey[i] = data[i * info.channels] ?? 255;
+  return { width: info.width, height: info.height, data: grey };
+}
+
+/** A greyscale raster from RGBA pixels (a rendered PDF page), composited on white. */
+export function rasterFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Raster {
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) {
+    const alpha = (rgba[i * 4 + 3] ?? 255) / 255;
+    const luma = 0.299 * (rgba[i * 4] ?? 255) + 0.587 * (rgba[i * 4 + 1] ?? 255) + 0.114 * (rgba[i * 4 + 2] ?? 255);
+    data[i] = Math.round(luma * alpha + 255 * (1 - alpha));
+  }
+  return { width, height, data };
+}
+
+/** Decodes one page (frame) of an image file; EXIF orientation is applied. */
+export async function decodeImage(bytes: Uint8Array, page = 0): Promise<Raster> {
+  return toRaster(sharp(bytes, { page, limitInputPixels: 20000 * 20000 }).rotate().flatten({ background: WHITE }));
+}
+
+/** Size and number of pages (frames) of an image file, from its header: TIFF and GIF can hold several. */
+export async function imageInfo(bytes: Uint8Array): Promise<{ width: number; height: number; pages: number }> {
+  const meta = await sharp(bytes).metadata();
+  return { width: meta.width ?? 0, height: meta.height ?? 0, pages: Math.max(1, meta.pages ?? 1) };
+}
+
+/** Rotates by `degrees` clockwise, filling the new corners with white. */
+export async function rotateRaster(raster: Raster, degrees: number): Promise<Raster> {
+  return toRaster(rawInput(raster).rotate(degrees, { background: WHITE }));
+}
+
+/** Scales by `factor` (Lanczos). */
+export async function scaleRaster(raster: Raster, factor: number): Promise<Raster> {
+  return toRaster(rawInput(raster).resize(Math.max(1, Math.round(raster.width * factor)), Math.max(1, Math.round(raster.height * factor)), { kernel: 'lanczos3' }));
+}
+
+/**
+ * A region as PNG for the OCR engine: white margin around it, scaled so its text is `targetHeight`
+ * pixels high (tesseract reads best at 20–40 px).
+ */
+export async function cropToPng(raster: Raster, box: BBox, options: { textHeight: number; targetHeight: number; margin: number; rotate?: number }): Promise<Buffer> {
+  const left = Math.max(0, Math.floor(box.x0));
+  const top = Math.max(0, Math.floor(box.y0));
+  const width = Math.max(1, Math.min(raster.width, Math.ceil(box.x1)) - left);
+  const height = Math.max(1, Math.min(raster.height, Math.ceil(box.y1)) - top);
+  const factor = Math.min(4, Math.max(0.5, options.targetHeight / Math.max(1, options.textHeight)));
+  const margin = Math.round(options.margin);
+  // No median filter: it erases decimal points at 150–200 dpi.
+  let image = rawInput(raster).extract({ left, top, width, height });
+  if (Math.abs(factor - 1) > 0.1) image = image.resize(Math.max(1, Math.round(width * factor)), Math.max(1, Math.round(height * factor)), { kernel: 'lanczos3' });
+  const buffer = await image.extend({ top: margin, bottom: margin, left: margin, right: margin, background: WHITE }).png({ compressionLevel: 1 }).toBuffer();
+  return options.rotate ? sharp(buffer).rotate(options.rotate).png({ compressionLevel: 1 }).toBuffer() : buffer;
+}
+
+/** Otsu's threshold over the histogram, kept within a sane band so blank pages stay blank. */
+export function otsuThreshold(raster: Raster): number {
+  const histogram = new Float64Array(256);
+  for (let i = 0; i < raster.data.length; i++) {
+    const v = raster.data[i] ?? 255;
+    histogram[v] = (histogram[v] as number) + 1;
+  }
+  const total = raster.data.length;
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += v * (histogram[v] ?? 0);
+  let background = 0;
+  let sumBackground = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let v = 0; v < 256; v++) {
+    background += histogram[v] ?? 0;
+    if (background === 0) continue;
+    const foreground = total - background;
+    if (foreground === 0) break;
+    sumBackground += v * (histogram[v] ?? 0);
+    const meanB = sumBackground / background;
+    const meanF = (sum - sumBackground) / foreground;
+    const between = background * foreground * (meanB - meanF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = v;
+    }
+  }
+  // Light shading of header cells (grey ≈ 200–230) must read as paper, not ink.
+  return Math.min(170, Math.max(90, threshold));
+}
+
+/** Ink mask at a threshold. */
+export function inkMask(raster: Raster, threshold = otsuThreshold(raster)): InkMask {
+  const data = new Uint8Array(raster.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (raster.data[i] ?? 255) <= threshold ? 1 : 0;
+  return { width: raster.width, height: raster.height, data };
+}
+
+/** Ink masks for text and for rules, each against the local paper level rather than one threshold. */
+export interface InkMasks {
+  /** Clearly darker than its surroundings: text (noise and light shading stay paper). */
+  text: InkMask;
+  /** Darker than the paper when averaged along a row: faint or blurred horizontal rules too. */
+  rulesH: InkMask;
+  /** The same along a column, for vertical rules. */
+  rulesV: InkMask;
+}
+
+/** How much darker than the local mean a pixel must be (0–255) to be text ink or rule ink. */
+const TEXT_CONTRAST = 60;
+const RULE_CONTRAST = 16;
+/** Rules are judged on the mean of this many pixels along them: noise averages out, a line does not. */
+const RULE_SPAN = 9;
+
+/**
+ * Adaptive masks from an integral image: each pixel against the mean of the (2r+1)² box around
+ * it. Light grey cell shading is then paper, while a blurred hairline rule (averaged along its
+ * direction, so paper noise cancels) is still ink.
+ */
+export function adaptiveMasks(raster: Raster, radius = 15, ruleRadius = 15): InkMasks {
+  const { width, height } = raster;
+  const stride = width + 1;
+  const integral = new Float64Array(stride * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += raster.data[y * width + x] ?? 255;
+      integral[(y + 1) * stride + x + 1] = (integral[y * stride + x + 1] as number) + row;
+    }
+  }
+  const boxMean = (x0: number, y0: number, x1: number, y1: number): number => {
+    const a = Math.max(0, x0);
+    const b = Math.max(0, y0);
+    const c = Math.min(width, x1);
+    const d = Math.min(height, y1);
+    return ((integral[d * stride + c] as number) - (integral[b * stride + c] as number) - (integral[d * stride + a] as number) + (integral[b * stride + a] as number)) / ((c - a) * (d - b));
+  };
+  const half = Math.floor(RULE_SPAN / 2);
+  const text = new Uint8Array(width * height);
+  const rulesH = new Uint8Array(width * height);
+  const rulesV = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const mean = boxMean(x - radius, y - radius, x + radius + 1, y + radius + 1);
+      // Rules against a wider neighbourhood: digits printed close to a rule must not hide it.
+      const wide = boxMean(x - ruleRadius, y - ruleRadius, x + ruleRadius + 1, y + ruleRadius + 1);
+      const v = raster.data[i] ?? 255;
+      // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
+      if (v < mean - TEXT_CONTRAST || v < 80) text[i] = 1;
+      if (boxMean(x - half, y, x + half + 1, y + 1) < wide - RULE_CONTRAST || v < 80) rulesH[i] = 1;
+      if (boxMean(x, y - half, x + 1, y + half + 1) < wide - RULE_CONTRAST || v < 80) rulesV[i] = 1;
+    }
+  }
+  return { text: { width, height, data: text }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV } };
+}
