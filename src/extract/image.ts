@@ -22,6 +22,29 @@ function pngHeaderSize(bytes: Uint8Array): { width: number; height: number } | n
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** True when some of the image is darker than its paper (a blank scan is one even grey). */
+function hasInk(raster: Raster): boolean {
+  const histogram = new Uint32Array(256);
+  let samples = 0;
+  for (let i = 0; i < raster.data.length; i += 7, samples++) {
+    const v = raster.data[i] ?? 255;
+    histogram[v] = (histogram[v] ?? 0) + 1;
+  }
+  // Paper: the 90th percentile; ink: a share of samples well below it.
+  let seen = 0;
+  let paper = 255;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v] ?? 0;
+    if (seen >= samples * 0.9) {
+      paper = v;
+      break;
+    }
+  }
+  let dark = 0;
+  for (let v = 0; v < paper - 25; v++) dark += histogram[v] ?? 0;
+  return dark > samples * 0.002;
+}
+
 async function decodeBmp(bytes: Uint8Array): Promise<Raster> {
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const image = await loadImage(Buffer.from(bytes));
@@ -63,11 +86,13 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   const issues: Issue[] = [];
   const confidences: (number | null)[] = [];
   let titleRead = false;
+  let inked = false;
   for (let n = 0; n < pageCount; n++) {
     const raster = await decodePage(bytes, n);
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
       throw new InputError('image_too_small', `${raster.width}×${raster.height} pixels: too small to read a table from (at least ${MIN_LONG_SIDE} px on the long side)`);
     }
+    inked ||= hasInk(raster);
     const result = await ocrPage(raster, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'above-tables' });
     titleRead ||= result.textRuns > 0;
     pages.push(result.page);
@@ -75,7 +100,9 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
     issues.push(...ocrPageIssues(result, n + 1));
   }
   const read = confidences.filter((c): c is number => c !== null);
-  if (read.length === 0) throw new InputError('image_blank', 'the image holds no text');
+  if (read.length === 0) {
+    throw inked ? new InputError('image_unreadable', 'no text could be read from the image (too blurred, too faint or not text)') : new InputError('image_blank', 'the image holds no text');
+  }
   if (Math.max(...read) < UNREADABLE_CONFIDENCE) {
     throw new InputError('image_unreadable', `the image is too blurred or too coarse to read (mean OCR confidence ${Math.max(...read).toFixed(2)})`);
   }
