@@ -2,31 +2,18 @@
 // every printed cell against the generator's spec or the corpus truth, per noise level and per
 // table; wrong values split into flagged (unreadable, inferred, failing a check) and silent.
 // Usage: npm run build && node bench/ocr-accuracy.mjs [--dir test/fixtures/scans] [--only NAME] [-v]
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { closeOcr, processFile, scoreTables } from '../dist/index.js';
+import { expectedOf, ROOT, scanEntries } from './scan-truth.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--dir');
 const DIR = resolve(ROOT, dirAt >= 0 ? args[dirAt + 1] : 'test/fixtures/scans');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
 const verbose = args.includes('-v');
-const specs = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/office/specs.json'), 'utf8'));
 
-/** Expected tables and metadata of a fixture entry. */
-export function expectedOf(entry) {
-  if (entry.truth.startsWith('test/fixtures/office/specs.json#')) {
-    const { spec } = specs[entry.truth.split('#')[1]];
-    return { tables: { requests: spec.requests, reviews: spec.reviews, active: spec.active }, template: spec.template, year: spec.year, agency: spec.agency };
-  }
-  const truth = JSON.parse(readFileSync(resolve(ROOT, entry.truth), 'utf8'));
-  return { tables: truth.tables, template: truth.template, year: truth.year, agency: truth.agency };
-}
-
-const entries = JSON.parse(readFileSync(join(DIR, 'scans.json'), 'utf8')).filter((e) => !only || e.file.includes(only));
+const entries = scanEntries(DIR).filter((e) => !only || e.file.includes(only));
 const byLevel = new Map();
 const byTable = new Map();
 const add = (map, key, s) => {

@@ -2,22 +2,12 @@
 // nianbao) against the fixtures' truth: cells right, flagged and silent. Used by bench/ocr.sh.
 // Usage: node bench/ocr-score.mjs OURS_OUT NATIVE_OUT scan.pdf…
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { scoreTables } from '../dist/index.js';
+import { expectedOf, scanEntries } from './scan-truth.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [ours, native, ...pdfs] = process.argv.slice(2);
-const entries = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/scans/scans.json'), 'utf8'));
-const specs = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/office/specs.json'), 'utf8'));
-
-function expectedTables(entry) {
-  if (entry.truth.includes('#')) {
-    const { spec } = specs[entry.truth.split('#')[1]];
-    return { requests: spec.requests, reviews: spec.reviews, active: spec.active };
-  }
-  return JSON.parse(readFileSync(resolve(ROOT, entry.truth), 'utf8')).tables;
-}
+const entries = scanEntries();
 
 function records(dir) {
   const byName = new Map();
@@ -36,7 +26,7 @@ for (const [label, dir] of [['nianbao', ours], ['native tesseract + nianbao text
     const name = basename(pdf, '.pdf');
     const entry = entries.find((e) => e.file === `${name}.pdf`);
     if (!entry) continue;
-    const tables = expectedTables(entry);
+    const { tables } = expectedOf(entry);
     const record = byName.get(name);
     const cells = Object.values(tables).reduce((n, rows) => n + Object.values(rows).reduce((m, cols) => m + Object.keys(cols).length, 0), 0);
     if (!record) {

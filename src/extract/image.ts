@@ -56,8 +56,7 @@ async function decodeBmp(bytes: Uint8Array): Promise<Raster> {
   return rasterFromRgba(context.getImageData(0, 0, image.width, image.height).data, image.width, image.height);
 }
 
-async function decodePage(bytes: Uint8Array, page: number): Promise<Raster> {
-  const isBmp = bytes[0] === 0x42 && bytes[1] === 0x4d;
+async function decodePage(bytes: Uint8Array, page: number, isBmp: boolean): Promise<Raster> {
   try {
     return isBmp ? await decodeBmp(bytes) : await decodeImage(bytes, page);
   } catch (error) {
@@ -88,7 +87,7 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   let titleRead = false;
   let inked = false;
   for (let n = 0; n < pageCount; n++) {
-    const raster = await decodePage(bytes, n);
+    const raster = await decodePage(bytes, n, isBmp);
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
       throw new InputError('image_too_small', `${raster.width}×${raster.height} pixels: too small to read a table from (at least ${MIN_LONG_SIDE} px on the long side)`);
     }

@@ -1,6 +1,6 @@
 /**
- * Page geometry from an ink mask: skew angle (projection profiles), portrait vs sideways text,
- * and the ruling lines of tables as edges in pixels.
+ * Page geometry from an ink mask: skew angle (projection profiles) and the ruling lines of
+ * tables as edges in pixels.
  */
 import type { Edge } from '../../model/document.js';
 import type { InkMask } from './raster.js';
@@ -48,22 +48,6 @@ export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
   };
   const coarse = search(-maxDegrees, maxDegrees, 0.25);
   return Math.round(search(coarse - 0.25, coarse + 0.25, 0.05) * 100) / 100;
-}
-
-/**
- * True when the text runs top to bottom (a page scanned sideways): the column profile is then
- * sharper than the row profile.
- */
-export function isSideways(mask: InkMask): boolean {
-  const step = Math.max(1, Math.round(Math.max(mask.width, mask.height) / 1200));
-  const points = samplePoints(mask, step);
-  if (points.length < 200) return false;
-  const swapped = new Int32Array(points.length);
-  for (let i = 0; i < points.length; i += 2) {
-    swapped[i] = points[i + 1] as number;
-    swapped[i + 1] = points[i] as number;
-  }
-  return profileScore(swapped, 0, mask.width, step) > profileScore(points, 0, mask.height, step) * 1.15;
 }
 
 interface Segment {

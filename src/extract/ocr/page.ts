@@ -9,8 +9,8 @@ import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
 import { eraseRules, estimateSkew, findRules } from './geometry.js';
-import { cellInk, inkBox } from './ink.js';
-import { adaptiveMasks, cropToPng, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
+import { cellInk, inkBox, type CellInk } from './ink.js';
+import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
 import { readCell, readNumber, type CellContext } from './read-cell.js';
 import { isNumberText, removeHanSpaces } from './text-fix.js';
 
@@ -73,18 +73,30 @@ function prepare(raster: Raster): Prepared {
   return { raster, mask, edges, grids, textHeight, snap };
 }
 
+/** One grid cell of a page: its box inside the rules, and what ink it holds. */
+interface GridCellInk {
+  inner: BBox;
+  ink: CellInk;
+}
+
+/** The ink of every grid cell, looked at once per page image (orientation samples and reading share it). */
+function gridCellInks(p: Prepared): GridCellInk[] {
+  const cells: GridCellInk[] = [];
+  for (const grid of p.grids) {
+    for (const cell of grid.cells) {
+      const inner = expandBox(cell.bbox, -Math.max(3, p.textHeight * 0.15));
+      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: cellInk(p.mask, inner, p.textHeight) });
+    }
+  }
+  return cells;
+}
+
 /**
  * Samples of the page's text to judge its orientation by: the widest inked grid cells, or else
  * blocks of the page's ink (square, so they hold text whichever way it runs).
  */
-function sampleBoxes(p: Prepared): BBox[] {
-  const boxes: BBox[] = [];
-  for (const grid of p.grids) {
-    for (const cell of grid.cells) {
-      const ink = inkBox(p.mask, shrink(cell.bbox, p.textHeight * 0.2), p.textHeight);
-      if (ink) boxes.push(ink);
-    }
-  }
+function sampleBoxes(p: Prepared, cells: readonly GridCellInk[]): BBox[] {
+  const boxes = cells.flatMap((c) => (c.ink.kind === 'text' ? [c.ink.box] : []));
   if (boxes.length > 0) return boxes.sort((a, b) => Math.max(b.x1 - b.x0, b.y1 - b.y0) - Math.max(a.x1 - a.x0, a.y1 - a.y0)).slice(0, 3);
   const side = Math.round(p.textHeight * 10);
   for (let y = 0; y + side <= p.raster.height; y += side) {
@@ -105,10 +117,6 @@ async function sampleConfidence(p: Prepared, engine: OcrEngine, boxes: readonly 
     sum += (await engine.readCellText(png)).confidence;
   }
   return boxes.length === 0 ? 1 : sum / boxes.length;
-}
-
-function shrink(box: BBox, by: number): BBox {
-  return { x0: box.x0 + by, y0: box.y0 + by, x1: box.x1 - by, y1: box.y1 - by };
 }
 
 function insideAny(box: BBox, grids: readonly RuledGrid[]): boolean {
@@ -151,7 +159,8 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   // Orientation: a page read upright gives confident text; when it does not, the turn (90°,
   // 180°, 270°) whose samples read best wins, if it reads clearly better.
   let rotation = 0;
-  const samples = sampleBoxes(p);
+  let cells = gridCellInks(p);
+  const samples = sampleBoxes(p, cells);
   const upright = await sampleConfidence(p, engine, samples, 0);
   if (upright < 0.6 && samples.length > 0) {
     let best = upright;
@@ -166,21 +175,17 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
       const turned = prepare(await rotateRaster(p.raster, rotation));
       const turnedSkew = estimateSkew(turned.mask);
       p = Math.abs(turnedSkew) >= 0.05 ? prepare(await rotateRaster(turned.raster, -turnedSkew)) : turned;
+      cells = gridCellInks(p);
     }
   }
   const ctx: CellContext = { raster: p.raster, mask: p.mask, engine, textHeight: p.textHeight };
   const runs: TextRun[] = [];
   const inks: { ink: BBox; stray: boolean }[] = [];
-  for (const grid of p.grids) {
-    for (const cell of grid.cells) {
-      const inner = shrink(cell.bbox, Math.max(3, p.textHeight * 0.15));
-      if (inner.x1 <= inner.x0 || inner.y1 <= inner.y0) continue;
-      const found = cellInk(p.mask, inner, p.textHeight);
-      if (found.kind === 'text') inks.push({ ink: found.box, stray: found.stray });
-      // A cell seen empty (or holding a dash or slash) says so: a blank is seen, never assumed
-      // from a missing reading; faint ink that is neither is unreadable.
-      else runs.push(found.kind === 'faint' ? { text: UNREAD_MARK, bbox: inner, confidence: 0 } : { text: SEEN_BLANK, bbox: inner, confidence: 1 });
-    }
+  for (const { inner, ink } of cells) {
+    if (ink.kind === 'text') inks.push({ ink: ink.box, stray: ink.stray });
+    // A cell seen empty (or holding a dash or slash) says so: a blank is seen, never assumed
+    // from a missing reading; faint ink that is neither is unreadable.
+    else runs.push(ink.kind === 'faint' ? { text: UNREAD_MARK, bbox: inner, confidence: 0 } : { text: SEEN_BLANK, bbox: inner, confidence: 1 });
   }
   // The page's own text height: the median height of one-line cells (most cells hold one number).
   const heights = inks.map((c) => c.ink.y1 - c.ink.y0).filter((h) => h < p.textHeight * 2 && h > p.textHeight * 0.3).sort((a, b) => a - b);

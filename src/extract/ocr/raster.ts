@@ -66,6 +66,11 @@ export async function scaleRaster(raster: Raster, factor: number): Promise<Raste
   return toRaster(rawInput(raster).resize(Math.max(1, Math.round(raster.width * factor)), Math.max(1, Math.round(raster.height * factor)), { kernel: 'lanczos3' }));
 }
 
+/** A box grown by `by` pixels on every side (shrunk when negative). */
+export function expandBox(box: BBox, by: number): BBox {
+  return { x0: box.x0 - by, y0: box.y0 - by, x1: box.x1 + by, y1: box.y1 + by };
+}
+
 /**
  * A region as PNG for the OCR engine: white margin around it, scaled so its text is `targetHeight`
  * pixels high (tesseract reads best at 20–40 px).
@@ -82,45 +87,6 @@ export async function cropToPng(raster: Raster, box: BBox, options: { textHeight
   if (Math.abs(factor - 1) > 0.1) image = image.resize(Math.max(1, Math.round(width * factor)), Math.max(1, Math.round(height * factor)), { kernel: 'lanczos3' });
   const buffer = await image.extend({ top: margin, bottom: margin, left: margin, right: margin, background: WHITE }).png({ compressionLevel: 1 }).toBuffer();
   return options.rotate ? sharp(buffer).rotate(options.rotate).png({ compressionLevel: 1 }).toBuffer() : buffer;
-}
-
-/** Otsu's threshold over the histogram, kept within a sane band so blank pages stay blank. */
-export function otsuThreshold(raster: Raster): number {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < raster.data.length; i++) {
-    const v = raster.data[i] ?? 255;
-    histogram[v] = (histogram[v] as number) + 1;
-  }
-  const total = raster.data.length;
-  let sum = 0;
-  for (let v = 0; v < 256; v++) sum += v * (histogram[v] ?? 0);
-  let background = 0;
-  let sumBackground = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let v = 0; v < 256; v++) {
-    background += histogram[v] ?? 0;
-    if (background === 0) continue;
-    const foreground = total - background;
-    if (foreground === 0) break;
-    sumBackground += v * (histogram[v] ?? 0);
-    const meanB = sumBackground / background;
-    const meanF = (sum - sumBackground) / foreground;
-    const between = background * foreground * (meanB - meanF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = v;
-    }
-  }
-  // Light shading of header cells (grey ≈ 200–230) must read as paper, not ink.
-  return Math.min(170, Math.max(90, threshold));
-}
-
-/** Ink mask at a threshold. */
-export function inkMask(raster: Raster, threshold = otsuThreshold(raster)): InkMask {
-  const data = new Uint8Array(raster.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (raster.data[i] ?? 255) <= threshold ? 1 : 0;
-  return { width: raster.width, height: raster.height, data };
 }
 
 /** Ink masks for text and for rules, each against the local paper level rather than one threshold. */

@@ -9,7 +9,7 @@
 import type { BBox, TextRun } from '../../model/document.js';
 import type { OcrEngine, OcrText } from './engine.js';
 import { inkSpans, startsWithMinus, verticalToHorizontal } from './ink.js';
-import { cropToPng, type InkMask, type Raster } from './raster.js';
+import { cropToPng, expandBox, type InkMask, type Raster } from './raster.js';
 import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.js';
 
 /** When two readings of a number disagree, its confidence is capped here (below any acceptance threshold). */
@@ -42,10 +42,6 @@ function widthFits(digits: string, ink: BBox, textHeight: number): boolean {
   return ink.x1 - ink.x0 <= (digits.length * 0.85 + 0.8) * height && ink.y1 - ink.y0 <= textHeight * 1.8;
 }
 
-function padded(box: BBox, by: number): BBox {
-  return { x0: box.x0 - by, y0: box.y0 - by, x1: box.x1 + by, y1: box.y1 + by };
-}
-
 function run(text: string, bbox: BBox, confidence: number, vertical = false): TextRun {
   return { text, bbox, confidence: Math.max(0, Math.min(1, confidence)), ...(vertical ? { vertical } : {}) };
 }
@@ -53,7 +49,7 @@ function run(text: string, bbox: BBox, confidence: number, vertical = false): Te
 /** The crop of a box for the engine, its text scaled to `height` pixels. */
 function cropAt(ctx: CellContext, ink: BBox, height: number): Promise<Buffer> {
   const pad = Math.round(ctx.textHeight * 0.15);
-  return cropToPng(ctx.raster, padded(ink, pad), { textHeight: Math.min(ink.y1 - ink.y0, ctx.textHeight * 1.2), targetHeight: height, margin: 12 });
+  return cropToPng(ctx.raster, expandBox(ink, pad), { textHeight: Math.min(ink.y1 - ink.y0, ctx.textHeight * 1.2), targetHeight: height, margin: 12 });
 }
 
 /**
@@ -124,7 +120,7 @@ async function readText(ctx: CellContext, ink: BBox): Promise<TextRun> {
   let confidence = 1;
   for (const box of boxes) {
     const lineHeight = Math.min(box.y1 - box.y0, ctx.textHeight * 1.2);
-    const png = await cropToPng(ctx.raster, padded(box, pad), { textHeight: lineHeight, targetHeight: HAN_HEIGHT, margin: 10 });
+    const png = await cropToPng(ctx.raster, expandBox(box, pad), { textHeight: lineHeight, targetHeight: HAN_HEIGHT, margin: 10 });
     const read = await ctx.engine.readCellText(png);
     text += removeHanSpaces(read.text);
     confidence = Math.min(confidence, read.confidence);
