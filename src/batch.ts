@@ -94,8 +94,10 @@ function createRunner(options: BatchOptions): { run: (path: string) => Promise<F
     }
   };
   const task = (path: string): FileTask => ({ path, options: options.process, outDir: options.outDir });
+  // Files start `jobs` at a time, so a file's time limit runs from when it starts, not from when
+  // it was queued behind slower files (a queue of scans would otherwise time out unread).
+  const limit = pLimit(jobs);
   if (!existsSync(WORKER_FILE)) {
-    const limit = pLimit(jobs);
     return {
       run: (path) =>
         limit(() =>
@@ -111,7 +113,7 @@ function createRunner(options: BatchOptions): { run: (path: string) => Promise<F
   }
   const pool = new Piscina({ filename: WORKER_FILE, maxThreads: jobs, minThreads: jobs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   return {
-    run: (path) => withTimeout(path, (signal) => pool.run(task(path), signal ? { signal } : {}) as Promise<FileOutcome>),
+    run: (path) => limit(() => withTimeout(path, (signal) => pool.run(task(path), signal ? { signal } : {}) as Promise<FileOutcome>)),
     close: () => pool.destroy(),
   };
 }
