@@ -47,13 +47,13 @@ async function expectedOf(entry: ScanEntry): Promise<Expected> {
 }
 
 /** Lowest share of cells right per level, as measured (bench/ocr-accuracy.mjs); a drop is a regression. */
-const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.9, light: 0.8, fine: 0.85, heavy: 0.1 };
+const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.95, light: 0.9, fine: 0.85, heavy: 0.25 };
 /**
- * Silent wrong values still seen (see the issue note): an extra digit both models agree on (clean
- * 000), faint 150 dpi digits taken for dashes or misread alike by both models (heavy 013). Any
- * other fixture must have none, and these must not get worse.
+ * Silent wrong values still seen (see the issue note): a 5 both models read as 3 (洪泽区 2023 at
+ * 200 dpi), and one on the 150 dpi heavy scan in the UMing font. Any other fixture must have
+ * none, and these must not get worse.
  */
-const KNOWN_SILENT: Record<string, number> = { 'office-000-2019-ruled-clean.pdf': 1, 'office-013-2021-ruled-heavy.pdf': 6 };
+const KNOWN_SILENT: Record<string, number> = { 'corpus-huaian-hongze-2023.pdf': 1, 'office-013-2021-ruled-heavy.pdf': 1 };
 
 afterAll(closeOcr);
 

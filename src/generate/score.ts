@@ -42,6 +42,9 @@ export function scoreTables(record: ReportRecord, expectedTables: Readonly<Recor
   for (const [table, values] of Object.entries(expectedTables)) {
     const tableScore: TableScore = (score.byTable[table] ??= { cells: 0, right: 0, flagged: 0, silent: 0 });
     for (const [row, columns] of Object.entries(values)) {
+      // A row the source does not print at all (a hybrid of the two formats) has no cells, and
+      // null is its right value; a row that exists but was lost has values, so it still counts.
+      const notPrinted = Object.values(columns).every((v) => v === null) && Object.keys(columns).every((column) => !byKey.has(`${table}.${row}.${column}`));
       for (const [column, expected] of Object.entries(columns)) {
         score.cells++;
         tableScore.cells++;
@@ -49,7 +52,7 @@ export function scoreTables(record: ReportRecord, expectedTables: Readonly<Recor
         const cell = byKey.get(key);
         const got = cell?.value ?? null;
         const flag = cell?.flag ?? 'missing';
-        const right = expected === null ? got === null && flag === 'blank' : got === expected && (flag === 'ok' || flag === 'inferred');
+        const right = expected === null ? got === null && (flag === 'blank' || notPrinted) : got === expected && (flag === 'ok' || flag === 'inferred');
         if (right) {
           score.right++;
           tableScore.right++;

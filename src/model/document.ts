@@ -98,6 +98,17 @@ export interface TextRun {
   vertical?: boolean;
 }
 
+/**
+ * What OCR puts in a table cell it saw empty (or holding a printed dash or slash): a blank, read
+ * as null. A blank is seen, never assumed from a missing reading.
+ */
+export const SEEN_BLANK = '—';
+/**
+ * What OCR puts in a table cell holding ink it could not read (too faint, nothing legible): a
+ * value slot that is unreadable, never a blank and never part of a label.
+ */
+export const UNREAD_MARK = '□';
+
 /** A ruling line: horizontal edges have a y `position` and x `start`..`end`; vertical ones the reverse. */
 export interface Edge {
   orientation: 'h' | 'v';

@@ -2,7 +2,10 @@
  * Reconstructs the three tables from a stream of lines, whatever extractor made them: regions →
  * labelled rows → format decision → columns → cells with flags and provenance.
  */
-import type { Line } from '../model/document.js';
+import { SEEN_BLANK, UNREAD_MARK, type Line } from '../model/document.js';
+
+/** The blanks OCR confirms: a cell seen empty or holding a dash or slash, and 无-like words read as text. */
+const OCR_BLANKS: ReadonlySet<string> = new Set([SEEN_BLANK, '无', '空', '暂无', '没有']);
 import { makeIssue } from '../model/issues.js';
 import {
   ACTIVE_LAYOUT,
@@ -166,12 +169,18 @@ function cellFromSlot(
       cell.flag = 'unreadable';
       cell.confidence = 0;
       issues.push(makeIssue('error', 'tables', 'cell_not_seen', `${path.join('.')}: no reading and no empty cell seen at this position`, { ...at, path }));
+    } else if (cell.method === 'ocr' && !OCR_BLANKS.has((slot?.text ?? '').trim())) {
+      // A stray stroke OCR read as "|" or "." is not a printed placeholder.
+      cell.flag = 'unreadable';
+      cell.confidence = 0;
+      issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: OCR read "${cell.raw}", which is no placeholder it can confirm`, { ...at, path }));
     }
     return cell;
   }
   if (parsed.kind === 'invalid') {
     cell.flag = 'unreadable';
-    issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: "${cell.raw}" is not a number`, { ...at, path }));
+    const why = cell.raw.trim() === UNREAD_MARK ? 'OCR saw ink in the cell but could not read it' : `"${cell.raw}" is not a number`;
+    issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: ${why}`, { ...at, path }));
     return cell;
   }
   // A decimal point in a count column, from OCR, is more likely a speck than a printed point.

@@ -3,7 +3,7 @@
  * is wrapped, split over lines or separated from its numbers, and collects the value slots that
  * belong to it.
  */
-import type { Line, LineCell } from '../model/document.js';
+import { UNREAD_MARK, type Line, type LineCell } from '../model/document.js';
 import type { RowSpec } from '../model/table.js';
 import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
@@ -55,6 +55,8 @@ export function splitLabelAndValues(line: Line): SplitLine {
   // A label cell has words in it; a cell of digits that is not a valid value ("167,617167617") is a
   // malformed value, not text.
   line.cells.forEach((cell, i) => {
+    // OCR's mark for ink it could not read stands where a value stood: a value slot, unreadable.
+    if (cell.text.trim() === UNREAD_MARK) return;
     if (cell.text.trim() !== '' && !isValueText(cell.text) && (/[\p{Script=Han}A-Za-z]/u.test(cell.text) || !/\d/.test(cell.text))) lastLabel = i;
   });
   const last = line.cells[lastLabel];

@@ -2,7 +2,7 @@
  * The OCR engine: tesseract.js workers, offline. Language data comes from the
  * `@tesseract.js-data/*` packages as plain local paths with no cache written (stack.md); nothing is
  * ever downloaded. Three workers with fixed settings, so concurrent jobs never race on parameters:
- * digits (eng, whitelist, one line), cell text (chi_sim, a block) and page text (chi_sim, columns).
+ * digits (eng, whitelist, a block of stacked cells), cell text (chi_sim, a block) and page text (chi_sim, columns).
  * Workers are recycled every `recycleAfterPages` pages (tesseract.js grows with use) and always
  * terminated by `close()`.
  */
@@ -70,7 +70,8 @@ export class OcrEngine {
   private async ready(): Promise<Workers> {
     this.workers ??= (async () => {
       const [digits, cellText] = await Promise.all([
-        startWorker('eng', { tessedit_char_whitelist: DIGIT_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_LINE }),
+        // A block, not a line: cells are read stacked, one per line (raster.ts stackCrops).
+        startWorker('eng', { tessedit_char_whitelist: DIGIT_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK }),
         startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' }),
       ]);
       return { digits, cellText, pageText: null };
@@ -87,7 +88,7 @@ export class OcrEngine {
     }
   }
 
-  /** Reads a crop (PNG bytes) as one line of digits. */
+  /** Reads a crop (PNG bytes) as digits. */
   async readDigits(png: Buffer): Promise<OcrText> {
     const { digits } = await this.ready();
     const { data } = await digits.recognize(png);
@@ -101,24 +102,23 @@ export class OcrEngine {
     return { text: data.text.trim(), confidence: data.confidence / 100 };
   }
 
+  /** Reads a stack of crops (PNG bytes) as digits: words with boxes. */
+  async readDigitWords(png: Buffer): Promise<OcrWord[]> {
+    return wordsOf((await this.ready()).digits, png);
+  }
+
+  /** Reads a stack of crops (PNG bytes) as Chinese text: words with boxes. */
+  async readCellTextWords(png: Buffer): Promise<OcrWord[]> {
+    return wordsOf((await this.ready()).cellText, png);
+  }
+
   /** Reads a region of text (PNG bytes) as words with boxes, in the crop's pixels. */
   async readWords(png: Buffer): Promise<OcrWord[]> {
     const workers = await this.ready();
     workers.pageText ??= await startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_COLUMN, preserve_interword_spaces: '0' });
-    const { data } = await workers.pageText.recognize(png, {}, { blocks: true, text: false });
-    const words: OcrWord[] = [];
-    for (const block of data.blocks ?? []) {
-      for (const paragraph of block.paragraphs) {
-        for (const line of paragraph.lines) {
-          for (const word of line.words) {
-            if (word.text.trim() === '') continue;
-            words.push({ text: word.text.trim(), confidence: word.confidence / 100, bbox: { x0: word.bbox.x0, y0: word.bbox.y0, x1: word.bbox.x1, y1: word.bbox.y1 } });
-          }
-        }
-      }
-    }
-    return words;
+    return wordsOf(workers.pageText, png);
   }
+
 
   /** Terminates every worker; the engine starts new ones if used again. */
   async close(): Promise<void> {
@@ -129,6 +129,23 @@ export class OcrEngine {
     if (!workers) return;
     await Promise.allSettled([workers.digits.terminate(), workers.cellText.terminate(), workers.pageText?.terminate()]);
   }
+}
+
+/** The words a worker reads in an image, with their boxes in the image's pixels. */
+async function wordsOf(worker: Worker, png: Buffer): Promise<OcrWord[]> {
+  const { data } = await worker.recognize(png, {}, { blocks: true, text: false });
+  const words: OcrWord[] = [];
+  for (const block of data.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        for (const word of line.words) {
+          if (word.text.trim() === '') continue;
+          words.push({ text: word.text.trim(), confidence: word.confidence / 100, bbox: { x0: word.bbox.x0, y0: word.bbox.y0, x1: word.bbox.x1, y1: word.bbox.y1 } });
+        }
+      }
+    }
+  }
+  return words;
 }
 
 let shared: OcrEngine | null = null;

@@ -78,12 +78,48 @@ function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number):
  * a printed blank mark (a lone dash or slash); nothing at all; or faint ink that is neither text
  * nor a mark (a number too faint to read, which must not pass for a blank).
  */
-export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark' } | { kind: 'empty' } | { kind: 'faint' };
+export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark'; box: BBox } | { kind: 'empty' } | { kind: 'faint' };
 
 /**
  * Reads the ink of a cell's inner box. Blobs that are specks (smaller than a stroke of text), or
  * long thin remnants of a rule along the box's edge, are left out; `textHeight` sets the scale.
  */
+/**
+ * A copy of a cell's ink with pieces of rules wiped out: a run of ink across most of the cell
+ * (and longer than any stroke of a character) is a rule the page's rule finder left behind (a
+ * bowed rule, a rule broken by noise), even where it touches a digit. `inside` counts the wiped
+ * pixels away from the cell's edges, where a rule is unlikely and a long stroke may be text.
+ */
+function withoutRuleRuns(mask: InkMask, x0: number, y0: number, x1: number, y1: number, textHeight: number): { local: InkMask; inside: number } {
+  const width = x1 - x0;
+  const height = y1 - y0;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) data.set(mask.data.subarray((y0 + y) * mask.width + x0, (y0 + y) * mask.width + x1), y * width);
+  const edge = Math.max(4, textHeight * 0.3);
+  const erased: number[] = [];
+  let inside = 0;
+  // Runs along each line of the crop (columns for vertical rules, rows for horizontal ones).
+  const scan = (lines: number, length: number, at: (line: number, k: number) => number, min: number): void => {
+    for (let line = 0; line < lines; line++) {
+      let from = -1;
+      for (let k = 0; k <= length; k++) {
+        const on = k < length && data[at(line, k)] === 1;
+        if (on && from < 0) from = k;
+        if (on || from < 0) continue;
+        if (k - from >= min) {
+          for (let j = from; j < k; j++) erased.push(at(line, j));
+          if (line >= edge && line < lines - edge) inside += k - from;
+        }
+        from = -1;
+      }
+    }
+  };
+  scan(width, height, (x, y) => y * width + x, Math.max(textHeight * 2, height * 0.7));
+  scan(height, width, (y, x) => y * width + x, Math.max(textHeight * 3, width * 0.7));
+  for (const i of erased) data[i] = 0;
+  return { local: { width, height, data }, inside };
+}
+
 export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
   const x0 = Math.max(0, Math.round(box.x0));
   const y0 = Math.max(0, Math.round(box.y0));
@@ -91,8 +127,11 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
   const y1 = Math.min(mask.height, Math.round(box.y1));
   if (x1 - x0 < 3 || y1 - y0 < 3) return { kind: 'empty' };
   const stroke = Math.max(2, textHeight * 0.25);
-  let droppedPixels = 0;
-  const kept = blobsIn(mask, x0, y0, x1, y1).filter((b) => {
+  const specks: Blob[] = [];
+  const { local, inside } = withoutRuleRuns(mask, x0, y0, x1, y1, textHeight);
+  let droppedPixels = inside;
+  const found = blobsIn(local, 0, 0, local.width, local.height).map((b) => ({ ...b, x0: b.x0 + x0, x1: b.x1 + x0, y0: b.y0 + y0, y1: b.y1 + y0 }));
+  const kept = found.filter((b) => {
     const w = b.x1 - b.x0;
     const h = b.y1 - b.y0;
     const thin = Math.min(w, h) <= Math.max(3, textHeight * 0.15);
@@ -102,7 +141,10 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
     // A speck, or a decimal point (inside the text's box anyway); a short flat bar is a minus sign.
     const bar = w >= h * 2 && w >= textHeight * 0.15;
     if (w < stroke && h < stroke && !bar) {
-      if (b.pixels > 2) droppedPixels += b.pixels;
+      if (b.pixels > 2) {
+        droppedPixels += b.pixels;
+        specks.push(b);
+      }
       return false;
     }
     return true;
@@ -118,17 +160,37 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
     const w = ink.x1 - ink.x0;
     const h = ink.y1 - ink.y0;
     // A dash is wide and flat; anything else this low is a fragment of something fainter.
-    if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && droppedPixels === 0 ? { kind: 'mark' } : { kind: 'faint' };
-    if (isSlash(mask, ink)) return { kind: 'mark' };
+    if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && droppedPixels === 0 ? { kind: 'mark', box: ink } : { kind: 'faint' };
+    if (isSlash(mask, ink)) return { kind: 'mark', box: ink };
   }
+  // Specks that may be pieces of the text: on its line and close beside it (noise elsewhere in
+  // the cell is paper, not a broken digit).
+  const reach = textHeight * 0.6;
+  const besideText = specks.filter((b) => {
+    const cx = (b.x0 + b.x1) / 2;
+    const cy = (b.y0 + b.y1) / 2;
+    return cx >= ink.x0 - reach && cx <= ink.x1 + reach && cy >= ink.y0 - textHeight * 0.2 && cy <= ink.y1 + textHeight * 0.2;
+  });
   const keptPixels = kept.reduce((a, b) => a + b.pixels, 0);
-  return { kind: 'text', box: ink, stray: droppedPixels > keptPixels * 0.2 };
+  return { kind: 'text', box: ink, stray: besideText.reduce((a, b) => a + b.pixels, 0) > keptPixels * 0.2 };
 }
 
 /** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */
 export function inkBox(mask: InkMask, box: BBox, textHeight: number): BBox | null {
   const ink = cellInk(mask, box, textHeight);
   return ink.kind === 'text' ? ink.box : null;
+}
+
+/** The first and last inked x of row `y` between x0 and x1, or null when the row has no ink there. */
+function rowExtent(mask: InkMask, y: number, x0: number, x1: number): { from: number; to: number } | null {
+  let from = -1;
+  let to = -1;
+  for (let x = x0; x < x1; x++) {
+    if (mask.data[y * mask.width + x] !== 1) continue;
+    if (from < 0) from = x;
+    to = x;
+  }
+  return from < 0 ? null : { from, to };
 }
 
 /**
@@ -141,16 +203,10 @@ function isSlash(mask: InkMask, blob: BBox): boolean {
   if (h < 4 || w < h * 0.2 || w > h * 1.2) return false;
   const centres: number[] = [];
   for (let y = blob.y0; y < blob.y1; y++) {
-    let from = -1;
-    let to = -1;
-    for (let x = blob.x0; x < blob.x1; x++) {
-      if (mask.data[y * mask.width + x] !== 1) continue;
-      if (from < 0) from = x;
-      to = x;
-    }
-    if (from < 0) continue;
-    if (to - from + 1 > Math.max(3, w * 0.45)) return false;
-    centres.push((from + to) / 2);
+    const extent = rowExtent(mask, y, blob.x0, blob.x1);
+    if (!extent) continue;
+    if (extent.to - extent.from + 1 > Math.max(3, w * 0.45)) return false;
+    centres.push((extent.from + extent.to) / 2);
   }
   if (centres.length < h * 0.8) return false;
   const third = Math.max(1, Math.floor(centres.length / 3));
@@ -223,3 +279,25 @@ export function startsWithMinus(mask: InkMask, ink: BBox, textHeight: number): b
     rest.every((b) => b.x0 >= first.x1)
   );
 }
+
+/**
+ * True when the ink is one upright stroke: one blob, narrow, its middle rows a thin run of ink
+ * that does not drift sideways (a 7's stroke does). In a numeric cell that is a 1, the digit the
+ * engines most often drop; the reading must still say 1 for it to count.
+ */
+export function isLoneStroke(mask: InkMask, ink: BBox): boolean {
+  const blobs = blobsIn(mask, Math.round(ink.x0), Math.round(ink.y0), Math.round(ink.x1), Math.round(ink.y1)).filter((b) => b.pixels >= 3);
+  if (blobs.length !== 1) return false;
+  const [blob] = blobs as [Blob];
+  const w = blob.x1 - blob.x0;
+  const h = blob.y1 - blob.y0;
+  if (h < 8 || w > h * 0.4) return false;
+  const centres: number[] = [];
+  for (let y = blob.y0 + Math.round(h * 0.35); y < blob.y1 - Math.round(h * 0.25); y++) {
+    const extent = rowExtent(mask, y, blob.x0, blob.x1);
+    if (!extent || extent.to - extent.from + 1 > Math.max(3, h * 0.25)) return false;
+    centres.push((extent.from + extent.to) / 2);
+  }
+  return centres.length > 0 && Math.max(...centres) - Math.min(...centres) <= Math.max(1.5, h * 0.1);
+}
+

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import { estimateSkew, findRules } from './geometry.js';
-import { inkBox, startsWithMinus } from './ink.js';
+import { cellInk, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -87,5 +87,40 @@ describe('cell ink', () => {
     expect(startsWithMinus(minusNine, { x0: 0, y0: 0, x1: 120, y1: 60 }, height)).toBe(true);
     const nine = mask(120, 60, (set) => bar(set, 40, 15, 56, 45));
     expect(startsWithMinus(nine, { x0: 0, y0: 0, x1: 120, y1: 60 }, height)).toBe(false);
+  });
+
+  test('a rule left inside a cell is wiped even where it touches a digit; a tall 1 in a tall cell stays text', () => {
+    // A vertical rule the page's rule finder missed, along the cell's left edge, touching a 2.
+    const remnant = mask(100, 120, (set) => {
+      bar(set, 2, 0, 4, 120);
+      bar(set, 4, 50, 20, 53); // the 2's foot reaches the rule
+      bar(set, 8, 30, 20, 50);
+    });
+    expect(inkBox(remnant, { x0: 0, y0: 0, x1: 100, y1: 120 }, 20)).toEqual({ x0: 4, y0: 30, x1: 20, y1: 53 });
+    // A serif 1 taller than the page's usual text (a table printed larger) is not a rule.
+    const tallOne = mask(70, 112, (set) => {
+      bar(set, 18, 47, 21, 70);
+      bar(set, 16, 68, 23, 70);
+    });
+    expect(cellInk(tallOne, { x0: 0, y0: 0, x1: 70, y1: 112 }, 14)).toMatchObject({ kind: 'text' });
+  });
+
+  test('a lone upright stroke is told from a 7 and from two digits', () => {
+    const one = mask(60, 60, (set) => {
+      bar(set, 28, 15, 31, 45);
+      bar(set, 25, 15, 28, 18); // the flag
+      bar(set, 24, 43, 35, 45); // the serif foot
+    });
+    expect(isLoneStroke(one, { x0: 0, y0: 0, x1: 60, y1: 60 })).toBe(true);
+    const seven = mask(60, 60, (set) => {
+      bar(set, 20, 15, 36, 18);
+      for (let y = 18; y < 45; y++) bar(set, 34 - (y - 18) * 0.4, y, 37 - (y - 18) * 0.4, y + 1);
+    });
+    expect(isLoneStroke(seven, { x0: 0, y0: 0, x1: 60, y1: 60 })).toBe(false);
+    const eleven = mask(60, 60, (set) => {
+      bar(set, 20, 15, 23, 45);
+      bar(set, 30, 15, 33, 45);
+    });
+    expect(isLoneStroke(eleven, { x0: 0, y0: 0, x1: 60, y1: 60 })).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * found in the pixels, every grid cell read on its own, and text outside the grids read as words.
  * The result enters the same layout and reconstruction as a PDF text layer.
  */
-import type { BBox, Edge, PositionedPage, TextRun } from '../../model/document.js';
+import { SEEN_BLANK, UNREAD_MARK, type BBox, type Edge, type PositionedPage, type TextRun } from '../../model/document.js';
 import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
@@ -11,7 +11,7 @@ import type { OcrEngine } from './engine.js';
 import { eraseRules, estimateSkew, findRules } from './geometry.js';
 import { cellInk, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
-import { readCell, readNumber, type CellContext } from './read-cell.js';
+import { readCells, readNumber, type CellContext } from './read-cell.js';
 import { isNumberText, removeHanSpaces } from './text-fix.js';
 
 /** Which text outside the tables to read: all of it, only above the first table (a report's title), or none. */
@@ -40,10 +40,6 @@ export interface OcrPageResult {
 const MIN_PAGE_HEIGHT = 1700;
 /** Above this an A4 page is over 400 dpi: scale down, OCR gains nothing. */
 const MAX_PAGE_HEIGHT = 4800;
-/** What a cell with no ink holds: a printed blank, read as null. */
-export const SEEN_BLANK = '—';
-/** What a cell with ink but no reading holds: not a number, so reconstruction marks it unreadable. */
-export const UNREAD_MARK = '□';
 /** Grid snap tolerance, as a share of the text height. */
 const SNAP_SHARE = 0.25;
 
@@ -79,16 +75,39 @@ interface GridCellInk {
   ink: CellInk;
 }
 
-/** The ink of every grid cell, looked at once per page image (orientation samples and reading share it). */
-function gridCellInks(p: Prepared): GridCellInk[] {
+function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
   const cells: GridCellInk[] = [];
   for (const grid of p.grids) {
     for (const cell of grid.cells) {
+      // Inset by the resolution's scale, not the text's: rules are as thick at any font size.
       const inner = expandBox(cell.bbox, -Math.max(3, p.textHeight * 0.15));
-      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: cellInk(p.mask, inner, p.textHeight) });
+      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: cellInk(p.mask, inner, textHeight) });
     }
   }
   return cells;
+}
+
+/** The median height of one-line cell text (most cells hold one number), or null with too few cells. */
+function medianLineHeight(cells: readonly GridCellInk[], around: number): number | null {
+  const heights = cells
+    .flatMap((c) => (c.ink.kind === 'text' ? [c.ink.box.y1 - c.ink.box.y0] : []))
+    .filter((h) => h < around * 2 && h > around * 0.3)
+    .sort((a, b) => a - b);
+  return heights.length >= 5 ? Math.max(10, heights[Math.floor(heights.length / 2)] as number) : null;
+}
+
+/**
+ * The ink of every grid cell, looked at once per page image (orientation samples and reading
+ * share it), and the page's real text height. What is a speck, a dash or faint ink depends on
+ * the size of the text: the resolution's guess is replaced by the height the cells show (small
+ * print at 200 dpi is half the guess, and its thin digits would fall apart into "specks").
+ */
+function gridCellInks(p: Prepared): { cells: GridCellInk[]; textHeight: number } {
+  const first = cellInksAt(p, p.textHeight);
+  const measured = medianLineHeight(first, p.textHeight);
+  if (measured === null) return { cells: first, textHeight: p.textHeight };
+  if (Math.abs(measured - p.textHeight) <= p.textHeight * 0.2) return { cells: first, textHeight: measured };
+  return { cells: cellInksAt(p, measured), textHeight: measured };
 }
 
 /**
@@ -149,6 +168,7 @@ async function readRegion(ctx: CellContext, region: BBox, grids: readonly RuledG
 /** OCRs one page image. */
 export async function ocrPage(input: Raster, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
   const { engine } = options;
+  (globalThis as { ocrPageNo?: number }).ocrPageNo = pageNumber;
   let raster = input;
   const longSide = Math.max(raster.width, raster.height);
   if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
@@ -159,7 +179,7 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   // Orientation: a page read upright gives confident text; when it does not, the turn (90°,
   // 180°, 270°) whose samples read best wins, if it reads clearly better.
   let rotation = 0;
-  let cells = gridCellInks(p);
+  let { cells, textHeight } = gridCellInks(p);
   const samples = sampleBoxes(p, cells);
   const upright = await sampleConfidence(p, engine, samples, 0);
   if (upright < 0.6 && samples.length > 0) {
@@ -175,28 +195,35 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
       const turned = prepare(await rotateRaster(p.raster, rotation));
       const turnedSkew = estimateSkew(turned.mask);
       p = Math.abs(turnedSkew) >= 0.05 ? prepare(await rotateRaster(turned.raster, -turnedSkew)) : turned;
-      cells = gridCellInks(p);
+      ({ cells, textHeight } = gridCellInks(p));
     }
   }
-  const ctx: CellContext = { raster: p.raster, mask: p.mask, engine, textHeight: p.textHeight };
+  const ctx: CellContext = { raster: p.raster, mask: p.mask, engine, textHeight };
   const runs: TextRun[] = [];
-  const inks: { ink: BBox; stray: boolean }[] = [];
+  const inks: { ink: BBox; stray: boolean; mark: boolean; inner: BBox }[] = [];
   for (const { inner, ink } of cells) {
-    if (ink.kind === 'text') inks.push({ ink: ink.box, stray: ink.stray });
-    // A cell seen empty (or holding a dash or slash) says so: a blank is seen, never assumed
-    // from a missing reading; faint ink that is neither is unreadable.
+    // A dash or slash by its shape is read too: the foot of a serif 1 whose stem is too faint
+    // for the mask looks like a dash, and only a number both readers agree on overrules the shape.
+    if (ink.kind === 'text' || ink.kind === 'mark') inks.push({ ink: ink.box, stray: ink.kind === 'text' && ink.stray, mark: ink.kind === 'mark', inner });
+    // A cell seen empty says so: a blank is seen, never assumed from a missing reading; faint
+    // ink that is neither text nor a mark is unreadable.
     else runs.push(ink.kind === 'faint' ? { text: UNREAD_MARK, bbox: inner, confidence: 0 } : { text: SEEN_BLANK, bbox: inner, confidence: 1 });
   }
-  // The page's own text height: the median height of one-line cells (most cells hold one number).
-  const heights = inks.map((c) => c.ink.y1 - c.ink.y0).filter((h) => h < p.textHeight * 2 && h > p.textHeight * 0.3).sort((a, b) => a - b);
-  if (heights.length >= 5) ctx.textHeight = Math.max(10, heights[Math.floor(heights.length / 2)] as number);
-  for (const { ink, stray } of inks) {
-    const read = await readCell(ctx, ink);
+  const reads = await readCells(
+    ctx,
+    inks.map((c) => c.ink),
+  );
+  reads.forEach((read, i) => {
+    const cell = inks[i];
+    if (cell?.mark && !(isNumberText(read.text) && read.confidence >= 0.75)) {
+      runs.push({ text: SEEN_BLANK, bbox: cell.inner, confidence: 1 });
+      return;
+    }
     // Ink left out of the box may be part of the number (a faint digit broken into specks).
-    const cellRun = stray && /\d/.test(read.text) ? { ...read, confidence: Math.min(read.confidence, 0.5) } : read;
+    const cellRun = inks[i]?.stray && /\d/.test(read.text) ? { ...read, confidence: Math.min(read.confidence, 0.5) } : read;
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
     runs.push(cellRun.text.trim() === '' ? { ...cellRun, text: UNREAD_MARK, confidence: 0 } : cellRun);
-  }
+  });
   const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
   const textRegion: BBox | null =
     p.grids.length === 0 || options.text === 'all'

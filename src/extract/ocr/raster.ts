@@ -89,6 +89,53 @@ export async function cropToPng(raster: Raster, box: BBox, options: { textHeight
   return options.rotate ? sharp(buffer).rotate(options.rotate).png({ compressionLevel: 1 }).toBuffer() : buffer;
 }
 
+/** One box to stack: its region and the height of its text, which is scaled to the stack's height. */
+export interface StackItem {
+  box: BBox;
+  textHeight: number;
+}
+
+/** A stack of crops as one PNG, and where each crop lies in it (top and bottom, pixels). */
+export interface CropStack {
+  png: Buffer;
+  bands: { y0: number; y1: number }[];
+  /** White space between crops and around them, pixels. */
+  gap: number;
+}
+
+/**
+ * Crops laid one under another on white, each scaled so its text is `targetHeight` pixels high,
+ * with a gap of one text height between them: the engine reads them as lines of one block, in one
+ * call instead of one call per cell (each call re-runs layout analysis and pays the thread
+ * round trip), and each line is read as alone as in its own crop.
+ */
+export async function stackCrops(raster: Raster, items: readonly StackItem[], targetHeight: number): Promise<CropStack> {
+  const gap = targetHeight;
+  const tiles = await Promise.all(
+    items.map(async ({ box, textHeight }) => {
+      const left = Math.max(0, Math.floor(box.x0));
+      const top = Math.max(0, Math.floor(box.y0));
+      const width = Math.max(1, Math.min(raster.width, Math.ceil(box.x1)) - left);
+      const height = Math.max(1, Math.min(raster.height, Math.ceil(box.y1)) - top);
+      const factor = Math.min(4, Math.max(0.5, targetHeight / Math.max(1, textHeight)));
+      let image = rawInput(raster).extract({ left, top, width, height });
+      if (Math.abs(factor - 1) > 0.1) image = image.resize(Math.max(1, Math.round(width * factor)), Math.max(1, Math.round(height * factor)), { kernel: 'lanczos3' });
+      return toRaster(image);
+    }),
+  );
+  const width = Math.max(1, ...tiles.map((t) => t.width)) + 2 * gap;
+  const height = tiles.reduce((sum, t) => sum + t.height + gap, gap);
+  const data = new Uint8Array(width * height).fill(255);
+  const bands: { y0: number; y1: number }[] = [];
+  let y = gap;
+  for (const tile of tiles) {
+    for (let row = 0; row < tile.height; row++) data.set(tile.data.subarray(row * tile.width, (row + 1) * tile.width), (y + row) * width + gap);
+    bands.push({ y0: y, y1: y + tile.height });
+    y += tile.height + gap;
+  }
+  return { png: await rawInput({ width, height, data }).png({ compressionLevel: 1 }).toBuffer(), bands, gap };
+}
+
 /** Ink masks for text and for rules, each against the local paper level rather than one threshold. */
 export interface InkMasks {
   /** Clearly darker than its surroundings: text (noise and light shading stay paper). */

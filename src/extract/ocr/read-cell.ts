@@ -1,28 +1,33 @@
 /**
- * Reads one table cell from its tight ink box. Every non-blank cell is first read as a line of
- * digits; a confident number is taken as is. Otherwise the cell is read as Chinese text too: text
- * (a label, a header) wins when the Chinese reading holds Han characters, and for a number the two
- * readings must agree (after look-alike mapping, O→0, l→1 …) for the confidence to stand; when
- * they disagree the number keeps a low confidence, so reconstruction marks it unreadable rather
- * than guess.
+ * Reads table cells from their tight ink boxes. One-line cells are read in stacks (many cells per
+ * engine call) by two different models: eng digits (whitelist) and chi_sim. A number counts as
+ * read only when the two models spell the same number (after look-alike mapping, O→0, l→1 …);
+ * cells they disagree on are read again at other scales, and still only a reading both models
+ * share is taken. A number without such agreement keeps a low confidence, so reconstruction marks
+ * it unreadable rather than guess. Cells the Chinese reader sees as Han text are labels.
  */
-import type { BBox, TextRun } from '../../model/document.js';
-import type { OcrEngine, OcrText } from './engine.js';
-import { inkSpans, startsWithMinus, verticalToHorizontal } from './ink.js';
-import { cropToPng, expandBox, type InkMask, type Raster } from './raster.js';
+import { SEEN_BLANK, type BBox, type TextRun } from '../../model/document.js';
+import type { OcrEngine, OcrText, OcrWord } from './engine.js';
+import { inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
+import { cropToPng, expandBox, stackCrops, type InkMask, type Raster } from './raster.js';
 import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.js';
 
-/** When two readings of a number disagree, its confidence is capped here (below any acceptance threshold). */
+/** When the two models never agree on a number, its confidence is capped here (below any acceptance threshold). */
 const DISAGREEMENT_CONFIDENCE = 0.3;
-/** Pixel height tesseract reads best at, for digits and for Han text. */
-const DIGIT_HEIGHT = 24;
-const DIGIT_HEIGHT_ALT = 30;
-const HAN_DIGIT_HEIGHT = 32;
+/** Pixel heights the two models read at: first pass, and the second pass for cells they disagreed on. */
+const FIRST_PASS = { digits: 24, han: 32 };
+const SECOND_PASS = { digits: 30, han: 40 };
 const HAN_HEIGHT = 36;
+/** A 1 read by one model and confirmed by its shape: taken, with less confidence than two readings. */
+const LONE_STROKE_CONFIDENCE = 0.8;
+/** A reading this confident that spells another number vetoes an agreement. */
+const CONTRADICTION_CONFIDENCE = 0.6;
+/** Cells per engine call: a stack this tall stays a small image. */
+const STACK_SIZE = 40;
 
 const HAN = /[\u3400-\u9fff]/;
-/** What a cell prints for "nothing": a slash, a dash. */
-const BLANK_MARK = /^[/／\\—–－-]+$/;
+/** What a cell prints for "nothing": a slash, a dash (which chi_sim may read as 一). */
+const BLANK_MARK = /^[/／\\—–－一-]+$/;
 
 /** What the page knows that a cell reading needs. */
 export interface CellContext {
@@ -46,43 +51,144 @@ function run(text: string, bbox: BBox, confidence: number, vertical = false): Te
   return { text, bbox, confidence: Math.max(0, Math.min(1, confidence)), ...(vertical ? { vertical } : {}) };
 }
 
-/** The crop of a box for the engine, its text scaled to `height` pixels. */
-function cropAt(ctx: CellContext, ink: BBox, height: number): Promise<Buffer> {
-  const pad = Math.round(ctx.textHeight * 0.15);
-  return cropToPng(ctx.raster, expandBox(ink, pad), { textHeight: Math.min(ink.y1 - ink.y0, ctx.textHeight * 1.2), targetHeight: height, margin: 12 });
+/** The region of a cell's ink that is cropped for the engine: a little paper around it. */
+function cropBox(ctx: CellContext, ink: BBox): { box: BBox; textHeight: number } {
+  return { box: expandBox(ink, Math.round(ctx.textHeight * 0.15)), textHeight: Math.min(ink.y1 - ink.y0, ctx.textHeight * 1.2) };
+}
+
+/** The words of a stack that fall in each crop's band, joined left to right. */
+function byBand(words: readonly OcrWord[], bands: readonly { y0: number; y1: number }[], gap: number): OcrText[] {
+  const found: OcrWord[][] = bands.map(() => []);
+  for (const word of words) {
+    const y = (word.bbox.y0 + word.bbox.y1) / 2;
+    const k = bands.findIndex((b) => y >= b.y0 - gap / 2 && y < b.y1 + gap / 2);
+    if (k >= 0) found[k]?.push(word);
+  }
+  return found.map((ws) => {
+    const sorted = [...ws].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    return { text: sorted.map((w) => w.text).join(' '), confidence: sorted.length === 0 ? 0 : Math.min(...sorted.map((w) => w.confidence)) };
+  });
+}
+
+/** Both models' readings of each ink box, at the given text heights, many boxes per engine call. */
+async function readStacked(ctx: CellContext, inks: readonly BBox[], heights: { digits: number; han: number }): Promise<{ digits: OcrText; han: OcrText }[]> {
+  const readings: { digits: OcrText; han: OcrText }[] = [];
+  for (let i = 0; i < inks.length; i += STACK_SIZE) {
+    const items = inks.slice(i, i + STACK_SIZE).map((ink) => cropBox(ctx, ink));
+    const [digitStack, hanStack] = await Promise.all([stackCrops(ctx.raster, items, heights.digits), stackCrops(ctx.raster, items, heights.han)]);
+    // The two models run in their own threads: read both stacks at once.
+    const [digitWords, hanWords] = await Promise.all([ctx.engine.readDigitWords(digitStack.png), ctx.engine.readCellTextWords(hanStack.png)]);
+    const digits = byBand(digitWords, digitStack.bands, digitStack.gap);
+    const han = byBand(hanWords, hanStack.bands, hanStack.gap);
+    items.forEach((_, k) => readings.push({ digits: digits[k] ?? { text: '', confidence: 0 }, han: han[k] ?? { text: '', confidence: 0 } }));
+  }
+  return readings;
+}
+
+/** Every reading of one cell so far, by model. */
+interface CellReadings {
+  ink: BBox;
+  minus: boolean;
+  digits: OcrText[];
+  han: OcrText[];
+}
+
+/** What the readings of a one-line cell make of it. */
+type Verdict = { kind: 'number'; run: TextRun } | { kind: 'text'; han: OcrText } | { kind: 'undecided' };
+
+function signed(text: string | null, minus: boolean): string | null {
+  return text !== null && minus && /^\d/.test(text) ? `-${text}` : text;
 }
 
 /**
- * Reads a box as a number; null when it is text. No single reading is trusted: the digit reader
- * and the Chinese reader (a different model) must spell the same number, or else the digit
- * reader must give the same number at a second scale. A number without such agreement keeps a
- * confidence below acceptance, so it comes out unreadable, never guessed.
+ * Judges a cell by its readings. A printed dash or slash is a blank; Han text (a label, or 无) is
+ * text; a number both models spell is read; anything else is undecided.
  */
-export async function readNumber(ctx: CellContext, ink: BBox): Promise<TextRun | null> {
-  const png = await cropAt(ctx, ink, DIGIT_HEIGHT);
-  const read = await ctx.engine.readDigits(png);
-  const minus = startsWithMinus(ctx.mask, ink, ctx.textHeight);
-  const digits = minus && /^\d/.test(read.text) ? { ...read, text: `-${read.text}` } : read;
-  const numeric = isNumberText(digits.text) && widthFits(digits.text, ink, ctx.textHeight);
-  const han = await ctx.engine.readCellText(await cropAt(ctx, ink, HAN_DIGIT_HEIGHT));
-  const hanText = removeHanSpaces(han.text);
-  if (BLANK_MARK.test(hanText) && han.confidence >= 0.5) return run(hanText, ink, han.confidence);
-  const hanRead = digitsFromLookAlikes(hanText);
-  const hanNumber = minus && hanRead !== null && /^\d/.test(hanRead) ? `-${hanRead}` : hanRead;
-  // Text: the Chinese reading is Han characters only (a label, or 无), or neither reading is a number.
-  if (HAN.test(hanText) && !/\d/.test(hanText) && han.confidence >= 0.6) return null;
-  if (!numeric && (hanNumber === null || !widthFits(hanNumber, ink, ctx.textHeight))) return null;
-  if (numeric && hanNumber === digits.text) return run(digits.text, ink, Math.max(digits.confidence, han.confidence));
-  // The two models disagree: a second digit reading at another scale decides, or nothing does.
-  const againRead = await ctx.engine.readDigits(await cropAt(ctx, ink, DIGIT_HEIGHT_ALT));
-  const again = minus && /^\d/.test(againRead.text) ? { ...againRead, text: `-${againRead.text}` } : againRead;
-  const candidates = [numeric ? digits.text : null, hanNumber].filter((c): c is string => c !== null);
-  const agreed = candidates.find((c) => c === again.text);
-  if (agreed !== undefined) {
-    const first = agreed === digits.text ? digits.confidence : han.confidence;
-    return run(agreed, ink, Math.min(first, again.confidence));
+function judge(ctx: CellContext, r: CellReadings): Verdict {
+  const first = r.han[0] ?? { text: '', confidence: 0 };
+  const hanText = removeHanSpaces(first.text);
+  if (BLANK_MARK.test(hanText) && first.confidence >= 0.5) return { kind: 'number', run: run(SEEN_BLANK, r.ink, first.confidence) };
+  const fits = (t: string | null): t is string => t !== null && widthFits(t, r.ink, ctx.textHeight);
+  const digitNumbers = r.digits.map((d) => ({ text: signed(isNumberText(d.text) ? d.text : null, r.minus), confidence: d.confidence }));
+  const hanNumbers = r.han.map((h) => ({ text: signed(digitsFromLookAlikes(removeHanSpaces(h.text)), r.minus), confidence: h.confidence }));
+  // Han text is a label, or 无 … but a character or two where the digit reader sees a number may
+  // be a digit the Chinese reader took for a character (0 → 无, 7 → 了): not text, then.
+  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2;
+  if (HAN.test(hanText) && !/\d/.test(hanText) && first.confidence >= 0.6 && !digitSeen && hanNumbers[0]?.text === null) {
+    return { kind: 'text', han: { text: hanText, confidence: first.confidence } };
   }
-  return run(candidates[0] ?? again.text, ink, Math.min(digits.confidence, DISAGREEMENT_CONFIDENCE));
+  if (!digitNumbers.some((d) => fits(d.text)) && !hanNumbers.some((h) => fits(h.text))) {
+    // No number in sight: Han characters make it text; stray marks ("]", "'") are ink that a
+    // closer look may still read, and never a label.
+    return HAN.test(hanText) ? { kind: 'text', han: { text: hanText, confidence: first.confidence } } : { kind: 'undecided' };
+  }
+  // Only a value both models read counts; two values each read by both would be a contradiction.
+  const agreed = new Map<string, number>();
+  for (const d of digitNumbers) {
+    for (const h of hanNumbers) {
+      if (fits(d.text) && d.text === h.text) agreed.set(d.text, Math.max(agreed.get(d.text) ?? 0, d.confidence, h.confidence));
+    }
+  }
+  // A confident reading of another number (the first pass read 5, the second pass both read 3)
+  // is a contradiction: two against one is no agreement.
+  const confident = [...digitNumbers, ...hanNumbers].filter((n) => fits(n.text) && n.confidence >= CONTRADICTION_CONFIDENCE);
+  if (agreed.size === 1) {
+    const [[text, confidence]] = [...agreed] as [[string, number]];
+    if (confident.every((n) => n.text === text)) return { kind: 'number', run: run(text, r.ink, confidence) };
+    return { kind: 'undecided' };
+  }
+  // A lone upright stroke is a 1 when a reader says so and none reads another number: the shape
+  // stands in for the model that dropped it.
+  const numbers = new Set([...digitNumbers, ...hanNumbers].flatMap((n) => (n.text === null ? [] : [n.text])));
+  if (agreed.size === 0 && numbers.size === 1 && numbers.has('1') && isLoneStroke(ctx.mask, r.ink)) {
+    return { kind: 'number', run: run('1', r.ink, LONE_STROKE_CONFIDENCE) };
+  }
+  return { kind: 'undecided' };
+}
+
+/** The best single reading of a number the models never agreed on, with a confidence below acceptance. */
+function unagreed(ctx: CellContext, r: CellReadings): TextRun {
+  const digits = r.digits.map((d) => signed(isNumberText(d.text) ? d.text : null, r.minus)).find((t) => t !== null && widthFits(t, r.ink, ctx.textHeight));
+  const han = r.han.map((h) => signed(digitsFromLookAlikes(removeHanSpaces(h.text)), r.minus)).find((t) => t !== null);
+  const confidence = Math.min(DISAGREEMENT_CONFIDENCE, ...r.digits.map((d) => d.confidence));
+  return run(digits ?? han ?? r.digits[0]?.text ?? '', r.ink, confidence);
+}
+
+/**
+ * Reads one-line cells as numbers, many per engine call. Returns per cell a number run (a printed
+ * blank mark included), or the Chinese reading when the cell is text.
+ */
+async function readOneLineCells(ctx: CellContext, inks: readonly BBox[]): Promise<({ kind: 'number'; run: TextRun } | { kind: 'text'; han: OcrText })[]> {
+  const readings: CellReadings[] = (await readStacked(ctx, inks, FIRST_PASS)).map((r, i) => {
+    const ink = inks[i] as BBox;
+    return { ink, minus: startsWithMinus(ctx.mask, ink, ctx.textHeight), digits: [r.digits], han: [r.han] };
+  });
+  const verdicts = readings.map((r) => judge(ctx, r));
+  const again = verdicts.flatMap((v, i) => (v.kind === 'undecided' ? [i] : []));
+  if (again.length > 0) {
+    const second = await readStacked(
+      ctx,
+      again.map((i) => inks[i] as BBox),
+      SECOND_PASS,
+    );
+    again.forEach((i, k) => {
+      const r = readings[i] as CellReadings;
+      const more = second[k];
+      if (more) {
+        r.digits.push(more.digits);
+        r.han.push(more.han);
+      }
+      const verdict = judge(ctx, r);
+      verdicts[i] = verdict.kind === 'undecided' || verdict.kind === 'text' ? { kind: 'number', run: unagreed(ctx, r) } : verdict;
+    });
+  }
+  return verdicts.map((v, i) => (v.kind === 'undecided' ? { kind: 'number', run: unagreed(ctx, readings[i] as CellReadings) } : v));
+}
+
+/** Reads a box as a number; null when it is text. */
+export async function readNumber(ctx: CellContext, ink: BBox): Promise<TextRun | null> {
+  const [verdict] = await readOneLineCells(ctx, [ink]);
+  return verdict?.kind === 'number' ? verdict.run : null;
 }
 
 /**
@@ -128,12 +234,29 @@ async function readText(ctx: CellContext, ink: BBox): Promise<TextRun> {
   return run(text, ink, confidence);
 }
 
-/** Reads one cell's ink: a number when it is one, else its text. */
-export async function readCell(ctx: CellContext, ink: BBox): Promise<TextRun> {
-  const looksLikeOneLine = ink.y1 - ink.y0 <= ctx.textHeight * 1.8;
-  if (looksLikeOneLine) {
-    const number = await readNumber(ctx, ink);
-    if (number) return number;
-  }
-  return readText(ctx, ink);
+/** True when a cell's ink is one line of text (most cells: one number). */
+function isOneLine(ctx: CellContext, ink: BBox): boolean {
+  return ink.y1 - ink.y0 <= ctx.textHeight * 1.8;
+}
+
+/**
+ * Reads cells from their ink boxes: one-line cells as numbers (stacked), the rest, and one-line
+ * cells that turn out to be text the Chinese reader was unsure of, as text, line by line.
+ */
+export async function readCells(ctx: CellContext, inks: readonly BBox[]): Promise<TextRun[]> {
+  const oneLine = inks.flatMap((ink, i) => (isOneLine(ctx, ink) ? [i] : []));
+  const verdicts = await readOneLineCells(
+    ctx,
+    oneLine.map((i) => inks[i] as BBox),
+  );
+  const runs: (TextRun | null)[] = inks.map(() => null);
+  oneLine.forEach((i, k) => {
+    const verdict = verdicts[k];
+    if (verdict?.kind === 'number') runs[i] = verdict.run;
+    // A confident one-line label needs no second reading.
+    else if (verdict && verdict.han.confidence >= 0.75) runs[i] = run(verdict.han.text, inks[i] as BBox, verdict.han.confidence);
+  });
+  const out: TextRun[] = [];
+  for (let i = 0; i < inks.length; i++) out.push(runs[i] ?? (await readText(ctx, inks[i] as BBox)));
+  return out;
 }

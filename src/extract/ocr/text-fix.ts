@@ -22,6 +22,8 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
   i: '1',
   '丨': '1',
   '!': '1',
+  ']': '1',
+  '[': '1',
   Z: '2',
   z: '2',
   S: '5',
