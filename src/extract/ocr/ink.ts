@@ -134,10 +134,16 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
   const kept = found.filter((b) => {
     const w = b.x1 - b.x0;
     const h = b.y1 - b.y0;
-    const thin = Math.min(w, h) <= Math.max(3, textHeight * 0.15);
+    // Thin, or a line ten times longer than wide (a slanted or thick rule at 300 dpi): no digit is.
+    const thin = Math.min(w, h) <= Math.max(3, textHeight * 0.15) || Math.max(w, h) >= Math.min(w, h) * 10;
     const long = w >= (x1 - x0) * RULE_SHARE || h >= (y1 - y0) * RULE_SHARE;
     const atEdge = b.x0 <= x0 + 1 || b.y0 <= y0 + 1 || b.x1 >= x1 - 1 || b.y1 >= y1 - 1;
-    if (thin && long && atEdge) return false;
+    // A thin line longer than any character (a piece of rule, broken by noise) is no text either.
+    if (thin && ((long && atEdge) || h >= textHeight * 2 || w >= textHeight * 3)) return false;
+    // The corner where two rules cross, caught inside a cell whose grid line is a few pixels off
+    // the rule (a page not quite flat): long arms along two edges, little ink for its box.
+    const corner = (b.x0 <= x0 + 1 || b.x1 >= x1 - 1) && (b.y0 <= y0 + 1 || b.y1 >= y1 - 1);
+    if (corner && long && b.pixels < w * h * 0.2) return false;
     // A speck, or a decimal point (inside the text's box anyway); a short flat bar is a minus sign.
     const bar = w >= h * 2 && w >= textHeight * 0.15;
     if (w < stroke && h < stroke && !bar) {

@@ -97,6 +97,13 @@ describe('cell ink', () => {
       bar(set, 8, 30, 20, 50);
     });
     expect(inkBox(remnant, { x0: 0, y0: 0, x1: 100, y1: 120 }, 20)).toEqual({ x0: 4, y0: 30, x1: 20, y1: 53 });
+    // The corner of two crossing rules, and a piece of rule broken by noise, near a 16.
+    const leftovers = mask(140, 156, (set) => {
+      bar(set, 4, 33, 40, 61); // the digits
+      bar(set, 137, 60, 140, 156); // a broken piece of the right rule, 96 px of a 156 px cell
+      bar(set, 100, 153, 140, 156); // with the bottom rule: a corner
+    });
+    expect(inkBox(leftovers, { x0: 0, y0: 0, x1: 140, y1: 156 }, 28)).toEqual({ x0: 4, y0: 33, x1: 40, y1: 61 });
     // A serif 1 taller than the page's usual text (a table printed larger) is not a rule.
     const tallOne = mask(70, 112, (set) => {
       bar(set, 18, 47, 21, 70);
