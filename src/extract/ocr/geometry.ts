@@ -151,6 +151,40 @@ export function findRules(horizontal: InkMask, vertical: InkMask, textHeight: nu
   ];
 }
 
+/**
+ * The missing top or bottom rule of a table split across pages: its row is printed open, the
+ * vertical rules simply stop (洪泽区 2023 p.3 ends in the middle of （四）). Where three or more
+ * vertical rules run on past the last horizontal rule they cross (or start before the first) and
+ * end together, a rule is added where they end, so the grid closes its last row.
+ */
+export function closeOpenEnds(edges: readonly Edge[], textHeight: number): Edge[] {
+  const horizontals = edges.filter((e) => e.orientation === 'h');
+  const verticals = edges.filter((e) => e.orientation === 'v');
+  if (horizontals.length === 0 || verticals.length < 3) return [...edges];
+  const added: Edge[] = [];
+  const beyond = textHeight * 0.8;
+  for (const side of ['bottom', 'top'] as const) {
+    const open = verticals.filter((v) => {
+      const crossed = horizontals.filter((h) => h.start <= v.position + 2 && h.end >= v.position - 2 && h.position >= v.start - 2 && h.position <= v.end + 2);
+      if (crossed.length === 0) return false;
+      return side === 'bottom' ? v.end - Math.max(...crossed.map((h) => h.position)) >= beyond : Math.min(...crossed.map((h) => h.position)) - v.start >= beyond;
+    });
+    if (open.length < 3) continue;
+    const ends = open.map((v) => (side === 'bottom' ? v.end : v.start)).sort((a, b) => a - b);
+    const median = ends[Math.floor(ends.length / 2)] as number;
+    const together = open.filter((v) => Math.abs((side === 'bottom' ? v.end : v.start) - median) <= textHeight * 0.5);
+    if (together.length < 3) continue;
+    const start = Math.min(...together.map((v) => v.position));
+    const end = Math.max(...together.map((v) => v.position));
+    // Only the open end of the whole table: no rule across those columns lies further out.
+    const across = horizontals.filter((h) => Math.min(h.end, end) - Math.max(h.start, start) >= (end - start) * 0.5).map((h) => h.position);
+    const outermost = side === 'bottom' ? median - Math.max(...across) : Math.min(...across) - median;
+    if (outermost < beyond) continue;
+    added.push({ orientation: 'h', position: median, start, end });
+  }
+  return [...edges, ...added];
+}
+
 /** A copy of the mask with the rules wiped out (within `halfWidth` pixels of each), leaving the text. */
 export function eraseRules(mask: InkMask, rules: readonly Edge[], halfWidth: number): InkMask {
   const data = Uint8Array.from(mask.data);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
-import { estimateSkew, findRules } from './geometry.js';
+import { closeOpenEnds, estimateSkew, findRules } from './geometry.js';
 import { cellInk, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
@@ -55,6 +55,21 @@ describe('page geometry', () => {
     const rules = findRules(m, m, 30);
     expect(rules.filter((r) => r.orientation === 'h').map((r) => r.position)).toEqual([101, 300.5]);
     expect(rules.filter((r) => r.orientation === 'v').map((r) => r.position)).toEqual([51, 400.5]);
+  });
+});
+
+describe('a table split across pages', () => {
+  const h = (position: number, start = 100, end = 700) => ({ orientation: 'h' as const, position, start, end });
+  const v = (position: number, start: number, end: number) => ({ orientation: 'v' as const, position, start, end });
+  test('vertical rules that run on past the last rule and stop together close the last row', () => {
+    const open = [h(100), h(200), h(300), h(310, 150, 220), v(100, 100, 360), v(400, 100, 361), v(700, 100, 359)];
+    expect(closeOpenEnds(open, 30).filter((e) => e.orientation === 'h').map((e) => e.position)).toEqual([100, 200, 300, 310, 360]);
+  });
+  test('a closed table, or verticals ending at different places, gets no rule', () => {
+    const closed = [h(100), h(200), h(300), v(100, 100, 300), v(400, 100, 300), v(700, 100, 300)];
+    expect(closeOpenEnds(closed, 30)).toHaveLength(closed.length);
+    const ragged = [h(100), h(200), v(100, 100, 260), v(400, 100, 330), v(700, 100, 400)];
+    expect(closeOpenEnds(ragged, 30)).toHaveLength(ragged.length);
   });
 });
 

@@ -8,7 +8,7 @@ import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
-import { eraseRules, estimateSkew, findRules } from './geometry.js';
+import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
 import { cellInk, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
 import { readCells, readNumber, type CellContext } from './read-cell.js';
@@ -62,7 +62,7 @@ function prepare(raster: Raster): Prepared {
   // Body text is 10.5–12 pt: about 0.15 in high.
   const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
-  const edges = findRules(masks.rulesH, masks.rulesV, textHeight);
+  const edges = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);

@@ -114,7 +114,10 @@ function judge(ctx: CellContext, r: CellReadings): Verdict {
   // Han text is a label, or 无 … but a character or two where the digit reader sees a number may
   // be a digit the Chinese reader took for a character (0 → 无, 7 → 了): not text, then.
   const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2;
-  if (HAN.test(hanText) && !/\d/.test(hanText) && first.confidence >= 0.6 && !digitSeen && hanNumbers[0]?.text === null) {
+  // Two Han characters or more are words (a numbered label, "2.重复申请"), whatever digits they hold.
+  const hanCount = [...hanText].filter((ch) => HAN.test(ch)).length;
+  const words = hanCount >= 2 || (hanCount === 1 && !/\d/.test(hanText) && !digitSeen && hanNumbers[0]?.text === null);
+  if (words && first.confidence >= 0.6) {
     return { kind: 'text', han: { text: hanText, confidence: first.confidence } };
   }
   if (!digitNumbers.some((d) => fits(d.text)) && !hanNumbers.some((h) => fits(h.text))) {
