@@ -47,13 +47,13 @@ async function expectedOf(entry: ScanEntry): Promise<Expected> {
 }
 
 /** Lowest share of cells right per level, as measured (bench/ocr-accuracy.mjs); a drop is a regression. */
-const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.95, light: 0.9, fine: 0.85, heavy: 0.25 };
+const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.95, light: 0.95, fine: 0.85, heavy: 0.25 };
 /**
- * Silent wrong values still seen (see the issue note): a 5 both models read as 3 (洪泽区 2023 at
- * 200 dpi), and one on the 150 dpi heavy scan in the UMing font. Any other fixture must have
- * none, and these must not get worse.
+ * Silent wrong values still seen (see the issue note): one on the 150 dpi heavy scan in the UMing
+ * font, where rule leftovers put an extra digit in a cell that both models read. Any other fixture
+ * must have none, and this one must not get worse.
  */
-const KNOWN_SILENT: Record<string, number> = { 'corpus-huaian-hongze-2023.pdf': 1, 'office-013-2021-ruled-heavy.pdf': 1 };
+const KNOWN_SILENT: Record<string, number> = { 'office-013-2021-ruled-heavy.pdf': 1 };
 
 afterAll(closeOcr);
 

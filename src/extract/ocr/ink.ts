@@ -27,7 +27,7 @@ function countInk(mask: InkMask, x0: number, y0: number, x1: number, y1: number)
 }
 
 /** A connected blob of ink: its box and pixel count. */
-interface Blob {
+export interface Blob {
   x0: number;
   y0: number;
   x1: number;
@@ -305,5 +305,29 @@ export function isLoneStroke(mask: InkMask, ink: BBox): boolean {
     centres.push((extent.from + extent.to) / 2);
   }
   return centres.length > 0 && Math.max(...centres) - Math.min(...centres) <= Math.max(1.5, h * 0.1);
+}
+
+/**
+ * The glyphs of a one-line number, left to right: its blobs of ink, with pieces that overlap in
+ * x (a 5's detached bar, a broken stroke) joined, and dots and specks (a decimal point) left out.
+ */
+export function glyphBoxes(mask: InkMask, ink: BBox, textHeight: number): Blob[] {
+  const minSide = Math.max(2, textHeight * 0.25);
+  const blobs = blobsIn(mask, Math.round(ink.x0), Math.round(ink.y0), Math.round(ink.x1), Math.round(ink.y1))
+    .filter((b) => b.y1 - b.y0 >= minSide || b.x1 - b.x0 >= minSide)
+    .sort((a, b) => a.x0 - b.x0);
+  const glyphs: Blob[] = [];
+  for (const blob of blobs) {
+    const last = glyphs.at(-1);
+    const overlap = last ? Math.min(last.x1, blob.x1) - Math.max(last.x0, blob.x0) : 0;
+    if (last && overlap >= Math.min(last.x1 - last.x0, blob.x1 - blob.x0) * 0.5) {
+      last.x0 = Math.min(last.x0, blob.x0);
+      last.x1 = Math.max(last.x1, blob.x1);
+      last.y0 = Math.min(last.y0, blob.y0);
+      last.y1 = Math.max(last.y1, blob.y1);
+      last.pixels += blob.pixels;
+    } else glyphs.push({ ...blob });
+  }
+  return glyphs;
 }
 

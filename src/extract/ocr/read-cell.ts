@@ -8,6 +8,7 @@
  */
 import { SEEN_BLANK, type BBox, type TextRun } from '../../model/document.js';
 import type { OcrEngine, OcrText, OcrWord } from './engine.js';
+import { GlyphModel } from './glyphs.js';
 import { inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
 import { cropToPng, expandBox, stackCrops, type InkMask, type Raster } from './raster.js';
 import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.js';
@@ -20,6 +21,10 @@ const SECOND_PASS = { digits: 30, han: 40 };
 const HAN_HEIGHT = 36;
 /** A 1 read by one model and confirmed by its shape: taken, with less confidence than two readings. */
 const LONE_STROKE_CONFIDENCE = 0.8;
+/** Agreements this confident teach the page's digit shapes. */
+const LEARN_CONFIDENCE = 0.9;
+/** A number one model read and the page's digit shapes spell: taken, below two models' agreement. */
+const SHAPE_CONFIRMED_CONFIDENCE = 0.8;
 /** A reading this confident that spells another number vetoes an agreement. */
 const CONTRADICTION_CONFIDENCE = 0.6;
 /** Cells per engine call: a stack this tall stays a small image. */
@@ -167,6 +172,15 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[]): Promis
     return { ink, minus: startsWithMinus(ctx.mask, ink, ctx.textHeight), digits: [r.digits], han: [r.han] };
   });
   const verdicts = readings.map((r) => judge(ctx, r));
+  // The page's own digit shapes, from what both models read with confidence: a third reader.
+  const shapes = new GlyphModel(ctx.mask, ctx.textHeight);
+  verdicts.forEach((v, i) => {
+    if (v.kind === 'number' && v.run.confidence >= LEARN_CONFIDENCE) shapes.learn(inks[i] as BBox, v.run.text);
+  });
+  const contradicted = (v: Verdict, i: number): boolean => v.kind === 'number' && isNumberText(v.run.text) && shapes.contradicts(inks[i] as BBox, v.run.text);
+  verdicts.forEach((v, i) => {
+    if (contradicted(v, i)) verdicts[i] = { kind: 'undecided' };
+  });
   const again = verdicts.flatMap((v, i) => (v.kind === 'undecided' ? [i] : []));
   if (again.length > 0) {
     const second = await readStacked(
@@ -182,10 +196,22 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[]): Promis
         r.han.push(more.han);
       }
       const verdict = judge(ctx, r);
-      verdicts[i] = verdict.kind === 'undecided' || verdict.kind === 'text' ? { kind: 'number', run: unagreed(ctx, r) } : verdict;
+      if (verdict.kind === 'number' && !contradicted(verdict, i)) verdicts[i] = verdict;
+      else {
+        // One model's reading that the shapes spell glyph by glyph is two readers of three.
+        const confirmed = shapes.confirms(r.ink, candidateNumbers(ctx, r));
+        verdicts[i] = { kind: 'number', run: confirmed !== null ? run(confirmed, r.ink, SHAPE_CONFIRMED_CONFIDENCE) : unagreed(ctx, r) };
+      }
     });
   }
   return verdicts.map((v, i) => (v.kind === 'undecided' ? { kind: 'number', run: unagreed(ctx, readings[i] as CellReadings) } : v));
+}
+
+/** Every number either model read for a cell that fits its ink box. */
+function candidateNumbers(ctx: CellContext, r: CellReadings): string[] {
+  const digits = r.digits.map((d) => signed(isNumberText(d.text) ? d.text : null, r.minus));
+  const han = r.han.map((h) => signed(digitsFromLookAlikes(removeHanSpaces(h.text)), r.minus));
+  return [...digits, ...han].filter((t): t is string => t !== null && widthFits(t, r.ink, ctx.textHeight));
 }
 
 /** Reads a box as a number; null when it is text. */
