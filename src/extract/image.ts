@@ -5,7 +5,7 @@
 import type { ExtractedDocument, PositionedPage } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
-import { ocrPage, ocrPageIssues, sharedOcrEngine } from './ocr/index.js';
+import { judgeWithDocumentShapes, ocrPage, ocrPageIssues, sharedOcrEngine, type PageGlyphs } from './ocr/index.js';
 import { decodeImage, imageInfo, rasterFromRgba, type Raster } from './ocr/raster.js';
 
 /** Images with more pixels than this (an A4 page at 600 dpi is 35 megapixels) are refused. */
@@ -86,6 +86,7 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   const confidences: (number | null)[] = [];
   let titleRead = false;
   let inked = false;
+  const pageGlyphs: PageGlyphs[] = [];
   for (let n = 0; n < pageCount; n++) {
     const raster = await decodePage(bytes, n, isBmp);
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
@@ -95,9 +96,11 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
     const result = await ocrPage(raster, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'above-tables' });
     titleRead ||= result.textRuns > 0;
     pages.push(result.page);
+    pageGlyphs.push(result.glyphs);
     confidences.push(result.meanConfidence);
     issues.push(...ocrPageIssues(result, n + 1));
   }
+  issues.push(...judgeWithDocumentShapes(pageGlyphs));
   const read = confidences.filter((c): c is number => c !== null);
   if (read.length === 0) {
     throw inked ? new InputError('image_unreadable', 'no text could be read from the image (too blurred, too faint or not text)') : new InputError('image_blank', 'the image holds no text');

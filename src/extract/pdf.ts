@@ -9,6 +9,7 @@ import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfj
 import type { Edge, ExtractedDocument, PositionedPage, TextRun } from '../model/document.js';
 import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
+import type { PageGlyphs } from './ocr/glyphs.js';
 import type { Raster } from './ocr/raster.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -375,6 +376,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
     let totalCharacters = 0;
     const ocrPages: number[] = [];
     let titleRead = false;
+    const pageGlyphs: PageGlyphs[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
@@ -393,6 +395,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
           const result = await ocrPage(await renderPage(page, scale), n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'above-tables' });
           titleRead ||= result.textRuns > 0;
           pages.push(result.page);
+          pageGlyphs.push(result.glyphs);
           ocrPages.push(n);
           issues.push(...ocrPageIssues(result, n));
           continue;
@@ -410,6 +413,8 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
     if (totalCharacters === 0 && ocrPages.length === 0) {
       throw new InputError('ocr_required', options.ocr ? 'the PDF has no text layer and no scanned page images' : 'the PDF has no text layer (a scan or images only); it needs OCR');
     }
+    // The document's digit shapes judge every OCRed page again (a page of few numbers learns from the rest).
+    if (pageGlyphs.length > 0) issues.push(...(await import('./ocr/index.js')).judgeWithDocumentShapes(pageGlyphs));
     if (ocrPages.length > 0 && ocrPages.length < doc.numPages) {
       issues.push(makeIssue('info', 'extract', 'pages_ocr', `pages ${ocrPages.join(', ')} have no usable text layer and were read by OCR`));
     }

@@ -1,17 +1,20 @@
 /**
- * A third reader for digits, independent of both tesseract models: the shapes of the digits this
- * page prints, learnt from the cells both models agreed on, and each glyph of a number compared
+ * A third reader for digits, independent of both tesseract models: the shapes of the digits a
+ * report prints, learnt from the cells both models agreed on, and each glyph of a number compared
  * with them. It vetoes an agreement the shapes contradict (both models read a 5 as 3), and
- * settles a disagreement when it spells one of the two readings. Nothing is learnt from a page
- * with too few samples of a digit, and such digits are never judged.
+ * settles a disagreement when it spells one of the two readings. A page learns its own shapes;
+ * the whole document's shapes then judge every page again (a page with few numbers, the 二
+ * table, learns from the 三 table's hundreds). Digits with too few samples are never judged.
  */
-import type { BBox } from '../../model/document.js';
+import type { BBox, TextRun } from '../../model/document.js';
+import { makeIssue } from '../../model/issues.js';
+import type { Issue } from '../../schema/records.js';
 import { glyphBoxes, type Blob } from './ink.js';
 import type { InkMask } from './raster.js';
 
 const COLUMNS = 6;
 const ROWS = 9;
-/** Samples of a digit needed before its shape is trusted. */
+/** Samples of a digit needed before its shape may confirm a reading (a veto needs one). */
 const MIN_SAMPLES = 3;
 /**
  * A glyph this near a digit's shape is that digit (measured: the same digit 0.9–1.8 apart on a
@@ -20,8 +23,15 @@ const MIN_SAMPLES = 3;
 const NEAR = 2.2;
 /** The nearest digit must be this much nearer than the next one for a verdict. */
 const MARGIN = 1.4;
+/** Confidence of a number one model read and the digit shapes spell (below two models' agreement). */
+export const SHAPE_CONFIRMED_CONFIDENCE = 0.8;
+/** Confidence left to a reading the digit shapes contradict: below acceptance, so unreadable. */
+const CONTRADICTED_CONFIDENCE = 0.3;
 
-/** A glyph as ink density on a coarse grid, plus its shape (aspect), comparable across sizes. */
+/** The glyphs of a one-line number as shapes, left to right. */
+export type GlyphShapes = Float32Array[];
+
+/** A glyph as ink density on a coarse grid, plus its size against the text, comparable across sizes. */
 function shapeOf(mask: InkMask, glyph: Blob, textHeight: number): Float32Array {
   const vector = new Float32Array(COLUMNS * ROWS + 2);
   const w = glyph.x1 - glyph.x0;
@@ -33,10 +43,15 @@ function shapeOf(mask: InkMask, glyph: Blob, textHeight: number): Float32Array {
       vector[cell] = (vector[cell] as number) + (COLUMNS * ROWS) / (w * h);
     }
   }
-  // Width and height against the text: a 1 is narrow, a 0 and an 8 are not told apart by density alone.
+  // Width and height against the text: a 1 is narrow, which density alone does not say.
   vector[COLUMNS * ROWS] = (2 * w) / textHeight;
   vector[COLUMNS * ROWS + 1] = (2 * h) / textHeight;
   return vector;
+}
+
+/** The shapes of the glyphs in a cell's ink box. */
+export function glyphShapes(mask: InkMask, ink: BBox, textHeight: number): GlyphShapes {
+  return glyphBoxes(mask, ink, textHeight).map((glyph) => shapeOf(mask, glyph, textHeight));
 }
 
 function distance(a: Float32Array, b: Float32Array): number {
@@ -45,29 +60,22 @@ function distance(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(sum);
 }
 
-/** The digit shapes of one page. */
+/** Digits only: a sign or a point has no glyph of its own here. */
+function digitsOf(text: string): string | null {
+  const digits = text.replace(/^-/, '');
+  return /^\d+$/.test(digits) ? digits : null;
+}
+
+/** The digit shapes of a page or a document. */
 export class GlyphModel {
   private readonly sums = new Map<string, { sum: Float32Array; count: number }>();
 
-  constructor(
-    private readonly mask: InkMask,
-    private readonly textHeight: number,
-  ) {}
-
-  /** The glyphs of an ink box when they are one per digit of `digits`, else null. */
-  private glyphs(ink: BBox, digits: string): Blob[] | null {
-    const glyphs = glyphBoxes(this.mask, ink, this.textHeight);
-    return glyphs.length === digits.length && digits.length > 0 ? glyphs : null;
-  }
-
-  /** Learns the shapes of a number both models read (digits only: no sign, no point). */
-  learn(ink: BBox, text: string): void {
-    if (!/^\d+$/.test(text)) return;
-    const glyphs = this.glyphs(ink, text);
-    if (!glyphs) return;
-    glyphs.forEach((glyph, i) => {
-      const digit = text[i] as string;
-      const shape = shapeOf(this.mask, glyph, this.textHeight);
+  /** Learns the shapes of a number both models read, when its glyphs are one per digit. */
+  learn(shapes: GlyphShapes, text: string): void {
+    const digits = digitsOf(text);
+    if (digits === null || shapes.length !== digits.length) return;
+    shapes.forEach((shape, i) => {
+      const digit = digits[i] as string;
       const entry = this.sums.get(digit) ?? { sum: new Float32Array(shape.length), count: 0 };
       for (let k = 0; k < shape.length; k++) entry.sum[k] = (entry.sum[k] as number) + (shape[k] as number);
       entry.count++;
@@ -75,45 +83,89 @@ export class GlyphModel {
     });
   }
 
-  private templates(minSamples: number): Map<string, Float32Array> {
-    const templates = new Map<string, Float32Array>();
-    for (const [digit, { sum, count }] of this.sums) if (count >= minSamples) templates.set(digit, sum.map((v) => v / count));
-    return templates;
+  /** Adds another model's samples (a page's, to the document's). */
+  absorb(other: GlyphModel): void {
+    for (const [digit, { sum, count }] of other.sums) {
+      const entry = this.sums.get(digit) ?? { sum: new Float32Array(sum.length), count: 0 };
+      for (let k = 0; k < sum.length; k++) entry.sum[k] = (entry.sum[k] as number) + (sum[k] as number);
+      entry.count += count;
+      this.sums.set(digit, entry);
+    }
   }
 
   /**
-   * What the shapes say of each glyph of `digits`: per glyph the digit it clearly resembles (near
-   * it, and clearly nearer than to any other), or null. `minSamples`: how many samples make a
-   * digit's shape usable (a veto may use fewer than a confirmation: it only makes a cell unread).
+   * Per glyph the digit it clearly resembles (near it, and clearly nearer than to any other), or
+   * null; null for all when the glyphs are not one per digit.
    */
-  private judge(ink: BBox, digits: string, minSamples: number): (string | null)[] | null {
-    const glyphs = this.glyphs(ink, digits);
-    if (!glyphs) return null;
-    const templates = this.templates(minSamples);
-    return glyphs.map((glyph) => {
-      const shape = shapeOf(this.mask, glyph, this.textHeight);
-      const ranked = [...templates].map(([digit, t]) => ({ digit, d: distance(shape, t) })).sort((a, b) => a.d - b.d);
+  private judge(shapes: GlyphShapes, digits: string, minSamples: number): (string | null)[] | null {
+    if (shapes.length !== digits.length) return null;
+    const templates = [...this.sums].filter(([, e]) => e.count >= minSamples).map(([digit, e]) => ({ digit, shape: e.sum.map((v) => v / e.count) }));
+    return shapes.map((shape) => {
+      const ranked = templates.map((t) => ({ digit: t.digit, d: distance(shape, t.shape) })).sort((a, b) => a.d - b.d);
       const [best, next] = ranked;
       return best && best.d <= NEAR && (!next || next.d >= best.d * MARGIN) ? best.digit : null;
     });
   }
 
   /** True when the shapes clearly contradict a reading: some glyph is clearly another digit. */
-  contradicts(ink: BBox, text: string): boolean {
-    const digits = text.replace(/^-/, '');
-    if (!/^\d+$/.test(digits)) return false;
-    const verdicts = this.judge(ink, digits, 1);
-    return verdicts !== null && verdicts.some((v, i) => v !== null && v !== digits[i]);
+  contradicts(shapes: GlyphShapes, text: string): boolean {
+    const digits = digitsOf(text);
+    const verdicts = digits === null ? null : this.judge(shapes, digits, 1);
+    return verdicts !== null && verdicts.some((v, i) => v !== null && v !== digits?.[i]);
   }
 
   /** The one candidate every glyph clearly spells, or null. */
-  confirms(ink: BBox, candidates: readonly string[]): string | null {
+  confirms(shapes: GlyphShapes, candidates: readonly string[]): string | null {
     const spelled = candidates.filter((c) => {
-      const digits = c.replace(/^-/, '');
-      if (!/^\d+$/.test(digits)) return false;
-      const verdicts = this.judge(ink, digits, MIN_SAMPLES);
-      return verdicts !== null && verdicts.every((v, i) => v === digits[i]);
+      const digits = digitsOf(c);
+      const verdicts = digits === null ? null : this.judge(shapes, digits, MIN_SAMPLES);
+      return verdicts !== null && verdicts.every((v, i) => v === digits?.[i]);
     });
     return new Set(spelled).size === 1 ? (spelled[0] as string) : null;
   }
+}
+
+/** A number read on a page, left for the document's digit shapes to judge again. */
+export interface GlyphCheck {
+  /** The run as it stands in the page (changed in place). */
+  run: TextRun;
+  shapes: GlyphShapes;
+  /** Both models agreed on `run.text`; else the numbers either model read, for a confirmation. */
+  agreed: boolean;
+  candidates: string[];
+}
+
+/** What a page leaves for the document: its digit shapes and the numbers to judge again. */
+export interface PageGlyphs {
+  model: GlyphModel;
+  checks: GlyphCheck[];
+}
+
+/**
+ * Judges every page's numbers again with the shapes of the whole document: an accepted number a
+ * glyph contradicts drops below acceptance; an unagreed one the shapes spell is taken. Says how
+ * many changed, as an info issue.
+ */
+export function judgeWithDocumentShapes(pages: readonly PageGlyphs[]): Issue[] {
+  const model = new GlyphModel();
+  for (const page of pages) model.absorb(page.model);
+  let vetoed = 0;
+  let confirmed = 0;
+  for (const check of pages.flatMap((p) => p.checks)) {
+    if (check.agreed) {
+      if (check.run.confidence > CONTRADICTED_CONFIDENCE && model.contradicts(check.shapes, check.run.text)) {
+        check.run.confidence = CONTRADICTED_CONFIDENCE;
+        vetoed++;
+      }
+      continue;
+    }
+    const number = model.confirms(check.shapes, check.candidates);
+    if (number !== null) {
+      check.run.text = number;
+      check.run.confidence = SHAPE_CONFIRMED_CONFIDENCE;
+      confirmed++;
+    }
+  }
+  if (vetoed + confirmed === 0) return [];
+  return [makeIssue('info', 'extract', 'ocr_digit_shapes', `the document's digit shapes contradicted ${vetoed} reading(s), now unreadable, and settled ${confirmed} disagreement(s)`)];
 }

@@ -2,3 +2,4 @@
 export { OcrEngine, sharedOcrEngine } from './engine.js';
 export { closeOcr } from './lifecycle.js';
 export { ocrPage, ocrPageIssues, type OcrPageResult, type PageTextMode } from './page.js';
+export { judgeWithDocumentShapes, type PageGlyphs } from './glyphs.js';

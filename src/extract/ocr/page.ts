@@ -9,6 +9,7 @@ import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
+import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { cellInk, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
 import { readCells, readNumber, type CellContext } from './read-cell.js';
@@ -34,6 +35,8 @@ export interface OcrPageResult {
   textRuns: number;
   /** Mean confidence of the cells and words read (0..1), null when nothing was read. */
   meanConfidence: number | null;
+  /** The page's digit shapes and its numbers, for the document's shapes to judge again (glyphs.ts). */
+  glyphs: PageGlyphs;
 }
 
 /** Images are scaled so a page is at least this many pixels high (about 150 dpi for A4). */
@@ -168,7 +171,6 @@ async function readRegion(ctx: CellContext, region: BBox, grids: readonly RuledG
 /** OCRs one page image. */
 export async function ocrPage(input: Raster, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
   const { engine } = options;
-  (globalThis as { ocrPageNo?: number }).ocrPageNo = pageNumber;
   let raster = input;
   const longSide = Math.max(raster.width, raster.height);
   if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
@@ -213,16 +215,21 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
     ctx,
     inks.map((c) => c.ink),
   );
-  reads.forEach((read, i) => {
+  const checks: GlyphCheck[] = [];
+  reads.runs.forEach((read, i) => {
     const cell = inks[i];
     if (cell?.mark && !(isNumberText(read.text) && read.confidence >= 0.75)) {
       runs.push({ text: SEEN_BLANK, bbox: cell.inner, confidence: 1 });
       return;
     }
     // Ink left out of the box may be part of the number (a faint digit broken into specks).
-    const cellRun = inks[i]?.stray && /\d/.test(read.text) ? { ...read, confidence: Math.min(read.confidence, 0.5) } : read;
+    if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
-    runs.push(cellRun.text.trim() === '' ? { ...cellRun, text: UNREAD_MARK, confidence: 0 } : cellRun);
+    else if (read.text.trim() === '') Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
+    runs.push(read);
+    const check = reads.checks[i];
+    // A stray-capped number stays capped: only readings that stand as read are judged again.
+    if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
   const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
   const textRegion: BBox | null =
@@ -242,6 +249,7 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
     grids: p.grids.length,
     textRuns: textRuns.length,
     meanConfidence: confidences.length === 0 ? null : confidences.reduce((a, b) => a + b, 0) / confidences.length,
+    glyphs: { model: reads.shapes, checks },
   };
 }
 

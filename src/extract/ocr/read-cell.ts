@@ -8,7 +8,7 @@
  */
 import { SEEN_BLANK, type BBox, type TextRun } from '../../model/document.js';
 import type { OcrEngine, OcrText, OcrWord } from './engine.js';
-import { GlyphModel } from './glyphs.js';
+import { GlyphModel, glyphShapes, SHAPE_CONFIRMED_CONFIDENCE, type GlyphCheck, type GlyphShapes } from './glyphs.js';
 import { inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
 import { cropToPng, expandBox, stackCrops, type InkMask, type Raster } from './raster.js';
 import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.js';
@@ -23,8 +23,6 @@ const HAN_HEIGHT = 36;
 const LONE_STROKE_CONFIDENCE = 0.8;
 /** Agreements this confident teach the page's digit shapes. */
 const LEARN_CONFIDENCE = 0.9;
-/** A number one model read and the page's digit shapes spell: taken, below two models' agreement. */
-const SHAPE_CONFIRMED_CONFIDENCE = 0.8;
 /** A reading this confident that spells another number vetoes an agreement. */
 const CONTRADICTION_CONFIDENCE = 0.6;
 /** Cells per engine call: a stack this tall stays a small image. */
@@ -166,21 +164,28 @@ function unagreed(ctx: CellContext, r: CellReadings): TextRun {
  * Reads one-line cells as numbers, many per engine call. Returns per cell a number run (a printed
  * blank mark included), or the Chinese reading when the cell is text.
  */
-async function readOneLineCells(ctx: CellContext, inks: readonly BBox[]): Promise<({ kind: 'number'; run: TextRun } | { kind: 'text'; han: OcrText })[]> {
+/** What reading one-line cells gives: per cell a number run or the Chinese reading of text. */
+type OneLineVerdict = { kind: 'number'; run: TextRun } | { kind: 'text'; han: OcrText };
+
+/** A number's glyphs and readings, for the document's digit shapes to judge again. */
+export type PendingGlyphCheck = Omit<GlyphCheck, 'run'>;
+
+async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes: GlyphModel): Promise<{ verdicts: OneLineVerdict[]; checks: (PendingGlyphCheck | null)[] }> {
   const readings: CellReadings[] = (await readStacked(ctx, inks, FIRST_PASS)).map((r, i) => {
     const ink = inks[i] as BBox;
     return { ink, minus: startsWithMinus(ctx.mask, ink, ctx.textHeight), digits: [r.digits], han: [r.han] };
   });
+  const glyphs = inks.map((ink) => glyphShapes(ctx.mask, ink, ctx.textHeight));
   const verdicts = readings.map((r) => judge(ctx, r));
   // The page's own digit shapes, from what both models read with confidence: a third reader.
-  const shapes = new GlyphModel(ctx.mask, ctx.textHeight);
   verdicts.forEach((v, i) => {
-    if (v.kind === 'number' && v.run.confidence >= LEARN_CONFIDENCE) shapes.learn(inks[i] as BBox, v.run.text);
+    if (v.kind === 'number' && v.run.confidence >= LEARN_CONFIDENCE) shapes.learn(glyphs[i] as GlyphShapes, v.run.text);
   });
-  const contradicted = (v: Verdict, i: number): boolean => v.kind === 'number' && isNumberText(v.run.text) && shapes.contradicts(inks[i] as BBox, v.run.text);
+  const contradicted = (v: Verdict, i: number): boolean => v.kind === 'number' && isNumberText(v.run.text) && shapes.contradicts(glyphs[i] as GlyphShapes, v.run.text);
   verdicts.forEach((v, i) => {
     if (contradicted(v, i)) verdicts[i] = { kind: 'undecided' };
   });
+  const agreed = verdicts.map((v) => v.kind === 'number');
   const again = verdicts.flatMap((v, i) => (v.kind === 'undecided' ? [i] : []));
   if (again.length > 0) {
     const second = await readStacked(
@@ -196,15 +201,23 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[]): Promis
         r.han.push(more.han);
       }
       const verdict = judge(ctx, r);
-      if (verdict.kind === 'number' && !contradicted(verdict, i)) verdicts[i] = verdict;
-      else {
-        // One model's reading that the shapes spell glyph by glyph is two readers of three.
-        const confirmed = shapes.confirms(r.ink, candidateNumbers(ctx, r));
-        verdicts[i] = { kind: 'number', run: confirmed !== null ? run(confirmed, r.ink, SHAPE_CONFIRMED_CONFIDENCE) : unagreed(ctx, r) };
+      if (verdict.kind === 'number' && !contradicted(verdict, i)) {
+        verdicts[i] = verdict;
+        agreed[i] = true;
+        return;
       }
+      // One model's reading that the shapes spell glyph by glyph is two readers of three.
+      const confirmed = shapes.confirms(glyphs[i] as GlyphShapes, candidateNumbers(ctx, r));
+      verdicts[i] = { kind: 'number', run: confirmed !== null ? run(confirmed, r.ink, SHAPE_CONFIRMED_CONFIDENCE) : unagreed(ctx, r) };
+      agreed[i] = confirmed !== null;
     });
   }
-  return verdicts.map((v, i) => (v.kind === 'undecided' ? { kind: 'number', run: unagreed(ctx, readings[i] as CellReadings) } : v));
+  const final = verdicts.map((v, i): OneLineVerdict => (v.kind === 'undecided' ? { kind: 'number', run: unagreed(ctx, readings[i] as CellReadings) } : v));
+  const checks = final.map((v, i): PendingGlyphCheck | null => {
+    if (v.kind !== 'number' || BLANK_MARK.test(v.run.text) || v.run.text === SEEN_BLANK) return null;
+    return { shapes: glyphs[i] as GlyphShapes, agreed: agreed[i] === true, candidates: candidateNumbers(ctx, readings[i] as CellReadings) };
+  });
+  return { verdicts: final, checks };
 }
 
 /** Every number either model read for a cell that fits its ink box. */
@@ -216,7 +229,9 @@ function candidateNumbers(ctx: CellContext, r: CellReadings): string[] {
 
 /** Reads a box as a number; null when it is text. */
 export async function readNumber(ctx: CellContext, ink: BBox): Promise<TextRun | null> {
-  const [verdict] = await readOneLineCells(ctx, [ink]);
+  const {
+    verdicts: [verdict],
+  } = await readOneLineCells(ctx, [ink], new GlyphModel());
   return verdict?.kind === 'number' ? verdict.run : null;
 }
 
@@ -268,24 +283,36 @@ function isOneLine(ctx: CellContext, ink: BBox): boolean {
   return ink.y1 - ink.y0 <= ctx.textHeight * 1.8;
 }
 
+/** Cells read, with the page's digit shapes and the numbers the document's shapes will judge again. */
+export interface CellReads {
+  runs: TextRun[];
+  /** Per cell (same order as the runs): the number's glyphs and readings, or null. */
+  checks: (PendingGlyphCheck | null)[];
+  shapes: GlyphModel;
+}
+
 /**
  * Reads cells from their ink boxes: one-line cells as numbers (stacked), the rest, and one-line
  * cells that turn out to be text the Chinese reader was unsure of, as text, line by line.
  */
-export async function readCells(ctx: CellContext, inks: readonly BBox[]): Promise<TextRun[]> {
+export async function readCells(ctx: CellContext, inks: readonly BBox[]): Promise<CellReads> {
   const oneLine = inks.flatMap((ink, i) => (isOneLine(ctx, ink) ? [i] : []));
-  const verdicts = await readOneLineCells(
+  const shapes = new GlyphModel();
+  const { verdicts, checks: oneLineChecks } = await readOneLineCells(
     ctx,
     oneLine.map((i) => inks[i] as BBox),
+    shapes,
   );
   const runs: (TextRun | null)[] = inks.map(() => null);
+  const checks: (PendingGlyphCheck | null)[] = inks.map(() => null);
   oneLine.forEach((i, k) => {
     const verdict = verdicts[k];
+    checks[i] = oneLineChecks[k] ?? null;
     if (verdict?.kind === 'number') runs[i] = verdict.run;
     // A confident one-line label needs no second reading.
     else if (verdict && verdict.han.confidence >= 0.75) runs[i] = run(verdict.han.text, inks[i] as BBox, verdict.han.confidence);
   });
   const out: TextRun[] = [];
   for (let i = 0; i < inks.length; i++) out.push(runs[i] ?? (await readText(ctx, inks[i] as BBox)));
-  return out;
+  return { runs: out, checks, shapes };
 }
