@@ -219,3 +219,61 @@ describe('a group label followed by bare rows of numbers (sub-row labels missing
     expect(record.status).toBe('partial');
   });
 });
+
+describe("a scan's noisy grid (rules a little off straight, a faint rule lost)", () => {
+  // Grid columns as a scan of 洪泽区-like tables gives them: 科研机构 over three grid columns, 社会公益组织
+  // and 法律服务机构 over two each and merged in the header, so neither "the last 7 grid columns"
+  // nor the header words say where the values are; the rows' own cells do.
+  const VALUE_SPANS = [1, 1, 3, 2, 2, 1, 1];
+  const valueCells = (values: string[]) => values.map((v, i) => `<td${VALUE_SPANS[i] === 1 ? '' : ` colspan="${VALUE_SPANS[i]}"`}>${v}</td>`).join('');
+  const labelRow = (label: string, values: string[], rowspan = 1) => `<tr><td colspan="5"${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}>${label}</td>${valueCells(values)}</tr>`;
+  const valuesRow = (values: string[]) => `<tr>${valueCells(values)}</tr>`;
+  const page = (rows: string) =>
+    new TextEncoder().encode(
+      '<html><head><meta charset="utf-8"></head><body><h1>某某县审计局2022年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p><table>' +
+        '<tr><td colspan="5" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="11">申请人情况</td></tr>' +
+        '<tr><td rowspan="2">自然人</td><td colspan="9">法人或其他组织</td><td rowspan="2">总计</td></tr>' +
+        '<tr><td>商业企业</td><td colspan="3">骨研用构</td><td colspan="4">社会公益组织法律服务机构</td><td>其他</td></tr>' +
+        rows +
+        '</table></body></html>',
+    );
+  const valueOf = (record: Awaited<ReturnType<typeof processBytes>>['record'], row: string, column: string) => (record ? cellOf(record, 'requests', row, column) : undefined);
+
+  test('values are placed by the columns the rows share; a misread value cell is an unreadable value, not label text', async () => {
+    const { record } = await processBytes(
+      'noisy-grid.html',
+      page(
+        labelRow('一、本年新收政府信息公开申请数量', ['218', '', '', '0', 'ER', '0', '218']) +
+          labelRow('二、上年结转政府信息公开申请数量', ['33', '0', '0', '0', '0', '0', '33']) +
+          labelRow('（一）予以公开', ['13', '0', '0', '0', '0', '0', '13']) +
+          labelRow('（二）部分公开', ['2', '0', '0', '0', '0', '1', '3']),
+      ),
+    );
+    expect(valueOf(record, 'newReceived', 'naturalPerson')).toMatchObject({ value: 218, flag: 'ok' });
+    expect(valueOf(record, 'newReceived', 'legalServices')).toMatchObject({ value: null, flag: 'unreadable', raw: 'ER' });
+    expect(valueOf(record, 'newReceived', 'total')).toMatchObject({ value: 218, flag: 'ok' });
+    expect(valueOf(record, 'partiallyGranted', 'otherOrg')).toMatchObject({ value: 1, flag: 'ok' });
+    expect(record?.issues.some((i) => i.code === 'row_label_inexact' && /218/.test(i.message))).toBe(false);
+  });
+
+  test('one label cell over two rows of values is split at its numbering; unsplittable, both rows stay unread', async () => {
+    const rows = [['0', '0', '0', '0', '0', '0', '0'], ['0', '0', '0', '0', '0', '0', '0']].map((v) => labelRow('（一）予以公开', v)).join('');
+    const split = await processBytes(
+      'merged-labels.html',
+      page(
+        rows +
+          labelRow('3.危及“三安全一稳定”', ['27', '0', '0', '0', '0', '0', '27']) +
+          labelRow('4.保护第三方合法权益 5.属于三类内部事务信息', ['39', '0', '0', '0', '0', '0', '39'], 2) +
+          valuesRow(['3', '0', '0', '0', '0', '0', '3']),
+      ),
+    );
+    expect(valueOf(split.record, 'deniedThirdParty', 'total')).toMatchObject({ value: 39, flag: 'ok' });
+    expect(valueOf(split.record, 'deniedInternalAffairs', 'total')).toMatchObject({ value: 3, flag: 'ok' });
+    const merged = await processBytes(
+      'merged-labels.html',
+      page(rows + labelRow('3.危及“三安全一稳定”', ['27', '0', '0', '0', '0', '0', '27']) + labelRow('保护第三方合法权益属于三类内部事务信息', ['39', '0', '0', '0', '0', '0', '39'], 2) + valuesRow(['3', '0', '0', '0', '0', '0', '3'])),
+    );
+    for (const row of ['deniedThirdParty', 'deniedInternalAffairs']) expect(valueOf(merged.record, row, 'total')?.value ?? null).toBeNull();
+    expect(merged.record?.issues.map((i) => i.code)).toContain('row_label_spans_rows');
+  });
+});

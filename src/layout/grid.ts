@@ -7,7 +7,7 @@ import type { BBox, Line, MarkupTable } from '../model/document.js';
 /** One markup table → one line per row; each cell carries its starting grid column. */
 export function markupTableToLines(table: MarkupTable): Line[] {
   const occupied: boolean[][] = [];
-  type Placed = { row: number; col: number; text: string; colSpan: number; confidence: number; bbox?: BBox };
+  type Placed = { row: number; col: number; text: string; colSpan: number; rowSpan: number; confidence: number; bbox?: BBox };
   const placed: Placed[][] = [];
   let width = 0;
   table.rows.forEach((cells, r) => {
@@ -20,7 +20,7 @@ export function markupTableToLines(table: MarkupTable): Line[] {
         const row = (occupied[r + dr] ??= []);
         for (let dc = 0; dc < cell.colSpan; dc++) row[col + dc] = true;
       }
-      rowCells.push({ row: r, col, text: cell.text, colSpan: cell.colSpan, confidence: cell.confidence ?? 1, ...(cell.bbox ? { bbox: cell.bbox } : {}) });
+      rowCells.push({ row: r, col, text: cell.text, colSpan: cell.colSpan, rowSpan: cell.rowSpan, confidence: cell.confidence ?? 1, ...(cell.bbox ? { bbox: cell.bbox } : {}) });
       col += cell.colSpan;
       width = Math.max(width, col);
     }
@@ -29,7 +29,7 @@ export function markupTableToLines(table: MarkupTable): Line[] {
   return placed.map((rowCells, r) => ({
     page: table.page ?? 1,
     lineNo: r + 1,
-    cells: rowCells.map((c) => ({ text: c.text, col: c.col, colSpan: c.colSpan, confidence: c.confidence, ...(c.bbox ? { bbox: c.bbox } : {}) })),
+    cells: rowCells.map((c) => ({ text: c.text, col: c.col, colSpan: c.colSpan, ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}), confidence: c.confidence, ...(c.bbox ? { bbox: c.bbox } : {}) })),
     separator: 'grid',
     method: table.method,
     gridWidth: width,

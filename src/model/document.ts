@@ -26,6 +26,8 @@ export interface LineCell {
   col?: number;
   /** Grid columns the cell covers (markup tables only). */
   colSpan?: number;
+  /** Grid rows the cell covers, when more than one (markup tables only). */
+  rowSpan?: number;
   /** Position on the page, top-left origin, page units (PDF points, image pixels). */
   bbox?: BBox;
   /** 1 for text that was read, the engine's score for OCR. */

@@ -16,7 +16,7 @@ export interface FittedRow {
 }
 
 /** What fitting needs to know about where the row came from. */
-export type FitInput = Pick<SlotRun, 'mode' | 'separator' | 'gridWidth' | 'header'> & { slots: readonly Slot[] };
+export type FitInput = Pick<SlotRun, 'mode' | 'separator' | 'gridWidth' | 'valueColumns' | 'header'> & { slots: readonly Slot[] };
 
 /** Options: grid tables whose value columns are the last n (三, 四); an identity the values obey. */
 export interface FitOptions {
@@ -39,7 +39,7 @@ export function fitSlots(row: FitInput, n: number, options: FitOptions = {}): Fi
     return unreadable('no values printed for the row');
   }
   if (row.mode === 'grid' && options.valuesAtGridEnd && row.gridWidth !== undefined) {
-    const placed = placeByGrid(slots, n, row.gridWidth);
+    const placed = placeByGrid(slots, n, row.valueColumns?.length === n ? row.valueColumns : row.gridWidth);
     if (placed) return { cells: placed, outcome: 'ok' };
   }
   if (row.header && row.header.columns.length === n) {
@@ -72,14 +72,17 @@ function unreadable(reason: string): FittedRow {
   return { cells: [], outcome: 'unreadable', reason };
 }
 
-/** Markup: the value columns are the table's last n grid columns. */
-function placeByGrid(slots: readonly Slot[], n: number, width: number): (Slot | null)[] | null {
-  if (width < n) return null;
-  const start = width - n;
+/**
+ * Markup: the value columns are the grid columns the table's rows start their values in, where
+ * known (`columns`), else the table's last n grid columns (`columns` is the grid width).
+ */
+function placeByGrid(slots: readonly Slot[], n: number, columns: number | readonly number[]): (Slot | null)[] | null {
+  if (typeof columns === 'number' && columns < n) return null;
+  const indexOf = (col: number): number => (typeof columns === 'number' ? col - (columns - n) : columns.indexOf(col));
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
   for (const slot of slots) {
     if (slot.col === undefined) return null;
-    const index = slot.col - start;
+    const index = indexOf(slot.col);
     if (index < 0 || index >= n) {
       if (isEmpty(slot)) continue;
       return null;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { matchRowLabel, parseLabel } from './labels.js';
+import { matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { labelKey, normaliseLabel } from './normalise.js';
 import { ACTIVE_ROW_SPECS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
 
@@ -87,4 +87,11 @@ describe('matchRowLabel', () => {
       }),
     );
   });
+});
+
+test('the labels of several rows in one cell are split where each numbering starts; numbers inside a label are not numbering', () => {
+  expect(splitAtNumbering('4 .保护第三方含法权益- 5.属于三类内部事务信息')).toEqual(['4 .保护第三方含法权益-', '5.属于三类内部事务信息']);
+  expect(splitAtNumbering('（四）无法提供 1.本机关不掌握相关政府信息')).toEqual(['（四）无法提供', '1.本机关不掌握相关政府信息']);
+  expect(splitAtNumbering('3.危及“三安全一稳定”')).toEqual(['3.危及“三安全一稳定”']);
+  expect(splitAtNumbering('本年收费金额2.5万元')).toEqual(['本年收费金额2.5万元']);
 });

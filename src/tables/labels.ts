@@ -12,6 +12,19 @@ const NUMBERING = new RegExp(
   'u',
 );
 
+/** A numbering token inside a text: "5." / "5 ." / "5、" / "（五）" / "五、", not the digits of a number. */
+const INNER_NUMBERING = new RegExp(`(?<![\\d.])\\d{1,2}\\s*[.．、](?!\\d)|[（(]${HAN_NUMERAL}[)）]|(?<![\\p{Script=Han}])${HAN_NUMERAL}、`, 'gu');
+
+/**
+ * The labels of several rows printed in one cell ("4.保护第三方合法权益 5.属于三类内部事务信息"
+ * when a scan lost the rule between them), split where each numbering starts.
+ */
+export function splitAtNumbering(text: string): string[] {
+  const starts = [...text.matchAll(INNER_NUMBERING)].map((m) => m.index ?? 0).filter((i) => i > 0 && text.slice(0, i).trim() !== '');
+  const bounds = [0, ...starts, text.length];
+  return bounds.slice(0, -1).map((from, k) => text.slice(from, bounds[k + 1]).trim()).filter((part) => part !== '');
+}
+
 /** A label with its numbering tokens and group phrases taken off the front. */
 export interface ParsedLabel {
   /** Numbering tokens in the order they were printed, e.g. ["三", "(一)"]. */

@@ -255,7 +255,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     .join('\n');
   // 二's headers usually decide the format before any row is read; row widths then bound blanks.
   const early = detectTemplate(activeText, [], []).template;
-  const requestRows = readRows(regions, { ...REQUESTS_READER, widthOf: () => REQUEST_COLUMNS.length }, issues);
+  const requestRows = readRows(regions, { ...REQUESTS_READER, widthOf: () => REQUEST_COLUMNS.length, gridValues: REQUEST_COLUMNS.length }, issues);
   const activeRows = readRows(regions, { ...ACTIVE_READER, widthOf: (k) => (early ? ACTIVE_LAYOUT[early][k as keyof (typeof ACTIVE_LAYOUT)['2019']]?.length : undefined) }, issues);
   const decision = detectTemplate(activeText, activeRows, requestRows);
   const template = decision.template;

@@ -9,7 +9,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { TableKey } from '../schema/keys.js';
 import { isValueText } from './cells.js';
-import { matchRowLabel, parseLabel, containsAny } from './labels.js';
+import { matchRowLabel, parseLabel, containsAny, splitAtNumbering } from './labels.js';
 import { isVerticalFragment } from './normalise.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
@@ -33,6 +33,8 @@ export interface RowReaderSpec {
   groupRows?: Readonly<Record<string, readonly string[]>>;
   /** How many values a row prints, where known; bounds the blanks of a one-cell-per-line row. */
   widthOf?: (rowKey: string) => number | undefined;
+  /** Every row of the table ends in this many value cells (三): markup rows are split on them. */
+  gridValues?: number;
 }
 
 /** A line split into its label part and its value slots. */
@@ -47,10 +49,54 @@ export interface SplitLine {
 const GLUED_NUMBER = /^(.*\p{Script=Han}.*?[^\d\s.,+-])\s*([+-]?\d[\d,]*(?:\.\d+)?)$/u;
 
 /**
+ * The grid columns where each markup table's value cells start, for a table whose rows end in
+ * `n` value cells (三): the starts of the last n cells that most rows share. A scan's grid has
+ * more columns than the printed table (rules a little off straight are not snapped together, a
+ * faint rule merges two header cells), so neither "the last n grid columns" nor the header words
+ * can be relied on; the rows' own cells can. Only a signature most rows share is taken.
+ */
+export function gridValueColumns(lines: readonly Line[], n: number): Map<number, number[]> {
+  const counts = new Map<number, Map<string, number>>();
+  for (const line of lines) {
+    if (line.separator !== 'grid' || line.tableNo === undefined || line.cells.length < n) continue;
+    const cols = line.cells.slice(-n).map((c) => c.col);
+    if (cols.some((c) => c === undefined)) continue;
+    const byTable = counts.get(line.tableNo) ?? new Map<string, number>();
+    byTable.set(cols.join(','), (byTable.get(cols.join(',')) ?? 0) + 1);
+    counts.set(line.tableNo, byTable);
+  }
+  const found = new Map<number, number[]>();
+  for (const [tableNo, bySignature] of counts) {
+    const ranked = [...bySignature].sort((a, b) => b[1] - a[1]);
+    const [best, next] = ranked;
+    const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+    if (best && best[1] >= 3 && best[1] * 2 > total && (!next || next[1] < best[1])) found.set(tableNo, best[0].split(',').map(Number));
+  }
+  return found;
+}
+
+/** Cells that stand where a value stands: a number, a blank or placeholder, or OCR's unread mark. */
+function isValueLike(cell: LineCell): boolean {
+  const text = cell.text.trim();
+  return text === '' || text === UNREAD_MARK || isValueText(text);
+}
+
+/**
  * Label cells are all cells up to the last one that is text; value slots are the cells after it.
  * A line whose last cell is a label with digits glued on gets those digits as its one value slot.
+ * In a grid whose value columns are known, a row that ends in cells at exactly those columns,
+ * most of them value-like, has them as its values whatever they hold: an OCR misreading ("ER",
+ * "大") in a value cell is an unreadable value, never part of the label.
  */
-export function splitLabelAndValues(line: Line): SplitLine {
+export function splitLabelAndValues(line: Line, valueColumns?: readonly number[]): SplitLine {
+  if (valueColumns && line.separator === 'grid' && line.cells.length >= valueColumns.length) {
+    const n = valueColumns.length;
+    const tail = line.cells.slice(-n);
+    if (tail.every((c, i) => c.col === valueColumns[i]) && tail.filter(isValueLike).length * 2 > n) {
+      const firstValueIndex = line.cells.length - n;
+      return { label: line.cells.slice(0, firstValueIndex).map((c) => c.text).join(''), values: tail, firstValueIndex };
+    }
+  }
   let lastLabel = -1;
   // A label cell has words in it; a cell of digits that is not a valid value ("167,617167617") is a
   // malformed value, not text.
@@ -165,10 +211,18 @@ class RowReader {
    * eight rows of numbers): the lines, paired with the group's rows by order when the count matches.
    */
   private groupFill: { rows: readonly string[]; label: string; lines: LineParts[] } | undefined;
+  /** Where each markup table's value cells start (tables with `gridValues`). */
+  private valueColumns = new Map<number, number[]>();
+  /**
+   * A label cell printed over several rows of values (a scan lost the rule between two labels):
+   * the labels of the rows below, split at their numbering, or null where it could not be split.
+   */
+  private spannedLabels: { tableNo: number | undefined; labels: (string | null)[] } | undefined;
 
   constructor(private readonly spec: RowReaderSpec) {}
 
   read(lines: readonly Line[]): RowReading {
+    if (this.spec.gridValues !== undefined) this.valueColumns = gridValueColumns(lines, this.spec.gridValues);
     for (const line of lines) this.onLine(line);
     this.flushGroupFill();
     this.dropTail();
@@ -181,10 +235,10 @@ class RowReader {
     this.labelOnlyRow = undefined;
     const previousTail = this.tail;
     this.tail = undefined;
-    const { label, values, firstValueIndex } = splitLabelAndValues(line);
+    const { label, values, firstValueIndex } = splitLabelAndValues(line, this.valueColumnsOf(line));
     const mode = modeOf(line);
     const slots = values.map((c, i) => toSlot(c, line, firstValueIndex + i));
-    const parts: LineParts = {
+    let parts: LineParts = {
       line,
       label,
       hasLabel: label.trim() !== '',
@@ -195,6 +249,9 @@ class RowReader {
     };
     if (this.groupFill && !(line.cells.length > 0 && !parts.hasLabel && parts.slots.length > 1)) this.flushGroupFill();
     if (line.cells.length === 0) return this.onEmptyLine(line);
+    const spanned = this.spannedLabel(parts, firstValueIndex);
+    if (spanned === null) return;
+    parts = spanned;
     if (parts.hasLabel && !parts.hasSlots && isVerticalFragment(label)) return; // a character of a vertical label
     if (parts.hasLabel && parts.blankSlots && containsAny(label, this.spec.headerWords)) return this.onHeaderLine(parts);
     if (parts.hasLabel && previousTail && (!parts.hasSlots || parts.blankSlots)) {
@@ -205,6 +262,55 @@ class RowReader {
     if (parts.hasLabel && parts.hasSlots) return this.onLabelWithValues(parts, previousLabelOnly, previousTail);
     if (parts.hasLabel) return this.onLabelOnly(parts, previousLabelOnly);
     return this.onValuesOnly(parts, previousTail);
+  }
+
+  private valueColumnsOf(line: Line): number[] | undefined {
+    return line.tableNo === undefined ? undefined : this.valueColumns.get(line.tableNo);
+  }
+
+  /** The grid a row's values came from, for fitting them to columns. */
+  private gridOf(line: Line): Pick<RowSlots, 'gridWidth' | 'valueColumns'> {
+    const valueColumns = this.valueColumnsOf(line);
+    return { ...(line.gridWidth !== undefined ? { gridWidth: line.gridWidth } : {}), ...(valueColumns ? { valueColumns } : {}) };
+  }
+
+  /**
+   * A grid row whose last label cell spans the rows below while its values do not: one cell holds
+   * the labels of several rows. Each row gets its own label when the cell splits at its numbering
+   * into as many labels as rows; otherwise none of those rows is read (null: the line is consumed).
+   * The rows below it take their labels from the split. Other lines come back as they are.
+   */
+  private spannedLabel(parts: LineParts, firstValueIndex: number): LineParts | null {
+    const { line } = parts;
+    const pending = this.spannedLabels;
+    if (pending && pending.tableNo === line.tableNo && line.separator === 'grid' && !parts.hasLabel && parts.hasSlots) {
+      const label = pending.labels.shift();
+      if (pending.labels.length === 0) this.spannedLabels = undefined;
+      if (label === null || label === undefined) {
+        this.issues.push(makeIssue('warning', 'tables', 'values_without_label', `${this.spec.table}: values on line ${line.lineNo} sit beside a label cell shared with the row above; left unread`, { page: line.page }));
+        return null;
+      }
+      return { ...parts, label, hasLabel: true };
+    }
+    this.spannedLabels = undefined;
+    const labelCell = line.cells[firstValueIndex - 1];
+    const rows = labelCell?.rowSpan ?? 1;
+    const values = line.cells.slice(firstValueIndex);
+    if (line.separator !== 'grid' || !labelCell || rows < 2 || parts.blankSlots || values.length === 0 || values.some((c) => (c.rowSpan ?? 1) >= rows)) return parts;
+    const labels = splitAtNumbering(labelCell.text);
+    const prefix = line.cells
+      .slice(0, firstValueIndex - 1)
+      .map((c) => c.text)
+      .join('');
+    if (labels.length === rows) {
+      this.spannedLabels = { tableNo: line.tableNo, labels: labels.slice(1) };
+      return { ...parts, label: prefix + (labels[0] as string) };
+    }
+    this.spannedLabels = { tableNo: line.tableNo, labels: new Array<null>(rows - 1).fill(null) };
+    this.issues.push(
+      makeIssue('warning', 'tables', 'row_label_spans_rows', `${this.spec.table}: the label "${labelCell.text}" covers ${rows} rows of values and cannot be split; those rows are left unread`, { page: line.page }),
+    );
+    return null;
   }
 
   // Rows are printed in template order: the row after the last one read is the likeliest next.
@@ -229,7 +335,7 @@ class RowReader {
       line: line.lineNo,
       pairedByOrder: false,
     };
-    if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+    Object.assign(row, this.gridOf(line));
     if (this.header) row.header = this.header;
     else if (this.columnHeader) row.header = this.columnHeader;
     this.rows.push(row);
@@ -301,7 +407,7 @@ class RowReader {
       const m = this.match(joinedLabel);
       if (m && m.similarity > (own?.similarity ?? 0)) {
         Object.assign(previousLabelOnly, { key: m.key, label: joinedLabel, coverage: m.coverage, exact: m.exact, slots, mode, separator: line.separator });
-        if (line.gridWidth !== undefined) previousLabelOnly.gridWidth = line.gridWidth;
+        Object.assign(previousLabelOnly, this.gridOf(line));
         this.dropWaiting(() => false);
         return;
       }
@@ -424,7 +530,7 @@ class RowReader {
     fill.lines.forEach(({ line, slots, mode }, i) => {
       const key = fill.rows[i] as string;
       const row: RowSlots = { key, label: `${fill.label} #${i + 1}`, coverage: 1, exact: false, slots, mode, separator: line.separator, page: line.page, line: line.lineNo, pairedByOrder: true };
-      if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+      Object.assign(row, this.gridOf(line));
       const header = this.header ?? this.columnHeader;
       if (header) row.header = header;
       this.rows.push(row);

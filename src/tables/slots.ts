@@ -51,6 +51,11 @@ export interface SlotRun {
   /** Grid width of the markup table the slots came from. */
   gridWidth?: number;
   /**
+   * The grid columns where the table's value cells start, in printed order, when its rows show
+   * them (a noisy grid from a scan has more grid columns than printed ones; see rows.ts).
+   */
+  valueColumns?: number[];
+  /**
    * The positions of the columns in the header above (grid columns for markup, cell indices for
    * separated text, boxes for positioned text), when it was read; irregular 二 bands are mapped by them.
    */
