@@ -298,6 +298,10 @@ export function isLoneStroke(mask: InkMask, ink: BBox): boolean {
   const w = blob.x1 - blob.x0;
   const h = blob.y1 - blob.y0;
   if (h < 8 || w > h * 0.4) return false;
+  // Ink beside the stroke (a 4's bar that the mask broke off, left out of the box as a speck)
+  // makes it part of another digit.
+  const beside = blobsIn(mask, Math.max(0, Math.round(blob.x0 - h * 0.6)), blob.y0, Math.min(mask.width, Math.round(blob.x1 + h * 0.6)), Math.min(mask.height, blob.y1 + 1)).filter((b) => b.pixels >= 2);
+  if (beside.length > 1) return false;
   const centres: number[] = [];
   for (let y = blob.y0 + Math.round(h * 0.35); y < blob.y1 - Math.round(h * 0.25); y++) {
     const extent = rowExtent(mask, y, blob.x0, blob.x1);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
-import { closeOpenEnds, estimateSkew, findRules } from './geometry.js';
+import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
 import { cellInk, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
@@ -144,5 +144,32 @@ describe('cell ink', () => {
       bar(set, 30, 15, 33, 45);
     });
     expect(isLoneStroke(eleven, { x0: 0, y0: 0, x1: 60, y1: 60 })).toBe(false);
+    // A 4 whose bar the mask broke off: the box holds only the stem, but the bar is beside it.
+    const brokenFour = mask(60, 60, (set) => {
+      bar(set, 32, 15, 35, 45);
+      bar(set, 20, 34, 29, 37);
+    });
+    expect(isLoneStroke(brokenFour, { x0: 31, y0: 14, x1: 36, y1: 46 })).toBe(false);
+  });
+});
+
+describe('wiping rules out of the text', () => {
+  test('a rule drifting from its mean position is wiped along its whole length; a digit beside it stays', () => {
+    // A vertical rule 3 px thick that drifts 8 px over 1000 px (0.46°: what deskewing can leave), and a digit 12 px from it.
+    const drift = (y: number) => 100 + (y * 8) / 1000;
+    const page = mask(200, 1000, (set) => {
+      for (let y = 0; y < 1000; y++) bar(set, drift(y), y, drift(y) + 3, y + 1);
+      bar(set, 120, 900, 123, 930);
+    });
+    const [rule] = findRules(page, page, 20).filter((e) => e.orientation === 'v');
+    expect(rule).toBeDefined();
+    const wiped = eraseRules(page, [rule!], 1.6);
+    const left = (x0: number, x1: number) => {
+      let n = 0;
+      for (let y = 0; y < 1000; y++) for (let x = x0; x < x1; x++) n += wiped.data[y * 200 + x] ?? 0;
+      return n;
+    };
+    expect(left(90, 115)).toBe(0);
+    expect(left(118, 125)).toBe(3 * 30);
   });
 });

@@ -53,7 +53,10 @@ function dotsPerInch(raster: Raster): number {
 
 interface Prepared {
   raster: Raster;
+  /** Text ink, rules wiped out. */
   mask: InkMask;
+  /** Text ink with the rules still in: what the skew is measured on (a wiped rule's ends would sway it). */
+  inkWithRules: InkMask;
   edges: Edge[];
   grids: RuledGrid[];
   textHeight: number;
@@ -69,7 +72,14 @@ function prepare(raster: Raster): Prepared {
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
-  return { raster, mask, edges, grids, textHeight, snap };
+  return { raster, mask, inkWithRules: masks.text, edges, grids, textHeight, snap };
+}
+
+/** A page straightened by the skew of its text's projection profile. */
+async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
+  const upright = prepare(raster);
+  const skew = estimateSkew(upright.inkWithRules);
+  return { p: Math.abs(skew) >= 0.05 ? prepare(await rotateRaster(raster, -skew)) : upright, skew };
 }
 
 /** One grid cell of a page: its box inside the rules, and what ink it holds. */
@@ -175,9 +185,7 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   const longSide = Math.max(raster.width, raster.height);
   if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
   else if (longSide > MAX_PAGE_HEIGHT) raster = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
-  let p = prepare(raster);
-  const skew = estimateSkew(p.mask);
-  if (Math.abs(skew) >= 0.05) p = prepare(await rotateRaster(raster, -skew));
+  let { p, skew } = await deskewed(raster);
   // Orientation: a page read upright gives confident text; when it does not, the turn (90°,
   // 180°, 270°) whose samples read best wins, if it reads clearly better.
   let rotation = 0;
@@ -194,9 +202,7 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
       }
     }
     if (rotation !== 0) {
-      const turned = prepare(await rotateRaster(p.raster, rotation));
-      const turnedSkew = estimateSkew(turned.mask);
-      p = Math.abs(turnedSkew) >= 0.05 ? prepare(await rotateRaster(turned.raster, -turnedSkew)) : turned;
+      ({ p, skew } = await deskewed(await rotateRaster(p.raster, rotation)));
       ({ cells, textHeight } = gridCellInks(p));
     }
   }
