@@ -162,13 +162,6 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
     x1: Math.max(...kept.map((b) => b.x1)),
     y1: Math.max(...kept.map((b) => b.y1)),
   };
-  if (kept.length === 1) {
-    const w = ink.x1 - ink.x0;
-    const h = ink.y1 - ink.y0;
-    // A dash is wide and flat; anything else this low is a fragment of something fainter.
-    if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && droppedPixels === 0 ? { kind: 'mark', box: ink } : { kind: 'faint' };
-    if (isSlash(mask, ink)) return { kind: 'mark', box: ink };
-  }
   // Specks that may be pieces of the text: on its line and close beside it (noise elsewhere in
   // the cell is paper, not a broken digit).
   const reach = textHeight * 0.6;
@@ -177,8 +170,48 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
     const cy = (b.y0 + b.y1) / 2;
     return cx >= ink.x0 - reach && cx <= ink.x1 + reach && cy >= ink.y0 - textHeight * 0.2 && cy <= ink.y1 + textHeight * 0.2;
   });
+  const w = ink.x1 - ink.x0;
+  const h = ink.y1 - ink.y0;
+  // A dash is wide and flat (in one piece, or broken by the threshold into pieces along one line);
+  // anything else this low, or with specks beside it (a faint digit broken up), is a fragment of
+  // something fainter.
+  if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && besideText.length === 0 && inside === 0 ? { kind: 'mark', box: ink } : { kind: 'faint' };
+  if (kept.length === 1 && isSlash(mask, ink)) return { kind: 'mark', box: ink };
   const keptPixels = kept.reduce((a, b) => a + b.pixels, 0);
   return { kind: 'text', box: ink, stray: besideText.reduce((a, b) => a + b.pixels, 0) > keptPixels * 0.2 };
+}
+
+/**
+ * The box of text printed too faintly for the text mask, from the faint mask (`faint`: a lower
+ * contrast): blobs the size of a character (as tall as half a line or more), rule remnants left
+ * out, and the ink of a mark the cell is known to hold (`mark`: a slash is as tall as a character).
+ * Null when there is none: then a cell the text mask saw empty (or holding only a dash) is.
+ */
+export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark?: BBox): BBox | null {
+  const x0 = Math.max(0, Math.round(box.x0));
+  const y0 = Math.max(0, Math.round(box.y0));
+  const x1 = Math.min(faint.width, Math.round(box.x1));
+  const y1 = Math.min(faint.height, Math.round(box.y1));
+  if (x1 - x0 < 3 || y1 - y0 < 3) return null;
+  const { local } = withoutRuleRuns(faint, x0, y0, x1, y1, textHeight);
+  const glyphs = blobsIn(local, 0, 0, local.width, local.height).filter((b) => {
+    const h = b.y1 - b.y0;
+    const w = b.x1 - b.x0;
+    const near = textHeight * 0.2;
+    // The mark's own ink (a slash, a little fatter at the lower contrast); a character around a
+    // mark (a 3 whose bar alone passed for a dash) is bigger than it, and counts.
+    const onMark =
+      mark !== undefined &&
+      x0 + b.x0 < mark.x1 + near &&
+      x0 + b.x1 > mark.x0 - near &&
+      y0 + b.y0 < mark.y1 + near &&
+      y0 + b.y1 > mark.y0 - near &&
+      h <= mark.y1 - mark.y0 + near * 1.5 &&
+      w <= mark.x1 - mark.x0 + near * 1.5;
+    return !onMark && h >= textHeight * 0.5 && h <= textHeight * 1.6 && w >= 2 && w <= textHeight * 1.6 && b.pixels >= h;
+  });
+  if (glyphs.length === 0) return null;
+  return { x0: x0 + Math.min(...glyphs.map((b) => b.x0)), y0: y0 + Math.min(...glyphs.map((b) => b.y0)), x1: x0 + Math.max(...glyphs.map((b) => b.x1)), y1: y0 + Math.max(...glyphs.map((b) => b.y1)) };
 }
 
 /** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */

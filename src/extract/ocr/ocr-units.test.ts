@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
-import { cellInk, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { cellInk, faintTextBox, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -150,6 +150,33 @@ describe('cell ink', () => {
       bar(set, 20, 34, 29, 37);
     });
     expect(isLoneStroke(brokenFour, { x0: 31, y0: 14, x1: 36, y1: 46 })).toBe(false);
+  });
+});
+
+describe('faint and broken ink', () => {
+  test('a dash the threshold broke into pieces along one line is still a dash', () => {
+    const dash = mask(80, 60, (set) => {
+      bar(set, 20, 30, 30, 32);
+      bar(set, 33, 30, 50, 32);
+    });
+    expect(cellInk(dash, { x0: 0, y0: 0, x1: 80, y1: 60 }, 20)).toMatchObject({ kind: 'mark' });
+  });
+
+  test('a character printed too lightly for the text mask is found in the faint mask; noise and a dash are not', () => {
+    const three = mask(80, 60, (set) => {
+      bar(set, 30, 18, 40, 20);
+      bar(set, 38, 18, 40, 40);
+      bar(set, 30, 28, 40, 30);
+      bar(set, 30, 38, 40, 40);
+      set(5, 5);
+      set(70, 50);
+    });
+    expect(faintTextBox(three, { x0: 0, y0: 0, x1: 80, y1: 60 }, 20)).toEqual({ x0: 30, y0: 18, x1: 40, y1: 40 });
+    const noise = mask(80, 60, (set) => {
+      for (let i = 0; i < 40; i++) set((i * 37) % 80, (i * 23) % 60);
+      bar(set, 20, 30, 50, 32);
+    });
+    expect(faintTextBox(noise, { x0: 0, y0: 0, x1: 80, y1: 60 }, 20)).toBeNull();
   });
 });
 

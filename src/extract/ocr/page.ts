@@ -10,7 +10,7 @@ import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
-import { cellInk, inkBox, type CellInk } from './ink.js';
+import { cellInk, faintTextBox, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
 import { readCells, readNumber, type CellContext } from './read-cell.js';
 import { isNumberText, removeHanSpaces } from './text-fix.js';
@@ -57,6 +57,8 @@ interface Prepared {
   mask: InkMask;
   /** Text ink with the rules still in: what the skew is measured on (a wiped rule's ends would sway it). */
   inkWithRules: InkMask;
+  /** Faint ink, rules wiped out: a value printed too lightly for `mask` must not pass for a blank. */
+  faint: InkMask;
   edges: Edge[];
   grids: RuledGrid[];
   textHeight: number;
@@ -71,8 +73,9 @@ function prepare(raster: Raster): Prepared {
   const edges = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
+  const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
   const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
-  return { raster, mask, inkWithRules: masks.text, edges, grids, textHeight, snap };
+  return { raster, mask, inkWithRules: masks.text, faint, edges, grids, textHeight, snap };
 }
 
 /** A page straightened by the skew of its text's projection profile. */
@@ -80,6 +83,12 @@ async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> 
   const upright = prepare(raster);
   const skew = estimateSkew(upright.inkWithRules);
   return { p: Math.abs(skew) >= 0.05 ? prepare(await rotateRaster(raster, -skew)) : upright, skew };
+}
+
+/** A box grown to a line of text's height around its middle, inside `within` (a flat mark, read as a line). */
+function lineAround(box: BBox, within: BBox, textHeight: number): BBox {
+  const middle = (box.y0 + box.y1) / 2;
+  return { x0: box.x0, x1: box.x1, y0: Math.max(within.y0, Math.min(box.y0, middle - textHeight * 0.6)), y1: Math.min(within.y1, Math.max(box.y1, middle + textHeight * 0.6)) };
 }
 
 /** One grid cell of a page: its box inside the rules, and what ink it holds. */
@@ -94,10 +103,20 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
     for (const cell of grid.cells) {
       // Inset by the resolution's scale, not the text's: rules are as thick at any font size.
       const inner = expandBox(cell.bbox, -Math.max(3, p.textHeight * 0.15));
-      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: cellInk(p.mask, inner, textHeight) });
+      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight) });
     }
   }
   return cells;
+}
+
+/**
+ * A cell seen empty, or holding only a dash, that shows a character's worth of faint ink: text
+ * (printed lightly), for the readers to try; what they cannot agree on stays unreadable, never blank.
+ */
+function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number): CellInk {
+  if (ink.kind !== 'empty' && ink.kind !== 'mark') return ink;
+  const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined);
+  return box ? { kind: 'text', box, stray: false } : ink;
 }
 
 /** The median height of one-line cell text (most cells hold one number), or null with too few cells. */
@@ -210,13 +229,21 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   const runs: TextRun[] = [];
   const inks: { ink: BBox; stray: boolean; mark: boolean; inner: BBox }[] = [];
   for (const { inner, ink } of cells) {
-    // A dash or slash by its shape is read too: the foot of a serif 1 whose stem is too faint
-    // for the mask looks like a dash, and only a number both readers agree on overrules the shape.
-    if (ink.kind === 'text' || ink.kind === 'mark') inks.push({ ink: ink.box, stray: ink.kind === 'text' && ink.stray, mark: ink.kind === 'mark', inner });
+    // A dash or slash by its shape is read too, a whole line of text high: the foot of a serif 1
+    // or the bar of a 3 whose other strokes are too faint for the mask looks like a dash.
+    if (ink.kind === 'text') inks.push({ ink: ink.box, stray: ink.stray, mark: false, inner });
+    else if (ink.kind === 'mark') inks.push({ ink: lineAround(ink.box, inner, textHeight), stray: false, mark: true, inner });
     // A cell seen empty says so: a blank is seen, never assumed from a missing reading; faint
     // ink that is neither text nor a mark is unreadable.
     else runs.push(ink.kind === 'faint' ? { text: UNREAD_MARK, bbox: inner, confidence: 0 } : { text: SEEN_BLANK, bbox: inner, confidence: 1 });
   }
+  const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
+  const textRegion: BBox | null =
+    p.grids.length === 0 || options.text === 'all'
+      ? { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }
+      : options.text === 'above-tables' && firstGridTop > p.textHeight * 2
+        ? { x0: 0, y0: 0, x1: p.raster.width, y1: firstGridTop }
+        : null;
   const reads = await readCells(
     ctx,
     inks.map((c) => c.ink),
@@ -224,6 +251,8 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   const checks: GlyphCheck[] = [];
   reads.runs.forEach((read, i) => {
     const cell = inks[i];
+    // A mark is a blank unless both readers agree on a number there (faint ink around it made the
+    // cell text already: withFaintText).
     if (cell?.mark && !(isNumberText(read.text) && read.confidence >= 0.75)) {
       runs.push({ text: SEEN_BLANK, bbox: cell.inner, confidence: 1 });
       return;
@@ -237,13 +266,6 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
     // A stray-capped number stays capped: only readings that stand as read are judged again.
     if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
-  const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
-  const textRegion: BBox | null =
-    p.grids.length === 0 || options.text === 'all'
-      ? { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }
-      : options.text === 'above-tables' && firstGridTop > p.textHeight * 2
-        ? { x0: 0, y0: 0, x1: p.raster.width, y1: firstGridTop }
-        : null;
   const textRuns = textRegion ? await readRegion(ctx, textRegion, p.grids) : [];
   runs.push(...textRuns);
   await engine.pageDone();

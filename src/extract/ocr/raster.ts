@@ -140,6 +140,8 @@ export async function stackCrops(raster: Raster, items: readonly StackItem[], ta
 export interface InkMasks {
   /** Clearly darker than its surroundings: text (noise and light shading stay paper). */
   text: InkMask;
+  /** Darker than its surroundings at all: text printed faintly too (and some noise). */
+  faint: InkMask;
   /** Darker than the paper when averaged along a row: faint or blurred horizontal rules too. */
   rulesH: InkMask;
   /** The same along a column, for vertical rules. */
@@ -148,6 +150,7 @@ export interface InkMasks {
 
 /** How much darker than the local mean a pixel must be (0–255) to be text ink or rule ink. */
 const TEXT_CONTRAST = 60;
+const FAINT_CONTRAST = 28;
 const RULE_CONTRAST = 16;
 /** Rules are judged on the mean of this many pixels along them: noise averages out, a line does not. */
 const RULE_SPAN = 9;
@@ -177,6 +180,7 @@ export function adaptiveMasks(raster: Raster, radius = 15, ruleRadius = 15): Ink
   };
   const half = Math.floor(RULE_SPAN / 2);
   const text = new Uint8Array(width * height);
+  const faint = new Uint8Array(width * height);
   const rulesH = new Uint8Array(width * height);
   const rulesV = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
@@ -188,9 +192,10 @@ export function adaptiveMasks(raster: Raster, radius = 15, ruleRadius = 15): Ink
       const v = raster.data[i] ?? 255;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
       if (v < mean - TEXT_CONTRAST || v < 80) text[i] = 1;
+      if (v < mean - FAINT_CONTRAST) faint[i] = 1;
       if (boxMean(x - half, y, x + half + 1, y + 1) < wide - RULE_CONTRAST || v < 80) rulesH[i] = 1;
       if (boxMean(x, y - half, x + 1, y + half + 1) < wide - RULE_CONTRAST || v < 80) rulesV[i] = 1;
     }
   }
-  return { text: { width, height, data: text }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV } };
+  return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV } };
 }

@@ -9,7 +9,7 @@
 import { SEEN_BLANK, type BBox, type TextRun } from '../../model/document.js';
 import type { OcrEngine, OcrText, OcrWord } from './engine.js';
 import { GlyphModel, glyphShapes, SHAPE_CONFIRMED_CONFIDENCE, type GlyphCheck, type GlyphShapes } from './glyphs.js';
-import { inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
+import { glyphBoxes, inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
 import { cropToPng, expandBox, stackCrops, type InkMask, type Raster } from './raster.js';
 import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.js';
 
@@ -88,6 +88,13 @@ async function readStacked(ctx: CellContext, inks: readonly BBox[], heights: { d
   return readings;
 }
 
+/** One glyph about as wide as it is tall: a Han character (无), never one digit (a 0 is about half as wide). */
+function isOneSquareGlyph(ctx: CellContext, ink: BBox): boolean {
+  const glyphs = glyphBoxes(ctx.mask, ink, ctx.textHeight);
+  const [glyph] = glyphs;
+  return glyphs.length === 1 && glyph !== undefined && glyph.x1 - glyph.x0 >= (glyph.y1 - glyph.y0) * 0.8;
+}
+
 /** Every reading of one cell so far, by model. */
 interface CellReadings {
   ink: BBox;
@@ -114,11 +121,12 @@ function judge(ctx: CellContext, r: CellReadings): Verdict {
   const fits = (t: string | null): t is string => t !== null && widthFits(t, r.ink, ctx.textHeight);
   const digitNumbers = r.digits.map((d) => ({ text: signed(isNumberText(d.text) ? d.text : null, r.minus), confidence: d.confidence }));
   const hanNumbers = r.han.map((h) => ({ text: signed(digitsFromLookAlikes(removeHanSpaces(h.text)), r.minus), confidence: h.confidence }));
-  // Han text is a label, or 无 … but a character or two where the digit reader sees a number may
-  // be a digit the Chinese reader took for a character (0 → 无, 7 → 了): not text, then.
-  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2;
   // Two Han characters or more are words (a numbered label, "2.重复申请"), whatever digits they hold.
   const hanCount = [...hanText].filter((ch) => HAN.test(ch)).length;
+  // Han text is a label, or 无 … but a character or two where the digit reader sees a number may
+  // be a digit the Chinese reader took for a character (0 → 无, 7 → 了): not text, then; unless
+  // the ink is one glyph as wide as a Han character, which no single digit is.
+  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2 && !(hanCount === 1 && isOneSquareGlyph(ctx, r.ink));
   const words = hanCount >= 2 || (hanCount === 1 && !/\d/.test(hanText) && !digitSeen && hanNumbers[0]?.text === null);
   if (words && first.confidence >= 0.6) {
     return { kind: 'text', han: { text: hanText, confidence: first.confidence } };
