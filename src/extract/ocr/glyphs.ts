@@ -107,10 +107,15 @@ export class GlyphModel {
     });
   }
 
-  /** True when the shapes clearly contradict a reading: some glyph is clearly another digit. */
-  contradicts(shapes: GlyphShapes, text: string): boolean {
+  /**
+   * True when the shapes clearly contradict a reading: some glyph is clearly another digit.
+   * `minSamples`: how many samples make a digit's shape usable; one is enough over a whole
+   * document (both models read a 5 as 3, and 5 is printed once elsewhere), but a page of few
+   * numbers (二) learns shapes from one or two glyphs, too few to overrule two readers.
+   */
+  contradicts(shapes: GlyphShapes, text: string, minSamples = 1): boolean {
     const digits = digitsOf(text);
-    const verdicts = digits === null ? null : this.judge(shapes, digits, 1);
+    const verdicts = digits === null ? null : this.judge(shapes, digits, minSamples);
     return verdicts !== null && verdicts.some((v, i) => v !== null && v !== digits?.[i]);
   }
 

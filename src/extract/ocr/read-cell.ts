@@ -23,6 +23,8 @@ const HAN_HEIGHT = 36;
 const LONE_STROKE_CONFIDENCE = 0.8;
 /** Agreements this confident teach the page's digit shapes. */
 const LEARN_CONFIDENCE = 0.9;
+/** Samples of a digit a page's own shapes need before they veto two readers (the document's need one: glyphs.ts). */
+const PAGE_VETO_SAMPLES = 3;
 /** A reading this confident that spells another number vetoes an agreement. */
 const CONTRADICTION_CONFIDENCE = 0.6;
 /** Cells per engine call: a stack this tall stays a small image. */
@@ -42,12 +44,13 @@ export interface CellContext {
 }
 
 /**
- * True when `digits` could fill an ink box this wide: digits are at most about 0.8 of their height
- * wide, so a box much wider holds more than the reading (Han text read as digits).
+ * True when `digits` could fill an ink box this wide: a digit with its spacing is at most about
+ * its height wide (0.8 in most fonts, up to 1.0 in wide ones), so a box much wider holds more than
+ * the reading (Han text read as digits).
  */
 function widthFits(digits: string, ink: BBox, textHeight: number): boolean {
   const height = Math.min(ink.y1 - ink.y0, textHeight * 1.3);
-  return ink.x1 - ink.x0 <= (digits.length * 0.85 + 0.8) * height && ink.y1 - ink.y0 <= textHeight * 1.8;
+  return ink.x1 - ink.x0 <= (digits.length * 1.1 + 0.8) * height && ink.y1 - ink.y0 <= textHeight * 1.8;
 }
 
 function run(text: string, bbox: BBox, confidence: number, vertical = false): TextRun {
@@ -189,7 +192,7 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes:
   verdicts.forEach((v, i) => {
     if (v.kind === 'number' && v.run.confidence >= LEARN_CONFIDENCE) shapes.learn(glyphs[i] as GlyphShapes, v.run.text);
   });
-  const contradicted = (v: Verdict, i: number): boolean => v.kind === 'number' && isNumberText(v.run.text) && shapes.contradicts(glyphs[i] as GlyphShapes, v.run.text);
+  const contradicted = (v: Verdict, i: number): boolean => v.kind === 'number' && isNumberText(v.run.text) && shapes.contradicts(glyphs[i] as GlyphShapes, v.run.text, PAGE_VETO_SAMPLES);
   verdicts.forEach((v, i) => {
     if (contradicted(v, i)) verdicts[i] = { kind: 'undecided' };
   });
