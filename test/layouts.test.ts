@@ -276,4 +276,20 @@ describe("a scan's noisy grid (rules a little off straight, a faint rule lost)",
     for (const row of ['deniedThirdParty', 'deniedInternalAffairs']) expect(valueOf(merged.record, row, 'total')?.value ?? null).toBeNull();
     expect(merged.record?.issues.map((i) => i.code)).toContain('row_label_spans_rows');
   });
+
+  test('a row whose label was misread is the one row missing between its neighbours, flagged inferred; with two missing, it stays unread', async () => {
+    const rows = (garbled: string) =>
+      labelRow('一、本年新收政府信息公开申请数量', ['40', '0', '0', '0', '0', '0', '40']) +
+      labelRow('二、上年结转政府信息公开申请数量', ['1', '0', '0', '0', '0', '0', '1']) +
+      labelRow(garbled, ['32', '', '0', '0', '0', '0', '32']) +
+      labelRow('（二）部分公开', ['2', '0', '0', '0', '0', '0', '2']);
+    const { record } = await processBytes('garbled-label.html', page(rows('三、本年度办理结果(二和了巴以公天')));
+    expect(valueOf(record, 'granted', 'naturalPerson')).toMatchObject({ value: 32, flag: 'inferred' });
+    expect(valueOf(record, 'granted', 'commercial')).toMatchObject({ value: null, flag: 'inferred' });
+    expect(record?.issues.some((i) => i.code === 'cells_inferred' && i.path?.join('.') === 'requests.granted')).toBe(true);
+    // Two rows missing between the neighbours: no guess.
+    const gap = await processBytes('garbled-label.html', page(rows('三、本年度办理结果(二和了巴以公天').replace('（二）部分公开', '1.属于国家秘密')));
+    expect(valueOf(gap.record, 'granted', 'naturalPerson')?.value ?? null).toBeNull();
+    expect(valueOf(gap.record, 'partiallyGranted', 'naturalPerson')?.value ?? null).toBeNull();
+  });
 });

@@ -92,7 +92,7 @@ function readRows(regions: readonly Region[], reader: RowReaderSpec, issues: Iss
 
 /** Turns a fitted row into cells: parse each value, flag blanks and unreadable cells. */
 /** What a run of printed values came from: a labelled row, or 四's single row of 15 numbers. */
-type RowSource = Pick<RowSlots, 'label' | 'exact' | 'pairedByOrder' | 'page' | 'line' | 'slots'>;
+type RowSource = Pick<RowSlots, 'label' | 'exact' | 'pairedByOrder' | 'page' | 'line' | 'slots' | 'byPosition'>;
 
 /** The dataset cell each printed position fills, in printed order. */
 type CellKey = { row: string; column: string };
@@ -174,6 +174,9 @@ function cellFromSlot(
       cell.flag = 'unreadable';
       cell.confidence = 0;
       issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: OCR read "${cell.raw}", which is no placeholder it can confirm`, { ...at, path }));
+    } else if (rowSlots?.byPosition) {
+      // A blank in a row known only by its position is as much an inference as its numbers.
+      cell.flag = 'inferred';
     }
     return cell;
   }
@@ -235,7 +238,11 @@ function labelledTableCells(
     if (!row.exact && row.coverage < 1) {
       issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${table}.${rowKey}: matched the printed label "${row.label}"`, { page: row.page, path: [table, rowKey] }));
     }
-    cells.push(...rowCells(table, [rowKey], columns.map((column) => ({ row: rowKey, column })), row, fitSlots(row, columns.length, fitOptions), issues));
+    const fitted = fitSlots(row, columns.length, fitOptions);
+    // A row known only by where it stands is an inference: its values are flagged, never ok.
+    const placed: FittedRow =
+      row.byPosition && fitted.outcome === 'ok' ? { ...fitted, outcome: 'inferred', reason: `the label "${row.label}" was not recognised; the row is the one missing between its neighbours` } : fitted;
+    cells.push(...rowCells(table, [rowKey], columns.map((column) => ({ row: rowKey, column })), row, placed, issues));
   }
   for (const row of rows) {
     if (!expected.includes(row.key)) {

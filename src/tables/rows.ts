@@ -218,6 +218,8 @@ class RowReader {
    * the labels of the rows below, split at their numbering, or null where it could not be split.
    */
   private spannedLabels: { tableNo: number | undefined; labels: (string | null)[] } | undefined;
+  /** Rows of values whose label matched no row, and how many rows were read before each. */
+  private readonly orphans: { tail: Tail; after: number }[] = [];
 
   constructor(private readonly spec: RowReaderSpec) {}
 
@@ -226,6 +228,7 @@ class RowReader {
     for (const line of lines) this.onLine(line);
     this.flushGroupFill();
     this.dropTail();
+    this.placeOrphansByPosition();
     this.columnsFromValuesIfNeeded();
     return { rows: this.rows, issues: [...this.issues, ...checkPairing(this.rows, [...this.abandoned, ...this.waiting], this.issues)] };
   }
@@ -351,6 +354,7 @@ class RowReader {
     const tail = this.tail;
     if (tail && !tail.row && tail.slots.some((s) => s.text.trim() !== '')) {
       this.issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${this.spec.table}: no standard row matches the label "${tail.label}"`, { page: tail.line.page }));
+      this.orphans.push({ tail, after: this.rows.length });
     }
     this.tail = undefined;
   }
@@ -419,11 +423,13 @@ class RowReader {
     // label's second half never starts with a number: "复 申请" stays with "4.无正当理由大量反".)
     const ownMatch = this.pending.length > 0 && parseLabel(label, this.spec.groupPhrases).numbering.length > 0 ? this.match(label) : undefined;
     const ownIsWhole = ownMatch !== undefined && ownMatch.similarity >= DEFAULT_STANDALONE_SIMILARITY && this.match(joined)?.key !== ownMatch.key;
+    // The line before, not consumed: report it if it stayed unmatched (before this row is made,
+    // so an unmatched row of values knows the rows around it).
+    if (previousTail) this.tail = previousTail;
+    this.dropTail();
     const row = ownIsWhole
       ? this.newRow(label, line, mode, slots)
       : (this.newRow(joined, line, mode, slots) ?? (this.pending.length > 0 ? this.newRow(label, line, mode, slots) : null));
-    if (previousTail) this.tail = previousTail; // not consumed: report it if it stayed unmatched
-    this.dropTail();
     this.tail = row ? { row, label: joined, slots, line, mode } : { label: joined, slots, line, mode };
     this.pending = [];
   }
@@ -514,6 +520,32 @@ class RowReader {
     } else {
       this.issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: a value on line ${line.lineNo} cannot be paired with a label`, { page: line.page }));
     }
+  }
+
+  /**
+   * A row of values whose label could not be read (OCR: "(二和了巴以公天" for （一）予以公开) sits
+   * between two rows that were: when exactly one standard row is missing between them, and it is
+   * the only such row there, it is that row. The row is marked `byPosition` (its cells come out
+   * inferred, never ok).
+   */
+  private placeOrphansByPosition(): void {
+    const order = (key: string): number => this.spec.rows.findIndex((r) => r.key === key);
+    const found = new Set(this.rows.map((r) => r.key));
+    const placed: { row: RowSlots; at: number }[] = [];
+    this.orphans.forEach(({ tail, after }) => {
+      const before = this.rows[after - 1];
+      const next = this.rows[after];
+      if (!before || !next || this.orphans.filter((o) => o.after === after).length !== 1) return;
+      const between = this.spec.rows.slice(order(before.key) + 1, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
+      const [only] = between;
+      if (between.length !== 1 || !only) return;
+      const { line, slots, mode, label } = tail;
+      const row: RowSlots = { key: only.key, label, coverage: 0, exact: false, slots, mode, separator: line.separator, page: line.page, line: line.lineNo, pairedByOrder: false, byPosition: true };
+      Object.assign(row, this.gridOf(line));
+      if (before.header) row.header = before.header;
+      placed.push({ row, at: after });
+    });
+    for (const { row, at } of placed.sort((a, b) => b.at - a.at)) this.rows.splice(at, 0, row);
   }
 
   /** Pairs a group's bare number lines with its rows by order, only when the counts match (templates.md §7.3). */

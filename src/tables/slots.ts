@@ -73,6 +73,8 @@ export interface RowSlots extends SlotRun {
   exact: boolean;
   /** Labels and values printed in separate blocks and paired by order (templates.md §7.3). */
   pairedByOrder: boolean;
+  /** The label could not be read; the row is the one standard row missing between its neighbours. */
+  byPosition?: boolean;
 }
 
 /**
