@@ -11,7 +11,7 @@ import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { cellInk, faintTextBox, inkBox, type CellInk } from './ink.js';
-import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type Raster } from './raster.js';
+import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type InkMasks, type Raster } from './raster.js';
 import { readCells, readNumber, type CellContext } from './read-cell.js';
 import { isNumberText, removeHanSpaces } from './text-fix.js';
 
@@ -55,8 +55,6 @@ interface Prepared {
   raster: Raster;
   /** Text ink, rules wiped out. */
   mask: InkMask;
-  /** Text ink with the rules still in: what the skew is measured on (a wiped rule's ends would sway it). */
-  inkWithRules: InkMask;
   /** Faint ink, rules wiped out: a value printed too lightly for `mask` must not pass for a blank. */
   faint: InkMask;
   edges: Edge[];
@@ -65,8 +63,8 @@ interface Prepared {
   snap: number;
 }
 
-function prepare(raster: Raster): Prepared {
-  const masks = adaptiveMasks(raster);
+/** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
+function prepare(raster: Raster, masks: InkMasks = adaptiveMasks(raster)): Prepared {
   // Body text is 10.5–12 pt: about 0.15 in high.
   const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
@@ -75,14 +73,18 @@ function prepare(raster: Raster): Prepared {
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
   const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
-  return { raster, mask, inkWithRules: masks.text, faint, edges, grids, textHeight, snap };
+  return { raster, mask, faint, edges, grids, textHeight, snap };
 }
 
-/** A page straightened by the skew of its text's projection profile. */
+/**
+ * A page straightened by the skew of its text's projection profile, measured with the rules still
+ * in (a wiped rule's ends would sway it); the rest of the preparation is done once, on the
+ * straightened page.
+ */
 async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
-  const upright = prepare(raster);
-  const skew = estimateSkew(upright.inkWithRules);
-  return { p: Math.abs(skew) >= 0.05 ? prepare(await rotateRaster(raster, -skew)) : upright, skew };
+  const masks = adaptiveMasks(raster);
+  const skew = estimateSkew(masks.text);
+  return { p: Math.abs(skew) >= 0.05 ? prepare(await rotateRaster(raster, -skew)) : prepare(raster, masks), skew };
 }
 
 /** A box grown to a line of text's height around its middle, inside `within` (a flat mark, read as a line). */
