@@ -2,20 +2,11 @@
  * Positioned runs → lines: group by vertical centre, order by x, split into cells at wide gaps.
  * Reading order in the file does not matter (footers first, columns interleaved): geometry decides.
  */
-import type { BBox, Line, LineCell, Method, TextRun } from '../model/document.js';
+import { unionBox, type Line, type LineCell, type Method, type TextRun } from '../model/document.js';
 import { splitRunAtSpaces } from './run-split.js';
 
 /** A gap wider than this many character heights separates two cells (runs are per-glyph, so words are already joined). */
 export const DEFAULT_CELL_GAP = 0.5;
-
-function union(boxes: readonly BBox[]): BBox {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
-  };
-}
 
 /** Groups runs into lines by vertical overlap of their centres. */
 export function runsToLines(runs: readonly TextRun[], page: number, method: Method, firstLineNo = 1): Line[] {
@@ -29,7 +20,7 @@ export function runsToLines(runs: readonly TextRun[], page: number, method: Meth
     const mid = (run.bbox.y0 + run.bbox.y1) / 2;
     const height = run.bbox.y1 - run.bbox.y0;
     if (group) {
-      const box = union(group.map((r) => r.bbox));
+      const box = unionBox(group.map((r) => r.bbox));
       const groupMid = (box.y0 + box.y1) / 2;
       if (Math.abs(mid - groupMid) <= Math.max(2, Math.min(height, box.y1 - box.y0) * 0.45)) {
         group.push(run);
@@ -46,7 +37,7 @@ export function runsToLines(runs: readonly TextRun[], page: number, method: Meth
       if (current.length === 0) return;
       cells.push({
         text: current.map((r) => r.text).join(''),
-        bbox: union(current.map((r) => r.bbox)),
+        bbox: unionBox(current.map((r) => r.bbox)),
         confidence: Math.min(...current.map((r) => r.confidence)),
       });
       current = [];

@@ -6,6 +6,16 @@ import type { BBox, InputFormat, Issue, Method } from '../schema/records.js';
 
 export type { BBox, InputFormat, Method };
 
+/** The smallest box holding all of `boxes` (at least one). */
+export function unionBox(boxes: readonly BBox[]): BBox {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
 /** An input file as read from disk. */
 export interface SourceFile {
   /** The path as given by the user. */

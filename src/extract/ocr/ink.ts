@@ -1,5 +1,5 @@
 /** Where the ink of a region lies: the tight box of a cell's text, ignoring rule remnants and specks. */
-import type { BBox } from '../../model/document.js';
+import { unionBox, type BBox } from '../../model/document.js';
 import type { InkMask, Raster } from './raster.js';
 
 /** Share of a row (column) of a cell's crop that, when inked, makes it a piece of rule, not text. */
@@ -81,10 +81,6 @@ function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number):
 export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark'; box: BBox } | { kind: 'empty' } | { kind: 'faint' };
 
 /**
- * Reads the ink of a cell's inner box. Blobs that are specks (smaller than a stroke of text), or
- * long thin remnants of a rule along the box's edge, are left out; `textHeight` sets the scale.
- */
-/**
  * A copy of a cell's ink with pieces of rules wiped out: a run of ink across most of the cell
  * (and longer than any stroke of a character) is a rule the page's rule finder left behind (a
  * bowed rule, a rule broken by noise), even where it touches a digit. `inside` counts the wiped
@@ -120,12 +116,23 @@ function withoutRuleRuns(mask: InkMask, x0: number, y0: number, x1: number, y1: 
   return { local: { width, height, data }, inside };
 }
 
-export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
+/** A box in whole pixels, inside the mask; null when it is too small to hold ink (under 3 px a side). */
+function pixelBox(mask: InkMask, box: BBox): BBox | null {
   const x0 = Math.max(0, Math.round(box.x0));
   const y0 = Math.max(0, Math.round(box.y0));
   const x1 = Math.min(mask.width, Math.round(box.x1));
   const y1 = Math.min(mask.height, Math.round(box.y1));
-  if (x1 - x0 < 3 || y1 - y0 < 3) return { kind: 'empty' };
+  return x1 - x0 < 3 || y1 - y0 < 3 ? null : { x0, y0, x1, y1 };
+}
+
+/**
+ * Reads the ink of a cell's inner box. Blobs that are specks (smaller than a stroke of text), or
+ * long thin remnants of a rule along the box's edge, are left out; `textHeight` sets the scale.
+ */
+export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
+  const pixels = pixelBox(mask, box);
+  if (!pixels) return { kind: 'empty' };
+  const { x0, y0, x1, y1 } = pixels;
   const stroke = Math.max(2, textHeight * 0.25);
   const specks: Blob[] = [];
   const { local, inside } = withoutRuleRuns(mask, x0, y0, x1, y1, textHeight);
@@ -156,12 +163,7 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
     return true;
   });
   if (kept.length === 0) return droppedPixels > textHeight * textHeight * 0.15 ? { kind: 'faint' } : { kind: 'empty' };
-  const ink = {
-    x0: Math.min(...kept.map((b) => b.x0)),
-    y0: Math.min(...kept.map((b) => b.y0)),
-    x1: Math.max(...kept.map((b) => b.x1)),
-    y1: Math.max(...kept.map((b) => b.y1)),
-  };
+  const ink = unionBox(kept);
   // Specks that may be pieces of the text: on its line and close beside it (noise elsewhere in
   // the cell is paper, not a broken digit).
   const reach = textHeight * 0.6;
@@ -188,11 +190,9 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
  * Null when there is none: then a cell the text mask saw empty (or holding only a dash) is.
  */
 export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark?: BBox): BBox | null {
-  const x0 = Math.max(0, Math.round(box.x0));
-  const y0 = Math.max(0, Math.round(box.y0));
-  const x1 = Math.min(faint.width, Math.round(box.x1));
-  const y1 = Math.min(faint.height, Math.round(box.y1));
-  if (x1 - x0 < 3 || y1 - y0 < 3) return null;
+  const pixels = pixelBox(faint, box);
+  if (!pixels) return null;
+  const { x0, y0, x1, y1 } = pixels;
   const { local } = withoutRuleRuns(faint, x0, y0, x1, y1, textHeight);
   const glyphs = blobsIn(local, 0, 0, local.width, local.height).filter((b) => {
     const h = b.y1 - b.y0;
@@ -211,7 +211,8 @@ export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark
     return !onMark && h >= textHeight * 0.5 && h <= textHeight * 1.6 && w >= 2 && w <= textHeight * 1.6 && b.pixels >= h;
   });
   if (glyphs.length === 0) return null;
-  return { x0: x0 + Math.min(...glyphs.map((b) => b.x0)), y0: y0 + Math.min(...glyphs.map((b) => b.y0)), x1: x0 + Math.max(...glyphs.map((b) => b.x1)), y1: y0 + Math.max(...glyphs.map((b) => b.y1)) };
+  const found = unionBox(glyphs);
+  return { x0: x0 + found.x0, y0: y0 + found.y0, x1: x0 + found.x1, y1: y0 + found.y1 };
 }
 
 /** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */

@@ -171,16 +171,17 @@ function unagreed(ctx: CellContext, r: CellReadings): TextRun {
   return run(digits ?? han ?? r.digits[0]?.text ?? '', r.ink, confidence);
 }
 
-/**
- * Reads one-line cells as numbers, many per engine call. Returns per cell a number run (a printed
- * blank mark included), or the Chinese reading when the cell is text.
- */
 /** What reading one-line cells gives: per cell a number run or the Chinese reading of text. */
 type OneLineVerdict = { kind: 'number'; run: TextRun } | { kind: 'text'; han: OcrText };
 
 /** A number's glyphs and readings, for the document's digit shapes to judge again. */
 export type PendingGlyphCheck = Omit<GlyphCheck, 'run'>;
 
+/**
+ * Reads one-line cells as numbers, many per engine call. Returns per cell a number run (a printed
+ * blank mark included), or the Chinese reading when the cell is text, and for each number what
+ * the document's digit shapes need to judge it again; `shapes` learns the page's digits.
+ */
 async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes: GlyphModel): Promise<{ verdicts: OneLineVerdict[]; checks: (PendingGlyphCheck | null)[] }> {
   const readings: CellReadings[] = (await readStacked(ctx, inks, FIRST_PASS)).map((r, i) => {
     const ink = inks[i] as BBox;
