@@ -18,6 +18,19 @@ export type ReviewSlots = SlotRun;
 export const REVIEW_POSITIONS = 15;
 
 /**
+ * The grid columns of 四's values in a ruled row: its last 15 cells (or 5, a part of 四 printed as
+ * its own table). Read as values whatever they hold, most of them being numbers, so an OCR
+ * misreading of one ("人" for 12) is an unreadable value in its place, not a label that swallows
+ * the values before it.
+ */
+function gridValueColumns(line: Line): number[] | undefined {
+  if (line.separator !== 'grid') return undefined;
+  const n = line.cells.length >= REVIEW_POSITIONS ? REVIEW_POSITIONS : line.cells.length >= 5 ? 5 : 0;
+  const columns = line.cells.slice(-n).map((c) => c.col);
+  return n > 0 && columns.every((c) => c !== undefined) ? (columns as number[]) : undefined;
+}
+
+/**
  * Collects the value slots of 四: value-only lines after the header, in order, until a text line
  * follows them or 15 values are in hand.
  */
@@ -26,7 +39,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
   let emptiesAfterHeader = 0;
   const headerCells: HeaderCell[] = [];
   for (const line of lines) {
-    const { label, values, firstValueIndex } = splitLabelAndValues(line);
+    const { label, values, firstValueIndex } = splitLabelAndValues(line, gridValueColumns(line));
     if (line.cells.length === 0) {
       // One value per line: an empty line between values is a blank cell.
       if (!found) emptiesAfterHeader++;

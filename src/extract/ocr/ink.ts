@@ -78,7 +78,7 @@ function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number):
  * a printed blank mark (a lone dash or slash); nothing at all; or faint ink that is neither text
  * nor a mark (a number too faint to read, which must not pass for a blank).
  */
-export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark'; box: BBox } | { kind: 'empty' } | { kind: 'faint' };
+export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark'; box: BBox; shape: 'dash' | 'slash' } | { kind: 'empty' } | { kind: 'faint' };
 
 /**
  * A copy of a cell's ink with pieces of rules wiped out: a run of ink across most of the cell
@@ -177,8 +177,8 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
   // A dash is wide and flat (in one piece, or broken by the threshold into pieces along one line);
   // anything else this low, or with specks beside it (a faint digit broken up), is a fragment of
   // something fainter.
-  if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && besideText.length === 0 && inside === 0 ? { kind: 'mark', box: ink } : { kind: 'faint' };
-  if (kept.length === 1 && isSlash(mask, ink)) return { kind: 'mark', box: ink };
+  if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && besideText.length === 0 && inside === 0 ? { kind: 'mark', box: ink, shape: 'dash' } : { kind: 'faint' };
+  if (kept.length === 1 && isSlash(mask, ink)) return { kind: 'mark', box: ink, shape: 'slash' };
   const keptPixels = kept.reduce((a, b) => a + b.pixels, 0);
   return { kind: 'text', box: ink, stray: besideText.reduce((a, b) => a + b.pixels, 0) > keptPixels * 0.2 };
 }
@@ -213,6 +213,30 @@ export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark
   if (glyphs.length === 0) return null;
   const found = unionBox(glyphs);
   return { x0: x0 + found.x0, y0: y0 + found.y0, x1: x0 + found.x1, y1: y0 + found.y1 };
+}
+
+/**
+ * A one-line text box grown along its line by the ink of the faint mask: a digit of thin strokes
+ * that the text mask broke into specks (the 2 of a 233) is whole, or nearly, at the lower
+ * contrast, and must not be cut off the number. Pieces are taken one after another while each
+ * lies on the line and within half a character of the box; noise elsewhere in the cell is left.
+ */
+export function grownAlongLine(faint: InkMask, box: BBox, inner: BBox, textHeight: number): BBox {
+  const band = pixelBox(faint, { x0: inner.x0, x1: inner.x1, y0: Math.max(inner.y0, box.y0 - textHeight * 0.3), y1: Math.min(inner.y1, box.y1 + textHeight * 0.3) });
+  if (!band) return box;
+  const { local } = withoutRuleRuns(faint, band.x0, band.y0, band.x1, band.y1, textHeight);
+  const pieces = blobsIn(local, 0, 0, local.width, local.height)
+    .filter((b) => b.pixels >= 4)
+    .map((b) => ({ x0: b.x0 + band.x0, x1: b.x1 + band.x0, y0: b.y0 + band.y0, y1: b.y1 + band.y0 }));
+  const reach = textHeight * 0.5;
+  let grown = box;
+  const near = (piece: BBox): boolean => piece.x1 >= grown.x0 - reach && piece.x0 <= grown.x1 + reach;
+  // Each piece within reach joins (and may bring the next one within reach), until none is left.
+  for (let i = pieces.findIndex(near); i >= 0; i = pieces.findIndex(near)) {
+    const [piece] = pieces.splice(i, 1) as [BBox];
+    grown = unionBox([grown, piece]);
+  }
+  return grown;
 }
 
 /** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
-import { cellInk, faintTextBox, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { cellInk, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -198,5 +198,30 @@ describe('wiping rules out of the text', () => {
     };
     expect(left(90, 115)).toBe(0);
     expect(left(118, 125)).toBe(3 * 30);
+  });
+});
+
+describe('a number broken by the text mask', () => {
+  test('a digit the text mask broke into specks is taken back into the box from the faint mask; noise apart from it is not', () => {
+    // "233" of 12 px high digits: the text mask holds the two 3s, the faint mask all three, and a speck far right.
+    const digit = (set: (x: number, y: number) => void, x: number): void => {
+      bar(set, x, 10, x + 8, 12);
+      bar(set, x + 6, 10, x + 8, 22);
+      bar(set, x, 20, x + 8, 22);
+    };
+    const text = mask(120, 40, (set) => {
+      digit(set, 30);
+      digit(set, 41);
+    });
+    const faint = mask(120, 40, (set) => {
+      digit(set, 19);
+      digit(set, 30);
+      digit(set, 41);
+      bar(set, 100, 15, 103, 18);
+    });
+    const inner = { x0: 2, y0: 2, x1: 118, y1: 38 };
+    const box = inkBox(text, inner, 14);
+    expect(box).toEqual({ x0: 30, y0: 10, x1: 49, y1: 22 });
+    expect(grownAlongLine(faint, box!, inner, 14)).toEqual({ x0: 19, y0: 10, x1: 49, y1: 22 });
   });
 });

@@ -10,7 +10,8 @@ import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
-import { cellInk, faintTextBox, inkBox, type CellInk } from './ink.js';
+import { faintRuleSegments } from './faint-rules.js';
+import { cellInk, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type InkMasks, type Raster } from './raster.js';
 import { readCells, readNumber, type CellContext } from './read-cell.js';
 import { isNumberText, removeHanSpaces } from './text-fix.js';
@@ -68,11 +69,15 @@ function prepare(raster: Raster, masks: InkMasks = adaptiveMasks(raster)): Prepa
   // Body text is 10.5–12 pt: about 0.15 in high.
   const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
-  const edges = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
+  const found = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
+  const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
+  // Segments of grid lines too faint for the masks, found on the pixels where the grid says a line may run.
+  const faintSegments = faintRuleSegments(raster, tables(found), snap, textHeight);
+  const edges = faintSegments.length > 0 ? [...found, ...faintSegments] : found;
+  const grids = faintSegments.length > 0 ? tables(edges) : tables(found);
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
-  const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
   return { raster, mask, faint, edges, grids, textHeight, snap };
 }
 
@@ -116,9 +121,20 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
  * (printed lightly), for the readers to try; what they cannot agree on stays unreadable, never blank.
  */
 function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number): CellInk {
+  if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
   if (ink.kind !== 'empty' && ink.kind !== 'mark') return ink;
   const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined);
   return box ? { kind: 'text', box, stray: false } : ink;
+}
+
+/**
+ * A one-line text box grown by the faint glyphs on its line: a digit of thin strokes that the
+ * text mask broke into specks (the 2 of a 233) is whole at the lower contrast, and must not be
+ * cut off the number.
+ */
+function withFaintGlyphs(ink: CellInk & { kind: 'text' }, faint: InkMask, inner: BBox, textHeight: number): CellInk {
+  if (ink.box.y1 - ink.box.y0 > textHeight * 1.8) return ink;
+  return { ...ink, box: grownAlongLine(faint, ink.box, inner, textHeight) };
 }
 
 /** The median height of one-line cell text (most cells hold one number), or null with too few cells. */
@@ -231,9 +247,12 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   const runs: TextRun[] = [];
   const inks: { ink: BBox; stray: boolean; mark: boolean; inner: BBox }[] = [];
   for (const { inner, ink } of cells) {
-    // A dash or slash by its shape is read too, a whole line of text high: the foot of a serif 1
-    // or the bar of a 3 whose other strokes are too faint for the mask looks like a dash.
+    // A dash by its shape is read too, a whole line of text high: the foot of a serif 1 or the
+    // bar of a 3 whose other strokes are too faint for the mask looks like a dash.
     if (ink.kind === 'text') inks.push({ ink: ink.box, stray: ink.stray, mark: false, inner });
+    // A slash is a blank by its shape (no bar, unlike a 7; slanted, unlike a 1) when no faint
+    // glyph shows beside it (withFaintText): the readers take a slash with a blot at its top for a 7.
+    else if (ink.kind === 'mark' && ink.shape === 'slash') runs.push({ text: SEEN_BLANK, bbox: inner, confidence: 1 });
     else if (ink.kind === 'mark') inks.push({ ink: lineAround(ink.box, inner, textHeight), stray: false, mark: true, inner });
     // A cell seen empty says so: a blank is seen, never assumed from a missing reading; faint
     // ink that is neither text nor a mark is unreadable.

@@ -1,0 +1,27 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Line } from '../model/document.js';
+import { readReviewSlots } from './reviews.js';
+
+const gridLine = (lineNo: number, texts: readonly string[]): Line => ({
+  page: 4,
+  lineNo,
+  separator: 'grid',
+  method: 'ocr',
+  cells: texts.map((text, col) => ({ text, col, confidence: 0.9 })),
+});
+
+const HEADER = Array.from({ length: 3 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat();
+
+describe('table 四 in a ruled grid', () => {
+  test('a value cell OCR misread as Han text is an unreadable value in its place, not a label swallowing the values before it', () => {
+    const values = ['10', '0', '0', '8', '18', '12', '10', '人', '6', '40', '5', '—', '5', '0', '10'];
+    const slots = readReviewSlots([gridLine(1, ['行政复议', '行政诉讼']), gridLine(2, HEADER), gridLine(3, values)]);
+    expect(slots?.slots.map((s) => s.text)).toEqual(values);
+  });
+
+  test('a label cell before the 15 values stays a label', () => {
+    const values = ['1', '0', '0', '0', '1', '2', '0', '0', '0', '2', '0', '0', '0', '0', '0'];
+    const slots = readReviewSlots([gridLine(1, HEADER), gridLine(2, ['件数', ...values])]);
+    expect(slots?.slots.map((s) => s.text)).toEqual(values);
+  });
+});
