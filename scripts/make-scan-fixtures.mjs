@@ -122,5 +122,16 @@ for (const [level, file, options] of plan) {
   const id = basename(file, '.pdf');
   entries.push(await scan(`${id}-${level}`, join(OFFICE, file), `test/fixtures/office/specs.json#${id}`, level, 2000 + entries.length, options));
 }
+// Unruled tables (no grid to find: the page's words are read whole and placed by position), after
+// the ruled ones so those keep their seeds.
+const unruled = readdirSync(OFFICE).filter((f) => f.endsWith('-unruled.pdf'));
+const pickUnruled = (template, k) => unruled.filter((f) => f.includes(`-${template}-`))[k];
+for (const [level, file] of [
+  ['clean', pickUnruled('2021', 0)],
+  ['light', pickUnruled('2021', 1)],
+]) {
+  const id = basename(file, '.pdf');
+  entries.push(await scan(`${id}-${level}`, join(OFFICE, file), `test/fixtures/office/specs.json#${id}`, level, 2000 + entries.length));
+}
 writeFileSync(join(OUT, 'scans.json'), JSON.stringify(entries, null, 2) + '\n');
 console.log(`${entries.length} scans → ${relative(ROOT, OUT)}`);

@@ -93,7 +93,7 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
       throw new InputError('image_too_small', `${raster.width}×${raster.height} pixels: too small to read a table from (at least ${MIN_LONG_SIDE} px on the long side)`);
     }
     inked ||= hasInk(raster);
-    const result = await ocrPage(raster, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'above-tables' });
+    const result = await ocrPage(raster, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
     titleRead ||= result.textRuns > 0;
     pages.push(result.page);
     pageGlyphs.push(result.glyphs);

@@ -392,7 +392,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
           const scale = scanned ? Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, content.imageScale ?? MIN_OCR_SCALE)) : VECTOR_OCR_SCALE;
           const { ocrPage, ocrPageIssues, sharedOcrEngine } = await import('./ocr/index.js');
           // The title (agency, year) is the first text of the report: read text above the tables until some is found.
-          const result = await ocrPage(await renderPage(page, scale), n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'above-tables' });
+          const result = await ocrPage(await renderPage(page, scale), n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
           titleRead ||= result.textRuns > 0;
           pages.push(result.page);
           pageGlyphs.push(result.glyphs);

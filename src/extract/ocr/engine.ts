@@ -1,8 +1,8 @@
 /**
  * The OCR engine: tesseract.js workers, offline. Language data comes from the
  * `@tesseract.js-data/*` packages as plain local paths with no cache written (stack.md); nothing is
- * ever downloaded. Three workers with fixed settings, so concurrent jobs never race on parameters:
- * digits (eng, whitelist, a block of stacked cells), cell text (chi_sim, a block) and page text (chi_sim, columns).
+ * ever downloaded. Two workers with fixed settings, so concurrent jobs never race on parameters:
+ * digits (eng, whitelist, a block of stacked cells) and cell text (chi_sim, a block).
  * Workers are recycled every `recycleAfterPages` pages (tesseract.js grows with use) and always
  * terminated by `close()`.
  */
@@ -50,7 +50,6 @@ export const DIGIT_WHITELIST = '0123456789+-.';
 interface Workers {
   digits: Worker;
   cellText: Worker;
-  pageText: Worker | null;
 }
 
 export interface OcrEngineOptions {
@@ -74,7 +73,7 @@ export class OcrEngine {
         startWorker('eng', { tessedit_char_whitelist: DIGIT_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK }),
         startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' }),
       ]);
-      return { digits, cellText, pageText: null };
+      return { digits, cellText };
     })();
     return this.workers;
   }
@@ -112,14 +111,6 @@ export class OcrEngine {
     return wordsOf((await this.ready()).cellText, png);
   }
 
-  /** Reads a region of text (PNG bytes) as words with boxes, in the crop's pixels. */
-  async readWords(png: Buffer): Promise<OcrWord[]> {
-    const workers = await this.ready();
-    workers.pageText ??= await startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_COLUMN, preserve_interword_spaces: '0' });
-    return wordsOf(workers.pageText, png);
-  }
-
-
   /** Terminates every worker; the engine starts new ones if used again. */
   async close(): Promise<void> {
     const pending = this.workers;
@@ -127,7 +118,7 @@ export class OcrEngine {
     if (!pending) return;
     const workers = await pending.catch(() => null);
     if (!workers) return;
-    await Promise.allSettled([workers.digits.terminate(), workers.cellText.terminate(), workers.pageText?.terminate()]);
+    await Promise.allSettled([workers.digits.terminate(), workers.cellText.terminate()]);
   }
 }
 

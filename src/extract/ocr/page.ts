@@ -13,15 +13,19 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { cellInk, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type InkMasks, type Raster } from './raster.js';
-import { readCells, readNumber, type CellContext } from './read-cell.js';
-import { isNumberText, removeHanSpaces } from './text-fix.js';
+import { readCells, readLines, type CellContext } from './read-cell.js';
+import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
+import { isNumberText } from './text-fix.js';
 
-/** Which text outside the tables to read: all of it, only above the first table (a report's title), or none. */
-export type PageTextMode = 'all' | 'above-tables' | 'none';
+/** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
+export type PageTextMode = 'title' | 'none';
 
 export interface OcrPageOptions {
   engine: OcrEngine;
-  /** Text outside grids; pages without a grid are always read whole (their tables, if any, are unruled). */
+  /**
+   * Text outside grids. The words of a page without a grid whose lines stand in columns are
+   * always read (an unruled table); other text only as this says (titleLines).
+   */
   text: PageTextMode;
 }
 
@@ -32,7 +36,7 @@ export interface OcrPageResult {
   rotation: number;
   skew: number;
   grids: number;
-  /** Runs read outside the grids (titles, paragraphs, unruled tables). */
+  /** Runs of Chinese text read with some confidence outside the grids (titles, the words of unruled tables). */
   textRuns: number;
   /** Mean confidence of the cells and words read (0..1), null when nothing was read. */
   meanConfidence: number | null;
@@ -102,6 +106,18 @@ function lineAround(box: BBox, within: BBox, textHeight: number): BBox {
 interface GridCellInk {
   inner: BBox;
   ink: CellInk;
+  /** A word found by its ink, not a grid cell: never empty, and faint ink in it is no value slot. */
+  word?: true;
+}
+
+/** The cells of a page to read: grid cells, or the words of an unruled table's lines. */
+interface PageCells {
+  cells: GridCellInk[];
+  textHeight: number;
+  /** Where the cells come from: a grid cell seen empty is a printed blank; a word is never empty. */
+  source: 'grid' | 'words' | 'none';
+  /** Lines of text outside any grid (pages without one). */
+  lines: InkLine[];
 }
 
 function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
@@ -160,6 +176,29 @@ function gridCellInks(p: Prepared): { cells: GridCellInk[]; textHeight: number }
   return { cells: cellInksAt(p, measured), textHeight: measured };
 }
 
+/** The words of a region as cells (text-lines.ts wordBoxes), each with its ink. */
+function wordCells(p: Prepared, region: BBox, textHeight: number): GridCellInk[] {
+  const margin = Math.max(1, Math.floor(textHeight * 0.15));
+  return wordBoxes(p.mask, region, textHeight).map((word) => {
+    const inner = { x0: word.x0 - margin, x1: word.x1 + margin, y0: word.y0 - margin, y1: word.y1 + margin };
+    return { inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight), word: true };
+  });
+}
+
+/**
+ * The cells of a page: its grid cells; on a page without ruling whose lines stand in columns (an
+ * unruled table), the words of every line, each read as a cell is (both readers must agree on a
+ * number; whole-page reading drops lone digits and garbles others); else none.
+ */
+function pageCells(p: Prepared): PageCells {
+  if (p.grids.length > 0) return { ...gridCellInks(p), source: 'grid', lines: [] };
+  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
+  if (!mayHoldTable(lines, p.textHeight)) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
+  const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
+  const cells = wordCells(p, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight);
+  return { cells, textHeight, source: 'words', lines };
+}
+
 /**
  * Samples of the page's text to judge its orientation by: the widest inked grid cells, or else
  * blocks of the page's ink (square, so they hold text whichever way it runs).
@@ -188,31 +227,20 @@ async function sampleConfidence(p: Prepared, engine: OcrEngine, boxes: readonly 
   return boxes.length === 0 ? 1 : sum / boxes.length;
 }
 
-function insideAny(box: BBox, grids: readonly RuledGrid[]): boolean {
-  const x = (box.x0 + box.x1) / 2;
-  const y = (box.y0 + box.y1) / 2;
-  return grids.some((g) => x >= g.bbox.x0 && x <= g.bbox.x1 && y >= g.bbox.y0 && y <= g.bbox.y1);
-}
+/** Ink lines that hold a report's title: the first few lines of text read (agency, title, year). */
+const TITLE_LINES = 6;
 
-/** Reads a region as words; words that look like numbers are read again as digits (both readings must agree). */
-async function readRegion(ctx: CellContext, region: BBox, grids: readonly RuledGrid[]): Promise<TextRun[]> {
-  const png = await cropToPng(ctx.raster, region, { textHeight: ctx.textHeight, targetHeight: ctx.textHeight, margin: 0 });
-  const words = await ctx.engine.readWords(png);
-  const runs: TextRun[] = [];
-  for (const word of words) {
-    const bbox = { x0: word.bbox.x0 + region.x0, y0: word.bbox.y0 + region.y0, x1: word.bbox.x1 + region.x0, y1: word.bbox.y1 + region.y0 };
-    if (insideAny(bbox, grids)) continue;
-    const text = removeHanSpaces(word.text);
-    if (/^[0-9OoIl|.+-]+$/.test(text) && /\d/.test(text)) {
-      const number = await readNumber(ctx, bbox);
-      if (number) {
-        runs.push(number);
-        continue;
-      }
-    }
-    runs.push({ text, bbox, confidence: word.confidence });
-  }
-  return runs;
+/**
+ * The first lines of a page (above its first grid), where a report's title is: read, as lines of
+ * text, while the title is still to be found ('above-tables'). Other text outside the tables is not read (with
+ * 'all', the whole page is): prose is not worth its reading time, a page of it costs more than all
+ * the cells of a table; the words of an unruled table's page are cells already.
+ */
+function titleLines(p: Prepared, read: PageCells): BBox[] {
+  if (read.source === 'words') return [];
+  const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
+  const lines = read.source === 'grid' ? inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: firstGridTop }, p.textHeight) : read.lines;
+  return lines.slice(0, TITLE_LINES).map((line) => line.box);
 }
 
 /** OCRs one page image. */
@@ -226,8 +254,8 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   // Orientation: a page read upright gives confident text; when it does not, the turn (90°,
   // 180°, 270°) whose samples read best wins, if it reads clearly better.
   let rotation = 0;
-  let { cells, textHeight } = gridCellInks(p);
-  const samples = sampleBoxes(p, cells);
+  let read = pageCells(p);
+  const samples = sampleBoxes(p, read.cells);
   const upright = await sampleConfidence(p, engine, samples, 0);
   if (upright < 0.6 && samples.length > 0) {
     let best = upright;
@@ -240,36 +268,33 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
     }
     if (rotation !== 0) {
       ({ p, skew } = await deskewed(await rotateRaster(p.raster, rotation)));
-      ({ cells, textHeight } = gridCellInks(p));
+      read = pageCells(p);
     }
   }
+  const { textHeight } = read;
   const ctx: CellContext = { raster: p.raster, mask: p.mask, engine, textHeight };
   const runs: TextRun[] = [];
-  const inks: { ink: BBox; stray: boolean; mark: boolean; inner: BBox }[] = [];
-  for (const { inner, ink } of cells) {
+  const inks: { ink: BBox; stray: boolean; mark: boolean; inner: BBox; word: boolean }[] = [];
+  for (const { inner, ink, word } of read.cells) {
     // A dash by its shape is read too, a whole line of text high: the foot of a serif 1 or the
     // bar of a 3 whose other strokes are too faint for the mask looks like a dash.
-    if (ink.kind === 'text') inks.push({ ink: ink.box, stray: ink.stray, mark: false, inner });
+    if (ink.kind === 'text') inks.push({ ink: ink.box, stray: ink.stray, mark: false, inner, word: word === true });
     // A slash is a blank by its shape (no bar, unlike a 7; slanted, unlike a 1) when no faint
     // glyph shows beside it (withFaintText): the readers take a slash with a blot at its top for a 7.
     else if (ink.kind === 'mark' && ink.shape === 'slash') runs.push({ text: SEEN_BLANK, bbox: inner, confidence: 1 });
-    else if (ink.kind === 'mark') inks.push({ ink: lineAround(ink.box, inner, textHeight), stray: false, mark: true, inner });
-    // A cell seen empty says so: a blank is seen, never assumed from a missing reading; faint
-    // ink that is neither text nor a mark is unreadable.
-    else runs.push(ink.kind === 'faint' ? { text: UNREAD_MARK, bbox: inner, confidence: 0 } : { text: SEEN_BLANK, bbox: inner, confidence: 1 });
+    else if (ink.kind === 'mark') inks.push({ ink: lineAround(ink.box, inner, textHeight), stray: false, mark: true, inner, word: word === true });
+    // Faint ink that is neither text nor a mark is unreadable; a grid cell seen empty says so (a
+    // blank is seen, never assumed from a missing reading); a word of specks is no cell at all.
+    // (A faint word is left out: where a value stood, its slot is unread anyway, and beside a label it would pass for one.)
+    else if (ink.kind === 'faint' && !word) runs.push({ text: UNREAD_MARK, bbox: inner, confidence: 0 });
+    else if (!word) runs.push({ text: SEEN_BLANK, bbox: inner, confidence: 1 });
   }
-  const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
-  const textRegion: BBox | null =
-    p.grids.length === 0 || options.text === 'all'
-      ? { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }
-      : options.text === 'above-tables' && firstGridTop > p.textHeight * 2
-        ? { x0: 0, y0: 0, x1: p.raster.width, y1: firstGridTop }
-        : null;
   const reads = await readCells(
     ctx,
     inks.map((c) => c.ink),
   );
   const checks: GlyphCheck[] = [];
+  const wordRuns: TextRun[] = [];
   reads.runs.forEach((read, i) => {
     const cell = inks[i];
     // A mark is a blank unless both readers agree on a number there (faint ink around it made the
@@ -283,11 +308,12 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
     else if (read.text.trim() === '') Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
     runs.push(read);
+    if (cell?.word) wordRuns.push(read);
     const check = reads.checks[i];
     // A stray-capped number stays capped: only readings that stand as read are judged again.
     if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
-  const textRuns = textRegion ? await readRegion(ctx, textRegion, p.grids) : [];
+  const textRuns = options.text === 'title' ? await readLines(ctx, titleLines(p, read)) : [];
   runs.push(...textRuns);
   await engine.pageDone();
   const confidences = runs.map((r) => r.confidence);
@@ -296,7 +322,7 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
     rotation,
     skew,
     grids: p.grids.length,
-    textRuns: textRuns.length,
+    textRuns: [...textRuns, ...wordRuns].filter((r) => r.confidence >= 0.6 && /\p{Script=Han}/u.test(r.text)).length,
     meanConfidence: confidences.length === 0 ? null : confidences.reduce((a, b) => a + b, 0) / confidences.length,
     glyphs: { model: reads.shapes, checks },
   };

@@ -239,14 +239,6 @@ function candidateNumbers(ctx: CellContext, r: CellReadings): string[] {
   return [...digits, ...han].filter((t): t is string => t !== null && widthFits(t, r.ink, ctx.textHeight));
 }
 
-/** Reads a box as a number; null when it is text. */
-export async function readNumber(ctx: CellContext, ink: BBox): Promise<TextRun | null> {
-  const {
-    verdicts: [verdict],
-  } = await readOneLineCells(ctx, [ink], new GlyphModel());
-  return verdict?.kind === 'number' ? verdict.run : null;
-}
-
 /**
  * Spans of ink as characters of vertical text: a character is about as tall as the column is
  * wide, so the strokes of 三 or 二 (separate spans) are joined until they make one.
@@ -288,6 +280,20 @@ async function readText(ctx: CellContext, ink: BBox): Promise<TextRun> {
     confidence = Math.min(confidence, read.confidence);
   }
   return run(text, ink, confidence);
+}
+
+/**
+ * Reads lines of text (a report's title) as Chinese text, one after another, each scaled by its
+ * own height: a title's large characters read at the size of body text misread (府 as 遍).
+ */
+export async function readLines(ctx: CellContext, boxes: readonly BBox[]): Promise<TextRun[]> {
+  const runs: TextRun[] = [];
+  for (const box of boxes) {
+    const png = await cropToPng(ctx.raster, expandBox(box, Math.round(ctx.textHeight * 0.15)), { textHeight: box.y1 - box.y0, targetHeight: HAN_HEIGHT, margin: 10 });
+    const read = await ctx.engine.readCellText(png);
+    if (read.text.trim() !== '') runs.push(run(removeHanSpaces(read.text), box, read.confidence));
+  }
+  return runs;
 }
 
 /** True when a cell's ink is one line of text (most cells: one number). */

@@ -1,0 +1,89 @@
+import { describe, expect, test } from '@jest/globals';
+import type { InkMask } from './raster.js';
+import { inkLines, mayHoldTable, wordBoxes } from './text-lines.js';
+
+/** A page of `width` × `height` with ink drawn by `draw`. */
+function mask(width: number, height: number, draw: (block: (x0: number, y0: number, x1: number, y1: number) => void) => void): InkMask {
+  const data = new Uint8Array(width * height);
+  draw((x0, y0, x1, y1) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * width + x] = 1;
+  });
+  return { width, height, data };
+}
+
+/** "Characters" 20 px high and 18 wide, 2 px apart, as Han text sets them. */
+const text = (block: (x0: number, y0: number, x1: number, y1: number) => void, x: number, y: number, characters: number): void => {
+  for (let k = 0; k < characters; k++) {
+    block(x + k * 20, y, x + k * 20 + 18, y + 3);
+    block(x + k * 20 + 8, y, x + k * 20 + 11, y + 20);
+    block(x + k * 20, y + 17, x + k * 20 + 18, y + 20);
+  }
+};
+/** A "digit" 14 px high and 8 wide. */
+const digit = (block: (x0: number, y0: number, x1: number, y1: number) => void, x: number, y: number): void => {
+  block(x, y + 3, x + 8, y + 17);
+};
+
+describe('lines of text and their columns', () => {
+  test('rows of a label and numbers in columns may be a table; prose with a wide gap here and there is not', () => {
+    const table = mask(1000, 600, (block) => {
+      for (let row = 0; row < 6; row++) {
+        text(block, 60, 40 + row * 60, 6);
+        for (const x of [400, 520, 640, 760]) digit(block, x, 40 + row * 60);
+      }
+    });
+    expect(mayHoldTable(inkLines(table, { x0: 0, y0: 0, x1: 1000, y1: 600 }, 20), 20)).toBe(true);
+    const prose = mask(1000, 600, (block) => {
+      for (let row = 0; row < 6; row++) {
+        // A gap of three characters' width, somewhere else on every line.
+        const gapAt = 100 + row * 110;
+        text(block, 60, 40 + row * 60, Math.floor((gapAt - 60) / 20));
+        text(block, gapAt + 60, 40 + row * 60, Math.floor((940 - gapAt - 60) / 20));
+      }
+    });
+    expect(mayHoldTable(inkLines(prose, { x0: 0, y0: 0, x1: 1000, y1: 600 }, 20), 20)).toBe(false);
+  });
+
+  test('specks make no line', () => {
+    const specks = mask(1000, 600, (block) => {
+      for (let k = 0; k < 400; k++) block((k * 37) % 1000, (k * 53) % 600, ((k * 37) % 1000) + 2, ((k * 53) % 600) + 2);
+    });
+    expect(inkLines(specks, { x0: 0, y0: 0, x1: 1000, y1: 600 }, 20)).toEqual([]);
+  });
+});
+
+describe('words of an unruled table', () => {
+  test('a label, its numbers and a group label over three lines beside it are words of their own', () => {
+    const page = mask(800, 200, (block) => {
+      // A group label of one character per line over three lines, close beside the row's label.
+      for (const y of [40, 66, 92]) text(block, 20, y, 1);
+      text(block, 70, 66, 5);
+      digit(block, 400, 66);
+      digit(block, 410, 66);
+      digit(block, 520, 66);
+    });
+    const words = wordBoxes(page, { x0: 0, y0: 0, x1: 800, y1: 200 }, 20).sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0);
+    expect(words).toEqual([
+      { x0: 20, y0: 40, x1: 38, y1: 60 },
+      { x0: 20, y0: 66, x1: 38, y1: 86 },
+      { x0: 20, y0: 92, x1: 38, y1: 112 },
+      { x0: 70, y0: 66, x1: 168, y1: 86 },
+      { x0: 400, y0: 69, x1: 418, y1: 83 },
+      { x0: 520, y0: 69, x1: 528, y1: 83 },
+    ]);
+  });
+
+  test('一、 before a label is the start of the label (a full-width 、 leaves a gap after it), not a dash of its own', () => {
+    const page = mask(600, 100, (block) => {
+      block(20, 38, 38, 41); // 一
+      block(44, 52, 48, 56); // 、
+      text(block, 62, 30, 6);
+      digit(block, 400, 30);
+    });
+    const words = wordBoxes(page, { x0: 0, y0: 0, x1: 600, y1: 100 }, 20).sort((a, b) => a.x0 - b.x0);
+    expect(words).toEqual([
+      { x0: 20, y0: 30, x1: 180, y1: 56 },
+      { x0: 400, y0: 33, x1: 408, y1: 47 },
+    ]);
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * The lines of text of a page, from its ink alone (before any reading), and whether they stand in
+ * columns. Reading a page of prose whole costs more than all the cells of a table; a page without
+ * ruling is worth reading whole only when it may hold an unruled table, whose rows are lines of
+ * text broken by wide gaps into a label and its numbers. Prose runs on across its line.
+ */
+import type { BBox } from '../../model/document.js';
+import type { InkMask } from './raster.js';
+
+/** Share of the page's width at either edge where no text is printed (margins are wider than this). */
+const PAGE_EDGE = 0.04;
+/** Ink pixels a row needs to belong to a line of text (a speck or two is noise). */
+const ROW_INK = 3;
+/** A gap this many text heights wide between two pieces of a line parts columns (prose has none). */
+const COLUMN_GAP = 1.5;
+/** A gap this many text heights wide parts two words of a line (a label and the number after it). */
+const WORD_GAP = 0.4;
+/** Lines in columns a page needs to be read as a possible table: a table has many rows (二's are a label and one number). */
+const MIN_COLUMNAR_LINES = 4;
+
+/** One line of text: its box and the pieces of ink a wide gap parts. */
+export interface InkLine {
+  box: BBox;
+  pieces: { from: number; to: number }[];
+}
+
+/**
+ * The lines of text of a region, top to bottom: runs of rows with ink, and across each line the
+ * pieces of ink parted by gaps of at least COLUMN_GAP text heights (pieces narrower than a stroke
+ * are specks, and left out).
+ */
+export function inkLines(mask: InkMask, region: BBox, textHeight: number): InkLine[] {
+  const x0 = Math.max(0, Math.round(region.x0));
+  const x1 = Math.min(mask.width, Math.round(region.x1));
+  const y0 = Math.max(0, Math.round(region.y0));
+  const y1 = Math.min(mask.height, Math.round(region.y1));
+  const inkOfRow = (y: number): number => {
+    let n = 0;
+    for (let x = x0; x < x1; x++) n += mask.data[y * mask.width + x] as number;
+    return n;
+  };
+  const lines: InkLine[] = [];
+  const joinGap = Math.max(1, Math.round(textHeight * 0.2));
+  let start = -1;
+  let lastInk = -1;
+  const close = (): void => {
+    if (start < 0) return;
+    const height = lastInk - start + 1;
+    const pieces = height >= textHeight * 0.4 && height <= textHeight * 3 ? piecesOf(mask, x0, x1, start, lastInk + 1, textHeight) : [];
+    // Rows of specks hold no piece of text: no line.
+    if (pieces.length > 0) lines.push({ box: { x0: (pieces[0] as { from: number }).from, x1: (pieces.at(-1) as { to: number }).to + 1, y0: start, y1: lastInk + 1 }, pieces });
+    start = -1;
+  };
+  for (let y = y0; y < y1; y++) {
+    if (inkOfRow(y) < ROW_INK) continue;
+    if (start >= 0 && y - lastInk > joinGap + 1) close();
+    if (start < 0) start = y;
+    lastInk = y;
+  }
+  close();
+  return lines;
+}
+
+function piecesOf(mask: InkMask, x0: number, x1: number, y0: number, y1: number, textHeight: number, gapShare = COLUMN_GAP): { from: number; to: number }[] {
+  const gap = textHeight * gapShare;
+  const pieces: { from: number; to: number; ink: number; top: number; bottom: number }[] = [];
+  for (let x = x0; x < x1; x++) {
+    let ink = 0;
+    let top = y1;
+    let bottom = y0;
+    for (let y = y0; y < y1; y++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      ink++;
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y + 1);
+    }
+    if (ink === 0) continue;
+    const last = pieces.at(-1);
+    if (last && x - last.to <= gap) {
+      Object.assign(last, { to: x, ink: last.ink + ink, top: Math.min(last.top, top), bottom: Math.max(last.bottom, bottom) });
+    } else {
+      pieces.push({ from: x, to: x, ink, top, bottom });
+    }
+  }
+  // A piece of text holds a character or a digit (as tall as half a line); specks and the
+  // scanner's border at the very edges of the page are no column of a table.
+  const margin = (x1 - x0) * PAGE_EDGE;
+  return pieces
+    .filter((p) => p.bottom - p.top >= textHeight * 0.4 && p.ink >= textHeight * textHeight * 0.05 && p.to > x0 + margin && p.from < x1 - margin)
+    .map(({ from, to }) => ({ from, to }));
+}
+
+/**
+ * The words of a region, by recursive cuts along blank rows and columns (XY-cut): a region whose
+ * ink leaves a blank band across it is cut there, then each part again, until none can be. A
+ * vertical cut needs a gap of WORD_GAP text heights (the gap between a label and its number; Han
+ * characters stand closer); a horizontal one leaves parts a line of text high at least on both
+ * sides (the strokes of 二 or 三 have blank rows between them). Lines are found per column, so a
+ * group label printed over three lines beside a row does not swallow the row. Leaves too small
+ * for a character or a digit (specks) are left out.
+ */
+export function wordBoxes(mask: InkMask, region: BBox, textHeight: number): BBox[] {
+  const words: BBox[] = [];
+  const minGap = Math.max(2, Math.round(textHeight * WORD_GAP));
+  const minLine = textHeight * 0.5;
+  const stroke = Math.max(2, textHeight * 0.15);
+  const cut = (box: BBox, depth: number): void => {
+    const tight = tightBox(mask, box);
+    if (!tight) return;
+    const { x0, y0, x1, y1 } = tight;
+    if (depth < 12) {
+      // Blank rows: a horizontal cut, when both parts are a line of text high.
+      const rows = inkProfile(mask, tight, true);
+      const cuts: [number, number][] = [];
+      let top = 0;
+      for (const [from, to] of blankRuns(rows, 1)) {
+        if (from - top >= minLine && rows.length - to >= minLine) {
+          cuts.push([from, to]);
+          top = to;
+        }
+      }
+      if (cuts.length > 0) {
+        let start = 0;
+        for (const [from, to] of cuts) {
+          cut({ x0, x1, y0: y0 + start, y1: y0 + from }, depth + 1);
+          start = to;
+        }
+        cut({ x0, x1, y0: y0 + start, y1 }, depth + 1);
+        return;
+      }
+      const cols = inkProfile(mask, tight, false);
+      const gaps = blankRuns(cols, minGap);
+      if (gaps.length > 0) {
+        let start = 0;
+        for (const [from, to] of gaps) {
+          cut({ x0: x0 + start, x1: x0 + from, y0, y1 }, depth + 1);
+          start = to;
+        }
+        cut({ x0: x0 + start, x1, y0, y1 }, depth + 1);
+        return;
+      }
+    }
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (h >= textHeight * 0.3 || w >= textHeight * 0.4 || (w >= stroke && h >= stroke)) words.push(tight);
+  };
+  cut(region, 0);
+  return withMarksJoined(words, textHeight);
+}
+
+/**
+ * A word a character or so wide joined to the word after it on its line, when that stands closer
+ * than a column's gap: 一、 of "一、本年新收…" is set apart by the space a full-width 、 leaves
+ * after it, and is the start of a label, not a blank (一 is a dash) and a speck of its own. A
+ * mark or a digit alone in its column (a printed blank, a value) stays a word.
+ */
+function withMarksJoined(words: readonly BBox[], textHeight: number): BBox[] {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  const small = (w: BBox): boolean => w.x1 - w.x0 <= textHeight * 1.6;
+  const taken = new Set<BBox>();
+  const out: BBox[] = [];
+  for (const word of sorted) {
+    if (taken.has(word)) continue;
+    let box = word;
+    // A run of short words joins the first word after it that stands close on the same line.
+    while (small(box)) {
+      const middle = (box.y0 + box.y1) / 2;
+      const next = sorted.find((w) => !taken.has(w) && w !== word && w.x0 >= box.x1 && w.x0 - box.x1 <= textHeight * 0.8 && middle >= w.y0 - textHeight * 0.3 && middle <= w.y1 + textHeight * 0.3);
+      if (!next) break;
+      taken.add(next);
+      box = { x0: box.x0, x1: Math.max(box.x1, next.x1), y0: Math.min(box.y0, next.y0), y1: Math.max(box.y1, next.y1) };
+    }
+    out.push(box);
+  }
+  return out;
+}
+
+/** Ink pixels per row (`rows`) or column of a box, a lone pixel in a row or column counted as none. */
+function inkProfile(mask: InkMask, box: BBox, rows: boolean): number[] {
+  const profile = new Array<number>(rows ? box.y1 - box.y0 : box.x1 - box.x0).fill(0);
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      const k = rows ? y - box.y0 : x - box.x0;
+      profile[k] = (profile[k] as number) + 1;
+    }
+  }
+  return profile.map((n) => (n <= 1 ? 0 : n));
+}
+
+/** The inner runs of blank entries at least `min` long: [from, to) in profile indices (never at the ends). */
+function blankRuns(profile: readonly number[], min: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let k = 0; k < profile.length; k++) {
+    if (profile[k] === 0) {
+      if (start < 0) start = k;
+    } else {
+      if (start > 0 && k - start >= min) runs.push([start, k]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** The tight box of a box's ink (lone pixels aside), or null when it has none. */
+function tightBox(mask: InkMask, box: BBox): BBox | null {
+  const x0 = Math.max(0, Math.round(box.x0));
+  const y0 = Math.max(0, Math.round(box.y0));
+  const x1 = Math.min(mask.width, Math.round(box.x1));
+  const y1 = Math.min(mask.height, Math.round(box.y1));
+  if (x1 <= x0 || y1 <= y0) return null;
+  const rows = inkProfile(mask, { x0, y0, x1, y1 }, true);
+  const cols = inkProfile(mask, { x0, y0, x1, y1 }, false);
+  const top = rows.findIndex((n) => n > 0);
+  const left = cols.findIndex((n) => n > 0);
+  if (top < 0 || left < 0) return null;
+  const bottom = rows.length - [...rows].reverse().findIndex((n) => n > 0);
+  const right = cols.length - [...cols].reverse().findIndex((n) => n > 0);
+  return { x0: x0 + left, y0: y0 + top, x1: x0 + right, y1: y0 + bottom };
+}
+
+/** The height of the page's text, from its lines (the median of lines a character high), or null with too few lines. */
+export function lineTextHeight(lines: readonly InkLine[], around: number): number | null {
+  const heights = lines
+    .map((l) => l.box.y1 - l.box.y0)
+    .filter((h) => h >= around * 0.5 && h <= around * 1.5)
+    .sort((a, b) => a - b);
+  return heights.length >= 5 ? (heights[Math.floor(heights.length / 2)] as number) : null;
+}
+
+/**
+ * True when the lines may be rows of an unruled table: several lines in two pieces or more whose
+ * later pieces start where other such lines' pieces start too (a table's columns). The wide gaps
+ * of justified prose (around numbers, brackets) fall anywhere.
+ */
+export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boolean {
+  const starts = lines.filter((l) => l.pieces.length >= 2).map((l) => l.pieces.slice(1).map((p) => p.from));
+  const near = textHeight * 0.6;
+  const aligned = starts.filter((xs) => xs.some((x) => starts.filter((other) => other.some((o) => Math.abs(o - x) <= near)).length >= MIN_COLUMNAR_LINES));
+  return aligned.length >= MIN_COLUMNAR_LINES;
+}
