@@ -19,6 +19,18 @@ describe('table 四 in a ruled grid', () => {
     expect(slots?.slots.map((s) => s.text)).toEqual(values);
   });
 
+  test('a header line whose last cells are empty is no row of values (a header broken over two grid rows)', () => {
+    const values = ['7', '2', '0', '5', '14', '—', '7', '0', '0', '7', '0', '0', '0', '0', '0'];
+    const slots = readReviewSlots([
+      gridLine(1, ['行政复议', '行政诉讼']),
+      gridLine(2, ['结果', '结果', '其他', '尚未', '总计', '未经复议直接起诉', '复议后起诉']),
+      { ...gridLine(3, []), cells: ['维持', '纠正', '结果', '审结', '', '', ''].map((text, i) => ({ text, col: [0, 1, 2, 3, 4, 5, 10][i], confidence: 1 })) },
+      gridLine(4, HEADER.slice(5)),
+      gridLine(5, values),
+    ]);
+    expect(slots?.slots.map((s) => s.text)).toEqual(values);
+  });
+
   test('a label cell before the 15 values stays a label', () => {
     const values = ['1', '0', '0', '0', '1', '2', '0', '0', '0', '2', '0', '0', '0', '0', '0'];
     const slots = readReviewSlots([gridLine(1, HEADER), gridLine(2, ['件数', ...values])]);

@@ -18,16 +18,19 @@ export type ReviewSlots = SlotRun;
 export const REVIEW_POSITIONS = 15;
 
 /**
- * The grid columns of 四's values in a ruled row: its last 15 cells (or 5, a part of 四 printed as
- * its own table). Read as values whatever they hold, most of them being numbers, so an OCR
+ * The grid columns of 四's values in a ruled row of numbers: its last 15 cells (or 5, a part of 四
+ * printed as its own table). Read as values whatever they hold, most of them being values, so an OCR
  * misreading of one ("人" for 12) is an unreadable value in its place, not a label that swallows
  * the values before it.
  */
 function gridValueColumns(line: Line): number[] | undefined {
   if (line.separator !== 'grid') return undefined;
   const n = line.cells.length >= REVIEW_POSITIONS ? REVIEW_POSITIONS : line.cells.length >= 5 ? 5 : 0;
-  const columns = line.cells.slice(-n).map((c) => c.col);
-  return n > 0 && columns.every((c) => c !== undefined) ? (columns as number[]) : undefined;
+  const tail = line.cells.slice(-n);
+  // A row of numbers: a third of its cells hold digits at least (a header's empty cells are no values).
+  if (n === 0 || tail.filter((c) => /\d/.test(c.text)).length * 3 < n) return undefined;
+  const columns = tail.map((c) => c.col);
+  return columns.every((c) => c !== undefined) ? (columns as number[]) : undefined;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The OCR engine: tesseract.js workers, offline. Language data comes from the
  * `@tesseract.js-data/*` packages as plain local paths with no cache written (stack.md); nothing is
- * ever downloaded. Two workers with fixed settings, so concurrent jobs never race on parameters:
- * digits (eng, whitelist, a block of stacked cells) and cell text (chi_sim, a block).
+ * ever downloaded. Workers with fixed settings, so concurrent jobs never race on parameters:
+ * digits (eng, whitelist, a block of stacked cells) and two for cell text (chi_sim, a block).
  * Workers are recycled every `recycleAfterPages` pages (tesseract.js grows with use) and always
  * terminated by `close()`.
  */
@@ -49,7 +49,8 @@ export const DIGIT_WHITELIST = '0123456789+-.';
 
 interface Workers {
   digits: Worker;
-  cellText: Worker;
+  /** Two Chinese readers: label lines and stacks are read two at a time while the digit reader waits. */
+  cellText: [Worker, Worker];
 }
 
 export interface OcrEngineOptions {
@@ -63,17 +64,21 @@ export const DEFAULT_OCR_ENGINE_OPTIONS: OcrEngineOptions = { recycleAfterPages:
 export class OcrEngine {
   private workers: Promise<Workers> | null = null;
   private pages = 0;
+  /** Calls so far to the Chinese readers, to take turns between them. */
+  private cellTextCalls = 0;
 
   constructor(private readonly options: OcrEngineOptions = DEFAULT_OCR_ENGINE_OPTIONS) {}
 
   private async ready(): Promise<Workers> {
     this.workers ??= (async () => {
-      const [digits, cellText] = await Promise.all([
+      const chinese = { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' };
+      const [digits, first, second] = await Promise.all([
         // A block, not a line: cells are read stacked, one per line (raster.ts stackCrops).
         startWorker('eng', { tessedit_char_whitelist: DIGIT_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK }),
-        startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' }),
+        startWorker('chi_sim', chinese),
+        startWorker('chi_sim', chinese),
       ]);
-      return { digits, cellText };
+      return { digits, cellText: [first, second] };
     })();
     return this.workers;
   }
@@ -94,10 +99,15 @@ export class OcrEngine {
     return { text: data.text.trim(), confidence: data.confidence / 100 };
   }
 
+  /** The Chinese reader whose turn it is (both have the same model and settings). */
+  private async chinese(): Promise<Worker> {
+    const { cellText } = await this.ready();
+    return cellText[this.cellTextCalls++ % cellText.length] as Worker;
+  }
+
   /** Reads a crop (PNG bytes) as a block of Chinese text. */
   async readCellText(png: Buffer): Promise<OcrText> {
-    const { cellText } = await this.ready();
-    const { data } = await cellText.recognize(png);
+    const { data } = await (await this.chinese()).recognize(png);
     return { text: data.text.trim(), confidence: data.confidence / 100 };
   }
 
@@ -108,7 +118,7 @@ export class OcrEngine {
 
   /** Reads a stack of crops (PNG bytes) as Chinese text: words with boxes. */
   async readCellTextWords(png: Buffer): Promise<OcrWord[]> {
-    return wordsOf((await this.ready()).cellText, png);
+    return wordsOf(await this.chinese(), png);
   }
 
   /** Terminates every worker; the engine starts new ones if used again. */
@@ -118,7 +128,7 @@ export class OcrEngine {
     if (!pending) return;
     const workers = await pending.catch(() => null);
     if (!workers) return;
-    await Promise.allSettled([workers.digits.terminate(), workers.cellText.terminate()]);
+    await Promise.allSettled([workers.digits.terminate(), ...workers.cellText.map((w) => w.terminate())]);
   }
 }
 

@@ -12,7 +12,7 @@ import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.j
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { cellInk, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
-import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, type InkMask, type InkMasks, type Raster } from './raster.js';
+import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textMask, type InkMask, type Raster } from './raster.js';
 import { readCells, readLines, type CellContext } from './read-cell.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
@@ -69,7 +69,8 @@ interface Prepared {
 }
 
 /** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
-function prepare(raster: Raster, masks: InkMasks = adaptiveMasks(raster)): Prepared {
+function prepare(raster: Raster): Prepared {
+  const masks = adaptiveMasks(raster);
   // Body text is 10.5–12 pt: about 0.15 in high.
   const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
@@ -91,9 +92,8 @@ function prepare(raster: Raster, masks: InkMasks = adaptiveMasks(raster)): Prepa
  * straightened page.
  */
 async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
-  const masks = adaptiveMasks(raster);
-  const skew = estimateSkew(masks.text);
-  return { p: Math.abs(skew) >= 0.05 ? prepare(await rotateRaster(raster, -skew)) : prepare(raster, masks), skew };
+  const skew = estimateSkew(textMask(raster));
+  return { p: prepare(Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster), skew };
 }
 
 /** A box grown to a line of text's height around its middle, inside `within` (a flat mark, read as a line). */

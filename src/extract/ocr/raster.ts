@@ -155,47 +155,90 @@ const RULE_CONTRAST = 16;
 /** Rules are judged on the mean of this many pixels along them: noise averages out, a line does not. */
 const RULE_SPAN = 9;
 
-/**
- * Adaptive masks from an integral image: each pixel against the mean of the (2r+1)² box around
- * it. Light grey cell shading is then paper, while a blurred hairline rule (averaged along its
- * direction, so paper noise cancels) is still ink.
- */
-export function adaptiveMasks(raster: Raster, radius = 15, ruleRadius = 15): InkMasks {
-  const { width, height } = raster;
+/** Integral image of a raster: the sum of the pixels above and left of (x, y), (width + 1) × (height + 1). */
+function integralOf(raster: Raster): Float64Array {
+  const { width, height, data } = raster;
   const stride = width + 1;
   const integral = new Float64Array(stride * (height + 1));
   for (let y = 0; y < height; y++) {
     let row = 0;
+    const above = y * stride;
+    const here = above + stride;
     for (let x = 0; x < width; x++) {
-      row += raster.data[y * width + x] ?? 255;
-      integral[(y + 1) * stride + x + 1] = (integral[y * stride + x + 1] as number) + row;
+      row += data[y * width + x] as number;
+      integral[here + x + 1] = (integral[above + x + 1] as number) + row;
     }
   }
-  const boxMean = (x0: number, y0: number, x1: number, y1: number): number => {
-    const a = Math.max(0, x0);
-    const b = Math.max(0, y0);
-    const c = Math.min(width, x1);
-    const d = Math.min(height, y1);
-    return ((integral[d * stride + c] as number) - (integral[b * stride + c] as number) - (integral[d * stride + a] as number) + (integral[b * stride + a] as number)) / ((c - a) * (d - b));
-  };
+  return integral;
+}
+
+/**
+ * Adaptive masks from an integral image: each pixel against the mean of the (2r+1)² box around
+ * it. Light grey cell shading is then paper, while a blurred hairline rule (averaged along its
+ * direction, so paper noise cancels) is still ink. (Written out with no calls or clamps in the
+ * loop: it runs over every pixel of every page.)
+ */
+export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
+  const { width, height, data } = raster;
+  const stride = width + 1;
+  const integral = integralOf(raster);
   const half = Math.floor(RULE_SPAN / 2);
   const text = new Uint8Array(width * height);
   const faint = new Uint8Array(width * height);
   const rulesH = new Uint8Array(width * height);
   const rulesV = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
+    // Rows of the box around the pixel, and of the run along its column, clamped to the page.
+    const b = y - radius > 0 ? y - radius : 0;
+    const d = y + radius + 1 < height ? y + radius + 1 : height;
+    const vb = y - half > 0 ? y - half : 0;
+    const vd = y + half + 1 < height ? y + half + 1 : height;
+    const rowB = b * stride;
+    const rowD = d * stride;
+    const rowVb = vb * stride;
+    const rowVd = vd * stride;
+    const rowY = y * stride;
+    const rowY1 = rowY + stride;
     for (let x = 0; x < width; x++) {
+      const a = x - radius > 0 ? x - radius : 0;
+      const c = x + radius + 1 < width ? x + radius + 1 : width;
+      const mean = ((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) / ((c - a) * (d - b));
       const i = y * width + x;
-      const mean = boxMean(x - radius, y - radius, x + radius + 1, y + radius + 1);
-      // Rules against a wider neighbourhood: digits printed close to a rule must not hide it.
-      const wide = boxMean(x - ruleRadius, y - ruleRadius, x + ruleRadius + 1, y + ruleRadius + 1);
-      const v = raster.data[i] ?? 255;
+      const v = data[i] as number;
+      const dark = v < 80;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
-      if (v < mean - TEXT_CONTRAST || v < 80) text[i] = 1;
+      if (v < mean - TEXT_CONTRAST || dark) text[i] = 1;
       if (v < mean - FAINT_CONTRAST) faint[i] = 1;
-      if (boxMean(x - half, y, x + half + 1, y + 1) < wide - RULE_CONTRAST || v < 80) rulesH[i] = 1;
-      if (boxMean(x, y - half, x + 1, y + half + 1) < wide - RULE_CONTRAST || v < 80) rulesV[i] = 1;
+      // Rules against the same neighbourhood, judged on the mean of a short run along them.
+      const ha = x - half > 0 ? x - half : 0;
+      const hc = x + half + 1 < width ? x + half + 1 : width;
+      const along = ((integral[rowY1 + hc] as number) - (integral[rowY + hc] as number) - (integral[rowY1 + ha] as number) + (integral[rowY + ha] as number)) / (hc - ha);
+      if (along < mean - RULE_CONTRAST || dark) rulesH[i] = 1;
+      const down = ((integral[rowVd + x + 1] as number) - (integral[rowVb + x + 1] as number) - (integral[rowVd + x] as number) + (integral[rowVb + x] as number)) / (vd - vb);
+      if (down < mean - RULE_CONTRAST || dark) rulesV[i] = 1;
     }
   }
   return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV } };
+}
+
+/** The text mask alone (adaptiveMasks' `text`), for measuring a page's skew before it is straightened. */
+export function textMask(raster: Raster, radius = 15): InkMask {
+  const { width, height, data } = raster;
+  const stride = width + 1;
+  const integral = integralOf(raster);
+  const text = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const b = y - radius > 0 ? y - radius : 0;
+    const d = y + radius + 1 < height ? y + radius + 1 : height;
+    const rowB = b * stride;
+    const rowD = d * stride;
+    for (let x = 0; x < width; x++) {
+      const a = x - radius > 0 ? x - radius : 0;
+      const c = x + radius + 1 < width ? x + radius + 1 : width;
+      const mean = ((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) / ((c - a) * (d - b));
+      const v = data[y * width + x] as number;
+      if (v < mean - TEXT_CONTRAST || v < 80) text[y * width + x] = 1;
+    }
+  }
+  return { width, height, data: text };
 }

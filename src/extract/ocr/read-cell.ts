@@ -78,17 +78,20 @@ function byBand(words: readonly OcrWord[], bands: readonly { y0: number; y1: num
 
 /** Both models' readings of each ink box, at the given text heights, many boxes per engine call. */
 async function readStacked(ctx: CellContext, inks: readonly BBox[], heights: { digits: number; han: number }): Promise<{ digits: OcrText; han: OcrText }[]> {
-  const readings: { digits: OcrText; han: OcrText }[] = [];
-  for (let i = 0; i < inks.length; i += STACK_SIZE) {
-    const items = inks.slice(i, i + STACK_SIZE).map((ink) => cropBox(ctx, ink));
-    const [digitStack, hanStack] = await Promise.all([stackCrops(ctx.raster, items, heights.digits), stackCrops(ctx.raster, items, heights.han)]);
-    // The two models run in their own threads: read both stacks at once.
-    const [digitWords, hanWords] = await Promise.all([ctx.engine.readDigitWords(digitStack.png), ctx.engine.readCellTextWords(hanStack.png)]);
-    const digits = byBand(digitWords, digitStack.bands, digitStack.gap);
-    const han = byBand(hanWords, hanStack.bands, hanStack.gap);
-    items.forEach((_, k) => readings.push({ digits: digits[k] ?? { text: '', confidence: 0 }, han: han[k] ?? { text: '', confidence: 0 } }));
-  }
-  return readings;
+  const chunks: BBox[][] = [];
+  for (let i = 0; i < inks.length; i += STACK_SIZE) chunks.push(inks.slice(i, i + STACK_SIZE));
+  // The models run in their own threads: every stack is sent at once, each reader works through its queue.
+  const read = await Promise.all(
+    chunks.map(async (chunk) => {
+      const items = chunk.map((ink) => cropBox(ctx, ink));
+      const [digitStack, hanStack] = await Promise.all([stackCrops(ctx.raster, items, heights.digits), stackCrops(ctx.raster, items, heights.han)]);
+      const [digitWords, hanWords] = await Promise.all([ctx.engine.readDigitWords(digitStack.png), ctx.engine.readCellTextWords(hanStack.png)]);
+      const digits = byBand(digitWords, digitStack.bands, digitStack.gap);
+      const han = byBand(hanWords, hanStack.bands, hanStack.gap);
+      return items.map((_, k) => ({ digits: digits[k] ?? { text: '', confidence: 0 }, han: han[k] ?? { text: '', confidence: 0 } }));
+    }),
+  );
+  return read.flat();
 }
 
 /** One glyph about as wide as it is tall: a Han character (无), never one digit (a 0 is about half as wide). */
@@ -330,7 +333,7 @@ export async function readCells(ctx: CellContext, inks: readonly BBox[]): Promis
     // A confident one-line label needs no second reading.
     else if (verdict && verdict.han.confidence >= 0.75) runs[i] = run(verdict.han.text, inks[i] as BBox, verdict.han.confidence);
   });
-  const out: TextRun[] = [];
-  for (let i = 0; i < inks.length; i++) out.push(runs[i] ?? (await readText(ctx, inks[i] as BBox)));
+  // Labels read line by line, two at a time (the engine has two Chinese readers).
+  const out = await Promise.all(inks.map((ink, i) => runs[i] ?? readText(ctx, ink)));
   return { runs: out, checks, shapes };
 }
