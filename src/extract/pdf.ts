@@ -10,6 +10,7 @@ import type { Edge, ExtractedDocument, PositionedPage, TextRun } from '../model/
 import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { PageGlyphs } from './ocr/glyphs.js';
+import type { PreparedPage } from './ocr/page.js';
 import type { Raster } from './ocr/raster.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -367,6 +368,36 @@ async function renderPage(page: PDFPageProxy, scale: number): Promise<Raster> {
   return rasterFromRgba(pixels.data, width, height);
 }
 
+/** One page as extracted: its text layer, or a scan's pixels prepared for OCR. */
+type PageExtraction = { kind: 'text'; page: PositionedPage; characters: number; issue?: Issue } | { kind: 'ocr'; prepared: PreparedPage; characters: number };
+
+/** Extracts one page: its text layer and ruling, or (a scan, or text without Unicode mapping, OCR on) its prepared pixels. */
+async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions): Promise<PageExtraction> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const transform = viewport.transform as Matrix;
+    const content = await pageContent(page, transform);
+    const { runs, edges, unmapped, characters } = content;
+    const textUnmapped = characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE;
+    const scanned = characters === 0 && content.imageScale !== null && content.imageCoverage >= SCAN_COVERAGE;
+    if ((textUnmapped || scanned) && options.ocr) {
+      // Fonts without a Unicode mapping give garbage and a scan gives nothing: read the pixels.
+      const scale = scanned ? Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, content.imageScale ?? MIN_OCR_SCALE)) : VECTOR_OCR_SCALE;
+      const { preparePage } = await import('./ocr/index.js');
+      return { kind: 'ocr', prepared: await preparePage(await renderPage(page, scale)), characters };
+    }
+    const base = { number: n, width: viewport.width, height: viewport.height, unit: 'pt', edges, method: 'text-layer' } as const;
+    if (textUnmapped) {
+      const issue = makeIssue('error', 'extract', 'page_text_unmapped', `page ${n}: the text layer has no Unicode mapping (${unmapped} of ${characters} characters); the page needs OCR`, { page: n });
+      return { kind: 'text', page: { ...base, runs: [] }, characters, issue };
+    }
+    return { kind: 'text', page: { ...base, runs }, characters };
+  } finally {
+    page.cleanup();
+  }
+}
+
 /** Extracts the text layer and ruling of every page; pages without usable text are OCRed unless OCR is off. */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAULT_PDF_OPTIONS): Promise<ExtractedDocument> {
   return withDocument(bytes, async (doc) => {
@@ -377,38 +408,33 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
     const ocrPages: number[] = [];
     let titleRead = false;
     const pageGlyphs: PageGlyphs[] = [];
+    // Each page is extracted (a scan rendered and its pixels prepared) while the page before it
+    // is read by the OCR workers: the main thread and the workers work at once.
+    const settled = (n: number): Promise<{ value: PageExtraction } | { error: unknown }> =>
+      extractPage(doc, n, options).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+    let ahead = settled(1);
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      try {
-        const viewport = page.getViewport({ scale: 1 });
-        const transform = viewport.transform as Matrix;
-        const content = await pageContent(page, transform);
-        const { runs, edges, unmapped, characters } = content;
-        totalCharacters += characters;
-        const textUnmapped = characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE;
-        const scanned = characters === 0 && content.imageScale !== null && content.imageCoverage >= SCAN_COVERAGE;
-        if ((textUnmapped || scanned) && options.ocr) {
-          // Fonts without a Unicode mapping give garbage and a scan gives nothing: read the pixels.
-          const scale = scanned ? Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, content.imageScale ?? MIN_OCR_SCALE)) : VECTOR_OCR_SCALE;
-          const { ocrPage, ocrPageIssues, sharedOcrEngine } = await import('./ocr/index.js');
-          // The title (agency, year) is the first text of the report: read text above the tables until some is found.
-          const result = await ocrPage(await renderPage(page, scale), n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
-          titleRead ||= result.textRuns > 0;
-          pages.push(result.page);
-          pageGlyphs.push(result.glyphs);
-          ocrPages.push(n);
-          issues.push(...ocrPageIssues(result, n));
-          continue;
-        }
-        if (textUnmapped) {
-          issues.push(makeIssue('error', 'extract', 'page_text_unmapped', `page ${n}: the text layer has no Unicode mapping (${unmapped} of ${characters} characters); the page needs OCR`, { page: n }));
-          pages.push({ number: n, width: viewport.width, height: viewport.height, unit: 'pt', runs: [], edges, method: 'text-layer' });
-          continue;
-        }
-        pages.push({ number: n, width: viewport.width, height: viewport.height, unit: 'pt', runs, edges, method: 'text-layer' });
-      } finally {
-        page.cleanup();
+      const current = await ahead;
+      if ('error' in current) throw current.error;
+      if (n < doc.numPages) ahead = settled(n + 1);
+      const extracted = current.value;
+      totalCharacters += extracted.characters;
+      if (extracted.kind === 'text') {
+        pages.push(extracted.page);
+        if (extracted.issue) issues.push(extracted.issue);
+        continue;
       }
+      const { readPreparedPage, ocrPageIssues, sharedOcrEngine } = await import('./ocr/index.js');
+      // The title (agency, year) is the first text of the report: read text above the tables until some is found.
+      const result = await readPreparedPage(extracted.prepared, n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
+      titleRead ||= result.textRuns > 0;
+      pages.push(result.page);
+      pageGlyphs.push(result.glyphs);
+      ocrPages.push(n);
+      issues.push(...ocrPageIssues(result, n));
     }
     if (totalCharacters === 0 && ocrPages.length === 0) {
       throw new InputError('ocr_required', options.ocr ? 'the PDF has no text layer and no scanned page images' : 'the PDF has no text layer (a scan or images only); it needs OCR');

@@ -93,7 +93,9 @@ function prepare(raster: Raster): Prepared {
  */
 async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
   const skew = estimateSkew(textMask(raster));
-  return { p: prepare(Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster), skew };
+  const straight = Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster;
+  await yieldToOthers();
+  return { p: prepare(straight), skew };
 }
 
 /** A box grown to a line of text's height around its middle, inside `within` (a flat mark, read as a line). */
@@ -243,34 +245,73 @@ function titleLines(p: Prepared, read: PageCells): BBox[] {
   return lines.slice(0, TITLE_LINES).map((line) => line.box);
 }
 
-/** OCRs one page image. */
+/** OCRs one page image: preparePage, then readPreparedPage. */
 export async function ocrPage(input: Raster, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
-  const { engine } = options;
+  return readPreparedPage(await preparePage(input), pageNumber, options);
+}
+
+/** A page image made ready for reading: scaled, straightened, its grids and cells found. */
+export interface PreparedPage {
+  prepared: Prepared;
+  skew: number;
+  read: PageCells;
+}
+
+/** Lets other work waiting on this thread run (the reading of the page before) between long steps. */
+const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The pixel work on a page, no reading: the part of a page that can be done while the page
+ * before it is being read by the OCR workers (it yields between its long steps, so that page's
+ * reading goes on as results come back).
+ */
+export async function preparePage(input: Raster): Promise<PreparedPage> {
   let raster = input;
   const longSide = Math.max(raster.width, raster.height);
   if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
   else if (longSide > MAX_PAGE_HEIGHT) raster = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
-  let { p, skew } = await deskewed(raster);
-  // Orientation: a page read upright gives confident text; when it does not, the turn (90°,
-  // 180°, 270°) whose samples read best wins, if it reads clearly better.
+  const { p, skew } = await deskewed(raster);
+  await yieldToOthers();
+  const read = pageCells(p);
+  return { prepared: p, skew, read };
+}
+
+/** Reads a prepared page: its orientation (turned when it reads better so), cells and title. */
+export async function readPreparedPage(page: PreparedPage, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
+  const upright = await readPage(page, 0, pageNumber, options);
+  // Orientation, judged once the page is read: a page read upright gives confident text. When it
+  // does not, the turn (90°, 180°, 270°) whose samples read clearly better is read instead.
+  if (upright.cellConfidence === null || upright.cellConfidence >= ORIENTATION_DOUBT) return upright.result;
+  const rotation = await betterTurn(page, options.engine);
+  if (rotation === 0) return upright.result;
+  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation)), rotation, pageNumber, options)).result;
+}
+
+/** Below this mean confidence of its cells a page may be turned: its samples are read every way. */
+const ORIENTATION_DOUBT = 0.7;
+
+/** The turn (clockwise degrees) whose samples read clearly better than upright, or 0. */
+async function betterTurn(page: PreparedPage, engine: OcrEngine): Promise<number> {
+  const samples = sampleBoxes(page.prepared, page.read.cells);
+  if (samples.length === 0) return 0;
+  const upright = await sampleConfidence(page.prepared, engine, samples, 0);
+  if (upright >= 0.6) return 0;
+  let best = upright;
   let rotation = 0;
-  let read = pageCells(p);
-  const samples = sampleBoxes(p, read.cells);
-  const upright = await sampleConfidence(p, engine, samples, 0);
-  if (upright < 0.6 && samples.length > 0) {
-    let best = upright;
-    for (const turn of [90, 180, 270]) {
-      const confidence = await sampleConfidence(p, engine, samples, turn);
-      if (confidence > best + 0.15) {
-        best = confidence;
-        rotation = turn;
-      }
-    }
-    if (rotation !== 0) {
-      ({ p, skew } = await deskewed(await rotateRaster(p.raster, rotation)));
-      read = pageCells(p);
+  for (const turn of [90, 180, 270]) {
+    const confidence = await sampleConfidence(page.prepared, engine, samples, turn);
+    if (confidence > best + 0.15) {
+      best = confidence;
+      rotation = turn;
     }
   }
+  return rotation;
+}
+
+/** Reads a prepared page (turned `rotation` degrees already): its cells, then its title lines. */
+async function readPage(page: PreparedPage, rotation: number, pageNumber: number, options: OcrPageOptions): Promise<{ result: OcrPageResult; cellConfidence: number | null }> {
+  const { engine } = options;
+  const { prepared: p, skew, read } = page;
   const { textHeight } = read;
   const ctx: CellContext = { raster: p.raster, mask: p.mask, engine, textHeight };
   const runs: TextRun[] = [];
@@ -317,15 +358,17 @@ export async function ocrPage(input: Raster, pageNumber: number, options: OcrPag
   runs.push(...textRuns);
   await engine.pageDone();
   const confidences = runs.map((r) => r.confidence);
-  return {
+  const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+  const result: OcrPageResult = {
     page: { number: pageNumber, width: p.raster.width, height: p.raster.height, unit: 'px', runs, edges: p.edges, method: 'ocr', snapTolerance: p.snap },
     rotation,
     skew,
     grids: p.grids.length,
     textRuns: [...textRuns, ...wordRuns].filter((r) => r.confidence >= 0.6 && /\p{Script=Han}/u.test(r.text)).length,
-    meanConfidence: confidences.length === 0 ? null : confidences.reduce((a, b) => a + b, 0) / confidences.length,
+    meanConfidence: mean(confidences),
     glyphs: { model: reads.shapes, checks },
   };
+  return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
 }
 
 /** Below this mean confidence a page's reading is reported as poor. */

@@ -21,6 +21,8 @@ const SECOND_PASS = { digits: 30, han: 40 };
 const HAN_HEIGHT = 36;
 /** A 1 read by one model and confirmed by its shape: taken, with less confidence than two readings. */
 const LONE_STROKE_CONFIDENCE = 0.8;
+/** A number read with less confidence than this is not taken (reconstruction's MIN_OCR_CONFIDENCE): it is read again. */
+const SURE_CONFIDENCE = 0.75;
 /** Agreements this confident teach the page's digit shapes. */
 const LEARN_CONFIDENCE = 0.9;
 /** Samples of a digit a page's own shapes need before they veto two readers (the document's need one: glyphs.ts). */
@@ -76,22 +78,48 @@ function byBand(words: readonly OcrWord[], bands: readonly { y0: number; y1: num
   });
 }
 
-/** Both models' readings of each ink box, at the given text heights, many boxes per engine call. */
-async function readStacked(ctx: CellContext, inks: readonly BBox[], heights: { digits: number; han: number }): Promise<{ digits: OcrText; han: OcrText }[]> {
+/** One model's readings of ink boxes at one text height, STACK_SIZE boxes per engine call, every call sent at once. */
+async function readStack(ctx: CellContext, inks: readonly BBox[], height: number, read: (png: Buffer) => Promise<OcrWord[]>): Promise<OcrText[]> {
   const chunks: BBox[][] = [];
   for (let i = 0; i < inks.length; i += STACK_SIZE) chunks.push(inks.slice(i, i + STACK_SIZE));
-  // The models run in their own threads: every stack is sent at once, each reader works through its queue.
-  const read = await Promise.all(
+  const texts = await Promise.all(
     chunks.map(async (chunk) => {
-      const items = chunk.map((ink) => cropBox(ctx, ink));
-      const [digitStack, hanStack] = await Promise.all([stackCrops(ctx.raster, items, heights.digits), stackCrops(ctx.raster, items, heights.han)]);
-      const [digitWords, hanWords] = await Promise.all([ctx.engine.readDigitWords(digitStack.png), ctx.engine.readCellTextWords(hanStack.png)]);
-      const digits = byBand(digitWords, digitStack.bands, digitStack.gap);
-      const han = byBand(hanWords, hanStack.bands, hanStack.gap);
-      return items.map((_, k) => ({ digits: digits[k] ?? { text: '', confidence: 0 }, han: han[k] ?? { text: '', confidence: 0 } }));
+      const stack = await stackCrops(
+        ctx.raster,
+        chunk.map((ink) => cropBox(ctx, ink)),
+        height,
+      );
+      const found = byBand(await read(stack.png), stack.bands, stack.gap);
+      return chunk.map((_, k) => found[k] ?? { text: '', confidence: 0 });
     }),
   );
-  return read.flat();
+  return texts.flat();
+}
+
+/**
+ * Ink this much wider than high holds no number (twelve digits with separators are narrower): a
+ * label on one line, which the digit reader is not asked to read.
+ */
+const MAX_NUMBER_ASPECT = 8;
+
+/**
+ * Both models' readings of each ink box, at the given text heights, many boxes per engine call;
+ * the models run in their own threads, at once. Ink too wide for a number is read by the Chinese
+ * model alone.
+ */
+async function readStacked(ctx: CellContext, inks: readonly BBox[], heights: { digits: number; han: number }): Promise<{ digits: OcrText; han: OcrText }[]> {
+  const numeric = inks.flatMap((ink, i) => (ink.x1 - ink.x0 <= (ink.y1 - ink.y0) * MAX_NUMBER_ASPECT ? [i] : []));
+  const [digits, han] = await Promise.all([
+    readStack(
+      ctx,
+      numeric.map((i) => inks[i] as BBox),
+      heights.digits,
+      (png) => ctx.engine.readDigitWords(png),
+    ),
+    readStack(ctx, inks, heights.han, (png) => ctx.engine.readCellTextWords(png)),
+  ]);
+  const byInk = new Map(numeric.map((i, k) => [i, digits[k]]));
+  return inks.map((_, i) => ({ digits: byInk.get(i) ?? { text: '', confidence: 0 }, han: han[i] ?? { text: '', confidence: 0 } }));
 }
 
 /** One glyph about as wide as it is tall: a Han character (无), never one digit (a 0 is about half as wide). */
@@ -201,7 +229,10 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes:
     if (contradicted(v, i)) verdicts[i] = { kind: 'undecided' };
   });
   const agreed = verdicts.map((v) => v.kind === 'number');
-  const again = verdicts.flatMap((v, i) => (v.kind === 'undecided' ? [i] : []));
+  // Read again at other scales: cells the models disagree on, and numbers both read without
+  // confidence enough to be taken (a second agreement may be sure; a contradiction unmakes it).
+  const unsure = (v: Verdict): boolean => v.kind === 'number' && isNumberText(v.run.text) && v.run.confidence < SURE_CONFIDENCE;
+  const again = verdicts.flatMap((v, i) => (v.kind === 'undecided' || unsure(v) ? [i] : []));
   if (again.length > 0) {
     const second = await readStacked(
       ctx,
