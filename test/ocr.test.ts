@@ -48,9 +48,10 @@ async function expectedOf(entry: ScanEntry): Promise<Expected> {
 
 /**
  * Lowest share of cells right per fixture at its level, a little under what bench/ocr-accuracy.mjs
- * measures (clean 99.5%, light 99–99.5%, fine 93%, heavy 44% and 99.5%); a drop is a regression.
+ * measures (clean 99.5–100%, light 99.5–100%, fine 100%, heavy 90–99.5%; the unruled scans are
+ * clean and light); a drop is a regression.
  */
-const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.985, light: 0.98, fine: 0.92, heavy: 0.4 };
+const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.99, light: 0.99, fine: 0.98, heavy: 0.85 };
 
 afterAll(closeOcr);
 

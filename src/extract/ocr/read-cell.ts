@@ -16,7 +16,7 @@ import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.
 /** When the two models never agree on a number, its confidence is capped here (below any acceptance threshold). */
 const DISAGREEMENT_CONFIDENCE = 0.3;
 /** Pixel heights the two models read at: first pass, and the second pass for cells they disagreed on. */
-const FIRST_PASS = { digits: 24, han: 32 };
+const FIRST_PASS = { digits: 24, han: 26 };
 const SECOND_PASS = { digits: 30, han: 40 };
 const HAN_HEIGHT = 36;
 /** A 1 read by one model and confirmed by its shape: taken, with less confidence than two readings. */
