@@ -25,6 +25,8 @@ pages=$(ls "$WORK/pages" | wc -l)
 echo "${#PDFS[@]} scanned PDFs, $pages pages"
 
 peak() { grep 'Maximum resident' "$1" | awk '{print int($6/1024)}'; }
+# CPU seconds (user + system) of the runs whose /usr/bin/time -v reports are given.
+cpu() { cat "$@" | awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}'; }
 
 # Native CLI, one page at a time (what a batch script would do), single-threaded as recommended.
 start=$(date +%s.%N)
@@ -34,12 +36,14 @@ for page in "$WORK"/pages/*; do
 done
 native_s=$(echo "$(date +%s.%N) - $start" | bc)
 native_mb=$(for f in "$WORK"/native/*.time; do peak "$f"; done | sort -n | tail -1)
+native_cpu=$(cpu "$WORK"/native/*.time)
 
 # nianbao, the whole pipeline (decode, deskew, grid, cell OCR, reconstruction, checks, outputs), one job.
 start=$(date +%s.%N)
 /usr/bin/time -v -o "$WORK/nianbao.time" node dist/cli.js extract "${PDFS[@]}" --out "$WORK/out" --jobs 1 -q >/dev/null 2>&1 || true
 ours_s=$(echo "$(date +%s.%N) - $start" | bc)
 ours_mb=$(peak "$WORK/nianbao.time")
+ours_cpu=$(cpu "$WORK/nianbao.time")
 
 # Native text per report (pages in order) through nianbao's text reader, for the same scoring.
 mkdir -p "$WORK/native-reports"
@@ -50,8 +54,8 @@ done
 node dist/cli.js extract "$WORK/native-reports" --out "$WORK/native-out" --jobs 1 -q >/dev/null 2>&1 || true
 
 node bench/ocr-score.mjs "$WORK/out" "$WORK/native-out" "${PDFS[@]}"
-awk -v p="$pages" -v n="$native_s" -v o="$ours_s" -v nm="$native_mb" -v om="$ours_mb" 'BEGIN {
-  printf "native tesseract --psm 4: %.1f s, %.2f pages/min, peak %d MiB\n", n, p * 60 / n, nm
-  printf "nianbao (full pipeline):  %.1f s, %.2f pages/min, peak %d MiB\n", o, p * 60 / o, om
+awk -v p="$pages" -v n="$native_s" -v o="$ours_s" -v nm="$native_mb" -v om="$ours_mb" -v nc="$native_cpu" -v oc="$ours_cpu" 'BEGIN {
+  printf "native tesseract --psm 4: %.1f s, %.2f pages/min, peak %d MiB, CPU %.1f s\n", n, p * 60 / n, nm, nc
+  printf "nianbao (full pipeline):  %.1f s, %.2f pages/min, peak %d MiB, CPU %.1f s (all its threads)\n", o, p * 60 / o, om, oc
   printf "speed ratio nianbao/native: %.2f (above 1 = faster)\n", n / o
 }'
