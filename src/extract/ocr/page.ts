@@ -13,7 +13,7 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { cellInk, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textMask, type InkMask, type Raster } from './raster.js';
-import { readCells, readLines, type CellContext } from './read-cell.js';
+import { readCells, readLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
@@ -79,7 +79,7 @@ function prepare(raster: Raster): Prepared {
   // Segments of grid lines too faint for the masks, found on the pixels where the grid says a line may run.
   const faintSegments = faintRuleSegments(raster, tables(found), snap, textHeight);
   const edges = faintSegments.length > 0 ? [...found, ...faintSegments] : found;
-  const grids = faintSegments.length > 0 ? tables(edges) : tables(found);
+  const grids = tables(edges);
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
@@ -178,10 +178,10 @@ function gridCellInks(p: Prepared): { cells: GridCellInk[]; textHeight: number }
   return { cells: cellInksAt(p, measured), textHeight: measured };
 }
 
-/** The words of a region as cells (text-lines.ts wordBoxes), each with its ink. */
-function wordCells(p: Prepared, region: BBox, textHeight: number): GridCellInk[] {
+/** The words of a page as cells (text-lines.ts wordBoxes), each with its ink. */
+function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
   const margin = Math.max(1, Math.floor(textHeight * 0.15));
-  return wordBoxes(p.mask, region, textHeight).map((word) => {
+  return wordBoxes(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight).map((word) => {
     const inner = { x0: word.x0 - margin, x1: word.x1 + margin, y0: word.y0 - margin, y1: word.y1 + margin };
     return { inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight), word: true };
   });
@@ -197,8 +197,7 @@ function pageCells(p: Prepared): PageCells {
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
   if (!mayHoldTable(lines, p.textHeight)) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
-  const cells = wordCells(p, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight);
-  return { cells, textHeight, source: 'words', lines };
+  return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
 }
 
 /**
@@ -234,9 +233,9 @@ const TITLE_LINES = 6;
 
 /**
  * The first lines of a page (above its first grid), where a report's title is: read, as lines of
- * text, while the title is still to be found ('above-tables'). Other text outside the tables is not read (with
- * 'all', the whole page is): prose is not worth its reading time, a page of it costs more than all
- * the cells of a table; the words of an unruled table's page are cells already.
+ * text, while the title is still to be found (text mode 'title'). Other text outside the tables is
+ * not read: prose is not worth its reading time (a page of it costs more than all the cells of a
+ * table), and the words of an unruled table's page are cells already.
  */
 function titleLines(p: Prepared, read: PageCells): BBox[] {
   if (read.source === 'words') return [];
@@ -340,7 +339,7 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     const cell = inks[i];
     // A mark is a blank unless both readers agree on a number there (faint ink around it made the
     // cell text already: withFaintText).
-    if (cell?.mark && !(isNumberText(read.text) && read.confidence >= 0.75)) {
+    if (cell?.mark && !(isNumberText(read.text) && read.confidence >= SURE_CONFIDENCE)) {
       runs.push({ text: SEEN_BLANK, bbox: cell.inner, confidence: 1 });
       return;
     }

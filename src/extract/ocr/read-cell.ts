@@ -22,7 +22,7 @@ const HAN_HEIGHT = 36;
 /** A 1 read by one model and confirmed by its shape: taken, with less confidence than two readings. */
 const LONE_STROKE_CONFIDENCE = 0.8;
 /** A number read with less confidence than this is not taken (reconstruction's MIN_OCR_CONFIDENCE): it is read again. */
-const SURE_CONFIDENCE = 0.75;
+export const SURE_CONFIDENCE = 0.75;
 /** Agreements this confident teach the page's digit shapes. */
 const LEARN_CONFIDENCE = 0.9;
 /** Samples of a digit a page's own shapes need before they veto two readers (the document's need one: glyphs.ts). */
@@ -317,17 +317,19 @@ async function readText(ctx: CellContext, ink: BBox): Promise<TextRun> {
 }
 
 /**
- * Reads lines of text (a report's title) as Chinese text, one after another, each scaled by its
- * own height: a title's large characters read at the size of body text misread (府 as 遍).
+ * Reads lines of text (a report's title) as Chinese text, all at once (the engine's two Chinese
+ * readers take turns), each scaled by its own height: a title's large characters read at the size
+ * of body text misread (府 as 遍).
  */
 export async function readLines(ctx: CellContext, boxes: readonly BBox[]): Promise<TextRun[]> {
-  const runs: TextRun[] = [];
-  for (const box of boxes) {
-    const png = await cropToPng(ctx.raster, expandBox(box, Math.round(ctx.textHeight * 0.15)), { textHeight: box.y1 - box.y0, targetHeight: HAN_HEIGHT, margin: 10 });
-    const read = await ctx.engine.readCellText(png);
-    if (read.text.trim() !== '') runs.push(run(removeHanSpaces(read.text), box, read.confidence));
-  }
-  return runs;
+  const runs = await Promise.all(
+    boxes.map(async (box) => {
+      const png = await cropToPng(ctx.raster, expandBox(box, Math.round(ctx.textHeight * 0.15)), { textHeight: box.y1 - box.y0, targetHeight: HAN_HEIGHT, margin: 10 });
+      const read = await ctx.engine.readCellText(png);
+      return run(removeHanSpaces(read.text), box, read.confidence);
+    }),
+  );
+  return runs.filter((r) => r.text.trim() !== '');
 }
 
 /** True when a cell's ink is one line of text (most cells: one number). */
@@ -362,7 +364,7 @@ export async function readCells(ctx: CellContext, inks: readonly BBox[]): Promis
     checks[i] = oneLineChecks[k] ?? null;
     if (verdict?.kind === 'number') runs[i] = verdict.run;
     // A confident one-line label needs no second reading.
-    else if (verdict && verdict.han.confidence >= 0.75) runs[i] = run(verdict.han.text, inks[i] as BBox, verdict.han.confidence);
+    else if (verdict && verdict.han.confidence >= SURE_CONFIDENCE) runs[i] = run(verdict.han.text, inks[i] as BBox, verdict.han.confidence);
   });
   // Labels read line by line, two at a time (the engine has two Chinese readers).
   const out = await Promise.all(inks.map((ink, i) => runs[i] ?? readText(ctx, ink)));

@@ -61,8 +61,8 @@ export function inkLines(mask: InkMask, region: BBox, textHeight: number): InkLi
   return lines;
 }
 
-function piecesOf(mask: InkMask, x0: number, x1: number, y0: number, y1: number, textHeight: number, gapShare = COLUMN_GAP): { from: number; to: number }[] {
-  const gap = textHeight * gapShare;
+function piecesOf(mask: InkMask, x0: number, x1: number, y0: number, y1: number, textHeight: number): { from: number; to: number }[] {
+  const gap = textHeight * COLUMN_GAP;
   const pieces: { from: number; to: number; ink: number; top: number; bottom: number }[] = [];
   for (let x = x0; x < x1; x++) {
     let ink = 0;
