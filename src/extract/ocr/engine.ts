@@ -40,7 +40,9 @@ function languageDirectory(language: 'chi_sim' | 'eng'): string {
 async function startWorker(language: 'chi_sim' | 'eng', parameters: Record<string, string>): Promise<Worker> {
   const worker = await createWorker(language, OEM.LSTM_ONLY, { langPath: languageDirectory(language), gzip: true, cacheMethod: 'none' });
   // Crops carry no resolution; without one tesseract warns on every image and guesses.
-  await worker.setParameters({ user_defined_dpi: '300', ...parameters });
+  // Crops are dark ink on white paper (raster.ts): tesseract's second reading of every unsure
+  // line inverted (white on black) never helps them and cost a sixth of the OCR time.
+  await worker.setParameters({ user_defined_dpi: '300', tessedit_do_invert: '0', ...parameters });
   return worker;
 }
 

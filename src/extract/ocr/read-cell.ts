@@ -129,6 +129,20 @@ function isOneSquareGlyph(ctx: CellContext, ink: BBox): boolean {
   return glyphs.length === 1 && glyph !== undefined && glyph.x1 - glyph.x0 >= (glyph.y1 - glyph.y0) * 0.8;
 }
 
+/** A Han character the Chinese reader this sure of is no digit it took for one (7 → 了 reads less sure). */
+const SURE_CHARACTER_CONFIDENCE = 0.85;
+
+/**
+ * True when the Chinese reader read the same Han character at every scale, each time sure, while
+ * the digit reader never read one number twice: the glyph is that character (果, the last
+ * character of a wrapped label), whatever digits the digit model made of it.
+ */
+function sameCharacterEveryTime(r: CellReadings, hanText: string): boolean {
+  if (r.han.length < 2 || !r.han.every((h) => removeHanSpaces(h.text) === hanText && h.confidence >= SURE_CHARACTER_CONFIDENCE)) return false;
+  const digits = r.digits.map((d) => d.text).filter((t) => isNumberText(t));
+  return new Set(digits).size === digits.length;
+}
+
 /** Every reading of one cell so far, by model. */
 interface CellReadings {
   ink: BBox;
@@ -160,7 +174,7 @@ function judge(ctx: CellContext, r: CellReadings): Verdict {
   // Han text is a label, or 无 … but a character or two where the digit reader sees a number may
   // be a digit the Chinese reader took for a character (0 → 无, 7 → 了): not text, then; unless
   // the ink is one glyph as wide as a Han character, which no single digit is.
-  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2 && !(hanCount === 1 && isOneSquareGlyph(ctx, r.ink));
+  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2 && !(hanCount === 1 && (isOneSquareGlyph(ctx, r.ink) || sameCharacterEveryTime(r, hanText)));
   const words = hanCount >= 2 || (hanCount === 1 && !/\d/.test(hanText) && !digitSeen && hanNumbers[0]?.text === null);
   if (words && first.confidence >= 0.6) {
     return { kind: 'text', han: { text: hanText, confidence: first.confidence } };
@@ -250,6 +264,10 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes:
       if (verdict.kind === 'number' && !contradicted(verdict, i)) {
         verdicts[i] = verdict;
         agreed[i] = true;
+        return;
+      }
+      if (verdict.kind === 'text') {
+        verdicts[i] = verdict;
         return;
       }
       // One model's reading that the shapes spell glyph by glyph is two readers of three.
