@@ -10,7 +10,9 @@ import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+import { degrees, PDFDocument } from 'pdf-lib';
 import { closeOcr } from '../src/extract/ocr/lifecycle.js';
+import { fullPageJpegs } from '../src/extract/pdf-scans.js';
 import { scoreTables } from '../src/generate/index.js';
 import type { ValueTable } from '../src/generate/values.js';
 import { processFile } from '../src/pipeline.js';
@@ -48,10 +50,10 @@ async function expectedOf(entry: ScanEntry): Promise<Expected> {
 
 /**
  * Lowest share of cells right per fixture at its level, a little under what bench/ocr-accuracy.mjs
- * measures (clean 99.5–100%, light 99.5–100%, fine 100%, heavy 90–99.5%; the unruled scans are
+ * measures (clean 99.5–100%, light 99.5–100%, fine 100%, heavy 95–99.5%; the unruled scans are
  * clean and light); a drop is a regression.
  */
-const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.99, light: 0.99, fine: 0.98, heavy: 0.85 };
+const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.99, light: 0.99, fine: 0.98, heavy: 0.93 };
 
 afterAll(closeOcr);
 
@@ -63,9 +65,28 @@ const records = new Map<string, ReportRecord>();
 beforeAll(async () => {
   const out = join(await makeTempDir(), 'out');
   const files = entries.flatMap((e) => [e.file, ...(e.image ? [e.image.file] : [])]).map((f) => resolve(SCANS, f));
+  files.push(await turnedScan(join(out, '..', TURNED)));
   await promisify(execFile)(process.execPath, [resolve('dist/cli.js'), 'extract', ...files, '--out', out, '-q', '--jobs', '2', '--timeout', '600'], { timeout: 900_000 }).catch(() => undefined);
   for (const record of (await readJsonLines(join(out, 'reports.jsonl'))) as ReportRecord[]) records.set(basename(record.source.path), record);
 }, 900_000);
+
+/** A one-page scan that pdf.js must render: office-001's page 3 on a page turned by /Rotate. */
+const TURNED = 'office-001-page3-rotate90.pdf';
+const TURNED_FROM = { entry: 'office-001-2021-ruled-clean.pdf', page: 3 };
+/** The page holds the head of 三: 52 cells are read from it, upright (its JPEG) or turned (pdf.js). */
+const PAGE3_CELLS_READ = 50;
+
+async function turnedScan(path: string): Promise<string> {
+  const jpeg = (await fullPageJpegs(new Uint8Array(await readFile(join(SCANS, TURNED_FROM.entry))))).get(TURNED_FROM.page);
+  if (!jpeg) throw new Error(`${TURNED_FROM.entry} page ${TURNED_FROM.page} is not one JPEG`);
+  const doc = await PDFDocument.create();
+  const image = await doc.embedJpg(jpeg.jpeg);
+  const page = doc.addPage([jpeg.width / jpeg.scale, jpeg.height / jpeg.scale]);
+  page.drawImage(image, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+  page.setRotation(degrees(90));
+  await writeFile(path, await doc.save());
+  return path;
+}
 
 describe('scanned reports', () => {
   test.each(entries.map((e) => [e.file, e] as const))('%s: no silent wrong value; accuracy at its level; metadata', async (_name, entry) => {
@@ -87,6 +108,16 @@ describe('scanned reports', () => {
     if (entry.turnedPage) {
       expect(record!.issues).toContainEqual(expect.objectContaining({ code: 'ocr_page_rotated', page: entry.turnedPage }));
     }
+  });
+
+  test('a scanned page pdf.js renders (turned by /Rotate, so not read from its JPEG): turned back and read', async () => {
+    const record = records.get(TURNED);
+    expect(record?.source.format).toBe('scanned-pdf');
+    expect(record!.issues).toContainEqual(expect.objectContaining({ code: 'ocr_page_rotated', page: 1 }));
+    const entry = entries.find((e) => e.file === TURNED_FROM.entry)!;
+    const score = scoreTables(record!, (await expectedOf(entry)).tables);
+    expect(score.silent).toBe(0);
+    expect(record!.cells.filter((c) => c.flag === 'ok').length).toBeGreaterThanOrEqual(PAGE3_CELLS_READ);
   });
 
   test.each(entries.filter((e) => e.image).map((e) => [e.image!.file, e] as const))('%s (one page as an image): no silent wrong value', async (_name, entry) => {

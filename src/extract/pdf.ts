@@ -11,6 +11,7 @@ import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { PageGlyphs } from './ocr/glyphs.js';
 import type { PreparedPage } from './ocr/page.js';
+import type { PageJpeg } from './pdf-scans.js';
 import type { Raster } from './ocr/raster.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -371,8 +372,25 @@ async function renderPage(page: PDFPageProxy, scale: number): Promise<Raster> {
 /** One page as extracted: its text layer, or a scan's pixels prepared for OCR. */
 type PageExtraction = { kind: 'text'; page: PositionedPage; characters: number; issue?: Issue } | { kind: 'ocr'; prepared: PreparedPage; characters: number };
 
-/** Extracts one page: its text layer and ruling, or (a scan, or text without Unicode mapping, OCR on) its prepared pixels. */
-async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions): Promise<PageExtraction> {
+/** OCR scale (pixels per point) for a scan whose image has `imageScale`: its own, within bounds. */
+function scanScale(imageScale: number): number {
+  return Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, imageScale));
+}
+
+/** A page that is one JPEG, decoded from its own bytes and prepared for OCR; null when the JPEG is not what the PDF says. */
+async function preparedJpegPage(jpeg: PageJpeg): Promise<PageExtraction | null> {
+  const [{ preparePage }, { decodePdfJpeg }] = await Promise.all([import('./ocr/index.js'), import('./ocr/raster.js')]);
+  const raster = await decodePdfJpeg(jpeg.jpeg, jpeg, scanScale(jpeg.scale) / jpeg.scale).catch(() => null);
+  return raster && { kind: 'ocr', prepared: await preparePage(raster), characters: 0 };
+}
+
+/**
+ * Extracts one page: its text layer and ruling, or (a scan, or text without Unicode mapping, OCR
+ * on) its prepared pixels. A page that is one JPEG (`jpeg`) is decoded straight from its bytes.
+ */
+async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions, jpeg: PageJpeg | undefined): Promise<PageExtraction> {
+  const direct = jpeg && options.ocr ? await preparedJpegPage(jpeg) : null;
+  if (direct) return direct;
   const page = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -383,7 +401,7 @@ async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions
     const scanned = characters === 0 && content.imageScale !== null && content.imageCoverage >= SCAN_COVERAGE;
     if ((textUnmapped || scanned) && options.ocr) {
       // Fonts without a Unicode mapping give garbage and a scan gives nothing: read the pixels.
-      const scale = scanned ? Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, content.imageScale ?? MIN_OCR_SCALE)) : VECTOR_OCR_SCALE;
+      const scale = scanned ? scanScale(content.imageScale ?? MIN_OCR_SCALE) : VECTOR_OCR_SCALE;
       const { preparePage } = await import('./ocr/index.js');
       return { kind: 'ocr', prepared: await preparePage(await renderPage(page, scale)), characters };
     }
@@ -408,10 +426,12 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
     const ocrPages: number[] = [];
     let titleRead = false;
     const pageGlyphs: PageGlyphs[] = [];
+    // Pages that are one JPEG skip pdf.js's JavaScript JPEG decoder; only PDFs holding DCT images load pdf-lib to find them.
+    const jpegs = options.ocr && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/DCTDecode') ? await (await import('./pdf-scans.js')).fullPageJpegs(bytes) : new Map<number, PageJpeg>();
     // Each page is extracted (a scan rendered and its pixels prepared) while the page before it
     // is read by the OCR workers: the main thread and the workers work at once.
     const settled = (n: number): Promise<{ value: PageExtraction } | { error: unknown }> =>
-      extractPage(doc, n, options).then(
+      extractPage(doc, n, options, jpegs.get(n)).then(
         (value) => ({ value }),
         (error: unknown) => ({ error }),
       );

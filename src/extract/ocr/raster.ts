@@ -50,6 +50,19 @@ export async function decodeImage(bytes: Uint8Array, page = 0): Promise<Raster> 
   return toRaster(sharp(bytes, { page, limitInputPixels: 20000 * 20000 }).rotate().flatten({ background: WHITE }));
 }
 
+/**
+ * Decodes a JPEG taken from a PDF, scaled by `factor`. EXIF orientation is ignored, as PDF readers
+ * ignore it; a JPEG whose size is not the one its PDF states is refused (the caller renders the
+ * page instead).
+ */
+export async function decodePdfJpeg(bytes: Uint8Array, stated: { width: number; height: number }, factor = 1): Promise<Raster> {
+  const image = sharp(bytes, { limitInputPixels: 20000 * 20000 });
+  const meta = await image.metadata();
+  if (meta.format !== 'jpeg' || meta.width !== stated.width || meta.height !== stated.height) throw new Error(`the JPEG is ${meta.width ?? 0}×${meta.height ?? 0} ${meta.format}, the PDF says ${stated.width}×${stated.height}`);
+  const resized = Math.abs(factor - 1) > 0.01 ? image.resize(Math.max(1, Math.round(stated.width * factor)), Math.max(1, Math.round(stated.height * factor)), { kernel: 'lanczos3', fit: 'fill' }) : image;
+  return toRaster(resized.flatten({ background: WHITE }));
+}
+
 /** Size and number of pages (frames) of an image file, from its header: TIFF and GIF can hold several. */
 export async function imageInfo(bytes: Uint8Array): Promise<{ width: number; height: number; pages: number }> {
   const meta = await sharp(bytes).metadata();

@@ -129,18 +129,16 @@ function isOneSquareGlyph(ctx: CellContext, ink: BBox): boolean {
   return glyphs.length === 1 && glyph !== undefined && glyph.x1 - glyph.x0 >= (glyph.y1 - glyph.y0) * 0.8;
 }
 
-/** A Han character the Chinese reader this sure of is no digit it took for one (7 → 了 reads less sure). */
-const SURE_CHARACTER_CONFIDENCE = 0.85;
-
 /**
  * True when the Chinese reader read the same Han character at every scale, each time sure, while
- * the digit reader never read one number twice: the glyph is that character (果, the last
- * character of a wrapped label), whatever digits the digit model made of it.
+ * the digit reader never read one number twice nor any with confidence: the glyph is that
+ * character (果, the last character of a wrapped label), whatever digits the digit model made of
+ * it. A digit the Chinese reader takes for a character (7 → 了) is one the digit reader knows.
  */
 function sameCharacterEveryTime(r: CellReadings, hanText: string): boolean {
-  if (r.han.length < 2 || !r.han.every((h) => removeHanSpaces(h.text) === hanText && h.confidence >= SURE_CHARACTER_CONFIDENCE)) return false;
-  const digits = r.digits.map((d) => d.text).filter((t) => isNumberText(t));
-  return new Set(digits).size === digits.length;
+  if (r.han.length < 2 || !r.han.every((h) => removeHanSpaces(h.text) === hanText && h.confidence >= SURE_CONFIDENCE)) return false;
+  const digits = r.digits.filter((d) => isNumberText(d.text));
+  return new Set(digits.map((d) => d.text)).size === digits.length && digits.every((d) => d.confidence < CONTRADICTION_CONFIDENCE);
 }
 
 /** Every reading of one cell so far, by model. */

@@ -1,0 +1,192 @@
+/**
+ * Scanned PDF pages whose one image is a JPEG covering the page: found in the PDF's objects
+ * (pdf-lib), so that the JPEG's own bytes go to the OCR decoder (libjpeg-turbo through sharp).
+ * pdf.js would decode them in JavaScript on the main thread, which took a third of its time on
+ * scans. Anything less plain (text, vector drawing, form XObjects, other image codecs, a rotated
+ * page or image, encryption) is left to pdf.js: this is a fast path, never the only one.
+ */
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject, type PDFPage } from 'pdf-lib';
+
+/** A page that is one JPEG: its bytes, and its pixels per PDF point. */
+export interface PageJpeg {
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+  /** Image pixels per point of the page. */
+  scale: number;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m1: Matrix, m2: Matrix): Matrix {
+  const [a1, b1, c1, d1, e1, f1] = m1;
+  const [a2, b2, c2, d2, e2, f2] = m2;
+  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1];
+}
+
+/** Operators that change nothing a scan's pixels depend on: state, clipping paths left unpainted, marked content. */
+const HARMLESS = new Set(['w', 'J', 'j', 'M', 'd', 'ri', 'i', 'gs', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'W', 'W*', 'n', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'BX', 'EX', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']);
+
+type Token = { kind: 'number'; value: number } | { kind: 'name'; value: string } | { kind: 'operator'; value: string } | { kind: 'other' };
+
+const DELIMITER = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+
+/** The tokens of a content stream; strings, arrays and dictionaries (marked-content properties) come as 'other'. */
+function* tokens(bytes: Uint8Array): Generator<Token> {
+  let i = 0;
+  const regular = (): string => {
+    const start = i;
+    while (i < bytes.length && !isSpace(bytes[i] as number) && !DELIMITER.has(bytes[i] as number)) i++;
+    return String.fromCharCode(...bytes.subarray(start, i));
+  };
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (isSpace(b)) i++;
+    else if (b === 0x25) while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+    else if (b === 0x2f) {
+      i++;
+      yield { kind: 'name', value: regular() };
+    } else if (b === 0x28) {
+      // A string, with nested parentheses and escapes.
+      let depth = 0;
+      for (; i < bytes.length; i++) {
+        const c = bytes[i];
+        if (c === 0x5c) i++;
+        else if (c === 0x28) depth++;
+        else if (c === 0x29 && --depth === 0) break;
+      }
+      i++;
+      yield { kind: 'other' };
+    } else if (b === 0x3c || b === 0x3e || b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d) {
+      i++;
+      yield { kind: 'other' };
+    } else {
+      const word = regular();
+      if (word === '') {
+        i++;
+        continue;
+      }
+      const value = Number(word);
+      yield /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && Number.isFinite(value) ? { kind: 'number', value } : { kind: 'operator', value: word };
+    }
+  }
+}
+
+/** The one image a content stream paints, with the CTM it is painted under; null when it paints anything else. */
+function onlyImage(content: Uint8Array): { name: string; ctm: Matrix } | null {
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const saved: Matrix[] = [];
+  let operands: Token[] = [];
+  let painted: { name: string; ctm: Matrix } | null = null;
+  for (const token of tokens(content)) {
+    if (token.kind !== 'operator') {
+      operands.push(token);
+      continue;
+    }
+    const op = token.value;
+    if (op === 'q') saved.push(ctm);
+    else if (op === 'Q') ctm = saved.pop() ?? ctm;
+    else if (op === 'cm') {
+      const values = operands.map((t) => (t.kind === 'number' ? t.value : NaN));
+      if (values.length !== 6 || values.some((v) => !Number.isFinite(v))) return null;
+      ctm = multiply(ctm, values as Matrix);
+    } else if (op === 'Do') {
+      const name = operands.at(-1);
+      if (painted || name?.kind !== 'name') return null;
+      painted = { name: name.value, ctm };
+    } else if (!HARMLESS.has(op)) return null;
+    operands = [];
+  }
+  return painted;
+}
+
+/** The bytes of a page's content, its streams decoded and joined. */
+function contentOf(page: PDFPage): Uint8Array | null {
+  const contents = page.node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.doc.context.lookup(ref)) : [contents];
+  const parts: Uint8Array[] = [];
+  for (const stream of streams) {
+    if (!(stream instanceof PDFRawStream)) return null;
+    parts.push(decodePDFRawStream(stream).decode());
+  }
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length + 1;
+    joined[at - 1] = 0x0a;
+  }
+  return joined;
+}
+
+const numberOf = (value: PDFObject | undefined): number | null => (value instanceof PDFNumber ? value.asNumber() : null);
+
+/** True when an image dictionary describes 8-bit grey or RGB pixels, plainly DCT-encoded. */
+function isPlainJpeg(dict: PDFDict): boolean {
+  const filter = dict.lookup(PDFName.of('Filter'));
+  const filters = filter instanceof PDFArray ? filter.asArray().map((f) => dict.context.lookup(f)) : [filter];
+  if (filters.length !== 1 || filters[0] !== PDFName.of('DCTDecode')) return false;
+  // Decode arrays invert or remap samples; masks and DecodeParms (ColorTransform) change them too.
+  for (const key of ['Decode', 'DecodeParms', 'SMask', 'Mask', 'ImageMask']) if (dict.has(PDFName.of(key))) return false;
+  if (numberOf(dict.lookup(PDFName.of('BitsPerComponent'))) !== 8) return false;
+  const space = dict.lookup(PDFName.of('ColorSpace'));
+  if (space === PDFName.of('DeviceGray') || space === PDFName.of('DeviceRGB')) return true;
+  if (space instanceof PDFArray && space.size() === 2) {
+    const [family, params] = [space.lookup(0), space.lookup(1)];
+    if (family === PDFName.of('ICCBased') && params instanceof PDFRawStream) return [1, 3].includes(numberOf(params.dict.lookup(PDFName.of('N'))) ?? 0);
+    if (family === PDFName.of('CalGray') || family === PDFName.of('CalRGB')) return true;
+  }
+  return false;
+}
+
+/** How far (share of the page's size) the image's edges may lie from the page's. */
+const EDGE_TOLERANCE = 0.01;
+
+/** The page's one JPEG when it is painted upright over the whole visible page; null otherwise. */
+function pageJpeg(page: PDFPage): PageJpeg | null {
+  if (page.getRotation().angle % 360 !== 0) return null;
+  const content = contentOf(page);
+  const painted = content && onlyImage(content);
+  if (!painted) return null;
+  const xobjects = page.node.Resources()?.lookup(PDFName.of('XObject'));
+  if (!(xobjects instanceof PDFDict)) return null;
+  const ref = xobjects.get(PDFName.of(painted.name));
+  const image = ref instanceof PDFRef ? page.doc.context.lookup(ref) : ref;
+  if (!(image instanceof PDFRawStream) || image.dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Image') || !isPlainJpeg(image.dict)) return null;
+  const width = numberOf(image.dict.lookup(PDFName.of('Width')));
+  const height = numberOf(image.dict.lookup(PDFName.of('Height')));
+  const [a, b, c, d, e, f] = painted.ctm;
+  // Upright only: a turned or mirrored image is pdf.js's to place.
+  if (!width || !height || a <= 0 || d <= 0 || Math.abs(b) > 1e-6 * a || Math.abs(c) > 1e-6 * d) return null;
+  const box = page.getCropBox();
+  const near = (x: number, y: number, size: number): boolean => Math.abs(x - y) <= size * EDGE_TOLERANCE;
+  if (!near(e, box.x, box.width) || !near(e + a, box.x + box.width, box.width) || !near(f, box.y, box.height) || !near(f + d, box.y + box.height, box.height)) return null;
+  const scale = width / a;
+  // Square pixels only, so that one scale fits both axes.
+  if (!near(height / d, scale, scale)) return null;
+  return { jpeg: image.contents, width, height, scale };
+}
+
+/** Pages (1-based) that are one upright full-page JPEG; empty when the PDF has none or pdf-lib cannot read it. */
+export async function fullPageJpegs(bytes: Uint8Array): Promise<Map<number, PageJpeg>> {
+  const found = new Map<number, PageJpeg>();
+  let pages: PDFPage[];
+  try {
+    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
+    // Encrypted streams are not JPEG bytes: pdf.js decrypts them.
+    if (doc.isEncrypted) return found;
+    pages = doc.getPages();
+  } catch {
+    return found;
+  }
+  pages.forEach((page, i) => {
+    try {
+      const jpeg = pageJpeg(page);
+      if (jpeg) found.set(i + 1, jpeg);
+    } catch {
+      // A page pdf-lib cannot follow is pdf.js's.
+    }
+  });
+  return found;
+}
