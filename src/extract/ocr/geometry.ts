@@ -5,15 +5,6 @@
 import type { Edge } from '../../model/document.js';
 import type { InkMask } from './raster.js';
 
-/** Ink pixels sampled on a coarse grid (every `step` pixels), for the profile searches. */
-function samplePoints(mask: InkMask, step: number): Int32Array {
-  const points: number[] = [];
-  for (let y = 0; y < mask.height; y += step) {
-    for (let x = 0; x < mask.width; x += step) if (mask.data[y * mask.width + x] === 1) points.push(x, y);
-  }
-  return Int32Array.from(points);
-}
-
 function profileScore(points: Int32Array, tan: number, size: number, step: number): number {
   const bins = new Float64Array(Math.ceil(size / step) * 2 + 4);
   const offset = bins.length / 2;
@@ -26,19 +17,23 @@ function profileScore(points: Int32Array, tan: number, size: number, step: numbe
   return score;
 }
 
+/** The step, in pixels, at which a page's ink is sampled for its skew: about 1200 samples along its long side. */
+export function skewSampleStep(width: number, height: number): number {
+  return Math.max(1, Math.round(Math.max(width, height) / 1200));
+}
+
 /**
  * The skew of the text lines and rules in degrees (positive: lines fall to the right), searched
- * within ±maxDegrees: the angle whose row profile is sharpest.
+ * within ±maxDegrees: the angle whose row profile is sharpest. `points` are ink pixels (x, y
+ * pairs) sampled every `step` pixels of a page `height` high.
  */
-export function estimateSkew(mask: InkMask, maxDegrees = 5): number {
-  const step = Math.max(1, Math.round(Math.max(mask.width, mask.height) / 1200));
-  const points = samplePoints(mask, step);
+export function skewOfSamples(points: Int32Array, height: number, step: number, maxDegrees = 5): number {
   if (points.length < 200) return 0;
   const search = (from: number, to: number, by: number): number => {
     let best = 0;
     let bestScore = -1;
     for (let a = from; a <= to + 1e-9; a += by) {
-      const score = profileScore(points, Math.tan((a * Math.PI) / 180), mask.height, step);
+      const score = profileScore(points, Math.tan((a * Math.PI) / 180), height, step);
       if (score > bestScore) {
         bestScore = score;
         best = a;

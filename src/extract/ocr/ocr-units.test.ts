@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
-import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
+import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
+import { adaptiveMasks, textInkSamples } from './raster.js';
 import { cellInk, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
@@ -41,7 +42,16 @@ describe('page geometry', () => {
     const m = mask(1200, 1200, (set) => {
       for (let line = 100; line < 1100; line += 40) for (let x = 100; x < 1100; x++) for (let t = 0; t < 3; t++) if (x % 30 < 22) set(x, line + t + x * tan);
     });
-    expect(Math.abs(estimateSkew(m) - 1.5)).toBeLessThanOrEqual(0.1);
+    // The mask as a page image: ink black on white paper.
+    const raster = { width: m.width, height: m.height, data: m.data.map((ink) => (ink ? 0 : 255)) };
+    const step = skewSampleStep(raster.width, raster.height);
+    const samples = textInkSamples(raster, step);
+    expect(Math.abs(skewOfSamples(samples, raster.height, step) - 1.5)).toBeLessThanOrEqual(0.1);
+    // The samples are the text mask's pixels on the step grid, no more, no fewer.
+    const text = adaptiveMasks(raster).text;
+    const expected: number[] = [];
+    for (let y = 0; y < text.height; y += step) for (let x = 0; x < text.width; x += step) if (text.data[y * text.width + x] === 1) expected.push(x, y);
+    expect(Array.from(samples)).toEqual(expected);
   });
 
   test('rules are found; a line of text is not a rule', () => {

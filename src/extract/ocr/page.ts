@@ -8,11 +8,11 @@ import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
-import { closeOpenEnds, eraseRules, estimateSkew, findRules } from './geometry.js';
+import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { cellInk, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
-import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textMask, type InkMask, type Raster } from './raster.js';
+import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
@@ -92,7 +92,8 @@ function prepare(raster: Raster): Prepared {
  * straightened page.
  */
 async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
-  const skew = estimateSkew(textMask(raster));
+  const step = skewSampleStep(raster.width, raster.height);
+  const skew = skewOfSamples(textInkSamples(raster, step), raster.height, step);
   const straight = Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster;
   await yieldToOthers();
   return { p: prepare(straight), skew };

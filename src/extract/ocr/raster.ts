@@ -213,45 +213,51 @@ export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
     const rowY = y * stride;
     const rowY1 = rowY + stride;
     for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const v = data[i] as number;
+      // Rules are judged on the mean of a short run along them.
+      const ha = x - half > 0 ? x - half : 0;
+      const hc = x + half + 1 < width ? x + half + 1 : width;
+      const along = ((integral[rowY1 + hc] as number) - (integral[rowY + hc] as number) - (integral[rowY1 + ha] as number) + (integral[rowY + ha] as number)) / (hc - ha);
+      const down = ((integral[rowVd + x + 1] as number) - (integral[rowVb + x + 1] as number) - (integral[rowVd + x] as number) + (integral[rowVb + x] as number)) / (vd - vb);
+      // Paper this light is no ink of any kind against any neighbourhood (its mean is at most
+      // 255): most of a page is decided without the neighbourhood's mean.
+      if (v >= 255 - FAINT_CONTRAST && along >= 255 - RULE_CONTRAST && down >= 255 - RULE_CONTRAST) continue;
       const a = x - radius > 0 ? x - radius : 0;
       const c = x + radius + 1 < width ? x + radius + 1 : width;
       const mean = ((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) / ((c - a) * (d - b));
-      const i = y * width + x;
-      const v = data[i] as number;
       const dark = v < 80;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
       if (v < mean - TEXT_CONTRAST || dark) text[i] = 1;
       if (v < mean - FAINT_CONTRAST) faint[i] = 1;
-      // Rules against the same neighbourhood, judged on the mean of a short run along them.
-      const ha = x - half > 0 ? x - half : 0;
-      const hc = x + half + 1 < width ? x + half + 1 : width;
-      const along = ((integral[rowY1 + hc] as number) - (integral[rowY + hc] as number) - (integral[rowY1 + ha] as number) + (integral[rowY + ha] as number)) / (hc - ha);
       if (along < mean - RULE_CONTRAST || dark) rulesH[i] = 1;
-      const down = ((integral[rowVd + x + 1] as number) - (integral[rowVb + x + 1] as number) - (integral[rowVd + x] as number) + (integral[rowVb + x] as number)) / (vd - vb);
       if (down < mean - RULE_CONTRAST || dark) rulesV[i] = 1;
     }
   }
   return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV } };
 }
 
-/** The text mask alone (adaptiveMasks' `text`), for measuring a page's skew before it is straightened. */
-export function textMask(raster: Raster, radius = 15): InkMask {
+/**
+ * The pixels of adaptiveMasks' `text` mask on a grid every `step` pixels, as x, y pairs: all a
+ * skew search samples (geometry.ts skewSampleStep), at a step² share of the cost of the mask.
+ */
+export function textInkSamples(raster: Raster, step: number, radius = 15): Int32Array {
   const { width, height, data } = raster;
   const stride = width + 1;
   const integral = integralOf(raster);
-  const text = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
+  const points: number[] = [];
+  for (let y = 0; y < height; y += step) {
     const b = y - radius > 0 ? y - radius : 0;
     const d = y + radius + 1 < height ? y + radius + 1 : height;
     const rowB = b * stride;
     const rowD = d * stride;
-    for (let x = 0; x < width; x++) {
+    for (let x = 0; x < width; x += step) {
       const a = x - radius > 0 ? x - radius : 0;
       const c = x + radius + 1 < width ? x + radius + 1 : width;
       const mean = ((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) / ((c - a) * (d - b));
       const v = data[y * width + x] as number;
-      if (v < mean - TEXT_CONTRAST || v < 80) text[y * width + x] = 1;
+      if (v < mean - TEXT_CONTRAST || v < 80) points.push(x, y);
     }
   }
-  return { width, height, data: text };
+  return Int32Array.from(points);
 }
