@@ -239,6 +239,25 @@ export function grownAlongLine(faint: InkMask, box: BBox, inner: BBox, textHeigh
   return grown;
 }
 
+/** The ink pixels of a mask inside a box. */
+function inkPixels(mask: InkMask, box: BBox): number {
+  const pixels = pixelBox(mask, box);
+  if (!pixels) return 0;
+  let count = 0;
+  for (let y = pixels.y0; y < pixels.y1; y++) for (let x = pixels.x0; x < pixels.x1; x++) count += mask.data[y * mask.width + x] as number;
+  return count;
+}
+
+/**
+ * True when faint ink on the line of a faint text box, outside it, is more than a fifth of the ink
+ * in it (cellInk's stray rule): a digit in pieces beside the one whole glyph (the 5 of a faint 52)
+ * may be part of the number, which the box then does not hold whole. A speck of noise is less.
+ */
+export function faintInkBeside(faint: InkMask, box: BBox, inner: BBox, textHeight: number): boolean {
+  const inBox = inkPixels(faint, box);
+  return inkPixels(faint, grownAlongLine(faint, box, inner, textHeight)) - inBox > inBox * 0.2;
+}
+
 /** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */
 export function inkBox(mask: InkMask, box: BBox, textHeight: number): BBox | null {
   const ink = cellInk(mask, box, textHeight);

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import { adaptiveMasks, textInkSamples } from './raster.js';
-import { cellInk, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -233,5 +233,32 @@ describe('a number broken by the text mask', () => {
     const box = inkBox(text, inner, 14);
     expect(box).toEqual({ x0: 30, y0: 10, x1: 49, y1: 22 });
     expect(grownAlongLine(faint, box!, inner, 14)).toEqual({ x0: 19, y0: 10, x1: 49, y1: 22 });
+  });
+
+  test('faint ink in pieces beside a faint glyph makes its box unsure; a speck of noise beside it does not', () => {
+    // A faint "52": the 2 whole, the 5 in three pieces (top bar, body, foot), none a glyph of its own.
+    const two = (set: (x: number, y: number) => void): void => {
+      bar(set, 30, 10, 38, 12);
+      bar(set, 36, 10, 38, 16);
+      bar(set, 30, 15, 38, 17);
+      bar(set, 30, 15, 32, 22);
+      bar(set, 30, 20, 38, 22);
+    };
+    const inner = { x0: 2, y0: 2, x1: 118, y1: 38 };
+    const fiftyTwo = mask(120, 40, (set) => {
+      two(set);
+      bar(set, 19, 10, 27, 12);
+      bar(set, 19, 14, 27, 19);
+      bar(set, 19, 20, 22, 22);
+    });
+    const box = faintTextBox(fiftyTwo, inner, 14);
+    expect(box).toEqual({ x0: 30, y0: 10, x1: 38, y1: 22 });
+    expect(faintInkBeside(fiftyTwo, box!, inner, 14)).toBe(true);
+    // A "2" with a 2×2 speck before it (the dot of a ".36").
+    const speckled = mask(120, 40, (set) => {
+      two(set);
+      bar(set, 25, 19, 27, 21);
+    });
+    expect(faintInkBeside(speckled, faintTextBox(speckled, inner, 14)!, inner, 14)).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { faintRuleSegments } from './faint-rules.js';
-import { cellInk, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
+import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
@@ -136,14 +136,15 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
 }
 
 /**
- * A cell seen empty, or holding only a dash, that shows a character's worth of faint ink: text
- * (printed lightly), for the readers to try; what they cannot agree on stays unreadable, never blank.
+ * A cell seen empty, holding only a dash, or only specks of the text mask (faint), that shows a
+ * character's worth of faint ink: text (printed lightly), for the readers to try; what they cannot
+ * agree on stays unreadable, never blank. Faint ink in pieces beside it on its line (the 5 of a
+ * faint 52) makes it stray: the readers may see only part of the number.
  */
 function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
-  if (ink.kind !== 'empty' && ink.kind !== 'mark') return ink;
   const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined);
-  return box ? { kind: 'text', box, stray: false } : ink;
+  return box ? { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) } : ink;
 }
 
 /**
