@@ -33,7 +33,8 @@ export interface TablesScore extends Omit<RecordScore, 'metadataRight'> {
 
 /**
  * Scores a record's tables against expected values (a spec's tables, or a truth file's): a null
- * expected value must come out blank; an inferred value counts as right only when it is right.
+ * expected value must come out blank (or null and inferred); an inferred value counts as right
+ * only when it is right.
  */
 export function scoreTables(record: ReportRecord, expectedTables: Readonly<Record<string, ValueTable>>): TablesScore {
   const score: TablesScore = { cells: 0, right: 0, flagged: 0, silent: 0, mismatches: [], byTable: {} };
@@ -52,7 +53,8 @@ export function scoreTables(record: ReportRecord, expectedTables: Readonly<Recor
         const cell = byKey.get(key);
         const got = cell?.value ?? null;
         const flag = cell?.flag ?? 'missing';
-        const right = expected === null ? got === null && (flag === 'blank' || notPrinted) : got === expected && (flag === 'ok' || flag === 'inferred');
+        // A blank in a row placed by inference (its label unread) is inferred, and right as a value is.
+        const right = expected === null ? got === null && (flag === 'blank' || flag === 'inferred' || notPrinted) : got === expected && (flag === 'ok' || flag === 'inferred');
         if (right) {
           score.right++;
           tableScore.right++;

@@ -177,7 +177,12 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
   // A dash is wide and flat (in one piece, or broken by the threshold into pieces along one line);
   // anything else this low, or with specks beside it (a faint digit broken up), is a fragment of
   // something fainter.
-  if (h < textHeight * 0.4) return w >= h * 1.5 && w >= textHeight * 0.4 && besideText.length === 0 && inside === 0 ? { kind: 'mark', box: ink, shape: 'dash' } : { kind: 'faint' };
+  // Flat specks on the bar's own rows are pieces of it.
+  const offBar = besideText.filter((b) => b.y0 < ink.y0 - 1 || b.y1 > ink.y1 + 1);
+  if (h < textHeight * 0.4) {
+    if (w >= h * 1.5 && w >= textHeight * 0.4 && offBar.length === 0 && inside === 0) return { kind: 'mark', box: unionBox([ink, ...besideText]), shape: 'dash' };
+    return { kind: 'faint' };
+  }
   if (kept.length === 1 && isSlash(mask, ink)) return { kind: 'mark', box: ink, shape: 'slash' };
   const keptPixels = kept.reduce((a, b) => a + b.pixels, 0);
   return { kind: 'text', box: ink, stray: besideText.reduce((a, b) => a + b.pixels, 0) > keptPixels * 0.2 };

@@ -3,7 +3,7 @@ import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import { adaptiveMasks, textInkSamples } from './raster.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
-import { digitsFromLookAlikes, removeHanSpaces } from './text-fix.js';
+import { digitsFromLookAlikes, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
 function mask(width: number, height: number, draw: (set: (x: number, y: number) => void) => void): InkMask {
@@ -21,6 +21,17 @@ const bar = (set: (x: number, y: number) => void, x0: number, y0: number, x1: nu
 };
 
 describe('OCR text clean-up', () => {
+  test('a reading with 1s left out of a number (the Chinese reader drops thin 1s), and nothing else', () => {
+    expect(withOnesLeftOut('+11', '+1')).toBe(true);
+    expect(withOnesLeftOut('+11', '+')).toBe(true);
+    expect(withOnesLeftOut('2101', '20')).toBe(true);
+    expect(withOnesLeftOut('11', '11')).toBe(false);
+    expect(withOnesLeftOut('17', '7')).toBe(true);
+    expect(withOnesLeftOut('17', '1')).toBe(false);
+    expect(withOnesLeftOut('37', '31')).toBe(false);
+    expect(withOnesLeftOut('121', '22')).toBe(false);
+  });
+
   test('spaces between Han characters go; spaces between numbers stay', () => {
     expect(removeHanSpaces('本 年 新 制作 数量')).toBe('本年新制作数量');
     expect(removeHanSpaces('（ 三 ） 不予 公开')).toBe('（三）不予公开');
@@ -170,6 +181,18 @@ describe('faint and broken ink', () => {
       bar(set, 33, 30, 50, 32);
     });
     expect(cellInk(dash, { x0: 0, y0: 0, x1: 80, y1: 60 }, 20)).toMatchObject({ kind: 'mark' });
+    // One piece a speck (3×2, office-009): it is part of the bar, and of the mark's box.
+    const speckAndBar = mask(100, 72, (set) => {
+      bar(set, 6, 15, 9, 17);
+      bar(set, 10, 15, 28, 17);
+    });
+    expect(cellInk(speckAndBar, { x0: 0, y0: 0, x1: 100, y1: 72 }, 19)).toEqual({ kind: 'mark', shape: 'dash', box: { x0: 6, y0: 15, x1: 28, y1: 17 } });
+    // A speck beside the bar but below its rows may be a faint digit broken up: not a dash.
+    const brokenSeven = mask(100, 72, (set) => {
+      bar(set, 10, 15, 28, 17);
+      bar(set, 25, 18, 28, 21);
+    });
+    expect(cellInk(brokenSeven, { x0: 0, y0: 0, x1: 100, y1: 72 }, 19)).toEqual({ kind: 'faint' });
   });
 
   test('a character printed too lightly for the text mask is found in the faint mask; noise and a dash are not', () => {

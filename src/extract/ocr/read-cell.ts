@@ -11,7 +11,7 @@ import type { OcrEngine, OcrText, OcrWord } from './engine.js';
 import { GlyphModel, glyphShapes, SHAPE_CONFIRMED_CONFIDENCE, type GlyphCheck, type GlyphShapes } from './glyphs.js';
 import { glyphBoxes, inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
 import { cropToPng, expandBox, stackCrops, type InkMask, type Raster } from './raster.js';
-import { digitsFromLookAlikes, isNumberText, removeHanSpaces } from './text-fix.js';
+import { digitsFromLookAlikes, isNumberText, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
 /** When the two models never agree on a number, its confidence is capped here (below any acceptance threshold). */
 const DISAGREEMENT_CONFIDENCE = 0.3;
@@ -203,7 +203,28 @@ function judge(ctx: CellContext, r: CellReadings): Verdict {
   if (agreed.size === 0 && numbers.size === 1 && numbers.has('1') && isLoneStroke(ctx.mask, r.ink)) {
     return { kind: 'number', run: run('1', r.ink, LONE_STROKE_CONFIDENCE) };
   }
+  if (agreed.size === 0 && onesDroppedByHan(ctx, r, digitNumbers, hanNumbers)) return { kind: 'number', run: run(digitNumbers[0]?.text as string, r.ink, LONE_STROKE_CONFIDENCE) };
   return { kind: 'undecided' };
+}
+
+/** A 1, even with a foot serif, is this much taller than wide at least. */
+const UPRIGHT_ONE = 1.2;
+
+/**
+ * The Chinese reader drops thin 1s (+11 read as +1). The digit reader's number stands when it read
+ * the same, sure, at both scales; every Chinese reading of a number is it with 1s left out; and the
+ * ink holds one glyph per character, each 1 upright (the page's digit shapes may still veto it).
+ */
+function onesDroppedByHan(ctx: CellContext, r: CellReadings, digitNumbers: readonly { text: string | null; confidence: number }[], hanNumbers: readonly { text: string | null }[]): boolean {
+  const [first] = digitNumbers;
+  const number = first?.text;
+  if (digitNumbers.length < 2 || !number || number.includes('.') || !widthFits(number, r.ink, ctx.textHeight)) return false;
+  if (!digitNumbers.every((d) => d.text === number && d.confidence >= LEARN_CONFIDENCE)) return false;
+  const han = hanNumbers.flatMap((h) => (h.text === null ? [] : [h.text]));
+  if (han.length === 0 || !han.every((h) => withOnesLeftOut(number, h))) return false;
+  const glyphs = glyphBoxes(ctx.mask, r.ink, ctx.textHeight);
+  const upright = (g: BBox | undefined): boolean => g !== undefined && g.y1 - g.y0 >= (g.x1 - g.x0) * UPRIGHT_ONE;
+  return glyphs.length === number.length && [...number].every((ch, k) => ch !== '1' || upright(glyphs[k]));
 }
 
 /** The best single reading of a number the models never agreed on, with a confidence below acceptance. */

@@ -58,3 +58,14 @@ export function digitsFromLookAlikes(text: string): string | null {
 export function isNumberText(text: string): boolean {
   return /^[+-]?\d+(?:\.\d+)?$/.test(text);
 }
+
+/** True when `part` is `full` with one or more of its 1s left out, and nothing else changed. */
+export function withOnesLeftOut(full: string, part: string): boolean {
+  let i = 0;
+  for (const ch of part) {
+    while (i < full.length && full[i] !== ch && full[i] === '1') i++;
+    if (full[i] !== ch) return false;
+    i++;
+  }
+  return part.length < full.length && [...full.slice(i)].every((ch) => ch === '1');
+}
