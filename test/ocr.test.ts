@@ -50,10 +50,10 @@ async function expectedOf(entry: ScanEntry): Promise<Expected> {
 
 /**
  * Lowest share of cells right per fixture at its level, a little under what bench/ocr-accuracy.mjs
- * measures (clean 99.5–100%, light 99.5–100%, fine 100%, heavy 95–99.5%; the unruled scans are
+ * measures (clean 99.5–100%, light 99.5–100%, fine 100%, heavy 97–99.5%; the unruled scans are
  * clean and light); a drop is a regression.
  */
-const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.99, light: 0.99, fine: 0.98, heavy: 0.93 };
+const FLOOR: Record<ScanEntry['level'], number> = { clean: 0.99, light: 0.99, fine: 0.98, heavy: 0.96 };
 
 afterAll(closeOcr);
 
@@ -108,6 +108,23 @@ describe('scanned reports', () => {
     if (entry.turnedPage) {
       expect(record!.issues).toContainEqual(expect.objectContaining({ code: 'ocr_page_rotated', page: entry.turnedPage }));
     }
+  });
+
+  // Measured here (bench/ocr-accuracy.mjs): generated 99.55% (1786/1794), corpus 99.84%. The floor
+  // for the generated scans sits one cell under the 99.5% target, so that a machine whose OCR
+  // differs by a cell still passes while any real regression fails.
+  test("the issue's targets: generated scans at 99.5% of cells right (less one cell), the corpus scans at least 99%", async () => {
+    const total = { generated: { cells: 0, right: 0 }, corpus: { cells: 0, right: 0 } };
+    for (const entry of entries) {
+      const record = records.get(entry.file);
+      expect(record).toBeDefined();
+      const score = scoreTables(record!, (await expectedOf(entry)).tables);
+      const kind = entry.file.startsWith('corpus-') ? 'corpus' : 'generated';
+      total[kind].cells += score.cells;
+      total[kind].right += score.right;
+    }
+    expect(total.generated.right + 1).toBeGreaterThanOrEqual(Math.ceil(total.generated.cells * 0.995));
+    expect(total.corpus.right / total.corpus.cells).toBeGreaterThanOrEqual(0.99);
   });
 
   test('a scanned page pdf.js renders (turned by /Rotate, so not read from its JPEG): turned back and read', async () => {
