@@ -65,7 +65,7 @@ const records = new Map<string, ReportRecord>();
 beforeAll(async () => {
   const out = join(await makeTempDir(), 'out');
   const files = entries.flatMap((e) => [e.file, ...(e.image ? [e.image.file] : [])]).map((f) => resolve(SCANS, f));
-  files.push(await turnedScan(join(out, '..', TURNED)));
+  files.push(await turnedScan(join(out, '..', TURNED)), await twoPageTiff(join(out, '..', TIFF)));
   await promisify(execFile)(process.execPath, [resolve('dist/cli.js'), 'extract', ...files, '--out', out, '-q', '--jobs', '2', '--timeout', '600'], { timeout: 900_000 }).catch(() => undefined);
   for (const record of (await readJsonLines(join(out, 'reports.jsonl'))) as ReportRecord[]) records.set(basename(record.source.path), record);
 }, 900_000);
@@ -85,6 +85,18 @@ async function turnedScan(path: string): Promise<string> {
   page.drawImage(image, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
   page.setRotation(degrees(90));
   await writeFile(path, await doc.save());
+  return path;
+}
+
+/** A two-page TIFF of office-001's pages 3 and 4 (the 三 and 四 tables): image pages are read one after another, the next prepared while one is read. */
+const TIFF = 'office-001-pages3-4.tif';
+/** Cells read from those pages: 161 measured. */
+const TIFF_CELLS_READ = 155;
+
+async function twoPageTiff(path: string): Promise<string> {
+  const pages = await fullPageJpegs(new Uint8Array(await readFile(join(SCANS, TURNED_FROM.entry))));
+  const frames = [pages.get(3), pages.get(4)].map((page) => Buffer.from(page!.jpeg));
+  await writeFile(path, await sharp(frames, { join: { animated: true } }).grayscale().tiff({ compression: 'jpeg', quality: 80 }).toBuffer());
   return path;
 }
 
@@ -135,6 +147,15 @@ describe('scanned reports', () => {
     const score = scoreTables(record!, (await expectedOf(entry)).tables);
     expect(score.silent).toBe(0);
     expect(record!.cells.filter((c) => c.flag === 'ok').length).toBeGreaterThanOrEqual(PAGE3_CELLS_READ);
+  });
+
+  test('a two-page TIFF: both pages read, no silent wrong value', async () => {
+    const record = records.get(TIFF);
+    expect(record?.source.format).toBe('image');
+    const entry = entries.find((e) => e.file === TURNED_FROM.entry)!;
+    expect(scoreTables(record!, (await expectedOf(entry)).tables).silent).toBe(0);
+    expect(new Set(record!.cells.filter((c) => c.flag === 'ok').map((c) => c.page))).toEqual(new Set([1, 2]));
+    expect(record!.cells.filter((c) => c.flag === 'ok').length).toBeGreaterThanOrEqual(TIFF_CELLS_READ);
   });
 
   test.each(entries.filter((e) => e.image).map((e) => [e.image!.file, e] as const))('%s (one page as an image): no silent wrong value', async (_name, entry) => {

@@ -5,7 +5,7 @@
 import type { ExtractedDocument, PositionedPage } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
-import { judgeWithDocumentShapes, ocrPage, ocrPageIssues, sharedOcrEngine, type PageGlyphs } from './ocr/index.js';
+import { judgeWithDocumentShapes, ocrPageIssues, preparePage, readPreparedPage, sharedOcrEngine, type PageGlyphs, type PreparedPage } from './ocr/index.js';
 import { decodeImage, imageInfo, rasterFromRgba, type Raster } from './ocr/raster.js';
 
 /** Images with more pixels than this (an A4 page at 600 dpi is 35 megapixels) are refused. */
@@ -87,13 +87,26 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   let titleRead = false;
   let inked = false;
   const pageGlyphs: PageGlyphs[] = [];
-  for (let n = 0; n < pageCount; n++) {
+  // Each page is decoded and prepared while the page before it is read by the OCR workers (as in pdf.ts).
+  const prepared = async (n: number): Promise<{ page: PreparedPage; inked: boolean }> => {
     const raster = await decodePage(bytes, n, isBmp);
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
       throw new InputError('image_too_small', `${raster.width}×${raster.height} pixels: too small to read a table from (at least ${MIN_LONG_SIDE} px on the long side)`);
     }
-    inked ||= hasInk(raster);
-    const result = await ocrPage(raster, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
+    return { page: await preparePage(raster), inked: hasInk(raster) };
+  };
+  const settled = (n: number): Promise<{ value: { page: PreparedPage; inked: boolean } } | { error: unknown }> =>
+    prepared(n).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+  let ahead = settled(0);
+  for (let n = 0; n < pageCount; n++) {
+    const current = await ahead;
+    if ('error' in current) throw current.error;
+    if (n + 1 < pageCount) ahead = settled(n + 1);
+    inked ||= current.value.inked;
+    const result = await readPreparedPage(current.value.page, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
     titleRead ||= result.textRuns > 0;
     pages.push(result.page);
     pageGlyphs.push(result.glyphs);

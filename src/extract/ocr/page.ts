@@ -246,10 +246,6 @@ function titleLines(p: Prepared, read: PageCells): BBox[] {
   return lines.slice(0, TITLE_LINES).map((line) => line.box);
 }
 
-/** OCRs one page image: preparePage, then readPreparedPage. */
-export async function ocrPage(input: Raster, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
-  return readPreparedPage(await preparePage(input), pageNumber, options);
-}
 
 /** A page image made ready for reading: scaled, straightened, its grids and cells found. */
 export interface PreparedPage {
