@@ -5,6 +5,7 @@
  * scans. Anything less plain (text, vector drawing, form XObjects, other image codecs, a rotated
  * page or image, encryption) is left to pdf.js: this is a fast path, never the only one.
  */
+import { IDENTITY, multiply, type Matrix } from './matrix.js';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject, type PDFPage } from 'pdf-lib';
 
 /** A page that is one JPEG: its bytes, and its pixels per PDF point. */
@@ -14,14 +15,6 @@ export interface PageJpeg {
   height: number;
   /** Image pixels per point of the page. */
   scale: number;
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m1: Matrix, m2: Matrix): Matrix {
-  const [a1, b1, c1, d1, e1, f1] = m1;
-  const [a2, b2, c2, d2, e2, f2] = m2;
-  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1];
 }
 
 /** Operators that change nothing a scan's pixels depend on: state, clipping paths left unpainted, marked content. */
@@ -75,7 +68,7 @@ function* tokens(bytes: Uint8Array): Generator<Token> {
 
 /** The one image a content stream paints, with the CTM it is painted under; null when it paints anything else. */
 function onlyImage(content: Uint8Array): { name: string; ctm: Matrix } | null {
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = IDENTITY;
   const saved: Matrix[] = [];
   let operands: Token[] = [];
   let painted: { name: string; ctm: Matrix } | null = null;

@@ -9,12 +9,12 @@ import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfj
 import type { Edge, ExtractedDocument, PositionedPage, TextRun } from '../model/document.js';
 import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
+import { apply, IDENTITY, multiply, type Matrix } from './matrix.js';
 import type { PageGlyphs } from './ocr/glyphs.js';
 import type { PreparedPage } from './ocr/page.js';
 import type { PageJpeg } from './pdf-scans.js';
 import type { Raster } from './ocr/raster.js';
 
-type Matrix = [number, number, number, number, number, number];
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** pdf.js takes these as plain paths ending in "/" in Node (stack.md). */
@@ -35,16 +35,6 @@ export const DEFAULT_PDF_OPTIONS: PdfOptions = { maxPages: 300, ocr: true };
 
 /** Share of a page's characters that may be unmapped (private use, U+FFFD, controls) before the page is unreadable. */
 const MAX_UNMAPPED_SHARE = 0.2;
-
-function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
-  const [a1 = 0, b1 = 0, c1 = 0, d1 = 0, e1 = 0, f1 = 0] = m1;
-  const [a2 = 0, b2 = 0, c2 = 0, d2 = 0, e2 = 0, f2 = 0] = m2;
-  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-}
 
 /** Opens a document, runs `use`, and always destroys it (the unpdf withDocument rule). */
 async function withDocument<T>(bytes: Uint8Array, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
@@ -104,8 +94,6 @@ interface PdfGlyph {
   width?: number;
   isSpace?: boolean;
 }
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 function matrixArg(args: unknown[]): Matrix {
   const first = args[0];
