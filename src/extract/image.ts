@@ -6,6 +6,7 @@ import type { ExtractedDocument, PositionedPage } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import { judgeWithDocumentShapes, ocrPageIssues, preparePage, readPreparedPage, sharedOcrEngine, type PageGlyphs, type PreparedPage } from './ocr/index.js';
+import { oneAhead } from './one-ahead.js';
 import { decodeImage, imageInfo, rasterFromRgba, type Raster } from './ocr/raster.js';
 
 /** Images with more pixels than this (an A4 page at 600 dpi is 35 megapixels) are refused. */
@@ -87,7 +88,7 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   let titleRead = false;
   let inked = false;
   const pageGlyphs: PageGlyphs[] = [];
-  // Each page is decoded and prepared while the page before it is read by the OCR workers (as in pdf.ts).
+  // Each page is decoded and prepared while the page before it is read by OCR.
   const prepared = async (n: number): Promise<{ page: PreparedPage; inked: boolean }> => {
     const raster = await decodePage(bytes, n, isBmp);
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
@@ -95,18 +96,9 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
     }
     return { page: await preparePage(raster), inked: hasInk(raster) };
   };
-  const settled = (n: number): Promise<{ value: { page: PreparedPage; inked: boolean } } | { error: unknown }> =>
-    prepared(n).then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    );
-  let ahead = settled(0);
-  for (let n = 0; n < pageCount; n++) {
-    const current = await ahead;
-    if ('error' in current) throw current.error;
-    if (n + 1 < pageCount) ahead = settled(n + 1);
-    inked ||= current.value.inked;
-    const result = await readPreparedPage(current.value.page, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
+  for await (const [n, frame] of oneAhead(pageCount, prepared)) {
+    inked ||= frame.inked;
+    const result = await readPreparedPage(frame.page, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
     titleRead ||= result.textRuns > 0;
     pages.push(result.page);
     pageGlyphs.push(result.glyphs);

@@ -11,10 +11,10 @@ import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import { apply, IDENTITY, multiply, type Matrix } from './matrix.js';
 import type { PageGlyphs } from './ocr/glyphs.js';
+import { oneAhead } from './one-ahead.js';
 import type { PreparedPage } from './ocr/page.js';
 import type { PageJpeg } from './pdf-scans.js';
 import type { Raster } from './ocr/raster.js';
-
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** pdf.js takes these as plain paths ending in "/" in Node (stack.md). */
@@ -374,10 +374,11 @@ async function preparedJpegPage(jpeg: PageJpeg): Promise<PageExtraction | null> 
 
 /**
  * Extracts one page: its text layer and ruling, or (a scan, or text without Unicode mapping, OCR
- * on) its prepared pixels. A page that is one JPEG (`jpeg`) is decoded straight from its bytes.
+ * on) its prepared pixels. A page that is one JPEG (`jpeg`, found only with OCR on) is decoded
+ * straight from its bytes.
  */
 async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions, jpeg: PageJpeg | undefined): Promise<PageExtraction> {
-  const direct = jpeg && options.ocr ? await preparedJpegPage(jpeg) : null;
+  const direct = jpeg ? await preparedJpegPage(jpeg) : null;
   if (direct) return direct;
   const page = await doc.getPage(n);
   try {
@@ -416,19 +417,9 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
     const pageGlyphs: PageGlyphs[] = [];
     // Pages that are one JPEG skip pdf.js's JavaScript JPEG decoder; only PDFs holding DCT images load pdf-lib to find them.
     const jpegs = options.ocr && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/DCTDecode') ? await (await import('./pdf-scans.js')).fullPageJpegs(bytes) : new Map<number, PageJpeg>();
-    // Each page is extracted (a scan rendered and its pixels prepared) while the page before it
-    // is read by the OCR workers: the main thread and the workers work at once.
-    const settled = (n: number): Promise<{ value: PageExtraction } | { error: unknown }> =>
-      extractPage(doc, n, options, jpegs.get(n)).then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      );
-    let ahead = settled(1);
-    for (let n = 1; n <= doc.numPages; n++) {
-      const current = await ahead;
-      if ('error' in current) throw current.error;
-      if (n < doc.numPages) ahead = settled(n + 1);
-      const extracted = current.value;
+    // Each page is extracted (a scan decoded and its pixels prepared) while the page before it is read by OCR.
+    for await (const [index, extracted] of oneAhead(doc.numPages, (i) => extractPage(doc, i + 1, options, jpegs.get(i + 1)))) {
+      const n = index + 1;
       totalCharacters += extracted.characters;
       if (extracted.kind === 'text') {
         pages.push(extracted.page);

@@ -177,10 +177,10 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
   // A dash is wide and flat (in one piece, or broken by the threshold into pieces along one line);
   // anything else this low, or with specks beside it (a faint digit broken up), is a fragment of
   // something fainter.
-  // Flat specks on the bar's own rows are pieces of it.
-  const offBar = besideText.filter((b) => b.y0 < ink.y0 - 1 || b.y1 > ink.y1 + 1);
   if (h < textHeight * 0.4) {
-    if (w >= h * 1.5 && w >= textHeight * 0.4 && offBar.length === 0 && inside === 0) return { kind: 'mark', box: unionBox([ink, ...besideText]), shape: 'dash' };
+    // Flat specks on the bar's own rows are pieces of it.
+    const offBar = besideText.some((b) => b.y0 < ink.y0 - 1 || b.y1 > ink.y1 + 1);
+    if (w >= h * 1.5 && w >= textHeight * 0.4 && !offBar && inside === 0) return { kind: 'mark', box: unionBox([ink, ...besideText]), shape: 'dash' };
     return { kind: 'faint' };
   }
   if (kept.length === 1 && isSlash(mask, ink)) return { kind: 'mark', box: ink, shape: 'slash' };

@@ -246,7 +246,6 @@ function titleLines(p: Prepared, read: PageCells): BBox[] {
   return lines.slice(0, TITLE_LINES).map((line) => line.box);
 }
 
-
 /** A page image made ready for reading: scaled, straightened, its grids and cells found. */
 export interface PreparedPage {
   prepared: Prepared;
