@@ -5,8 +5,8 @@
 import type { ExtractedDocument, PositionedPage } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
-import { judgeWithDocumentShapes, ocrPageIssues, preparePage, readPreparedPage, sharedOcrEngine, type PageGlyphs, type PreparedPage } from './ocr/index.js';
-import { oneAhead } from './one-ahead.js';
+import { documentPageReader, judgeWithDocumentShapes, ocrPageIssues, preparePage, sharedOcrEngine, type OcrPageResult, type PageGlyphs, type PreparedPage } from './ocr/index.js';
+import { usedOverlapping } from './one-ahead.js';
 import { decodeImage, imageInfo, rasterFromRgba, type Raster } from './ocr/raster.js';
 
 /** Images with more pixels than this (an A4 page at 600 dpi is 35 megapixels) are refused. */
@@ -85,10 +85,9 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   const pages: PositionedPage[] = [];
   const issues: Issue[] = [];
   const confidences: (number | null)[] = [];
-  let titleRead = false;
   let inked = false;
   const pageGlyphs: PageGlyphs[] = [];
-  // Each page is decoded and prepared while the page before it is read by OCR.
+  // Each page is decoded and prepared while the pages before it are read by OCR.
   const prepared = async (n: number): Promise<{ page: PreparedPage; inked: boolean }> => {
     const raster = await decodePage(bytes, n, isBmp);
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
@@ -96,10 +95,10 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
     }
     return { page: await preparePage(raster), inked: hasInk(raster) };
   };
-  for await (const [n, frame] of oneAhead(pageCount, prepared)) {
-    inked ||= frame.inked;
-    const result = await readPreparedPage(frame.page, n + 1, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
-    titleRead ||= result.textRuns > 0;
+  const readPage = documentPageReader(sharedOcrEngine());
+  const readFrame = async (frame: { page: PreparedPage; inked: boolean }, n: number): Promise<{ result: OcrPageResult; inked: boolean }> => ({ result: await readPage(frame.page, n + 1), inked: frame.inked });
+  for await (const [n, { result, inked: frameInked }] of usedOverlapping(pageCount, prepared, readFrame)) {
+    inked ||= frameInked;
     pages.push(result.page);
     pageGlyphs.push(result.glyphs);
     confidences.push(result.meanConfidence);

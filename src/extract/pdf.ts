@@ -11,8 +11,8 @@ import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import { apply, IDENTITY, multiply, type Matrix } from './matrix.js';
 import type { PageGlyphs } from './ocr/glyphs.js';
-import { oneAhead } from './one-ahead.js';
-import type { PreparedPage } from './ocr/page.js';
+import { usedOverlapping } from './one-ahead.js';
+import type { OcrPageResult, PreparedPage } from './ocr/page.js';
 import type { PageJpeg } from './pdf-scans.js';
 import type { Raster } from './ocr/raster.js';
 
@@ -365,6 +365,9 @@ function scanScale(imageScale: number): number {
   return Math.min(MAX_OCR_SCALE, Math.max(MIN_OCR_SCALE, imageScale));
 }
 
+/** One page as read: its text layer, or what OCR made of its pixels. */
+type PageRead = Extract<PageExtraction, { kind: 'text' }> | { kind: 'ocr'; result: OcrPageResult; characters: number };
+
 /** A page that is one JPEG, decoded from its own bytes and prepared for OCR; null when the JPEG is not what the PDF says. */
 async function preparedJpegPage(jpeg: PageJpeg): Promise<PageExtraction | null> {
   const [{ preparePage }, { decodePdfJpeg }] = await Promise.all([import('./ocr/index.js'), import('./ocr/raster.js')]);
@@ -413,12 +416,19 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
     const issues: Issue[] = [];
     let totalCharacters = 0;
     const ocrPages: number[] = [];
-    let titleRead = false;
     const pageGlyphs: PageGlyphs[] = [];
     // Pages that are one JPEG skip pdf.js's JavaScript JPEG decoder; only PDFs holding DCT images load pdf-lib to find them.
     const jpegs = options.ocr && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/DCTDecode') ? await (await import('./pdf-scans.js')).fullPageJpegs(bytes) : new Map<number, PageJpeg>();
-    // Each page is extracted (a scan decoded and its pixels prepared) while the page before it is read by OCR.
-    for await (const [index, extracted] of oneAhead(doc.numPages, (i) => extractPage(doc, i + 1, options, jpegs.get(i + 1)))) {
+    // Loaded with the first scanned page: text PDFs never load the OCR stack.
+    let readScan: Promise<(page: PreparedPage, pageNumber: number) => Promise<OcrPageResult>> | null = null;
+    const read = (extracted: PageExtraction, index: number): Promise<PageRead> => {
+      if (extracted.kind === 'text') return Promise.resolve(extracted);
+      readScan ??= import('./ocr/index.js').then(({ documentPageReader, sharedOcrEngine }) => documentPageReader(sharedOcrEngine()));
+      // Pages are read in order: callbacks on one promise run in the order they were added.
+      return readScan.then(async (readPage) => ({ kind: 'ocr', result: await readPage(extracted.prepared, index + 1), characters: extracted.characters }));
+    };
+    // Each page is extracted (a scan decoded and its pixels prepared) while the pages before it are read by OCR.
+    for await (const [index, extracted] of usedOverlapping(doc.numPages, (i) => extractPage(doc, i + 1, options, jpegs.get(i + 1)), read)) {
       const n = index + 1;
       totalCharacters += extracted.characters;
       if (extracted.kind === 'text') {
@@ -426,14 +436,11 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
         if (extracted.issue) issues.push(extracted.issue);
         continue;
       }
-      const { readPreparedPage, ocrPageIssues, sharedOcrEngine } = await import('./ocr/index.js');
-      // The title (agency, year) is the first text of the report: read text above the tables until some is found.
-      const result = await readPreparedPage(extracted.prepared, n, { engine: sharedOcrEngine(), text: titleRead ? 'none' : 'title' });
-      titleRead ||= result.textRuns > 0;
+      const { result } = extracted;
       pages.push(result.page);
       pageGlyphs.push(result.glyphs);
       ocrPages.push(n);
-      issues.push(...ocrPageIssues(result, n));
+      issues.push(...(await import('./ocr/index.js')).ocrPageIssues(result, n));
     }
     if (totalCharacters === 0 && ocrPages.length === 0) {
       throw new InputError('ocr_required', options.ocr ? 'the PDF has no text layer and no scanned page images' : 'the PDF has no text layer (a scan or images only); it needs OCR');

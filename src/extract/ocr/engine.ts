@@ -49,10 +49,16 @@ async function startWorker(language: 'chi_sim' | 'eng', parameters: Record<strin
 /** Characters the digit reader may return. */
 export const DIGIT_WHITELIST = '0123456789+-.';
 
+/** One set of workers, and how many calls each has queued (a set retired by recycling ends when they are done). */
 interface Workers {
   digits: Worker;
   /** Two Chinese readers: label lines and stacks are read two at a time while the digit reader waits. */
   cellText: [Worker, Worker];
+  /** Bytes of image queued on each worker: how much reading it has ahead of it. */
+  queued: Map<Worker, number>;
+  /** Calls not yet answered, all workers together. */
+  calls: number;
+  retired: boolean;
 }
 
 export interface OcrEngineOptions {
@@ -62,17 +68,26 @@ export interface OcrEngineOptions {
 
 export const DEFAULT_OCR_ENGINE_OPTIONS: OcrEngineOptions = { recycleAfterPages: 100 };
 
-/** One set of tesseract.js workers; methods queue on the worker they need. */
+function terminate(workers: Workers): Promise<unknown> {
+  return Promise.allSettled([workers.digits.terminate(), ...workers.cellText.map((w) => w.terminate())]);
+}
+
+/**
+ * One set of tesseract.js workers; methods queue on the worker they need. Pages may be read two at
+ * a time (one page's labels while the next page's numbers), so recycling retires the set in use:
+ * new calls go to a new set, and the old one ends once its queued calls are answered.
+ */
 export class OcrEngine {
   private workers: Promise<Workers> | null = null;
+  /** Every set started and not yet terminated, for close(). */
+  private readonly live = new Set<Promise<Workers>>();
   private pages = 0;
-  /** Calls so far to the Chinese readers, to take turns between them. */
-  private cellTextCalls = 0;
 
   constructor(private readonly options: OcrEngineOptions = DEFAULT_OCR_ENGINE_OPTIONS) {}
 
-  private async ready(): Promise<Workers> {
-    this.workers ??= (async () => {
+  private ready(): Promise<Workers> {
+    if (this.workers) return this.workers;
+    const starting = (async (): Promise<Workers> => {
       const chinese = { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' };
       const [digits, first, second] = await Promise.all([
         // A block, not a line: cells are read stacked, one per line (raster.ts stackCrops).
@@ -80,58 +95,99 @@ export class OcrEngine {
         startWorker('chi_sim', chinese),
         startWorker('chi_sim', chinese),
       ]);
-      return { digits, cellText: [first, second] };
+      return { digits, cellText: [first, second], queued: new Map([digits, first, second].map((w) => [w, 0])), calls: 0, retired: false };
     })();
-    return this.workers;
+    this.workers = starting;
+    this.live.add(starting);
+    // A set that failed to start is forgotten, so the next call tries again.
+    starting.catch(() => {
+      this.live.delete(starting);
+      if (this.workers === starting) this.workers = null;
+    });
+    return starting;
   }
 
-  /** Counts a page; recycles the workers when the limit is reached (between pages, never inside one). */
-  async pageDone(): Promise<void> {
-    this.pages++;
-    if (this.pages >= this.options.recycleAfterPages) {
-      this.pages = 0;
-      await this.close();
+  /**
+   * Reads an image on the worker `pick` chooses from a set that is not retired, counting it as
+   * queued there until it is answered.
+   */
+  private async call<T>(png: Buffer, pick: (workers: Workers) => Worker, read: (worker: Worker, png: Buffer) => Promise<T>): Promise<T> {
+    let workers = await this.ready();
+    // Retired while this call waited for the set: take the new one.
+    while (workers.retired) workers = await this.ready();
+    const worker = pick(workers);
+    workers.queued.set(worker, (workers.queued.get(worker) ?? 0) + png.length);
+    workers.calls++;
+    try {
+      return await read(worker, png);
+    } finally {
+      workers.queued.set(worker, (workers.queued.get(worker) ?? png.length) - png.length);
+      workers.calls--;
+      if (workers.retired && workers.calls === 0) void this.end(workers);
     }
   }
 
-  /** Reads a crop (PNG bytes) as digits. */
-  async readDigits(png: Buffer): Promise<OcrText> {
-    const { digits } = await this.ready();
-    const { data } = await digits.recognize(png);
-    return { text: data.text.trim(), confidence: data.confidence / 100 };
+  /** Terminates a set and forgets it. */
+  private async end(workers: Workers): Promise<void> {
+    for (const set of this.live) {
+      if ((await set.catch(() => null)) === workers) this.live.delete(set);
+    }
+    await terminate(workers);
   }
 
-  /** The Chinese reader whose turn it is (both have the same model and settings). */
-  private async chinese(): Promise<Worker> {
-    const { cellText } = await this.ready();
-    return cellText[this.cellTextCalls++ % cellText.length] as Worker;
+  /** Counts a page; after `recycleAfterPages` pages the workers are replaced (the old set ends when idle). */
+  async pageDone(): Promise<void> {
+    this.pages++;
+    if (this.pages < this.options.recycleAfterPages || !this.workers) return;
+    this.pages = 0;
+    const workers = await this.workers.catch(() => null);
+    this.workers = null;
+    if (!workers || workers.retired) return;
+    workers.retired = true;
+    if (workers.calls === 0) await this.end(workers);
   }
 
   /** Reads a crop (PNG bytes) as a block of Chinese text. */
   async readCellText(png: Buffer): Promise<OcrText> {
-    const { data } = await (await this.chinese()).recognize(png);
+    const { data } = await this.call(png, lessBusyChineseReader, (worker) => worker.recognize(png));
     return { text: data.text.trim(), confidence: data.confidence / 100 };
   }
 
   /** Reads a stack of crops (PNG bytes) as digits: words with boxes. */
   async readDigitWords(png: Buffer): Promise<OcrWord[]> {
-    return wordsOf((await this.ready()).digits, png);
+    return this.call(png, (w) => w.digits, wordsOf);
   }
 
   /** Reads a stack of crops (PNG bytes) as Chinese text: words with boxes. */
   async readCellTextWords(png: Buffer): Promise<OcrWord[]> {
-    return wordsOf(await this.chinese(), png);
+    return this.call(png, lessBusyChineseReader, wordsOf);
   }
 
-  /** Terminates every worker; the engine starts new ones if used again. */
+  /** Terminates every worker, retired sets too; the engine starts new ones if used again. */
   async close(): Promise<void> {
-    const pending = this.workers;
+    const sets = [...this.live];
+    this.live.clear();
     this.workers = null;
-    if (!pending) return;
-    const workers = await pending.catch(() => null);
-    if (!workers) return;
-    await Promise.allSettled([workers.digits.terminate(), ...workers.cellText.map((w) => w.terminate())]);
+    this.pages = 0;
+    await Promise.allSettled(
+      sets.map(async (set) => {
+        const workers = await set.catch(() => null);
+        if (workers) {
+          workers.retired = true;
+          await terminate(workers);
+        }
+      }),
+    );
   }
+}
+
+/**
+ * The Chinese reader with less queued (both have the same model and settings): calls differ in
+ * length (a stack of forty cells, one label line), so taking turns would leave one idle.
+ */
+function lessBusyChineseReader(workers: Workers): Worker {
+  const [first, second] = workers.cellText;
+  return (workers.queued.get(second) ?? 0) < (workers.queued.get(first) ?? 0) ? second : first;
 }
 
 /** The words a worker reads in an image, with their boxes in the image's pixels. */

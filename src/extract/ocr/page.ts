@@ -24,9 +24,10 @@ export interface OcrPageOptions {
   engine: OcrEngine;
   /**
    * Text outside grids. The words of a page without a grid whose lines stand in columns are
-   * always read (an unruled table); other text only as this says (titleLines).
+   * always read (an unruled table); other text only as this says (titleLines). It may be known
+   * only once the pages before are read: it is awaited after the cells.
    */
-  text: PageTextMode;
+  text: PageTextMode | Promise<PageTextMode>;
 }
 
 /** What OCR made of one page image, and what it did to the image. */
@@ -283,6 +284,26 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation)), rotation, pageNumber, options)).result;
 }
 
+/**
+ * Reads a document's prepared pages in order, the next one starting while the one before is still
+ * read. A report's title (agency, year) is its first text: the text above the tables is read on
+ * each page until a page gives some, so a page waits for the pages before it only for that, once
+ * its cells are read.
+ */
+export function documentPageReader(engine: OcrEngine): (page: PreparedPage, pageNumber: number) => Promise<OcrPageResult> {
+  let titleFound: Promise<boolean> = Promise.resolve(false);
+  return (page, pageNumber) => {
+    const before = titleFound;
+    const reading = readPreparedPage(page, pageNumber, { engine, text: before.then((found) => (found ? 'none' : 'title')) });
+    // A page that failed fails its document; the pages after it need no title then.
+    titleFound = Promise.all([before, reading]).then(
+      ([found, result]) => found || result.textRuns > 0,
+      () => true,
+    );
+    return reading;
+  };
+}
+
 /** Below this mean confidence of its cells a page may be turned: its samples are read every way. */
 const ORIENTATION_DOUBT = 0.7;
 
@@ -350,7 +371,7 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     // A stray-capped number stays capped: only readings that stand as read are judged again.
     if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
-  const textRuns = options.text === 'title' ? await readLines(ctx, titleLines(p, read)) : [];
+  const textRuns = (await options.text) === 'title' ? await readLines(ctx, titleLines(p, read)) : [];
   runs.push(...textRuns);
   await engine.pageDone();
   const confidences = runs.map((r) => r.confidence);

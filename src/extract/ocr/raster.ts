@@ -19,6 +19,11 @@ export interface InkMask {
   data: Uint8Array;
 }
 
+// Thousands of small pipelines per document (one per cell crop), each used once: libvips' operation
+// cache only costs lookups, and its per-pipeline threads cost more than they share out. Same pixels.
+sharp.cache(false);
+sharp.concurrency(1);
+
 const WHITE = { r: 255, g: 255, b: 255 };
 
 function rawInput(raster: Raster): Sharp {
