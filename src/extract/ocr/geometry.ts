@@ -53,23 +53,57 @@ interface Segment {
 
 /** Long runs of ink along each line (rows for horizontal rules), bridging gaps of up to `gap` pixels. */
 function longRuns(mask: InkMask, horizontal: boolean, minLength: number, gap: number): Segment[] {
-  const lines = horizontal ? mask.height : mask.width;
-  const length = horizontal ? mask.width : mask.height;
+  return horizontal ? longRunsAlongRows(mask, minLength, gap) : longRunsDownColumns(mask, minLength, gap);
+}
+
+function longRunsAlongRows(mask: InkMask, minLength: number, gap: number): Segment[] {
   const segments: Segment[] = [];
-  for (let at = 0; at < lines; at++) {
+  for (let at = 0; at < mask.height; at++) {
+    const row = at * mask.width;
     let start = -1;
     let lastInk = -1;
-    for (let k = 0; k <= length; k++) {
-      const ink = k < length && mask.data[horizontal ? at * mask.width + k : k * mask.width + at] === 1;
-      if (ink) {
-        if (start < 0 || k - lastInk > gap + 1) {
-          if (start >= 0 && lastInk - start + 1 >= minLength) segments.push({ at, from: start, to: lastInk });
-          start = k;
-        }
-        lastInk = k;
+    for (let k = 0; k < mask.width; k++) {
+      if (mask.data[row + k] !== 1) continue;
+      if (start < 0 || k - lastInk > gap + 1) {
+        if (start >= 0 && lastInk - start + 1 >= minLength) segments.push({ at, from: start, to: lastInk });
+        start = k;
       }
+      lastInk = k;
     }
     if (start >= 0 && lastInk - start + 1 >= minLength) segments.push({ at, from: start, to: lastInk });
+  }
+  return segments;
+}
+
+/**
+ * The same down the columns, walked row by row with each column's run kept open (walking a column
+ * at a time strides through memory), and given column by column as longRunsAlongRows gives rows.
+ */
+function longRunsDownColumns(mask: InkMask, minLength: number, gap: number): Segment[] {
+  const { width, height, data } = mask;
+  const start = new Int32Array(width).fill(-1);
+  const lastInk = new Int32Array(width).fill(-1);
+  const byColumn: Segment[][] = [];
+  const close = (at: number): void => {
+    const from = start[at] as number;
+    const to = lastInk[at] as number;
+    if (from >= 0 && to - from + 1 >= minLength) (byColumn[at] ??= []).push({ at, from, to });
+  };
+  for (let k = 0; k < height; k++) {
+    const row = k * width;
+    for (let at = 0; at < width; at++) {
+      if (data[row + at] !== 1) continue;
+      if ((start[at] as number) < 0 || k - (lastInk[at] as number) > gap + 1) {
+        close(at);
+        start[at] = k;
+      }
+      lastInk[at] = k;
+    }
+  }
+  const segments: Segment[] = [];
+  for (let at = 0; at < width; at++) {
+    close(at);
+    for (const segment of byColumn[at] ?? []) segments.push(segment);
   }
   return segments;
 }

@@ -42,33 +42,37 @@ function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number):
   const seen = new Uint8Array(w * h);
   const blobs: Blob[] = [];
   const stack: number[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] === 1 || mask.data[(y0 + Math.floor(start / w)) * mask.width + x0 + (start % w)] !== 1) continue;
-    const blob: Blob = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, pixels: 0 };
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
-      const x = i % w;
-      const y = Math.floor(i / w);
-      blob.pixels++;
-      blob.x0 = Math.min(blob.x0, x);
-      blob.x1 = Math.max(blob.x1, x + 1);
-      blob.y0 = Math.min(blob.y0, y);
-      blob.y1 = Math.max(blob.y1, y + 1);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const j = ny * w + nx;
-          if (seen[j] === 1 || mask.data[(y0 + ny) * mask.width + x0 + nx] !== 1) continue;
-          seen[j] = 1;
-          stack.push(j);
+  // Row by row (the flood fill's start order), with no division per pixel: most pixels are paper.
+  for (let start = 0, row = 0; row < h; row++) {
+    const line = (y0 + row) * mask.width + x0;
+    for (let column = 0; column < w; column++, start++) {
+      if (seen[start] === 1 || mask.data[line + column] !== 1) continue;
+      const blob: Blob = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, pixels: 0 };
+      seen[start] = 1;
+      stack.push(start);
+      while (stack.length > 0) {
+        const i = stack.pop() as number;
+        const x = i % w;
+        const y = Math.floor(i / w);
+        blob.pixels++;
+        blob.x0 = Math.min(blob.x0, x);
+        blob.x1 = Math.max(blob.x1, x + 1);
+        blob.y0 = Math.min(blob.y0, y);
+        blob.y1 = Math.max(blob.y1, y + 1);
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx;
+            const ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+            const j = ny * w + nx;
+            if (seen[j] === 1 || mask.data[(y0 + ny) * mask.width + x0 + nx] !== 1) continue;
+            seen[j] = 1;
+            stack.push(j);
+          }
         }
       }
+      blobs.push({ x0: blob.x0 + x0, y0: blob.y0 + y0, x1: blob.x1 + x0, y1: blob.y1 + y0, pixels: blob.pixels });
     }
-    blobs.push({ x0: blob.x0 + x0, y0: blob.y0 + y0, x1: blob.x1 + x0, y1: blob.y1 + y0, pixels: blob.pixels });
   }
   return blobs;
 }

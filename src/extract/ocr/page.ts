@@ -13,7 +13,7 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
-import { readCells, readLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
+import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
@@ -371,7 +371,7 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     // A stray-capped number stays capped: only readings that stand as read are judged again.
     if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
-  const textRuns = (await options.text) === 'title' ? await readLines(ctx, titleLines(p, read)) : [];
+  const textRuns = (await options.text) === 'title' ? await readTitleLines(ctx, titleLines(p, read)) : [];
   runs.push(...textRuns);
   await engine.pageDone();
   const confidences = runs.map((r) => r.confidence);

@@ -173,15 +173,29 @@ const RULE_CONTRAST = 16;
 /** Rules are judged on the mean of this many pixels along them: noise averages out, a line does not. */
 const RULE_SPAN = 9;
 
-/** Integral image of a raster: the sum of the pixels above and left of (x, y), (width + 1) × (height + 1). */
-function integralOf(raster: Raster): Float64Array {
+/**
+ * The integral images' memory, reused from page to page (it only grows): a page's integral is tens
+ * of megabytes, and allocating it afresh twice per page cost page faults and forced collections.
+ * Only synchronous code holds it, and never past its return.
+ */
+let integralMemory = new Uint32Array(0);
+
+/**
+ * Integral image of a raster: the sum of the pixels above and left of (x, y), (width + 1) ×
+ * (height + 1), modulo 2³² (a large page's sums pass it). Box sums come out exact as the four-corner sum taken modulo 2³² (`>>> 0`).
+ */
+function integralOf(raster: Raster): Uint32Array {
   const { width, height, data } = raster;
   const stride = width + 1;
-  const integral = new Float64Array(stride * (height + 1));
+  const size = stride * (height + 1);
+  if (integralMemory.length < size) integralMemory = new Uint32Array(size);
+  const integral = integralMemory.subarray(0, size);
+  integral.fill(0, 0, stride);
   for (let y = 0; y < height; y++) {
     let row = 0;
     const above = y * stride;
     const here = above + stride;
+    integral[here] = 0;
     for (let x = 0; x < width; x++) {
       row += data[y * width + x] as number;
       integral[here + x + 1] = (integral[above + x + 1] as number) + row;
@@ -205,6 +219,8 @@ export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
   const faint = new Uint8Array(width * height);
   const rulesH = new Uint8Array(width * height);
   const rulesV = new Uint8Array(width * height);
+  const lightPixel = 255 - FAINT_CONTRAST;
+  const lightRun = 255 - RULE_CONTRAST;
   for (let y = 0; y < height; y++) {
     // Rows of the box around the pixel, and of the run along its column, clamped to the page.
     const b = y - radius > 0 ? y - radius : 0;
@@ -217,20 +233,24 @@ export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
     const rowVd = vd * stride;
     const rowY = y * stride;
     const rowY1 = rowY + stride;
+    const downCount = vd - vb;
+    const lightDown = lightRun * downCount;
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       const v = data[i] as number;
       // Rules are judged on the mean of a short run along them.
       const ha = x - half > 0 ? x - half : 0;
       const hc = x + half + 1 < width ? x + half + 1 : width;
-      const along = ((integral[rowY1 + hc] as number) - (integral[rowY + hc] as number) - (integral[rowY1 + ha] as number) + (integral[rowY + ha] as number)) / (hc - ha);
-      const down = ((integral[rowVd + x + 1] as number) - (integral[rowVb + x + 1] as number) - (integral[rowVd + x] as number) + (integral[rowVb + x] as number)) / (vd - vb);
+      const alongSum = ((integral[rowY1 + hc] as number) - (integral[rowY + hc] as number) - (integral[rowY1 + ha] as number) + (integral[rowY + ha] as number)) >>> 0;
+      const downSum = ((integral[rowVd + x + 1] as number) - (integral[rowVb + x + 1] as number) - (integral[rowVd + x] as number) + (integral[rowVb + x] as number)) >>> 0;
       // Paper this light is no ink of any kind against any neighbourhood (its mean is at most
-      // 255): most of a page is decided without the neighbourhood's mean.
-      if (v >= 255 - FAINT_CONTRAST && along >= 255 - RULE_CONTRAST && down >= 255 - RULE_CONTRAST) continue;
+      // 255): most of a page is decided without the neighbourhood's mean, on sums (no division).
+      if (v >= lightPixel && alongSum >= lightRun * (hc - ha) && downSum >= lightDown) continue;
+      const along = alongSum / (hc - ha);
+      const down = downSum / downCount;
       const a = x - radius > 0 ? x - radius : 0;
       const c = x + radius + 1 < width ? x + radius + 1 : width;
-      const mean = ((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) / ((c - a) * (d - b));
+      const mean = (((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) >>> 0) / ((c - a) * (d - b));
       const dark = v < 80;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
       if (v < mean - TEXT_CONTRAST || dark) text[i] = 1;
@@ -259,7 +279,7 @@ export function textInkSamples(raster: Raster, step: number, radius = 15): Int32
     for (let x = 0; x < width; x += step) {
       const a = x - radius > 0 ? x - radius : 0;
       const c = x + radius + 1 < width ? x + radius + 1 : width;
-      const mean = ((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) / ((c - a) * (d - b));
+      const mean = (((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) >>> 0) / ((c - a) * (d - b));
       const v = data[y * width + x] as number;
       if (v < mean - TEXT_CONTRAST || v < 80) points.push(x, y);
     }

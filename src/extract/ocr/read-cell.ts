@@ -353,19 +353,29 @@ async function readText(ctx: CellContext, ink: BBox): Promise<TextRun> {
   return run(text, ink, confidence);
 }
 
+/** One line of text read as Chinese text, scaled by its own height. */
+async function readLine(ctx: CellContext, box: BBox): Promise<TextRun> {
+  const png = await cropToPng(ctx.raster, expandBox(box, Math.round(ctx.textHeight * 0.15)), { textHeight: box.y1 - box.y0, targetHeight: HAN_HEIGHT, margin: 10 });
+  const read = await ctx.engine.readCellText(png);
+  return run(removeHanSpaces(read.text), box, read.confidence);
+}
+
+/** A title's year ("2020年") and its end ("…年度报告") both read: the lines after it are prose. */
+const TITLE_DONE = { year: /\d{4}\s*年/, end: /报\s*告/ };
+
 /**
- * Reads lines of text (a report's title) as Chinese text, all at once (the engine's two Chinese
- * readers take turns), each scaled by its own height: a title's large characters read at the size
- * of body text misread (府 as 遍).
+ * Reads the first lines of a page (where a report's title is: agency, year) as Chinese text, each
+ * scaled by its own height (a title's large characters read at the size of body text misread: 府
+ * as 遍). Two at a time (the engine's two Chinese readers), in order, until the lines read hold a
+ * year and the title's end: a line of prose costs more than a row of cells.
  */
-export async function readLines(ctx: CellContext, boxes: readonly BBox[]): Promise<TextRun[]> {
-  const runs = await Promise.all(
-    boxes.map(async (box) => {
-      const png = await cropToPng(ctx.raster, expandBox(box, Math.round(ctx.textHeight * 0.15)), { textHeight: box.y1 - box.y0, targetHeight: HAN_HEIGHT, margin: 10 });
-      const read = await ctx.engine.readCellText(png);
-      return run(removeHanSpaces(read.text), box, read.confidence);
-    }),
-  );
+export async function readTitleLines(ctx: CellContext, boxes: readonly BBox[]): Promise<TextRun[]> {
+  const runs: TextRun[] = [];
+  for (let i = 0; i < boxes.length; i += 2) {
+    runs.push(...(await Promise.all(boxes.slice(i, i + 2).map((box) => readLine(ctx, box)))));
+    const text = runs.map((r) => r.text).join('');
+    if (TITLE_DONE.year.test(text) && TITLE_DONE.end.test(text)) break;
+  }
   return runs.filter((r) => r.text.trim() !== '');
 }
 
