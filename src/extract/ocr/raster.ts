@@ -107,6 +107,13 @@ export async function cropToPng(raster: Raster, box: BBox, options: { textHeight
   return options.rotate ? sharp(buffer).rotate(options.rotate).png({ compressionLevel: 1 }).toBuffer() : buffer;
 }
 
+/** The pixels of a region of a raster (inside it), row by row. */
+function cropRaster(raster: Raster, left: number, top: number, width: number, height: number): Raster {
+  const data = new Uint8Array(width * height);
+  for (let row = 0; row < height; row++) data.set(raster.data.subarray((top + row) * raster.width + left, (top + row) * raster.width + left + width), row * width);
+  return { width, height, data };
+}
+
 /** One box to stack: its region and the height of its text, which is scaled to the stack's height. */
 export interface StackItem {
   box: BBox;
@@ -136,9 +143,9 @@ export async function stackCrops(raster: Raster, items: readonly StackItem[], ta
       const width = Math.max(1, Math.min(raster.width, Math.ceil(box.x1)) - left);
       const height = Math.max(1, Math.min(raster.height, Math.ceil(box.y1)) - top);
       const factor = Math.min(4, Math.max(0.5, targetHeight / Math.max(1, textHeight)));
-      let image = rawInput(raster).extract({ left, top, width, height });
-      if (Math.abs(factor - 1) > 0.1) image = image.resize(Math.max(1, Math.round(width * factor)), Math.max(1, Math.round(height * factor)), { kernel: 'lanczos3' });
-      return toRaster(image);
+      // A crop read at its own size is a copy of rows (the same pixels sharp gives, without a pipeline).
+      if (Math.abs(factor - 1) <= 0.1) return cropRaster(raster, left, top, width, height);
+      return toRaster(rawInput(raster).extract({ left, top, width, height }).resize(Math.max(1, Math.round(width * factor)), Math.max(1, Math.round(height * factor)), { kernel: 'lanczos3' }));
     }),
   );
   const width = Math.max(1, ...tiles.map((t) => t.width)) + 2 * gap;
