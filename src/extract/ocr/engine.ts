@@ -49,7 +49,7 @@ async function startWorker(language: 'chi_sim' | 'eng', parameters: Record<strin
 /** Characters the digit reader may return. */
 export const DIGIT_WHITELIST = '0123456789+-.';
 
-/** One set of workers, and how many calls each has queued (a set retired by recycling ends when they are done). */
+/** One set of workers, and what each has queued (a set retired by recycling ends once its calls are answered). */
 interface Workers {
   digits: Worker;
   /** Two Chinese readers: label lines and stacks are read two at a time while the digit reader waits. */
@@ -140,8 +140,10 @@ export class OcrEngine {
     this.pages++;
     if (this.pages < this.options.recycleAfterPages || !this.workers) return;
     this.pages = 0;
-    const workers = await this.workers.catch(() => null);
-    this.workers = null;
+    const current = this.workers;
+    const workers = await current.catch(() => null);
+    // close() may have replaced the set meanwhile: only the set counted for is retired.
+    if (this.workers === current) this.workers = null;
     if (!workers || workers.retired) return;
     workers.retired = true;
     if (workers.calls === 0) await this.end(workers);
