@@ -89,15 +89,19 @@ export function expandBox(box: BBox, by: number): BBox {
   return { x0: box.x0 - by, y0: box.y0 - by, x1: box.x1 + by, y1: box.y1 + by };
 }
 
+/** A box as whole pixels of a raster: outward to whole pixels, clipped to the raster, at least one pixel. */
+function pixelRegion(raster: Raster, box: BBox): { left: number; top: number; width: number; height: number } {
+  const left = Math.max(0, Math.floor(box.x0));
+  const top = Math.max(0, Math.floor(box.y0));
+  return { left, top, width: Math.max(1, Math.min(raster.width, Math.ceil(box.x1)) - left), height: Math.max(1, Math.min(raster.height, Math.ceil(box.y1)) - top) };
+}
+
 /**
  * A region as PNG for the OCR engine: white margin around it, scaled so its text is `targetHeight`
  * pixels high (tesseract reads best at 20–40 px).
  */
 export async function cropToPng(raster: Raster, box: BBox, options: { textHeight: number; targetHeight: number; margin: number; rotate?: number }): Promise<Buffer> {
-  const left = Math.max(0, Math.floor(box.x0));
-  const top = Math.max(0, Math.floor(box.y0));
-  const width = Math.max(1, Math.min(raster.width, Math.ceil(box.x1)) - left);
-  const height = Math.max(1, Math.min(raster.height, Math.ceil(box.y1)) - top);
+  const { left, top, width, height } = pixelRegion(raster, box);
   const factor = Math.min(4, Math.max(0.5, options.targetHeight / Math.max(1, options.textHeight)));
   const margin = Math.round(options.margin);
   // No median filter: it erases decimal points at 150–200 dpi.
@@ -138,10 +142,7 @@ export async function stackCrops(raster: Raster, items: readonly StackItem[], ta
   const gap = targetHeight;
   const tiles = await Promise.all(
     items.map(async ({ box, textHeight }) => {
-      const left = Math.max(0, Math.floor(box.x0));
-      const top = Math.max(0, Math.floor(box.y0));
-      const width = Math.max(1, Math.min(raster.width, Math.ceil(box.x1)) - left);
-      const height = Math.max(1, Math.min(raster.height, Math.ceil(box.y1)) - top);
+      const { left, top, width, height } = pixelRegion(raster, box);
       const factor = Math.min(4, Math.max(0.5, targetHeight / Math.max(1, textHeight)));
       // A crop read at its own size is a copy of rows (the same pixels sharp gives, without a pipeline).
       if (Math.abs(factor - 1) <= 0.1) return cropRaster(raster, left, top, width, height);
@@ -212,6 +213,20 @@ function integralOf(raster: Raster): Uint32Array {
 }
 
 /**
+ * The sum of a box of pixels from an integral image: rows top..bottom-1 (given as offsets top ×
+ * stride and bottom × stride), columns left..right-1. The corners are modulo 2³², and so is the
+ * sum, which is then exact (a box sums to far less).
+ */
+function boxSum(integral: Uint32Array, top: number, bottom: number, left: number, right: number): number {
+  return ((integral[bottom + right] as number) - (integral[top + right] as number) - (integral[bottom + left] as number) + (integral[top + left] as number)) >>> 0;
+}
+
+/** Text ink: clearly darker than its neighbourhood's mean, or dark outright (a thick rule, a bold stroke). */
+function isTextInk(value: number, mean: number): boolean {
+  return value < mean - TEXT_CONTRAST || value < 80;
+}
+
+/**
  * Adaptive masks from an integral image: each pixel against the mean of the (2r+1)² box around
  * it. Light grey cell shading is then paper, while a blurred hairline rule (averaged along its
  * direction, so paper noise cancels) is still ink. (Written out with no calls or clamps in the
@@ -248,8 +263,8 @@ export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
       // Rules are judged on the mean of a short run along them.
       const ha = x - half > 0 ? x - half : 0;
       const hc = x + half + 1 < width ? x + half + 1 : width;
-      const alongSum = ((integral[rowY1 + hc] as number) - (integral[rowY + hc] as number) - (integral[rowY1 + ha] as number) + (integral[rowY + ha] as number)) >>> 0;
-      const downSum = ((integral[rowVd + x + 1] as number) - (integral[rowVb + x + 1] as number) - (integral[rowVd + x] as number) + (integral[rowVb + x] as number)) >>> 0;
+      const alongSum = boxSum(integral, rowY, rowY1, ha, hc);
+      const downSum = boxSum(integral, rowVb, rowVd, x, x + 1);
       // Paper this light is no ink of any kind against any neighbourhood (its mean is at most
       // 255): most of a page is decided without the neighbourhood's mean, on sums (no division).
       if (v >= lightPixel && alongSum >= lightRun * (hc - ha) && downSum >= lightDown) continue;
@@ -257,10 +272,10 @@ export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
       const down = downSum / downCount;
       const a = x - radius > 0 ? x - radius : 0;
       const c = x + radius + 1 < width ? x + radius + 1 : width;
-      const mean = (((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) >>> 0) / ((c - a) * (d - b));
+      const mean = boxSum(integral, rowB, rowD, a, c) / ((c - a) * (d - b));
       const dark = v < 80;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
-      if (v < mean - TEXT_CONTRAST || dark) text[i] = 1;
+      if (isTextInk(v, mean)) text[i] = 1;
       if (v < mean - FAINT_CONTRAST) faint[i] = 1;
       if (along < mean - RULE_CONTRAST || dark) rulesH[i] = 1;
       if (down < mean - RULE_CONTRAST || dark) rulesV[i] = 1;
@@ -286,9 +301,9 @@ export function textInkSamples(raster: Raster, step: number, radius = 15): Int32
     for (let x = 0; x < width; x += step) {
       const a = x - radius > 0 ? x - radius : 0;
       const c = x + radius + 1 < width ? x + radius + 1 : width;
-      const mean = (((integral[rowD + c] as number) - (integral[rowB + c] as number) - (integral[rowD + a] as number) + (integral[rowB + a] as number)) >>> 0) / ((c - a) * (d - b));
+      const mean = boxSum(integral, rowB, rowD, a, c) / ((c - a) * (d - b));
       const v = data[y * width + x] as number;
-      if (v < mean - TEXT_CONTRAST || v < 80) points.push(x, y);
+      if (isTextInk(v, mean)) points.push(x, y);
     }
   }
   return Int32Array.from(points);
