@@ -1,13 +1,25 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { BBox } from '../../model/document.js';
 import type { OcrEngine } from './engine.js';
+import { cropToPng, expandBox } from './raster.js';
 import { readTitleLines, type CellContext } from './read-cell.js';
 
-/** A page of blank paper and an engine that answers each line read with the next of `lines`. */
+/** Six lines of different widths, so each line's crop tells which line it is (its PNG width). */
+const sixLines: BBox[] = Array.from({ length: 6 }, (_, i) => ({ x0: 10, x1: 60 + i * 50, y0: 10 + i * 40, y1: 34 + i * 40 }));
+
+/**
+ * A page of blank paper and an engine that answers each line's crop with that line of `lines`
+ * (crops are made concurrently, so the calls may come in any order within a pair).
+ */
 function pageReading(lines: string[]): { ctx: CellContext; reads: () => number } {
   let reads = 0;
   const engine = {
-    readCellText: async () => ({ text: lines[reads++] ?? '', confidence: 0.9 }),
+    readCellText: async (png: Buffer) => {
+      reads++;
+      // Crops grow with their line's width: the rank of this crop's width is its line.
+      const width = png.readUInt32BE(16);
+      return { text: lines[pngWidths.filter((w) => w < width).length] ?? '', confidence: 0.9 };
+    },
   } as unknown as OcrEngine;
   const width = 400;
   const height = 400;
@@ -16,7 +28,13 @@ function pageReading(lines: string[]): { ctx: CellContext; reads: () => number }
   return { ctx: { raster, mask, engine, textHeight: 20 }, reads: () => reads };
 }
 
-const sixLines: BBox[] = Array.from({ length: 6 }, (_, i) => ({ x0: 10, x1: 390, y0: 10 + i * 40, y1: 34 + i * 40 }));
+/** The PNG width of each line's crop as readTitleLines makes it (the box grown by 0.15 text heights), widest last. */
+let pngWidths: number[] = [];
+beforeAll(async () => {
+  const raster = { width: 400, height: 400, data: new Uint8Array(400 * 400).fill(255) };
+  pngWidths = await Promise.all(sixLines.map(async (box) => (await cropToPng(raster, expandBox(box, 3), { textHeight: 24, targetHeight: 36, margin: 10 })).readUInt32BE(16)));
+  expect(new Set(pngWidths).size).toBe(6);
+});
 
 describe('title lines', () => {
   test('read in order until a year and the title’s end are read: the prose after it is not read', async () => {
