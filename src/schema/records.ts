@@ -59,7 +59,7 @@ export const TablesSchema = z.strictObject({
 
 export const InputFormatSchema = z.enum(['pdf', 'scanned-pdf', 'image', 'html', 'docx', 'doc', 'text']);
 export const MethodSchema = z.enum(['text-layer', 'ocr', 'markup', 'text']);
-export const FlagSchema = z.enum(['ok', 'blank', 'unreadable', 'inferred', 'corrected']);
+export const FlagSchema = z.enum(['ok', 'blank', 'unreadable', 'missing', 'inferred', 'corrected']);
 export const TableKeySchema = z.enum(TABLE_KEYS);
 export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
 
@@ -129,6 +129,8 @@ export const ReportRecordSchema = z.strictObject({
   year: z.number().int().nullable(),
   template: TemplateIdSchema.nullable(),
   status: StatusSchema,
+  /** How many identities the printed values break, counting only checks whose cells were all read with certainty. */
+  sourceErrors: z.number().int().nonnegative(),
   tables: TablesSchema,
   cells: z.array(CellRecordSchema),
   checks: z.array(CheckSchema),

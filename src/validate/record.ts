@@ -15,6 +15,7 @@ import {
   ReportRecordSchema,
   type ActiveTable,
   type CellRecord,
+  type Check,
   type Issue,
   type ReportRecord,
   type RequestsTable,
@@ -24,7 +25,7 @@ import {
   type Tables,
 } from '../schema/records.js';
 import type { ReportMetadata } from '../metadata/report-metadata.js';
-import type { ReconstructedTables } from '../tables/reading.js';
+import type { CellReading, ReconstructedTables } from '../tables/reading.js';
 import { evaluateChecks, identities } from './checks.js';
 import { inferFromIdentities } from './infer.js';
 
@@ -76,11 +77,25 @@ function toCellRecord(cell: ReconstructedTables['cells'][number]): CellRecord {
   return record;
 }
 
-/** Status from what was found: failed (no table), partial (a table, row or cell missing, a check failed), ok. */
-function decideStatus(reconstructed: ReconstructedTables, issues: readonly Issue[], checksFailed: boolean): Status {
+/**
+ * A failed check is the source's error when every cell it names was read with certainty (a number
+ * or a printed blank, from a text layer, markup or text): the printed totals disagree, nothing was misread.
+ */
+function isSourceError(check: Check, cellsByKey: ReadonlyMap<string, CellReading>): boolean {
+  return check.cells.every((key) => {
+    const cell = cellsByKey.get(key);
+    return cell !== undefined && cell.method !== 'ocr' && (cell.flag === 'ok' || cell.flag === 'blank');
+  });
+}
+
+/**
+ * Status is about what was read (dataset.md): failed (no table), partial (a cell unreadable or
+ * missing, an error issue, or a failed check that a cell not read for sure may explain), ok.
+ */
+function decideStatus(reconstructed: ReconstructedTables, issues: readonly Issue[], uncertainFailures: number): Status {
   if (!TABLE_KEYS.some((t) => reconstructed.found[t])) return 'failed';
-  if (checksFailed) return 'partial';
-  if (reconstructed.cells.some((c) => c.flag === 'unreadable')) return 'partial';
+  if (uncertainFailures > 0) return 'partial';
+  if (reconstructed.cells.some((c) => c.flag === 'unreadable' || c.flag === 'missing')) return 'partial';
   if (issues.some((i) => i.severity === 'error')) return 'partial';
   return 'ok';
 }
@@ -123,13 +138,17 @@ export function buildRecord(
   if (!TABLE_KEYS.some((t) => reconstructed.found[t])) {
     issues.push(makeIssue('error', 'tables', 'no_tables_found', 'none of the three statistical tables was found'));
   }
+  const cellsByKey = new Map(reconstructed.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
+  const failedChecks = checks.filter((c) => !c.pass);
+  const sourceErrors = failedChecks.filter((c) => isSourceError(c, cellsByKey)).length;
   const record: ReportRecord = {
     id: source.sha256.slice(0, 16),
     source,
     agency: metadata.agency,
     year: metadata.year,
     template: reconstructed.template,
-    status: decideStatus(reconstructed, issues, checks.some((c) => !c.pass)),
+    status: decideStatus(reconstructed, issues, failedChecks.length - sourceErrors),
+    sourceErrors,
     tables,
     cells: reconstructed.cells.map(toCellRecord),
     checks,
@@ -147,6 +166,7 @@ export function failedRecord(source: Source, issues: readonly Issue[], metadata:
     year: metadata.year,
     template: null,
     status: 'failed',
+    sourceErrors: 0,
     tables: emptyTables(),
     cells: [],
     checks: [],
