@@ -32,6 +32,8 @@ export interface TableSpec {
   gridValues?: number;
   /** How many values a row prints, where known. */
   widthOf?: (rowKey: string) => number | undefined;
+  /** Group cells and the rows under them, in order ("不予公开" → the eight denied rows). */
+  groupRows?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A decoded row: its slots, plus what settling them needs to know. */
@@ -140,6 +142,17 @@ function bandHeaderPositions(line: Line, style: PipeStyle): HeaderPositions | un
   return undefined;
 }
 
+/** A label without its bracketed notes (the canonical （二） label's own note is matched by its alias). */
+function withoutNotes(text: string): string {
+  return normaliseLabel(text).replace(/\([^()]*\)?/g, '');
+}
+
+function bestOf<T extends { similarity: number }>(a: T | undefined, b: T | undefined): T | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.similarity > a.similarity ? b : a;
+}
+
 /** Scores of label groups against rows, memoised: the DP asks for each (first piece, length, row) once. */
 class LabelScores {
   private readonly cache = new Map<string, number | null>();
@@ -161,7 +174,9 @@ class LabelScores {
     if (this.cache.has(key)) return this.cache.get(key) ?? null;
     const row = this.spec.rows[r] as RowSpec;
     const parsed = parseLabel(this.text(from, to), this.spec.groupPhrases);
-    const m = matchRowLabel(parsed, [row], this.spec.groupPhrases);
+    // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.
+    const bare = parseLabel(withoutNotes(this.text(from, to)), this.spec.groupPhrases);
+    const m = bestOf(matchRowLabel(parsed, [row], this.spec.groupPhrases), bare.key !== parsed.key && bare.key !== '' ? matchRowLabel(bare, [row], this.spec.groupPhrases) : undefined);
     let score: number | null = null;
     if (m) {
       const group = this.pieces.slice(from, to);
@@ -291,6 +306,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
 
   const rows: DecodedRow[] = [];
   const orphans: { row: DecodedRow; after: number }[] = [];
+  const groups: { row: DecodedRow; children: readonly string[]; after: number }[] = [];
   let open: OpenRow | null = null;
   let header: HeaderPositions | undefined;
   const headerCells: HeaderCell[] = [];
@@ -332,6 +348,20 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       if (spec.columnWords && rows.length === 0 && line.separator !== 'grid' && line.cells.some((c) => c.bbox)) {
         headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '' && !headerCells.some((h) => h.cell === c)).map((cell) => ({ cell, page: line.page })));
         header = positionedColumns(headerCells, spec.columnWords);
+      }
+      const group = groupOf(token.text, spec);
+      if (group && pieces.find((p) => p.at === at)?.valuesFollow) {
+        const row = emptyRow('', token, line, header);
+        groups.push({ row, children: group, after: rows.length });
+        open = { row, valueLines: [] };
+        lastRowIndex = null;
+        return;
+      }
+      // Numbers on a header line ("(指2020年…如-8)") are no row's values.
+      if (containsAny(token.text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord]))) {
+        open = null;
+        lastRowIndex = null;
+        return;
       }
       if (unknownAt.has(at)) {
         const row: DecodedRow = {
@@ -386,7 +416,8 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     target.row.slots.push(token.slot);
   });
 
-  for (const row of [...rows, ...orphans.map((o) => o.row)]) finishRow(row, lineByNo, lastLineOfSource);
+  for (const row of [...rows, ...orphans.map((o) => o.row), ...groups.map((g) => g.row)]) finishRow(row, lineByNo, lastLineOfSource);
+  fillGroups(rows, groups, spec, issues);
   const kept = dropGroupRows(rows, spec);
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
@@ -399,6 +430,64 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     if (fromValues) for (const row of loose) row.header = fromValues;
   }
   return { rows: kept, issues };
+}
+
+/** An empty row started at a label token. */
+function emptyRow(key: string, token: LabelToken, line: Line, header: HeaderPositions | undefined): DecodedRow {
+  const row: DecodedRow = {
+    key,
+    label: token.text,
+    coverage: 0,
+    exact: false,
+    slots: [],
+    mode: 'separated',
+    separator: line.separator,
+    page: token.page,
+    line: token.line,
+    pairedByOrder: false,
+    lostBlanks: false,
+    atSourceEnd: false,
+  };
+  if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+  if (header) row.header = header;
+  return row;
+}
+
+/** The rows under a group cell when the label is only that group phrase ("（三）不予公开"). */
+function groupOf(text: string, spec: TableSpec): readonly string[] | undefined {
+  const key = parseLabel(text).key;
+  for (const [phrase, children] of Object.entries(spec.groupRows ?? {})) {
+    if (key === labelKey(normaliseLabel(phrase))) return children;
+  }
+  return undefined;
+}
+
+/**
+ * A group cell followed by bare numbers, its rows' labels missing (templates.md §7.3): the numbers
+ * are the group's rows not found elsewhere, in order, when their count is exact; when there are more
+ * and all are the same number, every reading gives each cell that number. Otherwise the rows get
+ * all the numbers and stay unreadable. Never do the numbers spill into the row before the group.
+ */
+function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; children: readonly string[]; after: number }[], spec: TableSpec, issues: Issue[]): void {
+  for (const { row, children, after } of [...groups].reverse()) {
+    const found = new Set(rows.map((r) => r.key));
+    const open = children.filter((k) => !found.has(k));
+    if (row.slots.length === 0 || open.length === 0) continue;
+    const n = spec.widthOf?.(open[0] as string) ?? 1;
+    const values = row.slots.map((s) => s.text.trim());
+    const exact = row.slots.length === open.length * n;
+    const allSame = row.slots.length > open.length * n && values.every((v) => v === values[0]);
+    const made = open.map((key, k): DecodedRow => {
+      const slots = exact || allSame ? row.slots.slice(k * n, (k + 1) * n) : row.slots;
+      return { ...row, key, label: `${row.label} #${k + 1}`, slots, pairedByOrder: true, coverage: 1, byPosition: allSame };
+    });
+    rows.splice(after, 0, ...made);
+    issues.push(
+      exact || allSame
+        ? makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, read as its ${open.length} rows in order`)
+        : makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, which do not fill its ${open.length} rows; left unreadable`),
+    );
+  }
 }
 
 /** Mode, separator and end-of-source of a row from where its values came from. */

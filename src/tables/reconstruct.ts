@@ -34,10 +34,15 @@ const REQUESTS_SPEC: TableSpec = {
   table: 'requests',
   rows: REQUEST_ROW_SPECS,
   groupPhrases: REQUEST_GROUP_PHRASES,
-  headerWords: [...HEADER_WORDS.requests, '总计', '合计', '其他'],
+  headerWords: HEADER_WORDS.requests,
   columnWords: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
   gridValues: REQUEST_COLUMNS.length,
   widthOf: () => REQUEST_COLUMNS.length,
+  groupRows: {
+    不予公开: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('denied')).map((s) => s.key),
+    无法提供: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('unable')).map((s) => s.key),
+    不予处理: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('rejected')).map((s) => s.key),
+  },
 };
 const ACTIVE_SPEC: TableSpec = {
   table: 'active',

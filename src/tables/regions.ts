@@ -23,7 +23,7 @@ export function isProse(line: Line): boolean {
   const text = foldText(lineText(line));
   if (/。/.test(text)) return true;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
-  if (line.separator === 'tab' || line.separator === 'pipe') return false;
+  if (line.separator === 'tab' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
 

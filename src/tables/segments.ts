@@ -70,8 +70,8 @@ export function splitGluedText(text: string): { kind: 'label' | 'number'; text: 
       numbering = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
-    // A numbering token inside brackets ("(1)") is label text.
-    if (/[(（]\s*$/.test(before) && /^\s*[)）]/.test(after)) continue;
+    // A number inside brackets ("(1)", "(指2020年…如-8)") is part of a label's note, not a cell.
+    if ((before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length) continue;
     pushLabel(folded.slice(at, start));
     if (digits !== '') parts.push({ kind: 'number', text: digits.replace(/^\+/, '') });
     pushLabel(numbering);
@@ -87,9 +87,9 @@ export function isValueCell(text: string): boolean {
   return t === '' || t === UNREAD_MARK || isValueText(t);
 }
 
-/** A cell of label text: words, not a value (a cell of digits that is no valid value is a malformed value). */
+/** A cell of label text: words, not a value (a cell of digits that is no valid value, "--253", is a malformed value). */
 function isLabelCell(text: string): boolean {
-  return !isValueCell(text) && (/[\p{Script=Han}A-Za-z]/u.test(text) || !/\d/.test(text));
+  return !isValueCell(text) && /[\p{Script=Han}A-Za-z]/u.test(text);
 }
 
 function slotOf(text: string, cell: LineCell | undefined, line: Line, cellIndex: number, glued = false): Slot {
@@ -125,7 +125,7 @@ export function pipeStyleOf(lines: readonly Line[]): PipeStyle {
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
-function pipeCells(raw: string): { cells: string[]; residue: boolean } {
+function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; residue: boolean } {
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
@@ -134,7 +134,9 @@ function pipeCells(raw: string): { cells: string[]; residue: boolean } {
     residue = true;
     text = text.slice(0, tail.index);
   }
-  text = text.replace(/^\|/, '').replace(/\|\s*$/, '');
+  text = text.replace(/\|\s*$/, '');
+  // "| 25 |" in a region whose cells end in their pipe: the leading pipe ended an empty cell.
+  if (!keepLeadingEmpty) text = text.replace(/^\|/, '');
   return { cells: text.split('|').map((c) => c.trim()), residue };
 }
 
@@ -149,11 +151,11 @@ function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: 
     const trimmed = raw.trim();
     if (trimmed === '|') return { cells: style === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    const { cells, residue } = pipeCells(trimmed);
+    const { cells, residue } = pipeCells(trimmed, style === 'terminated');
     return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
-    const { cells, residue } = pipeCells(raw.trim().replace(/^\|/, '').trim() === '' ? '' : raw);
+    const { cells, residue } = pipeCells(raw, style === 'terminated');
     if (cells.every((c) => c === '')) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
     return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
@@ -187,7 +189,12 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
     }
-    if (isLabelCell(text) && /\d/.test(text) && !isValueText(text)) {
+    if (!isLabelCell(text)) {
+      // Digits that are no valid value ("--253", "167,617167617"): a malformed value, read as unreadable.
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
+      return;
+    }
+    if (/\d/.test(text) && !isValueText(text)) {
       for (const part of splitGluedText(text)) {
         if (part.kind === 'label') tokens.push({ kind: 'label', text: part.text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
         else tokens.push({ kind: 'value', slot: slotOf(part.text, cell, line, i, true) });

@@ -31,6 +31,20 @@ export interface RowDecision {
 /** Stop searching after this many partial assignments; rows still open are then decided on their own. */
 const MAX_NODES = 200_000;
 
+/**
+ * Readings that give every cell the same value are one reading (64 zeros under eight rows of seven
+ * columns: whichever 56 are taken, every cell is 0); the first stands for them, flagged as derived.
+ */
+function distinctReadings(candidates: readonly Candidate[]): Candidate[] {
+  const byValues = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const key = c.cells.map((_, i) => String(candidateValue(c, i))).join(',') + `|${c.missingFrom ?? ''}`;
+    if (!byValues.has(key)) byValues.set(key, c);
+  }
+  const distinct = [...byValues.values()];
+  return distinct.length === 1 && candidates.length > 1 ? [{ ...(distinct[0] as Candidate), derived: true }] : distinct;
+}
+
 /** A cell's value in a candidate: a number, null for a blank, NaN for text that is no number. */
 export function candidateValue(candidate: Candidate, column: number): number | null {
   const slot = candidate.cells[column];
@@ -59,7 +73,8 @@ const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.le
 export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: readonly TableIdentity[]): Map<string, RowDecision> {
   const decisions = new Map<string, RowDecision>();
   const open = new Map<string, Candidate[]>();
-  for (const [key, candidates] of rows) {
+  for (const [key, all] of rows) {
+    const candidates = distinctReadings(all);
     if (candidates.length <= 1) {
       decisions.set(key, { chosen: candidates[0] ?? null, before: candidates.length, after: candidates.length });
       continue;
