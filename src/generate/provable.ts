@@ -39,7 +39,8 @@ function parseNumber(text: string): number {
 
 /** One separately printed cell: a placeholder or empty (null), a number, or not a cell at all (undefined). */
 function parseCell(token: string): Value | undefined {
-  const t = token.trim();
+  // A converter's cell marker ("12 |") is not part of the number.
+  const t = token.replace(/\s*\|$/, '').trim();
   if (t === '' || PLACEHOLDERS.includes(t)) return null;
   let bare = t.replace(/,(?=\d{3})/g, '');
   for (const unit of UNITS) if (bare.endsWith(unit)) bare = bare.slice(0, -unit.length);

@@ -173,16 +173,18 @@ function gluedFormat(): RowFormat {
 
 /** 2. Rows with " | " between cells, no leading pipe (mostly), merged cells as a trailing run of "|". */
 function pipesFormat(random: Random, text: (cell: GridCell) => string = plain): RowFormat {
-  const sep = random.pick([' | ', '  | ', ' |  ']);
+  // Compact rows pad the cells instead: an empty cell then leaves a run of pipes ("0 ||| 5").
+  const compact = random.chance(0.25);
+  const sep = compact ? '|' : random.pick([' | ', '  | ', ' |  ']);
   const leading = random.chance(0.25);
   const coveredMarks = random.chance(0.5);
   const residue = random.chance(0.7);
   return {
     cellSep: sep,
     start: (covered) => (leading ? '| ' : '') + (coveredMarks ? '| '.repeat(covered) : ''),
-    end: (extra) => sep.trimEnd() + (residue && extra > 0 ? ` ${'|'.repeat(extra)}` : ''),
+    end: (extra) => (compact ? '|' : sep.trimEnd()) + (residue && extra > 0 ? ` ${'|'.repeat(extra)}` : ''),
     dropEmpty: false,
-    text,
+    text: compact ? (cell) => (isBlank(cell.text) ? '' : ` ${text(cell)} `) : text,
   };
 }
 
@@ -377,9 +379,10 @@ function verticalReviewsHeader(totalWord: string): string[] {
   return lines;
 }
 
-function pageMarker(random: Random, page: number, flipbook: boolean, agencyYear: string): string[] {
+/** A page break: the flipbook's page header, or a page number (bare only where no blank cell vanished: a bare number could be a row's). */
+function pageMarker(random: Random, page: number, flipbook: boolean, agencyYear: string, bare: boolean): string[] {
   if (flipbook) return [`Page ${page} - ${agencyYear}`, `P. ${page}`];
-  return ['', random.pick([`- ${page} -`, `— ${page} —`, `第 ${page} 页`, `${page}`]), ''];
+  return ['', random.pick([`- ${page} -`, `— ${page} —`, `第 ${page} 页`, ...(bare ? [`${page}`] : [])]), ''];
 }
 
 function textPdf(ctx: Context): RenderedReport {
@@ -412,7 +415,7 @@ function textPdf(ctx: Context): RenderedReport {
     if (table.rows.length > 6 && random.chance(0.7)) {
       const at = random.int(4, table.rows.length - 2);
       const repeat = table.name === 'requests' && random.chance(0.5) ? rows.slice(0, 3) : [];
-      rows.splice(at, 0, ...pageMarker(random, page++, flipbook, agencyYear), ...repeat);
+      rows.splice(at, 0, ...pageMarker(random, page++, flipbook, agencyYear, !vanish), ...repeat);
     }
     return { rows, evidence: printed.evidence };
   };

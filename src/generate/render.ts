@@ -1,7 +1,7 @@
 /**
- * Renders a generated report in the layouts real reports arrive in (templates.md §7): HTML with
- * merged cells, Word-style HTML with labels split over spans, tab-separated text, one cell per
- * line, Markdown tables, and space-aligned text.
+ * Renders a generated report: the six classic layouts here (HTML with merged cells, Word-style
+ * HTML with labels split over spans, tab-separated text, one cell per line, Markdown tables and
+ * space-aligned text), the layouts of damaged real reports in real.ts.
  */
 import iconv from 'iconv-lite';
 import type { Random } from './random.js';

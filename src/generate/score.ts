@@ -22,7 +22,7 @@ export interface CellOutcomes {
   numberAsBlank: number;
   /** Silent: a blank (null in truth) given a number with no flag. */
   blankAsNumber: number;
-  /** Silent: the cell is not in the record at all. */
+  /** Silent: the cell is not in the record at all, and no error issue names its row or table. */
   absent: number;
   /** Every cell whose truth is null and that was given a number, flagged or not. */
   nullGivenNumber: number;
@@ -66,8 +66,9 @@ export function addOutcomes(a: CellOutcomes, b: CellOutcomes): void {
 type Outcome = 'right' | 'flagged' | 'wrongNumber' | 'numberAsBlank' | 'blankAsNumber' | 'absent';
 
 /** The outcome of one cell. */
-function outcomeOf(expected: number | null, cell: ReportRecord['cells'][number] | undefined, unprovable: boolean, failedCheck: boolean): Outcome {
-  if (!cell) return 'absent';
+function outcomeOf(expected: number | null, cell: ReportRecord['cells'][number] | undefined, unprovable: boolean, failedCheck: boolean, reportedMissing: boolean): Outcome {
+  // A cell left out is silent unless an error issue names its row or table as not found.
+  if (!cell) return reportedMissing ? 'flagged' : 'absent';
   const got = cell.value;
   const flag: string = cell.flag;
   if (unprovable) {
@@ -92,6 +93,8 @@ export function scoreTables(record: ReportRecord, expectedTables: Readonly<Recor
   const byKey = new Map(record.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
   const failedCells = new Set(record.checks.filter((c) => !c.pass).flatMap((c) => c.cells));
   const unprovable = new Set(options.unprovable ?? []);
+  const missingPaths = new Set(record.issues.filter((i) => i.severity === 'error' && i.path).map((i) => (i.path as string[]).join('.')));
+  const reportedMissing = (table: string, row: string): boolean => missingPaths.has(table) || missingPaths.has(`${table}.${row}`);
   const unprinted = new Set(options.unprinted ?? []);
   for (const [table, values] of Object.entries(expectedTables)) {
     const tableScore: TableScore = (score.byTable[table] ??= noOutcomes());
@@ -105,7 +108,7 @@ export function scoreTables(record: ReportRecord, expectedTables: Readonly<Recor
         const key = `${table}.${row}.${column}`;
         const cell = byKey.get(key);
         const isUnprovable = unprovable.has(key);
-        const outcome: Outcome = notPrinted && (cell?.value ?? null) === null ? 'right' : outcomeOf(expected, cell, isUnprovable, failedCells.has(key));
+        const outcome: Outcome = notPrinted && (cell?.value ?? null) === null ? 'right' : outcomeOf(expected, cell, isUnprovable, failedCells.has(key), reportedMissing(table, row));
         for (const tally of [score, tableScore]) {
           tally.cells++;
           if (isUnprovable) tally.unprovable++;

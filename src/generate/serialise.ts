@@ -58,7 +58,8 @@ export function serialiseTable(table: GridTable, format: RowFormat, following = 
     rows.push(format.start(coveredLeft) + printed.join(format.cellSep) + format.end(spanExtra));
     const glued = format.cellSep === '';
     if (keys.length === 0 || !(dropped || broken || (glued && keys.length > 1))) return;
-    const row: RowEvidence = { keys, tokens: glued ? [tokens.join('')] : tokens, glued, dropped, mergeable: broken, optionalTail: 0 };
+    const gluedText = tokens.join('');
+    const row: RowEvidence = { keys, tokens: glued ? (gluedText === '' ? [] : [gluedText]) : tokens, glued, dropped, mergeable: broken, optionalTail: 0 };
     evidence.push(row);
     if (glued) pending.push({ evidence: row, rowIndex: rows.length - 1 });
   });
