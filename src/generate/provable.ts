@@ -85,6 +85,15 @@ export function readingsOf(evidence: RowEvidence): Value[][] | null {
   let steps = 0;
   let overflow = false;
   const identitiesHold = (): boolean => identities.every((id) => id[1] >= acc.length || holds(acc, id));
+  // One glued digit string with no blank dropped ends in the row's 总计 (三): the parts read so far
+  // cannot add up to more than the rest of the string read as one number. Prunes long 7-cell strings.
+  const lastIsTotal = identities.length === 1 && identities[0]?.[1] === n - 1;
+  const boundedByRest = evidence.glued && !evidence.dropped && lastIsTotal && tokens.length === 1 && /^\d+$/.test(tokens[0] ?? '');
+  const partsFit = (at: number): boolean => {
+    if (!boundedByRest || acc.length >= n) return true;
+    const rest = (tokens[0] ?? '').slice(at);
+    return rest === '' || acc.reduce<number>((sum, v) => sum + (v ?? 0), 0) <= Number(rest);
+  };
   // Position: token index and offset inside it (glued tokens are consumed piece by piece).
   const walk = (ti: number, at: number): void => {
     if (overflow || ++steps > MAX_STEPS || out.length > MAX_CANDIDATES) {
@@ -99,7 +108,7 @@ export function readingsOf(evidence: RowEvidence): Value[][] | null {
     }
     const push = (value: Value, nextTi: number, nextAt: number): void => {
       acc.push(value);
-      if (identitiesHold()) walk(nextTi, nextAt);
+      if (identitiesHold() && partsFit(nextTi === 0 ? nextAt : (tokens[0] ?? '').length)) walk(nextTi, nextAt);
       acc.pop();
     };
     if (evidence.dropped) push(null, ti, at);

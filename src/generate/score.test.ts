@@ -35,7 +35,7 @@ describe('scoring a record cell by cell', () => {
     expect(score).toMatchObject({ cells: 5, right: 1, flagged: 0, silent: 4, wrongNumber: 1, numberAsBlank: 1, blankAsNumber: 1, absent: 1, nullGivenNumber: 1 });
   });
 
-  test('flags and error issues make a wrong cell loud; a flagged number in a blank cell is still counted as given', () => {
+  test('flags, error issues and a failed report make a wrong or absent cell loud; a flagged number in a blank cell is still counted as given', () => {
     const score = scoreTables(
       record([cell('review', 'upheld', null, 'unreadable'), cell('review', 'corrected', 4, 'inferred')], [
         { severity: 'error', code: 'row_missing', message: 'not found', stage: 'tables', path: ['reviews', 'review'] },
@@ -43,6 +43,8 @@ describe('scoring a record cell by cell', () => {
       expected,
     );
     expect(score).toMatchObject({ right: 0, flagged: 5, silent: 0, nullGivenNumber: 1 });
+    const failed = { ...record([]), status: 'failed' } as ReportRecord;
+    expect(scoreTables(failed, expected)).toMatchObject({ flagged: 5, silent: 0 });
   });
 
   test('an unprovable cell is right with its value or null flagged unreadable, and any other number is silent whatever its flag', () => {

@@ -22,7 +22,7 @@ export interface CellOutcomes {
   numberAsBlank: number;
   /** Silent: a blank (null in truth) given a number with no flag. */
   blankAsNumber: number;
-  /** Silent: the cell is not in the record at all, and no error issue names its row or table. */
+  /** Silent: the cell is not in the record at all, the report is not `failed` and no error issue names its row or table. */
   absent: number;
   /** Every cell whose truth is null and that was given a number, flagged or not. */
   nullGivenNumber: number;
@@ -94,7 +94,8 @@ export function scoreTables(record: ReportRecord, expectedTables: Readonly<Recor
   const failedCells = new Set(record.checks.filter((c) => !c.pass).flatMap((c) => c.cells));
   const unprovable = new Set(options.unprovable ?? []);
   const missingPaths = new Set(record.issues.filter((i) => i.severity === 'error' && i.path).map((i) => (i.path as string[]).join('.')));
-  const reportedMissing = (table: string, row: string): boolean => missingPaths.has(table) || missingPaths.has(`${table}.${row}`);
+  // A failed report says it read no table: what it left out is not silent.
+  const reportedMissing = (table: string, row: string): boolean => record.status === 'failed' || missingPaths.has(table) || missingPaths.has(`${table}.${row}`);
   const unprinted = new Set(options.unprinted ?? []);
   for (const [table, values] of Object.entries(expectedTables)) {
     const tableScore: TableScore = (score.byTable[table] ??= noOutcomes());
