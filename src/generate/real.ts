@@ -413,9 +413,15 @@ function textPdf(ctx: Context): RenderedReport {
     if (table.name === 'reviews' && table.width === 15 && random.chance(0.6)) rows.splice(0, 3, ...verticalReviewsHeader(ctx.style.totalWord));
     // A page break inside the table, the header printed again on the new page.
     if (table.rows.length > 6 && random.chance(0.7)) {
-      const at = random.int(4, table.rows.length - 2);
       const repeat = table.name === 'requests' && random.chance(0.5) ? rows.slice(0, 3) : [];
-      rows.splice(at, 0, ...pageMarker(random, page++, flipbook, agencyYear, !vanish), ...repeat);
+      const marker = [...pageMarker(random, page++, flipbook, agencyYear, !vanish), ...repeat];
+      // Now and then the break falls inside a group label printed over two lines ("（四）无" / "法提供").
+      const splitGroups = table.rows.map((row, i) => (row[0]?.kind === 'group' && rows[i]?.split('\n')[0] !== row[0].text ? i : -1)).filter((i) => i > 0);
+      if (splitGroups.length > 0 && random.chance(0.5)) {
+        const at = random.pick(splitGroups);
+        const [first, ...rest] = (rows[at] as string).split('\n');
+        rows[at] = [first, ...marker, ...rest].join('\n');
+      } else rows.splice(random.int(4, table.rows.length - 2), 0, ...marker);
     }
     return { rows, evidence: printed.evidence };
   };
