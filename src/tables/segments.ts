@@ -225,9 +225,13 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
   // A row's numbering split off its label by a space ("7 .属于行政执法案卷"): label text, not a value.
   for (let i = tokens.length - 2; i >= 0; i--) {
     const t = tokens[i];
-    const next = tokens[i + 1];
-    if (t?.kind === 'value' && next?.kind === 'label' && /^\d{1,2}$/.test(t.slot.text.trim()) && /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
-      tokens.splice(i, 2, { ...next, text: t.slot.text.trim() + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
+    const dot = tokens[i + 1];
+    // "2 . 重复申请": the dot may stand as a cell of its own.
+    const dotCell = dot?.kind === 'value' && /^[.．、]$/.test(dot.slot.text.trim());
+    const next = tokens[i + (dotCell ? 2 : 1)];
+    if (t?.kind !== 'value' || next?.kind !== 'label' || !/^\d{1,2}$/.test(t.slot.text.trim())) continue;
+    if (dotCell || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
+      tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
     }
   }
   // A glued number's box is the end of its label cell's box (positioned text: "行政许可1203").
@@ -241,4 +245,44 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     }
   }
   return tokens;
+}
+
+/** A text line with nothing on it but white space. */
+export function isEmptyTextLine(line: Line): boolean {
+  return line.method === 'text' && line.cells.length === 0 && !/[|│┃║]/.test(line.raw ?? '');
+}
+
+/**
+ * How many blank cells each line of a text region stands for when it is empty. In a table printed
+ * one cell per line an empty line is a blank cell; printed one cell per paragraph, the first empty
+ * line after a cell only separates and any more are blank cells; a line of spaces is a printed
+ * empty cell in both. Where rows are printed on lines, empty lines mean nothing.
+ */
+export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[][]): number[] {
+  let content = 0;
+  let single = 0;
+  let empty = 0;
+  lines.forEach((line, i) => {
+    if (isEmptyTextLine(line)) empty++;
+    else if (line.method === 'text') {
+      content++;
+      if ((perLine[i] ?? []).length === 1) single++;
+    }
+  });
+  const blanks = new Array<number>(lines.length).fill(0);
+  if (content < 8 || single < content * 0.7) return blanks;
+  const paragraphs = empty >= content * 0.6;
+  let run = 0;
+  lines.forEach((line, i) => {
+    if (!isEmptyTextLine(line)) {
+      run = 0;
+      return;
+    }
+    const spaces = (line.raw ?? '') !== '';
+    run++;
+    blanks[i] = spaces || !paragraphs || run > 1 ? 1 : 0;
+    // A line of spaces is the cell itself: the empty line after it separates as after any cell.
+    if (spaces) run = 0;
+  });
+  return blanks;
 }
