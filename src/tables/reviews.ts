@@ -64,7 +64,9 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
     }
     const numbers = values.filter((v) => v.text.trim() !== '').length;
     // A header line; or a data row that starts with a label cell ("件数 | 0 | 0 …").
-    if (label.trim() !== '' && !(values.length >= 5 && numbers > 0)) {
+    // (A page flattened to one line: the header words and 四's digits glued after them, "…总计000000000000000".)
+    const glued = values.some((v) => v.glued) && values.reduce((n, v) => n + v.text.replace(/\D/g, '').length, 0) >= 5;
+    if (label.trim() !== '' && !(values.length >= 5 && numbers > 0) && !glued) {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
       emptiesAfterHeader = 0;
@@ -80,6 +82,11 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       const last = found.slots.slice(-slots.length);
       if (line.page !== found.page && continueSplitRow(last, slots)) {
         found.slots.splice(found.slots.length - last.length, last.length, ...last);
+        continue;
+      }
+      // One value per line: a number broken over two lines makes more lines than cells (settled later).
+      if (slots.length === 1 && label.trim() === '' && found.slots.every((s) => s.line !== line.lineNo) && found.slots.length < REVIEW_POSITIONS + 3 && new Set(found.slots.map((s) => s.line)).size === found.slots.length) {
+        found.slots.push(...slots);
         continue;
       }
       break;

@@ -64,7 +64,8 @@ export function splitGluedText(text: string): { kind: 'label' | 'number'; text: 
     const after = folded.slice(start + digits.length);
     const before = folded.slice(0, start);
     // 第1项, 2019年 and the like inside a label are words, not cells.
-    if (/第\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
+    // 第1项, 2019年, and generic column names a converter made ("数据1", "列2"): words, not cells.
+    if (/(?:第|数据|列|栏)\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
     let numbering = '';
     if (/^\s*[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
       numbering = digits.slice(-1);
@@ -129,7 +130,8 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
-  const tail = /(?:\|\s*){2,}$/.exec(text);
+  // ("| 0 | 0 ||", "0 |" then "||"; but "| 0 |  |" ends in an empty cell, as Markdown prints one.)
+  const tail = /\|{2,}\s*$/.exec(text);
   if (tail && text.slice(0, tail.index).trim() !== '') {
     residue = true;
     text = text.slice(0, tail.index);
