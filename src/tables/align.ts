@@ -14,7 +14,7 @@ import type { TableKey } from '../schema/keys.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { emptyLineBlanks, isEmptyTextLine, lineTokens, pipeStyleOf, type LabelToken, type PipeStyle, type Token } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -125,7 +125,7 @@ function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): 
 }
 
 /** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
-function bandHeaderPositions(line: Line, style: PipeStyle): HeaderPositions | undefined {
+function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | undefined {
   if (line.method === 'text' && line.raw?.includes('|')) {
     const tokens = lineTokens(line, style);
     const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
@@ -268,7 +268,7 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
 /** Decodes the rows of one table region. */
 export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
   const issues: Issue[] = [];
-  const style = pipeStyleOf(lines);
+  const style = regionStyleOf(lines);
   const valueColumns = spec.gridValues !== undefined ? gridValueColumns(lines, spec.gridValues) : new Map<number, number[]>();
   const perLine = splitSpannedLabels(
     lines.map((line) => lineTokens(line, style, line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo))),

@@ -4,7 +4,7 @@
  */
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
-import { emptyLineBlanks, isEmptyTextLine, lineTokens, pipeStyleOf, type PipeStyle } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, regionStyleOf, type RegionStyle } from './segments.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -33,7 +33,7 @@ function gridValueColumns(line: Line): number[] | undefined {
 }
 
 /** A line's label text and its value slots, as the decoder's tokens give them. */
-function labelAndValues(line: Line, style: PipeStyle): { label: string; values: Slot[] } {
+function labelAndValues(line: Line, style: RegionStyle): { label: string; values: Slot[] } {
   const tokens = lineTokens(line, style, gridValueColumns(line));
   return {
     label: tokens.map((t) => (t.kind === 'label' ? t.text : '')).join(''),
@@ -46,7 +46,7 @@ function labelAndValues(line: Line, style: PipeStyle): { label: string; values: 
  * follows them or 15 values are in hand.
  */
 export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
-  const style = pipeStyleOf(lines);
+  const style = regionStyleOf(lines);
   const blanks = emptyLineBlanks(lines, lines.map((line) => lineTokens(line, style, gridValueColumns(line))));
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
