@@ -116,14 +116,17 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
   return entry(record, format, null, record.issues);
 }
 
-/** Processes one file from disk; never throws for a bad file. */
-export async function processFile(path: string, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS): Promise<FileResult> {
+/**
+ * Processes one file from disk; never throws for a bad file. `readFrom` is what the file system
+ * opens when it differs from the path shown (a name whose bytes are not UTF-8).
+ */
+export async function processFile(path: string, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS, readFrom: string | Buffer = path): Promise<FileResult> {
   const started = performance.now();
   try {
-    const info = await stat(path);
+    const info = await stat(readFrom);
     if (!info.isFile()) throw new InputError('not_a_file', 'not a regular file');
     if (info.size > options.maxBytes) throw new InputError('file_too_large', `${info.size} bytes, over the limit of ${options.maxBytes}`);
-    return await processBytes(path, new Uint8Array(await readFile(path)), options);
+    return await processBytes(path, new Uint8Array(await readFile(readFrom)), options);
   } catch (error) {
     const issue = issueFromError(error, 'input');
     return {

@@ -1,28 +1,12 @@
 import { copyFile, readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { main } from '../src/cli.js';
 import { ManifestSchema } from '../src/schema/result.js';
-import { makeTempDir, readJsonLines, SEED_PATH } from './helpers.js';
+import { captureStdio, makeTempDir, readJsonLines, SEED_PATH } from './helpers.js';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+const io = captureStdio();
 
 const OUTPUTS = ['reports.jsonl', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'manifest.json', '.nianbao'];
 
@@ -61,7 +45,7 @@ describe('nianbao extract', () => {
     }
     const records = await readJsonLines(join(out, 'reports.jsonl'));
     expect(records).toHaveLength(4); // the two unreadable files have a manifest entry only
-    expect(stdout).toMatch(/6 files: 2 ok, 0 partial, 4 failed/);
+    expect(io.stdout).toMatch(/6 files: 2 ok, 0 partial, 4 failed/);
   });
 
   test('CSVs: one line per report and printed row, nulls empty, --excel adds a BOM', async () => {
@@ -82,9 +66,9 @@ describe('nianbao extract', () => {
   test('every line of reports.jsonl validates against the schema `nianbao schema` prints', async () => {
     const out = join(await makeTempDir(), 'out');
     expect(await main(['extract', 'samples', '--out', out, '-q'])).toBe(0);
-    stdout = '';
+    io.stdout = '';
     expect(await main(['schema'])).toBe(0);
-    const schema = JSON.parse(stdout) as object;
+    const schema = JSON.parse(io.stdout) as object;
     const ajv = new Ajv2020.default({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     const records = await readJsonLines(join(out, 'reports.jsonl'));
@@ -107,7 +91,7 @@ describe('nianbao extract', () => {
     expect(await main(['extract', 'x', '--jobs', 'zero'])).toBe(2);
     expect(await main(['extract', 'x', '--no-such-flag'])).toBe(2);
     expect(await main(['--help'])).toBe(0);
-    expect(stdout).toContain('Exit codes');
+    expect(io.stdout).toContain('Exit codes');
     expect(await main(['--version'])).toBe(0);
   });
 
@@ -123,7 +107,7 @@ describe('nianbao extract', () => {
     const out = join(dir, 'out');
     await mkdir(out);
     expect(await main(['extract', 'samples', '--out', out, '-q'])).toBe(0);
-    expect(await main(['extract', SEED_PATH, '--out', out, '-q'])).toBe(0);
+    expect(await main(['extract', SEED_PATH, '--out', out, '-q', '--overwrite'])).toBe(0);
     expect((await readdir(out)).sort()).toEqual([...OUTPUTS].sort());
     expect(await readJsonLines(join(out, 'reports.jsonl'))).toHaveLength(1);
   });
@@ -135,6 +119,6 @@ describe('nianbao extract', () => {
     expect(await main(['generate', '--count', '2', '--layouts', 'nope', '--out', dir])).toBe(2);
     const out = join(dir, 'out');
     expect(await main(['extract', dir, '--out', out, '-q'])).toBe(0);
-    expect(stdout).toMatch(/6 files: \d+ ok, \d+ partial, 0 failed/);
+    expect(io.stdout).toMatch(/6 files: \d+ ok, \d+ partial, 0 failed/);
   });
 });

@@ -71,11 +71,24 @@ export const CSV_TABLES: Record<'requests.csv' | 'reviews.csv' | 'active.csv' | 
   },
 };
 
-/** CSV text of rows (RFC 4180 quoting), each line ended. */
-export async function csvLines(rows: readonly (readonly Field[])[]): Promise<string> {
+/** Text a spreadsheet would run as a formula (CSV injection): it starts with = + - @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A field as written. For spreadsheets (`excel`) a text field that would start a formula gets a
+ * leading apostrophe, shown by no spreadsheet app; numbers are numbers (a -3 stays -3).
+ */
+export function csvField(field: Field, excel: boolean): string | number | boolean {
+  if (field === null) return '';
+  if (excel && typeof field === 'string' && FORMULA_START.test(field)) return `'${field}`;
+  return field;
+}
+
+/** CSV text of rows (RFC 4180 quoting), each line ended; `excel` escapes formula text (csvField). */
+export async function csvLines(rows: readonly (readonly Field[])[], excel = false): Promise<string> {
   if (rows.length === 0) return '';
   return writeToString(
-    rows.map((r) => r.map((f) => (f === null ? '' : f))),
+    rows.map((r) => r.map((f) => csvField(f, excel))),
     { includeEndRowDelimiter: true },
   );
 }
