@@ -12,12 +12,13 @@ interface Request {
 }
 
 /**
- * Test hook (never set outside tests): NIANBAO_TEST_FAULT="text=kind" makes a file whose path holds
- * `text` misbehave the way hostile files do, so containment is tested without such files.
+ * Test hook (never set outside tests): NIANBAO_TEST_FAULT="text=kind,…" makes a file whose path
+ * holds `text` misbehave the way hostile files do, so containment is tested without such files.
  */
 function injectFault(path: string): void {
-  const [text, kind] = (process.env.NIANBAO_TEST_FAULT ?? '').split('=');
-  if (!text || !kind || !path.includes(text)) return;
+  const fault = (process.env.NIANBAO_TEST_FAULT ?? '').split(',').map((f) => f.split('=')).find(([text]) => text && path.includes(text));
+  const kind = fault?.[1];
+  if (!kind) return;
   const kept: unknown[] = [];
   if (kind === 'heap') for (;;) kept.push(new Array(1e6).fill(kept.length)); // past the heap limit: V8 aborts the process
   if (kind === 'rss') for (;;) kept.push(Buffer.alloc(64 * 1024 * 1024, 1)); // native memory the heap limit does not see

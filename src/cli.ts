@@ -233,7 +233,7 @@ async function extract(values: Record<string, string | boolean | string[] | unde
     if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED); // a second Ctrl-C: stop now
     progress?.stop();
     if (process.stderr.isTTY) process.stderr.write('\x1b[?25h\x1b[?7h');
-    process.stderr.write('\nnianbao: stopping (Ctrl-C again to quit at once)…\n');
+    process.stderr.write(`\nnianbao: stopping (Ctrl-C again to quit at once)…\n`);
     controller.abort();
   };
   process.on('SIGINT', onInterrupt);
