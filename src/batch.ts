@@ -392,10 +392,10 @@ async function runLocked(expanded: ExpandedInputs, options: BatchOptions, starte
     const writer = await openDataset(generation, options.excel);
     try {
       for (const input of all) {
-        if (input.entry.duplicateOf !== undefined || !input.stored?.hasRecord || input.entry.sha256 === null) continue;
-        const record = await readStoredRecord(outDir, input.entry.sha256, input.stored);
+        const holdsRecord = input.entry.duplicateOf === undefined && input.stored?.hasRecord === true && input.entry.sha256 !== null;
+        const record = holdsRecord && input.stored && input.entry.sha256 ? await readStoredRecord(outDir, input.entry.sha256, input.stored) : null;
         // The record's source path is this input's path (the cache is keyed by content).
-        if (record) await writer.add({ ...record, source: { ...record.source, path: input.entry.path } });
+        await writer.add(input.entry, record && { ...record, source: { ...record.source, path: input.entry.path } });
       }
       await writer.finish(manifest);
     } catch (error) {

@@ -277,8 +277,23 @@ async function extract(values: Record<string, string | boolean | string[] | unde
   }
 }
 
+/** `--jobs -3` as `--jobs=-3`: a negative number is a value to check, not an unknown option. */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (/^--[a-z-]+$/.test(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Runs the CLI with argv (without node and script); returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(rawArgv: readonly string[]): Promise<number> {
+  const argv = joinNegativeValues(rawArgv);
   const command = argv.find((a) => !a.startsWith('-'));
   let parsed;
   try {

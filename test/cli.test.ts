@@ -8,7 +8,7 @@ import { captureStdio, makeTempDir, readJsonLines, SEED_PATH } from './helpers.j
 
 const io = captureStdio();
 
-const OUTPUTS = ['reports.jsonl', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'manifest.json', '.nianbao'];
+const OUTPUTS = ['reports.jsonl', 'reports.csv', 'codebook.csv', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'manifest.json', '.nianbao'];
 
 async function inputsWithBadFiles(): Promise<string> {
   const dir = await makeTempDir();
@@ -52,11 +52,11 @@ describe('nianbao extract', () => {
     const out = join(await makeTempDir(), 'out');
     expect(await main(['extract', SEED_PATH, '--out', out, '--excel', '-q'])).toBe(0);
     const requests = await readFile(join(out, 'requests.csv'), 'utf8');
-    expect(requests.startsWith('\ufeffid,path,agency,year,template,status,row,naturalPerson')).toBe(true);
+    expect(requests.startsWith('\ufeffid,path,agency,year,template,status,row,label,naturalPerson')).toBe(true);
     expect(requests.trim().split('\n')).toHaveLength(1 + 23);
     const active = (await readFile(join(out, 'active.csv'), 'utf8')).trim().split('\n');
     expect(active).toHaveLength(1 + 8);
-    expect(active.find((l) => l.includes(',otherServices,'))).toMatch(/,otherServices,,,,2,3,0,,,,,$/);
+    expect(active.find((l) => l.includes(',otherServices,'))).toMatch(/,otherServices,其他对外管理服务事项,,,,2,3,0,,,,,,$/);
     const cells = (await readFile(join(out, 'cells.csv'), 'utf8')).trim().split('\n');
     expect(cells).toHaveLength(1 + 23 * 7 + 15 + 22);
     const checks = (await readFile(join(out, 'checks.csv'), 'utf8')).trim().split('\n');

@@ -1,5 +1,6 @@
 /** Shared test helpers: paths to the shared corpus, temp folders, reading outputs back. */
-import { afterEach, beforeEach, jest } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, jest, test } from '@jest/globals';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,11 @@ import type { ReportRecord } from '../src/schema/records.js';
 export const ROOT = process.cwd();
 /** ../shared beside the checkout: seed, corpus, references. */
 export const SHARED = join(ROOT, '..', 'shared');
+/** The real-report corpus with hand-checked truth is not published with the repository: tests on it skip without it. */
+export const HAS_CORPUS = existsSync(join(SHARED, 'corpus'));
+if (!HAS_CORPUS) process.stderr.write(`nianbao tests: ${join(SHARED, 'corpus')} not found: the tests on the real-report corpus are skipped\n`);
+/** `test`, or `test.skip` without the corpus. */
+export const corpusTest: typeof test.skip = HAS_CORPUS ? test : test.skip;
 /** The seed report; samples/ holds the same bytes as ../shared/seeds/, so tests need no sibling folder for it. */
 export const SEED_PATH = join(ROOT, 'samples', '000_d92f6972ebe26fca.txt');
 
