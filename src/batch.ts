@@ -315,7 +315,7 @@ async function runLocked(expanded: ExpandedInputs, options: BatchOptions, starte
             status: 'failed',
             error: outcome.failure,
             issues: [makeIssue('error', 'extract', outcome.failure, outcome.message)],
-            milliseconds: options.timeoutMs,
+            milliseconds: outcome.milliseconds ?? 0,
           };
           report(manifest);
           if (sha256 === null) unhashed.push(manifest);

@@ -21,6 +21,8 @@ export type RunFailureCode = 'timeout' | 'worker_crashed' | 'memory_limit' | 'in
 export interface RunFailure {
   failure: RunFailureCode;
   message: string;
+  /** How long the file ran before it failed. */
+  milliseconds?: number;
 }
 
 export type RunResult = FileOutcome | RunFailure;
@@ -76,7 +78,7 @@ function inProcessRunner(options: RunnerOptions): FileRunner {
             new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason as Error))),
           ]);
         } catch (error) {
-          if (signal?.aborted) return { failure: 'timeout', message: `no result within ${options.timeoutMs / 1000} s` };
+          if (signal?.aborted) return { failure: 'timeout', message: `no result within ${options.timeoutMs / 1000} s`, milliseconds: options.timeoutMs };
           return { failure: 'worker_crashed', message: `processing failed: ${error instanceof Error ? error.message : String(error)}` };
         }
       }),
@@ -118,9 +120,11 @@ function childRunner(options: RunnerOptions): FileRunner {
       const id = nextId++;
       stderrTail.set(child, '');
       let settled = false;
+      const started = performance.now();
       const finish = (result: RunResult, keep: boolean): void => {
         if (settled) return;
         settled = true;
+        if ('failure' in result) result.milliseconds = Math.round(performance.now() - started);
         clearTimeout(timer);
         clearInterval(poll);
         child.off('message', onMessage);
