@@ -33,7 +33,8 @@ async function night(command: string, scraped: string, dataset: string): Promise
   const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(dataset, 'manifest.json'), 'utf8')));
   return {
     code: run.status,
-    paths: Object.fromEntries(manifest.files.map((f) => [f.path.slice(scraped.length + 1), f.error ?? f.status])),
+    // A report is `read` (ok or partial: how well is the tables' business, not the batch's), else its error code or `skipped`.
+    paths: Object.fromEntries(manifest.files.map((f) => [f.path.slice(scraped.length + 1), f.error ?? (f.status === 'skipped' ? 'skipped' : 'read')])),
     records: (await readJsonLines(join(dataset, 'reports.jsonl'))) as Night['records'],
   };
 }
@@ -55,7 +56,7 @@ test('three nights with the README recipe: the dataset follows the folder and th
   await writeFile(join(scraped, 'listing.json'), '[{"url": "http://example.org/a.html"}]');
   const first = await night(command, scraped, dataset);
   expect(first.code).toBe(0);
-  expect(first.paths).toEqual({ 'a.html': 'ok', 'b.html': 'ok', 'listing.json': 'skipped' });
+  expect(first.paths).toEqual({ 'a.html': 'read', 'b.html': 'read', 'listing.json': 'skipped' });
   expect(first.records).toHaveLength(2);
 
   // Night 2: a new report, a broken download, and b.html re-published with another report's content, old date kept.
@@ -65,7 +66,7 @@ test('three nights with the README recipe: the dataset follows the folder and th
   await download('gen-0007-2019-html-spans.html', 'b.html');
   const second = await night(command, scraped, dataset);
   expect(second.code).toBe(1); // the broken file is tonight's
-  expect(second.paths).toEqual({ 'a.html': 'ok', 'b.html': 'ok', 'c.md': 'ok', 'd.pdf': 'pdf_corrupt', 'listing.json': 'skipped' });
+  expect(second.paths).toEqual({ 'a.html': 'read', 'b.html': 'read', 'c.md': 'read', 'd.pdf': 'pdf_corrupt', 'listing.json': 'skipped' });
   expect(second.records.map((r) => r.source.path.slice(scraped.length + 1)).sort()).toEqual(['a.html', 'b.html', 'c.md', 'd.pdf']); // a failed PDF has a failed record
   // b.html holds its new version only.
   const republished = createHash('sha256').update(await readFile('samples/gen-0007-2019-html-spans.html')).digest('hex');
@@ -75,6 +76,6 @@ test('three nights with the README recipe: the dataset follows the folder and th
   await rm(join(scraped, 'a.html'));
   const third = await night(command, scraped, dataset);
   expect(third.code).toBe(0);
-  expect(third.paths).toEqual({ 'b.html': 'ok', 'c.md': 'ok', 'd.pdf': 'pdf_corrupt', 'listing.json': 'skipped' });
+  expect(third.paths).toEqual({ 'b.html': 'read', 'c.md': 'read', 'd.pdf': 'pdf_corrupt', 'listing.json': 'skipped' });
   expect(third.records.map((r) => r.source.path.slice(scraped.length + 1)).sort()).toEqual(['b.html', 'c.md', 'd.pdf']);
 }, 300_000);
