@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BatchError, DEFAULT_BATCH_OPTIONS, MAX_TIMEOUT_SECONDS, runBatch } from './batch.js';
-import { generateReports, LAYOUTS, type Layout } from './generate/index.js';
+import { CLASSIC_LAYOUTS, generateReports, LAYOUTS, type Layout } from './generate/index.js';
 import { readListFile, type InputFile } from './inputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { writeFileAtomic } from './output/write.js';
@@ -84,7 +84,8 @@ Options:
   -o, --out DIR      where to write (required)
       --count N      how many reports (default 12)
       --seed S       the generator's seed (default 1)
-      --layouts a,b  layouts to draw from (default all: ${LAYOUTS.join(', ')})
+      --layouts a,b  layouts to draw from (default: the first ${CLASSIC_LAYOUTS.length} of ${LAYOUTS.join(', ')};
+                     the others are the damaged layouts of real reports)
 `;
 
 const HELP = `nianbao ${TOOL_VERSION}: 政府信息公开工作年度报告 → checked datasets
@@ -116,7 +117,7 @@ export function exitCodeFor(summary: BatchSummary, failOn: 'failed' | 'partial' 
 async function generate(values: { out?: string; count?: string; seed?: string; layouts?: string }): Promise<number> {
   const count = Number(values.count ?? '12');
   const seed = Number(values.seed ?? '1');
-  const layouts = (values.layouts?.split(',') ?? [...LAYOUTS]) as Layout[];
+  const layouts = (values.layouts?.split(',') ?? [...CLASSIC_LAYOUTS]) as Layout[];
   if (!values.out) return usage('generate needs --out DIR');
   if (!Number.isInteger(count) || count < 1) return usage(`--count takes a positive integer, not "${values.count}"`);
   if (!Number.isInteger(seed)) return usage(`--seed takes an integer, not "${values.seed}"`);

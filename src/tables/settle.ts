@@ -83,24 +83,23 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
  * numbers (no part with a leading zero), and blanks where cells were dropped.
  */
 function placements(slots: readonly Slot[], n: number): RowCandidates {
-  const filled = slots.filter((s) => !isEmpty(s));
-  const explicitBlanks = slots.length - filled.length;
-  if (explicitBlanks > 0 && slots.length < n) {
-    // Empty cells were printed, so the cells that are there stand where they stand... except that some were dropped.
+  const gluedDigits = (slot: Slot): string | null => {
+    const digits = foldText(slot.text).trim();
+    return slot.glued && /^\d{2,}$/.test(digits) ? digits : null;
+  };
+  if (readingsBound(slots.map((s) => gluedDigits(s)?.length ?? 0), n) > MAX_CANDIDATES) {
+    return none(`too many ways to read ${slots.length} values into ${n} columns`);
   }
   const expansions: Slot[][] = [];
-  let overflow = false;
   const expand = (k: number, acc: Slot[]): void => {
-    if (overflow) return;
     if (acc.length > n) return;
     if (k === slots.length) {
       expansions.push([...acc]);
-      if (expansions.length > MAX_CANDIDATES) overflow = true;
       return;
     }
     const slot = slots[k] as Slot;
-    const digits = foldText(slot.text).trim();
-    if (slot.glued && /^\d{2,}$/.test(digits)) {
+    const digits = gluedDigits(slot);
+    if (digits) {
       for (let parts = 1; parts <= Math.min(digits.length, n - acc.length); parts++) {
         for (const split of digitSplits(digits, parts)) expand(k + 1, [...acc, ...split.map((part) => ({ ...slot, split: part }))]);
       }
@@ -109,17 +108,45 @@ function placements(slots: readonly Slot[], n: number): RowCandidates {
     expand(k + 1, [...acc, slot]);
   };
   expand(0, []);
-  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
   const candidates: Candidate[] = [];
   for (const values of expansions) {
     for (const positions of choose(n, values.length)) {
       const cells = new Array<Slot | null>(n).fill(null);
       positions.forEach((p, i) => (cells[p] = values[i] as Slot));
       candidates.push({ cells, derived: true });
-      if (candidates.length > MAX_CANDIDATES) return none(`too many ways to read ${slots.length} values into ${n} columns`);
     }
   }
   return { candidates };
+}
+
+/**
+ * An upper bound of the readings `placements` would make, computed before making any: tokens of
+ * `lengths[k]` glued digits (0: a plain token) cut into parts, placed among n columns.
+ */
+function readingsBound(lengths: readonly number[], n: number): number {
+  // ways[m]: ways the tokens so far make m values.
+  let ways = new Array<number>(n + 1).fill(0);
+  ways[0] = 1;
+  for (const length of lengths) {
+    const next = new Array<number>(n + 1).fill(0);
+    for (let m = 0; m <= n; m++) {
+      if (!ways[m]) continue;
+      if (length === 0) {
+        if (m + 1 <= n) next[m + 1] = (next[m + 1] ?? 0) + (ways[m] ?? 0);
+        continue;
+      }
+      for (let parts = 1; parts <= Math.min(length, n - m); parts++) next[m + parts] = (next[m + parts] ?? 0) + (ways[m] ?? 0) * binomial(length - 1, parts - 1);
+    }
+    ways = next;
+  }
+  return ways.reduce((sum, w, m) => sum + w * binomial(n, m), 0);
+}
+
+function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
 }
 
 /** The k-subsets of 0..n-1 in increasing order. */
