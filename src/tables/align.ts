@@ -14,7 +14,7 @@ import type { TableKey } from '../schema/keys.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { lineTokens, pipeStyleOf, type LabelToken, type PipeStyle, type Token } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, pipeStyleOf, type LabelToken, type PipeStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -275,10 +275,14 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     lines,
   );
   const lineByNo = new Map(lines.map((l) => [l.lineNo, l]));
+  const blankLines = emptyLineBlanks(lines, perLine);
   // The stream; a lone Han character on a line of its own is a vertical label's fragment.
   const stream: { token: Token; line: Line }[] = [];
   perLine.forEach((tokens, index) => {
     const line = lines[index] as Line;
+    const blanks = blankLines[index] ?? 0;
+    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method } }, line });
+    if (isEmptyTextLine(line)) return;
     const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
     if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
     // Empty cells before a line's first label are the label columns of spanned group cells ("| | 2.其他…").

@@ -4,7 +4,7 @@
  */
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
-import { lineTokens, pipeStyleOf, type PipeStyle } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, pipeStyleOf, type PipeStyle } from './segments.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -47,15 +47,17 @@ function labelAndValues(line: Line, style: PipeStyle): { label: string; values: 
  */
 export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
   const style = pipeStyleOf(lines);
+  const blanks = emptyLineBlanks(lines, lines.map((line) => lineTokens(line, style, gridValueColumns(line))));
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
   const headerCells: HeaderCell[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const { label, values } = labelAndValues(line, style);
-    if (line.cells.length === 0 && !line.raw?.includes('|')) {
-      // One value per line: an empty line between values is a blank cell.
-      if (!found) emptiesAfterHeader++;
-      if (found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS) {
+    if (isEmptyTextLine(line) || (line.cells.length === 0 && !line.raw?.includes('|'))) {
+      // One value per line: an empty line between values may be a blank cell.
+      const k = blanks[index] ?? 0;
+      if (!found) emptiesAfterHeader += k;
+      for (let b = 0; b < k && found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS; b++) {
         found.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
       }
       continue;

@@ -66,7 +66,7 @@ export function splitGluedText(text: string): { kind: 'label' | 'number'; text: 
     // 第1项, 2019年 and the like inside a label are words, not cells.
     if (/第\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
     let numbering = '';
-    if (/^[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
+    if (/^\s*[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
       numbering = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
@@ -145,8 +145,20 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
  * text line with pipes anywhere is split on them (the extractor splits only lines that start with
  * one, so "label | 58 | 7 |" had arrived as space-separated words and pipes).
  */
+/**
+ * A table rule drawn in text: Markdown's "---|---", pandoc's "------- ------", w3m's box drawing
+ * ("├────┼────┤"). It is no row and holds no cells (its dashes are not blank placeholders).
+ */
+const RULE_LINE = /^[\s|+:=\-─━┄┈═┼┬┴├┤┌┐└┘╋╂╪╫]*(?:-{3,}|[─━═]{2,})[\s|+:=\-─━┄┈═┼┬┴├┤┌┐└┘╋╂╪╫]*$/;
+/** Box-drawing verticals that w3m and friends print between cells. */
+const BOX_VERTICAL = /[│┃║]/g;
+/** Box-drawing joints and rules beside a wrapped cell's text ("）   ├────┼────┤"): separators, not text. */
+const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
+const BOX_HORIZONTAL = /[─━═┄┈]+/g;
+
 function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
-  const raw = line.raw;
+  const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
+  if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, lonePipe: false, pipesOnly: true };
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
     const trimmed = raw.trim();
     if (trimmed === '|') return { cells: style === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
@@ -182,14 +194,20 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     }
   }
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
-  const keepsEmpty = line.separator !== 'spaces' && line.separator !== 'none';
+  const keepsEmpty = (line.separator !== 'spaces' && line.separator !== 'none') || (line.method === 'text' && /[|│┃║]/.test(line.raw ?? ''));
+  const firstForced = forcedValues.size > 0 ? Math.min(...forcedValues) : Infinity;
   cells.forEach(({ text, cell }, i) => {
+    // Before a grid row's value columns every cell is label text ("5" | ".属于三类内部事务信息").
+    if (i < firstForced && firstForced !== Infinity) {
+      if (text.trim() !== '') tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
+      return;
+    }
     if (forcedValues.has(i) || isValueCell(text)) {
-      if (text.trim() === '' && !keepsEmpty && !(line.method === 'text' && line.raw?.includes('|'))) return;
+      if (text.trim() === '' && !keepsEmpty) return;
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
     }
-    if (!isLabelCell(text)) {
+    if (!isLabelCell(text) && /\d/.test(text)) {
       // Digits that are no valid value ("--253", "167,617167617"): a malformed value, read as unreadable.
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
@@ -204,6 +222,18 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
   });
   if (residue) tokens.push({ kind: 'gap', page: line.page, line: line.lineNo });
+  // A row's numbering split off its label by a space ("7 .属于行政执法案卷"): label text, not a value.
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const t = tokens[i];
+    const dot = tokens[i + 1];
+    // "2 . 重复申请": the dot may stand as a cell of its own.
+    const dotCell = dot?.kind === 'value' && /^[.．、]$/.test(dot.slot.text.trim());
+    const next = tokens[i + (dotCell ? 2 : 1)];
+    if (t?.kind !== 'value' || next?.kind !== 'label' || !/^\d{1,2}$/.test(t.slot.text.trim())) continue;
+    if (dotCell || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
+      tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
+    }
+  }
   // A glued number's box is the end of its label cell's box (positioned text: "行政许可1203").
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
@@ -215,4 +245,44 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     }
   }
   return tokens;
+}
+
+/** A text line with nothing on it but white space. */
+export function isEmptyTextLine(line: Line): boolean {
+  return line.method === 'text' && line.cells.length === 0 && !/[|│┃║]/.test(line.raw ?? '');
+}
+
+/**
+ * How many blank cells each line of a text region stands for when it is empty. In a table printed
+ * one cell per line an empty line is a blank cell; printed one cell per paragraph, the first empty
+ * line after a cell only separates and any more are blank cells; a line of spaces is a printed
+ * empty cell in both. Where rows are printed on lines, empty lines mean nothing.
+ */
+export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[][]): number[] {
+  let content = 0;
+  let single = 0;
+  let empty = 0;
+  lines.forEach((line, i) => {
+    if (isEmptyTextLine(line)) empty++;
+    else if (line.method === 'text') {
+      content++;
+      if ((perLine[i] ?? []).length === 1) single++;
+    }
+  });
+  const blanks = new Array<number>(lines.length).fill(0);
+  if (content < 8 || single < content * 0.7) return blanks;
+  const paragraphs = empty >= content * 0.6;
+  let run = 0;
+  lines.forEach((line, i) => {
+    if (!isEmptyTextLine(line)) {
+      run = 0;
+      return;
+    }
+    const spaces = (line.raw ?? '') !== '';
+    run++;
+    blanks[i] = spaces || !paragraphs || run > 1 ? 1 : 0;
+    // A line of spaces is the cell itself: the empty line after it separates as after any cell.
+    if (spaces) run = 0;
+  });
+  return blanks;
 }

@@ -75,7 +75,8 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
   const open = new Map<string, Candidate[]>();
   for (const [key, all] of rows) {
     const candidates = distinctReadings(all);
-    if (candidates.length <= 1) {
+    // A reading the source printed in place stands as printed (a broken total is the source's error).
+    if (candidates.length === 0 || (candidates.length === 1 && !(candidates[0] as Candidate).derived)) {
       decisions.set(key, { chosen: candidates[0] ?? null, before: candidates.length, after: candidates.length });
       continue;
     }
