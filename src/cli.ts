@@ -47,7 +47,7 @@ Options:
       --retry-failed     process again files whose stored result is a failure (timeouts and crashes
                          included; without it a failure is reused until the file's bytes change)
       --include GLOB     only files matching GLOB (repeatable; matched against the path and the path
-                         below its input folder, e.g. '**/*.pdf')
+                         below its input folder, a GLOB without a slash against the file name: '*.pdf')
       --exclude GLOB     leave out files matching GLOB (repeatable)
       --follow-symlinks  read symlinks in an input folder that lead out of it (default: skipped, listed)
   -j, --jobs N           files processed at once, each in its own process (default: ${DEFAULT_BATCH_OPTIONS.jobs}, the

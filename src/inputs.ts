@@ -26,7 +26,7 @@ export interface SkippedInput {
 
 /** Options of the expansion. */
 export interface ExpandOptions {
-  /** Globs a file must match (any of them) to be taken; matched against the path given and the path below its input folder. */
+  /** Globs a file must match (any of them) to be taken; matched against the path given and the path below its input folder (a pattern without a slash: against the file name). */
   include?: readonly string[];
   /** Globs that leave a file out (it is not in the manifest at all). */
   exclude?: readonly string[];
@@ -121,8 +121,8 @@ export async function expandInputs(inputs: readonly (string | InputFile)[], opti
   const seen = new Set<string>();
   const seenDirs = new Set<string>();
   const outReal = options.outDir ? await realpath(options.outDir).catch(() => resolve(options.outDir as string)) : null;
-  const include = options.include?.length ? picomatch([...options.include], { dot: true }) : null;
-  const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : null;
+  const include = options.include?.length ? picomatch([...options.include], { dot: true, basename: true }) : null;
+  const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true, basename: true }) : null;
   // A file is matched by its path as found and by its path below the input folder it came from.
   const chosen = (file: InputFile, root: string | null): boolean => {
     const names = [file.path];

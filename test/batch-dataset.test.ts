@@ -124,6 +124,10 @@ describe('15.4 the exit code is about this run', () => {
     const chosen = join(await makeTempDir(), 'chosen');
     expect(await main(['extract', dir, '--out', chosen, '-q', '--include', '**/*.html', '--exclude', 'broken*'])).toBe(0);
     expect((await manifestOf(chosen)).files.map((f) => f.path.slice(dir.length + 1)).sort()).toEqual([SAMPLES[0], SAMPLES[1]]);
+    // Files named one by one are chosen by their names too.
+    const named = join(await makeTempDir(), 'named');
+    expect(await main(['extract', join(dir, 'broken.html'), join(dir, SAMPLES[0] as string), '--out', named, '-q', '--exclude', 'broken*'])).toBe(0);
+    expect((await manifestOf(named)).files.map((f) => f.path.slice(dir.length + 1))).toEqual([SAMPLES[0]]);
   });
 });
 
