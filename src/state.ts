@@ -88,7 +88,10 @@ export async function indexState(outDir: string, settings: string): Promise<Stat
   for (const name of names.filter((n) => n.endsWith('.entry'))) {
     let entry: IndexFile;
     try {
-      entry = IndexFileSchema.parse(JSON.parse(await readFile(join(stateDir(outDir), name), 'utf8')));
+      const raw = JSON.parse(await readFile(join(stateDir(outDir), name), 'utf8')) as { version?: unknown; settings?: unknown };
+      // Another version's entry (or an older layout's, without settings) is a cache miss, not damage.
+      if (raw.version !== TOOL_VERSION || typeof raw.settings !== 'string') continue;
+      entry = IndexFileSchema.parse(raw);
     } catch (error) {
       warnings.push(`stored result ${name} is unreadable, ${reason(error)}: its file is processed again`);
       continue;
