@@ -64,7 +64,8 @@ export function splitGluedText(text: string): { kind: 'label' | 'number'; text: 
     const after = folded.slice(start + digits.length);
     const before = folded.slice(0, start);
     // 第1项, 2019年 and the like inside a label are words, not cells.
-    if (/第\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
+    // 第1项, 2019年, and generic column names a converter made ("数据1", "列2"): words, not cells.
+    if (/(?:第|数据|列|栏)\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
     let numbering = '';
     if (/^\s*[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
       numbering = digits.slice(-1);
@@ -108,20 +109,36 @@ function slotOf(text: string, cell: LineCell | undefined, line: Line, cellIndex:
  */
 export type PipeStyle = 'terminated' | 'bare' | 'none';
 
-/** Decides a region's pipe style from its lines' raw text. */
-export function pipeStyleOf(lines: readonly Line[]): PipeStyle {
+/** How a text region prints its cells: its pipe style, and whether every row ends in an extra empty cell. */
+export interface RegionStyle {
+  pipes: PipeStyle;
+  /**
+   * Every pipe row of the region ends in an empty cell ("… | 0 | 32 | |"): that last cell is the
+   * converter's residue, not a blank column (a column left blank in every row would not be a table's).
+   */
+  trailingResidue: boolean;
+}
+
+/** Decides a region's style from its lines' raw text. */
+export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let terminated = 0;
   let bare = 0;
   let lone = 0;
+  let rows = 0;
+  let endEmpty = 0;
   for (const line of lines) {
     const raw = (line.raw ?? '').trim();
     if (raw === '') continue;
     if (raw === '|') lone++;
     else if (/^[^|]+\|$/.test(raw)) terminated++;
     else if (!raw.includes('|')) bare++;
+    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
+      rows++;
+      if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
+    }
   }
-  if (lone === 0) return 'none';
-  return terminated >= bare ? 'terminated' : 'bare';
+  const pipes: PipeStyle = lone === 0 ? 'none' : terminated >= bare ? 'terminated' : 'bare';
+  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows };
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
@@ -129,7 +146,8 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
-  const tail = /(?:\|\s*){2,}$/.exec(text);
+  // ("| 0 | 0 ||", "0 |" then "||"; but "| 0 |  |" ends in an empty cell, as Markdown prints one.)
+  const tail = /\|{2,}\s*$/.exec(text);
   if (tail && text.slice(0, tail.index).trim() !== '') {
     residue = true;
     text = text.slice(0, tail.index);
@@ -138,6 +156,10 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
   // "| 25 |" in a region whose cells end in their pipe: the leading pipe ended an empty cell.
   if (!keepLeadingEmpty) text = text.replace(/^\|/, '');
   return { cells: text.split('|').map((c) => c.trim()), residue };
+}
+
+function withoutResidue(cells: string[], style: RegionStyle): string[] {
+  return style.trailingResidue && cells.length > 1 && cells.at(-1) === '' ? cells.slice(0, -1) : cells;
 }
 
 /**
@@ -156,20 +178,20 @@ const BOX_VERTICAL = /[│┃║]/g;
 const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
 const BOX_HORIZONTAL = /[─━═┄┈]+/g;
 
-function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
+function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
   const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
   if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, lonePipe: false, pipesOnly: true };
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
     const trimmed = raw.trim();
-    if (trimmed === '|') return { cells: style === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
+    if (trimmed === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    const { cells, residue } = pipeCells(trimmed, style === 'terminated');
-    return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+    const { cells, residue } = pipeCells(trimmed, style.pipes === 'terminated');
+    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
-    const { cells, residue } = pipeCells(raw, style === 'terminated');
+    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated');
     if (cells.every((c) => c === '')) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
   return { cells: line.cells.map((cell) => ({ text: cell.text, cell })), residue: false, lonePipe: false, pipesOnly: false };
 }
@@ -179,7 +201,7 @@ function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: 
  * at exactly those columns are values whatever they hold (an OCR misreading in a value cell is an
  * unreadable value, never part of the label).
  */
-export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly number[]): Token[] {
+export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readonly number[]): Token[] {
   const { cells, residue, pipesOnly } = cellsOf(line, style);
   const tokens: Token[] = [];
   if (pipesOnly && cells.length === 0) {

@@ -55,15 +55,14 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const placed = placeByHeader(slots, n, row.header);
     if (placed) return placed;
   }
-  // A pipe table is a full grid, so the value columns are the line's last n cells.
-  if (row.separator === 'pipe' && options.valuesAtGridEnd && slots.length > n && slots.slice(0, slots.length - n).every(isEmpty)) {
-    return single(slots.slice(slots.length - n));
-  }
   const glued = slots.some((s) => s.glued && /^\d{2,}$/.test(foldText(s.text).trim()));
   if (slots.length === n && !glued) return single([...slots]);
   if (slots.length > n) {
+    // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
+    // dropping them is a reading; one way, or one pattern, is the row as printed.
     const trimmed = trimEdges(slots, n);
-    if (trimmed) return single(trimmed);
+    if (trimmed.length === 1) return single(trimmed[0] as Slot[]);
+    if (trimmed.length > 1) return { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     const joined = joinBrokenDigits(slots, n).map((cells) => ({ cells, derived: true }));
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
@@ -317,18 +316,18 @@ function coveredColumns(x0: number, x1: number, header: HeaderPositions): number
   return best < 0 ? [] : [best];
 }
 
-/** Drops surplus empty cells at the edges; only when every way of doing so gives the same row. */
-function trimEdges(slots: readonly Slot[], n: number): Slot[] | null {
+/** Every way of dropping surplus empty cells at the edges, one per distinct pattern of what is left. */
+function trimEdges(slots: readonly Slot[], n: number): Slot[][] {
   const extra = slots.length - n;
-  const options: Slot[][] = [];
+  const byPattern = new Map<string, Slot[]>();
   for (let lead = 0; lead <= extra; lead++) {
     const trail = extra - lead;
     const head = slots.slice(0, lead);
     const tail = slots.slice(slots.length - trail);
-    if (head.every(isEmpty) && tail.every(isEmpty)) options.push(slots.slice(lead, slots.length - trail));
+    if (!head.every(isEmpty) || !tail.every(isEmpty)) continue;
+    const kept = slots.slice(lead, slots.length - trail);
+    const pattern = kept.map((s) => foldText(s.text).trim()).join('\u0001');
+    if (!byPattern.has(pattern)) byPattern.set(pattern, kept);
   }
-  const first = options[0];
-  if (!first) return null;
-  const pattern = (o: Slot[]) => o.map((s) => foldText(s.text).trim()).join('\u0001');
-  return options.every((o) => pattern(o) === pattern(first)) ? first : null;
+  return [...byPattern.values()];
 }
