@@ -76,7 +76,7 @@ describe('emptyLineBlanks', () => {
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(2);
   });
   test('one cell per paragraph: the empty line after a cell separates; a line of spaces is a blank cell', () => {
-    const lines = region(['一、本年新收', '', '120', '', ' ', '', '0', '', '0', '', '0', '', '0', '', '120', '']);
+    const lines = region(['一、本年新收', '', '120', '', ' ', '', '0', '', '0', '', '0', '', '0', '', '120', '', '二、上年结转', '', '0', '']);
     const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(1);
   });

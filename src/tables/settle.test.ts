@@ -25,9 +25,20 @@ const rowTotal = (r: string): TableIdentity => ({ left: [{ row: r, column: 6 }],
 const values = (cells: (Slot | null)[]): (string | null)[] => cells.map((c) => (c ? (c.split ?? c.text) : null));
 
 describe('rowCandidates and solveRows', () => {
-  test('a glued digit string splits only the ways the row total allows; one way left is the reading', () => {
-    const r = row('newReceived', slots(['153000018'], { glued: true }));
-    const decided = solveRows(new Map([['newReceived', rowCandidates(r, 7).candidates]]), [rowTotal('newReceived')]).get('newReceived');
+  test('a glued digit string: the only split whose first six sum to the seventh and that fits the column identities', () => {
+    const printed = (texts: string[]) => rowCandidates(row('x', slots(texts), { mode: 'separated', separator: 'pipe' }), 7).candidates;
+    const rows = new Map([
+      ['newReceived', rowCandidates(row('newReceived', slots(['153000018'], { glued: true })), 7).candidates],
+      ['carriedOver', printed(['0', '0', '0', '0', '0', '0', '0'])],
+      ['totalHandled', printed(['15', '3', '0', '0', '0', '0', '18'])],
+      ['carriedForward', printed(['0', '0', '0', '0', '0', '0', '0'])],
+    ]);
+    const balance: TableIdentity[] = [0, 1, 2, 3, 4, 5, 6].map((column) => ({
+      left: ['newReceived', 'carriedOver'].map((r) => ({ row: r, column })),
+      right: ['totalHandled', 'carriedForward'].map((r) => ({ row: r, column })),
+      whenFirstPrinted: false,
+    }));
+    const decided = solveRows(rows, [...[...rows.keys()].map(rowTotal), ...balance]).get('newReceived');
     expect(values(decided?.chosen?.cells ?? [])).toEqual(['15', '3', '0', '0', '0', '0', '18']);
     expect(decided?.chosen?.derived).toBe(true);
   });
@@ -56,10 +67,13 @@ describe('rowCandidates and solveRows', () => {
     expect(values(decided?.chosen?.cells ?? [])).toEqual(['247', '0', '0', '0', '0', '0', '247']);
   });
 
-  test('surplus empties at both edges: each way of dropping them is a reading, and the total chooses', () => {
+  test('surplus empties at both edges: each way of dropping them is a reading; a row the identities cannot settle is not guessed', () => {
     const r = row('granted', slots(['', '5', '0', '0', '0', '0', '5', '']), { mode: 'separated', separator: 'pipe' });
     const decided = solveRows(new Map([['granted', rowCandidates(r, 7).candidates]]), [rowTotal('granted')]).get('granted');
-    expect(values(decided?.chosen?.cells ?? [])).toEqual(['5', '0', '0', '0', '0', '5', '']);
+    expect(decided?.chosen).toBeNull();
+    expect(decided?.remaining).toHaveLength(2);
+    const leading = row('granted', slots(['', '', '5', '0', '0', '0', '0', '0', '5']), { mode: 'separated', separator: 'pipe' });
+    expect(values(rowCandidates(leading, 7).candidates[0]?.cells ?? [])).toEqual(['5', '0', '0', '0', '0', '0', '5']);
   });
 
   test('a row printed in place stands as printed, even when its total is wrong (the source error is a failed check)', () => {
