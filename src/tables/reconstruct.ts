@@ -30,7 +30,7 @@ import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
 import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
 
-const REQUESTS_SPEC: TableSpec = {
+export const REQUESTS_SPEC: TableSpec = {
   table: 'requests',
   rows: REQUEST_ROW_SPECS,
   groupPhrases: REQUEST_GROUP_PHRASES,
@@ -44,7 +44,7 @@ const REQUESTS_SPEC: TableSpec = {
     不予处理: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('rejected')).map((s) => s.key),
   },
 };
-const ACTIVE_SPEC: TableSpec = {
+export const ACTIVE_SPEC: TableSpec = {
   table: 'active',
   rows: ACTIVE_ROW_SPECS,
   groupPhrases: [],
@@ -188,6 +188,7 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
   if (!row.exact && row.coverage < 1 && table !== 'reviews') {
     issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${name}: matched the printed label "${row.label}"`, { page: row.page, path }));
   }
+  if (row.unplaced) return nullCells(table, keys, 'unreadable', row);
   if (row.slots.length === 0 && !options.chosen) {
     // A label with no values at all: a table printed without numbers, or a row cut off with the page.
     if (!options.tableHasNumbers) return keys.map((k) => ({ ...nullCells(table, [k], 'blank', row)[0] as CellReading, confidence: rowConfidence(row) }));

@@ -227,7 +227,8 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     }
     if (forcedValues.has(i) || isValueCell(text)) {
       if (text.trim() === '' && !keepsEmpty) return;
-      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
+      // A digit string with a leading zero is no one number: numbers run together ("000000000000000").
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, /^0\d+$/.test(foldText(text).trim())) });
       return;
     }
     if (!isLabelCell(text) && /\d/.test(text)) {

@@ -63,7 +63,8 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     if (placed) return placed;
   }
   const glued = slots.some((s) => s.glued && /^\d{2,}$/.test(foldText(s.text).trim()));
-  if (slots.length === n && !glued) return single([...slots]);
+  // As many tokens as columns: splitting a glued one would make too many, so each is one cell.
+  if (slots.length === n) return single([...slots]);
   if (slots.length > n) {
     // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
     // dropping them is a reading; one way, or one pattern, is the row as printed.

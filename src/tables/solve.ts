@@ -107,21 +107,19 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
     const first = valuesFor(list[0] as Candidate)[ref.column];
     return list.every((c) => valuesFor(c)[ref.column] === first) ? first : undefined;
   };
-  // Propagation: an open row keeps the readings that satisfy each identity whose other cells are known.
-  // An identity that would leave no reading is one the source breaks: it decides nothing.
+  // Propagation: an open row keeps the readings that satisfy every identity whose other cells are
+  // known, all at once. None left means those identities contradict each other in the source (a
+  // broken total): then they decide nothing for the row, rather than whichever was applied last.
   for (let changed = true; changed; ) {
     changed = false;
     for (const key of open) {
       const list = readings.get(key) as Candidate[];
-      for (const identity of cross.filter((i) => rowsOf(i).has(key))) {
-        const othersKnown = [...identity.left, ...identity.right].every((ref) => ref.row === key || known(ref) !== undefined);
-        if (!othersKnown) continue;
-        const kept = list.filter((c) => holds(identity, (ref) => (ref.row === key ? valuesFor(c)[ref.column] : known(ref))) !== false);
-        if (kept.length > 0 && kept.length < list.length) {
-          readings.set(key, kept);
-          changed = true;
-          break;
-        }
+      const applicable = cross.filter((i) => rowsOf(i).has(key) && [...i.left, ...i.right].every((ref) => ref.row === key || known(ref) !== undefined));
+      if (applicable.length === 0) continue;
+      const kept = list.filter((c) => applicable.every((i) => holds(i, (ref) => (ref.row === key ? valuesFor(c)[ref.column] : known(ref))) !== false));
+      if (kept.length > 0 && kept.length < list.length) {
+        readings.set(key, kept);
+        changed = true;
       }
       if ((readings.get(key) as Candidate[]).length <= 1) open.delete(key);
     }
