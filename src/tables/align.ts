@@ -12,7 +12,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { TableKey } from '../schema/keys.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
-import { containsAny, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
+import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { emptyLineBlanks, isEmptyTextLine, lineTokens, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
@@ -34,6 +34,8 @@ export interface TableSpec {
   widthOf?: (rowKey: string) => number | undefined;
   /** Group cells and the rows under them, in order ("不予公开" → the eight denied rows). */
   groupRows?: Readonly<Record<string, readonly string[]>>;
+  /** Rows a table never prints after this one (2019's single （六） row, then 2021's three （六） rows). */
+  exclusiveAfter?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A decoded row: its slots, plus what settling them needs to know. */
@@ -53,7 +55,7 @@ export interface RegionRows {
 }
 
 /** At most this many consecutive label pieces make one row label (a label wrapped over lines). */
-const MAX_PIECES_PER_LABEL = 4;
+const MAX_PIECES_PER_LABEL = 6;
 /** A numbering token that agrees with the row's own numbering is worth this much similarity. */
 const NUMBERING_BONUS = 0.08;
 /** A label followed by values (before the next label) is likelier a row than a header word. */
@@ -165,41 +167,51 @@ function bestOf<T extends { similarity: number }>(a: T | undefined, b: T | undef
 
 /** Scores of label groups against rows, memoised: the DP asks for each (first piece, length, row) once. */
 class LabelScores {
-  private readonly cache = new Map<string, number | null>();
+  private readonly cache = new Map<string, { score: number; included: number[] } | null>();
   constructor(
     private readonly pieces: readonly Piece[],
     private readonly spec: TableSpec,
   ) {}
 
-  text(from: number, to: number): string {
-    return this.pieces
-      .slice(from, to)
-      .map((p) => p.token.text)
-      .join('');
+  /**
+   * The best score of pieces [from, to) as row `r`'s label, and which pieces it takes. The first and
+   * last are always taken; a short fragment between them may be left out as noise (a group cell
+   * printed down the side, "（六）" / "其他处" / "理", between the lines of its sub-row's label).
+   */
+  best(from: number, to: number, r: number): { score: number; included: number[] } | null {
+    const key = `${from}:${to}:${r}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const interior = [];
+    for (let k = from + 1; k < to - 1; k++) if ([...labelKey(normaliseLabel((this.pieces[k] as Piece).token.text))].length <= 3) interior.push(k);
+    let best: { score: number; included: number[] } | null = null;
+    for (let mask = 0; mask < 1 << interior.length; mask++) {
+      const left = new Set(interior.filter((_, b) => (mask >> b) & 1));
+      const included = [];
+      for (let k = from; k < to; k++) if (!left.has(k)) included.push(k);
+      const score = this.score(included, r);
+      if (score !== null && (!best || score > best.score)) best = { score, included };
+    }
+    this.cache.set(key, best);
+    return best;
   }
 
-  /** Similarity of pieces [from, to) joined to row `r` (null: no match). */
-  score(from: number, to: number, r: number): number | null {
-    const key = `${from}:${to}:${r}`;
-    if (this.cache.has(key)) return this.cache.get(key) ?? null;
+  private score(included: readonly number[], r: number): number | null {
     const row = this.spec.rows[r] as RowSpec;
-    const parsed = parseLabel(this.text(from, to), this.spec.groupPhrases);
+    const group = included.map((k) => this.pieces[k] as Piece);
+    const text = group.map((p) => p.token.text).join('');
+    const parsed = parseLabel(text, this.spec.groupPhrases);
     // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.
-    const bare = parseLabel(withoutNotes(this.text(from, to)), this.spec.groupPhrases);
+    const bare = parseLabel(withoutNotes(text), this.spec.groupPhrases);
     const m = bestOf(matchRowLabel(parsed, [row], this.spec.groupPhrases), bare.key !== parsed.key && bare.key !== '' ? matchRowLabel(bare, [row], this.spec.groupPhrases) : undefined);
-    let score: number | null = null;
-    if (m) {
-      const group = this.pieces.slice(from, to);
-      score = m.similarity + (parsed.numbering.at(-1) === row.numbering ? NUMBERING_BONUS : 0);
-      if (group.some((p) => p.valuesFollow)) score += VALUES_BONUS;
-      // A label wrapped around its numbers joins across them only when that reads better: values
-      // between the pieces of one label cost a little, so a group cell before its rows' numbers stays apart.
-      score -= group.slice(0, -1).filter((p) => p.valuesFollow).length * SPLIT_LABEL_PENALTY;
-      if (containsAny(this.text(from, to), this.spec.headerWords)) score -= HEADER_PENALTY;
-      if (score < MIN_ROW_SCORE) score = null;
-    }
-    this.cache.set(key, score);
-    return score;
+    if (!m) return null;
+    let score = m.similarity + (parsed.numbering.at(-1) === row.numbering ? NUMBERING_BONUS : 0);
+    if (group.some((p) => p.valuesFollow)) score += VALUES_BONUS;
+    // A label wrapped around its numbers joins across them only when that reads better: values
+    // between the pieces of one label cost a little, so a group cell before its rows' numbers stays apart.
+    score -= group.slice(0, -1).filter((p) => p.valuesFollow).length * SPLIT_LABEL_PENALTY;
+    if (containsAny(text, this.spec.headerWords)) score -= HEADER_PENALTY;
+    return score < MIN_ROW_SCORE ? null : score;
   }
 }
 
@@ -214,7 +226,7 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
   const scores = new LabelScores(pieces, spec);
   const NEG = -Infinity;
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(NEG));
-  const back: ({ i: number; r: number; row: number | null } | null)[][] = Array.from({ length: m + 1 }, () => new Array(R + 1).fill(null));
+  const back: ({ i: number; r: number; row: number | null; included?: number[] } | null)[][] = Array.from({ length: m + 1 }, () => new Array(R + 1).fill(null));
   (best[0] as number[])[0] = 0;
   for (let i = 0; i < m; i++) {
     for (let r = 0; r <= R; r++) {
@@ -226,13 +238,15 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
         (back[i + 1] as (typeof back)[number])[r] = { i, r, row: null };
       }
       for (let j = i + 1; j <= Math.min(m, i + MAX_PIECES_PER_LABEL); j++) {
+        const after = r > 0 ? spec.exclusiveAfter?.[(spec.rows[r - 1] as RowSpec).key] : undefined;
         for (let next = r; next < R; next++) {
-          const s = scores.score(i, j, next);
-          if (s === null) continue;
-          const total = here + s - (r > 0 ? (next - r) * SKIP_PENALTY : 0);
+          if (after?.includes((spec.rows[next] as RowSpec).key)) continue;
+          const found = scores.best(i, j, next);
+          if (found === null) continue;
+          const total = here + found.score - (r > 0 ? (next - r) * SKIP_PENALTY : 0);
           if (total > (best[j]?.[next + 1] ?? NEG)) {
             (best[j] as number[])[next + 1] = total;
-            (back[j] as (typeof back)[number])[next + 1] = { i, r, row: next };
+            (back[j] as (typeof back)[number])[next + 1] = { i, r, row: next, included: found.included };
           }
         }
       }
@@ -244,7 +258,7 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
   for (let i = m, r = end; i > 0; ) {
     const step = back[i]?.[r];
     if (!step) break;
-    if (step.row !== null) for (let k = step.i; k < i; k++) assigned[k] = step.row;
+    if (step.row !== null) for (const k of step.included ?? []) assigned[k] = step.row;
     i = step.i;
     r = step.r;
   }
@@ -274,10 +288,13 @@ function labelParts(text: string, spec: TableSpec): string[] {
 }
 
 /** A label piece that is a real label nobody matched (not a header word, group cell or fragment). */
-function isUnknownLabel(text: string, spec: TableSpec): boolean {
+function isUnknownLabel(text: string, spec: TableSpec, previous: RowSpec | undefined): boolean {
   const parsed = parseLabel(text, spec.groupPhrases);
   if ([...parsed.key].length < 4) return false;
   if (containsAny(text, spec.headerWords) || (spec.bandHeaderWord && containsAny(text, [spec.bandHeaderWord]))) return false;
+  // The rest of the row label before it, wrapped or cut into cells ("部分公开" | "《区分处理的，" | "只计"): no new row.
+  const canonical = previous ? parseLabel(previous.label, spec.groupPhrases).key : '';
+  if (canonical !== '' && lcsLength(parsed.key, canonical) >= [...parsed.key].length * 0.6) return false;
   return !spec.groupPhrases.some((g) => labelKey(normaliseLabel(g)) === parsed.key);
 }
 
@@ -320,10 +337,12 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     if (isEmptyTextLine(line)) return;
     const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
     if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
-    // Empty cells before a line's first label are the label columns of spanned group cells ("| | 2.其他…").
+    // Empty cells before a line's first label are the label columns of spanned group cells ("| | 2.其他…");
+    // on a page or a grid anything there is (an OCR mark "□" where a numbering was).
     const firstLabel = tokens.findIndex((t) => t.kind === 'label');
+    const placed = line.separator === 'grid' || line.cells.some((c) => c.bbox);
     tokens.forEach((token, k) => {
-      if (k < firstLabel && token.kind === 'value' && token.slot.text.trim() === '') return;
+      if (k < firstLabel && token.kind === 'value' && (placed || token.slot.text.trim() === '')) return;
       if (token.kind === 'label') for (const text of labelParts(token.text, spec)) stream.push({ token: { ...token, text }, line });
       else stream.push({ token, line });
     });
@@ -342,7 +361,14 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     const r = assigned[k];
     if (r !== null && r !== undefined) rowAt.set(p.at, r);
   });
-  const unknownAt = new Set(pieces.filter((p, k) => assigned[k] === null && isUnknownLabel(p.token.text, spec)).map((p) => p.at));
+  const previousRow = (k: number): RowSpec | undefined => {
+    for (let j = k - 1; j >= 0; j--) {
+      const r = assigned[j];
+      if (r !== null && r !== undefined) return spec.rows[r];
+    }
+    return undefined;
+  };
+  const unknownAt = new Set(pieces.filter((p, k) => assigned[k] === null && isUnknownLabel(p.token.text, spec, previousRow(k))).map((p) => p.at));
 
   const rows: DecodedRow[] = [];
   const orphans: { row: DecodedRow; after: number }[] = [];

@@ -38,6 +38,7 @@ export const REQUESTS_SPEC: TableSpec = {
   columnWords: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
   gridValues: REQUEST_COLUMNS.length,
   widthOf: () => REQUEST_COLUMNS.length,
+  exclusiveAfter: { otherHandling: OTHER_HANDLING_ROWS_2021 },
   groupRows: {
     不予公开: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('denied')).map((s) => s.key),
     无法提供: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('unable')).map((s) => s.key),

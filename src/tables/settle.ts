@@ -203,6 +203,9 @@ function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPosition
     let columns: number[];
     if (header.kind === 'x') {
       if (!slot.bbox) return null;
+      // Ink left of the first column is in the label area (an OCR mark inside a wrapped label): no value.
+      const first = header.columns[0];
+      if (first && slot.bbox.x1 < first.start - 2) continue;
       columns = coveredColumns(slot.bbox.x0, slot.bbox.x1, header);
     } else {
       const position = header.kind === 'grid' ? slot.col : slot.cellIndex;
