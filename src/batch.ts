@@ -17,6 +17,7 @@ import { expandInputs } from './inputs.js';
 import { makeIssue } from './model/issues.js';
 import { OUTPUT_FILES, openDataset } from './output/dataset.js';
 import { manifestJson } from './output/json.js';
+import { writePanel } from './panel/write.js';
 import { writeFileAtomic } from './output/write.js';
 import { DEFAULT_PROCESS_OPTIONS, type ProcessOptions } from './pipeline.js';
 import type { Issue } from './schema/records.js';
@@ -239,6 +240,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
         if (record) await writer.add(record);
       }
       await writer.finish(manifest);
+      await writePanel(options.outDir, options.excel); // panel.csv and the crossYear.* checks: they need the whole dataset
     } catch (error) {
       await writer.abort();
       throw error;

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, extractDocument } from './extract/index.js';
 import { markupTableToLines } from './layout/grid.js';
 import { layoutDocument } from './layout/positioned.js';
+import { withIdentity } from './identity/record.js';
 import { readMetadata } from './metadata/report-metadata.js';
 import type { ExtractedDocument, InputFormat, Line } from './model/document.js';
 import { InputError, makeIssue } from './model/issues.js';
@@ -109,10 +110,10 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
     const issue = isReport
       ? makeIssue('error', 'tables', 'no_tables_found', 'a disclosure report, but none of its three statistical tables was found')
       : makeIssue('error', 'tables', 'not_a_report', 'the text is not a government information-disclosure annual report');
-    const record = failedRecord(source, [...doc.issues, issue], metadata);
+    const record = withIdentity(failedRecord(source, [...doc.issues, issue], metadata), doc.plainText);
     return entry(record, format, issue.code, record.issues);
   }
-  const record = buildRecord(source, metadata, tables, doc.issues);
+  const record = withIdentity(buildRecord(source, metadata, tables, doc.issues), doc.plainText);
   return entry(record, format, null, record.issues);
 }
 
