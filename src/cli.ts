@@ -10,6 +10,7 @@ import { generateReports, LAYOUTS, type Layout } from './generate/index.js';
 import { readListFile } from './inputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { writeFileAtomic } from './output/write.js';
+import { reviewCommand, REVIEW_USAGE } from './review/command.js';
 import { reportJsonSchema } from './schema/records.js';
 import type { BatchSummary } from './schema/result.js';
 import { TOOL_VERSION } from './version.js';
@@ -25,6 +26,7 @@ Usage:
   nianbao schema              print the JSON Schema of one line of reports.jsonl
   nianbao generate --out DIR [--count N] [--seed S] [--layouts a,b]
                               write synthetic test reports (values obey the identities)
+${REVIEW_USAGE.trimEnd()}
   nianbao --help | --version
 
 Options of extract:
@@ -79,6 +81,7 @@ async function generate(values: { out?: string; count?: string; seed?: string; l
 
 /** Runs the CLI with argv (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'review') return reviewCommand(argv.slice(1)); // its own arguments (src/review/command.ts)
   let parsed;
   try {
     parsed = parseArgs({

@@ -37,7 +37,7 @@ export const DEFAULT_PDF_OPTIONS: PdfOptions = { maxPages: 300, ocr: true };
 const MAX_UNMAPPED_SHARE = 0.2;
 
 /** Opens a document, runs `use`, and always destroys it (the unpdf withDocument rule). */
-async function withDocument<T>(bytes: Uint8Array, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+export async function withDocument<T>(bytes: Uint8Array, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
   const task = getDocument({
     // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),

@@ -32,6 +32,7 @@ export interface PanelEntry {
   carriedForward: Record<RequestColumn, FlaggedValue>;
   headline: Headline;
   failedChecks: number;
+  failedCheckIds: string[];
   /** Cells read as unreadable or missing: the fewer, the better the copy of a duplicate. */
   unsureCells: number;
   /** The three tables as JSON, to tell a re-published copy with the same numbers from a corrected one. */
@@ -134,6 +135,7 @@ export function panelEntry(record: ReportRecord): PanelEntry {
       litigation: sum([reviews.litigationDirect.total, reviews.litigationAfterReview.total]),
     },
     failedChecks: record.checks.filter((c) => !c.pass).length,
+    failedCheckIds: record.checks.filter((c) => !c.pass).map((c) => c.id),
     unsureCells: record.cells.filter((c) => UNSURE.includes(c.flag)).length,
     tablesJson: JSON.stringify(record.tables),
   };
