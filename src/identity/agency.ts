@@ -119,7 +119,7 @@ function commonAncestor(candidates: readonly Division[]): Division | null {
 function narrowByContext(candidates: readonly Division[], context: IdentityContext): Division[] {
   if (candidates.length < 2) return [...candidates];
   const places = contextPlaces(context);
-  const scored = candidates.map((c) => ({ c, score: places.filter((p) => p !== c && (isWithin(c, p) || isWithin(p, c))).length }));
+  const scored = candidates.map((c) => ({ c, score: places.filter((p) => isWithin(c, p) || isWithin(p, c)).length }));
   const best = Math.max(...scored.map((s) => s.score));
   return best > 0 ? scored.filter((s) => s.score === best).map((s) => s.c) : [...candidates];
 }
