@@ -17,10 +17,11 @@ export interface PanelBody {
 
 /** The bodies of the set. Keys are what `identifyAgency` must give (the test checks it). */
 export const PANEL_BODIES: readonly PanelBody[] = [
-  { names: ['洪泽区人民政府', '淮安市洪泽区人民政府'], agencyKey: '江苏省淮安市洪泽区人民政府' },
+  // Not the corpus's bodies (洪泽区, 淮安市, 大五里镇), so the set can sit beside the corpus in one dataset.
+  { names: ['盱眙县人民政府', '淮安市盱眙县人民政府'], agencyKey: '江苏省淮安市盱眙县人民政府' },
   { names: ['中宁县科学技术局', '中卫市中宁县科学技术局'], agencyKey: '宁夏回族自治区中卫市中宁县科学技术局' },
-  { names: ['淮安市人民政府', '江苏省淮安市人民政府'], agencyKey: '江苏省淮安市人民政府' },
-  { names: ['大五里镇人民政府', '迁安市大五里镇'], agencyKey: '河北省唐山市迁安市大五里镇人民政府' },
+  { names: ['宿迁市人民政府', '江苏省宿迁市人民政府'], agencyKey: '江苏省宿迁市人民政府' },
+  { names: ['高良涧街道办事处', '洪泽区高良涧街道'], agencyKey: '江苏省淮安市洪泽区高良涧街道办事处' },
   { names: ['某某市生态环境局'], agencyKey: '某某市生态环境局' },
 ];
 

@@ -77,9 +77,10 @@ export const REPORT_SCRIPT = `
     }
     var image = cell.page && data.pageImages[String(cell.page)];
     if (image && cell.bbox) {
-      var margin = 40, s = image.scale;
-      var x0 = Math.max(0, cell.bbox.x0 * s - margin), y0 = Math.max(0, cell.bbox.y0 * s - margin);
-      var w = Math.min(image.width - x0, (cell.bbox.x1 - cell.bbox.x0) * s + 2 * margin), hgt = Math.min(image.height - y0, (cell.bbox.y1 - cell.bbox.y0) * s + 2 * margin);
+      // The cell with its row's neighbours on either side, and a line above and below.
+      var mx = 160, my = 50, s = image.scale;
+      var x0 = Math.max(0, cell.bbox.x0 * s - mx), y0 = Math.max(0, cell.bbox.y0 * s - my);
+      var w = Math.min(image.width - x0, (cell.bbox.x1 - cell.bbox.x0) * s + 2 * mx), hgt = Math.min(image.height - y0, (cell.bbox.y1 - cell.bbox.y0) * s + 2 * my);
       var zoom = Math.min(1, 320 / w);
       var crop = document.createElement('div'); crop.className = 'crop';
       crop.style.width = Math.round(w * zoom) + 'px'; crop.style.height = Math.round(hgt * zoom) + 'px';
@@ -87,6 +88,10 @@ export const REPORT_SCRIPT = `
       crop.style.backgroundSize = Math.round(image.width * zoom) + 'px ' + Math.round(image.height * zoom) + 'px';
       crop.style.backgroundPosition = (-x0 * zoom) + 'px ' + (-y0 * zoom) + 'px';
       crop.title = 'page ' + cell.page + ' around the cell';
+      var mark = document.createElement('div'); mark.className = 'crop-mark';
+      mark.style.left = ((cell.bbox.x0 * s - x0) * zoom) + 'px'; mark.style.top = ((cell.bbox.y0 * s - y0) * zoom) + 'px';
+      mark.style.width = ((cell.bbox.x1 - cell.bbox.x0) * s * zoom) + 'px'; mark.style.height = ((cell.bbox.y1 - cell.bbox.y0) * s * zoom) + 'px';
+      crop.appendChild(mark);
       panel.appendChild(crop);
     }
   }

@@ -38,7 +38,8 @@ table.list tr.hidden { display: none; }
 aside#provenance { width: 340px; position: sticky; top: 10px; background: #fff; border: 1px solid #d0d7de; padding: 10px; font-size: 13px; }
 aside#provenance dl { display: grid; grid-template-columns: 90px 1fr; gap: 3px 8px; margin: 0; }
 aside#provenance dt { color: #656d76; } aside#provenance dd { margin: 0; word-break: break-all; }
-aside#provenance .crop { margin-top: 8px; border: 1px solid #d0d7de; overflow: hidden; background-repeat: no-repeat; }
+aside#provenance .crop { position: relative; margin-top: 8px; border: 1px solid #d0d7de; overflow: hidden; background-repeat: no-repeat; }
+aside#provenance .crop-mark { position: absolute; box-shadow: 0 0 0 2px #e03131; }
 table.form { border-collapse: collapse; background: #fff; font-size: 12px; margin-bottom: 12px; }
 table.form th, table.form td { border: 1px solid #57606a; padding: 3px 5px; }
 table.form th { background: #f6f8fa; font-weight: normal; }
