@@ -117,7 +117,7 @@ describeWithBrowser('the review site in chromium', () => {
   test('no page loaded anything from outside the site', async () => {
     // Every page of the site once, so each one's loads are recorded.
     const index = await open('index.html');
-    const links = await index.locator('#reports a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+    const links = await index.locator('#reports a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const link of links) await (await open(link)).close();
     const outside = requested.filter((url) => !url.startsWith(siteUrl) && !url.startsWith('data:'));
     expect(outside).toEqual([]);

@@ -4,9 +4,9 @@
  * the checks across years: `carriedOver` of year N equals `carriedForward` of year N−1, per column.
  * Works on small summaries of the records, so a large dataset is read once and not held.
  */
-import { identifyAgency } from '../identity/agency.js';
+import { identifyAgency, type AgencyIdentity } from '../identity/agency.js';
 import { REQUEST_COLUMNS, type RequestColumn } from '../schema/keys.js';
-import type { AgencyLevel, Check, Flag, ReportRecord, Status } from '../schema/records.js';
+import type { Check, Flag, ReportRecord, Status } from '../schema/records.js';
 
 /** A value of 三 with the flag it was read with (null flag: the row is not in the record's cells). */
 interface FlaggedValue {
@@ -15,16 +15,10 @@ interface FlaggedValue {
 }
 
 /** What the panel needs of one record. */
-export interface PanelEntry {
+export interface PanelEntry extends AgencyIdentity {
   id: string;
   path: string;
   agency: string | null;
-  agencyKey: string | null;
-  divisionCode: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  level: AgencyLevel | null;
   year: number | null;
   template: string | null;
   status: Status;

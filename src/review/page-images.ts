@@ -8,27 +8,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { withDocument } from '../extract/pdf.js';
+import { renderPageCanvas, withDocument } from '../extract/pdf.js';
 import type { ReportRecord } from '../schema/records.js';
 import type { PageImage } from './pages.js';
 
 /** Pixels per point: enough to read a cell's digits in a crop. */
 const SCALE = 2;
-
-async function renderPng(page: PDFPageProxy): Promise<{ png: Buffer; width: number; height: number }> {
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const viewport = page.getViewport({ scale: SCALE });
-  const width = Math.max(1, Math.round(viewport.width));
-  const height = Math.max(1, Math.round(viewport.height));
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
-  type RenderParameters = Parameters<PDFPageProxy['render']>[0];
-  await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], canvasContext: context as unknown as RenderParameters['canvasContext'], viewport }).promise;
-  return { png: await canvas.encode('png'), width, height };
-}
 
 /**
  * Renders the pages of `record`'s source PDF that hold cells with boxes into `dir` (as
@@ -49,7 +34,8 @@ export async function renderPageImages(record: ReportRecord, dir: string): Promi
   await withDocument(bytes, async (doc) => {
     for (const number of pages) {
       if (number > doc.numPages) continue;
-      const { png, width, height } = await renderPng(await doc.getPage(number));
+      const { canvas, width, height } = await renderPageCanvas(await doc.getPage(number), SCALE);
+      const png = await canvas.encode('png');
       const name = `${record.id}-p${number}.png`;
       await writeFile(join(dir, name), png);
       images[String(number)] = { src: `../pages/${name}`, width, height, scale: SCALE };
