@@ -24,7 +24,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-const OUTPUTS = ['reports.jsonl', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'manifest.json', '.nianbao'];
+const OUTPUTS = ['reports.jsonl', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'panel.csv', 'manifest.json', '.nianbao'];
 
 async function inputsWithBadFiles(): Promise<string> {
   const dir = await makeTempDir();
