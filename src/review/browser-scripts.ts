@@ -39,6 +39,10 @@ export const INDEX_SCRIPT = `
 export const REPORT_SCRIPT = `
 (function () {
   var data = JSON.parse(document.getElementById('report-data').textContent);
+  // What the two sides of a check are: the printed and the computed total, or last year's and this year's figure.
+  data.sides = function (c) {
+    return c.id.indexOf('crossYear.') === 0 ? 'carried forward the year before ' + c.expected + ', carried over this year ' + c.actual : 'printed ' + c.expected + ', computed ' + c.actual;
+  };
   var panel = document.getElementById('provenance');
   function row(dl, name, value) {
     var dt = document.createElement('dt'); dt.textContent = name;
@@ -70,7 +74,7 @@ export const REPORT_SCRIPT = `
       checks.forEach(function (i) {
         var c = data.checks[i];
         var li = document.createElement('li'); li.className = c.pass ? 'pass' : 'fail';
-        li.textContent = (c.pass ? '✓ ' : '✗ ') + c.id + ': ' + c.description + ' (printed ' + c.expected + ', computed ' + c.actual + ')';
+        li.textContent = (c.pass ? '✓ ' : '✗ ') + c.id + ': ' + c.description + ' (' + data.sides(c) + ')';
         ul.appendChild(li);
       });
       panel.appendChild(ul);

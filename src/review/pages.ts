@@ -83,11 +83,16 @@ ${lines.join('\n')}
   return page('nianbao review', body, INDEX_SCRIPT);
 }
 
+/** What the two sides of a check are (the browser script says the same). */
+function sides(c: Check): string {
+  return c.id.startsWith('crossYear.') ? `carried forward the year before ${c.expected}, carried over this year ${c.actual}` : `printed ${c.expected}, computed ${c.actual}`;
+}
+
 function checkList(checks: readonly Check[], previousLink: (check: Check) => string): string {
   const failed = checks.filter((c) => !c.pass);
   const passed = checks.length - failed.length;
   return `<ul class="checks">${failed
-    .map((c) => `<li class="fail">✗ ${escapeHtml(c.id)}: ${escapeHtml(c.description)} (printed ${c.expected}, computed ${c.actual})${previousLink(c)}</li>`)
+    .map((c) => `<li class="fail">✗ ${escapeHtml(c.id)}: ${escapeHtml(c.description)} (${sides(c)})${previousLink(c)}</li>`)
     .join('')}<li class="pass">${passed} of ${checks.length} checks pass</li></ul>`;
 }
 
