@@ -14,7 +14,7 @@ import type { TableKey } from '../schema/keys.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { lineTokens, pipeStyleOf, type LabelToken, type PipeStyle, type Token } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -125,7 +125,7 @@ function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): 
 }
 
 /** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
-function bandHeaderPositions(line: Line, style: PipeStyle): HeaderPositions | undefined {
+function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | undefined {
   if (line.method === 'text' && line.raw?.includes('|')) {
     const tokens = lineTokens(line, style);
     const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
@@ -268,17 +268,21 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
 /** Decodes the rows of one table region. */
 export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
   const issues: Issue[] = [];
-  const style = pipeStyleOf(lines);
+  const style = regionStyleOf(lines);
   const valueColumns = spec.gridValues !== undefined ? gridValueColumns(lines, spec.gridValues) : new Map<number, number[]>();
   const perLine = splitSpannedLabels(
     lines.map((line) => lineTokens(line, style, line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo))),
     lines,
   );
   const lineByNo = new Map(lines.map((l) => [l.lineNo, l]));
+  const blankLines = emptyLineBlanks(lines, perLine);
   // The stream; a lone Han character on a line of its own is a vertical label's fragment.
   const stream: { token: Token; line: Line }[] = [];
   perLine.forEach((tokens, index) => {
     const line = lines[index] as Line;
+    const blanks = blankLines[index] ?? 0;
+    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method } }, line });
+    if (isEmptyTextLine(line)) return;
     const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
     if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
     // Empty cells before a line's first label are the label columns of spanned group cells ("| | 2.其他…").
@@ -523,23 +527,29 @@ function dropGroupRows(rows: DecodedRow[], spec: TableSpec): DecodedRow[] {
  */
 function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
   const issues: Issue[] = [];
+  // A row of empty cells (Markdown prints the label rows of such a block with empty cells) holds no values either.
+  const hasValues = (r: DecodedRow): boolean => r.slots.some((s) => s.text.trim() !== '');
   for (let end = 0; end < rows.length; end++) {
     const last = rows[end] as DecodedRow;
     let start = end;
-    while (start > 0 && (rows[start - 1] as DecodedRow).slots.length === 0) start--;
-    if (start === end || last.slots.length === 0) continue;
+    while (start > 0 && !hasValues(rows[start - 1] as DecodedRow)) start--;
+    if (start === end || !hasValues(last)) continue;
     const block = rows.slice(start, end + 1);
-    const byLine = groupByLine(last.slots);
+    // The last label's own (empty) cells come before the block of numbers.
+    const own = last.slots.findIndex((s) => s.text.trim() !== '');
+    const ownLine = last.slots[own]?.line;
+    const block_slots = last.slots.filter((s) => s.line !== last.line || s.line === ownLine);
+    const byLine = groupByLine(block_slots);
     const width = (r: DecodedRow): number => spec.widthOf?.(r.key) ?? spec.gridValues ?? byLine[0]?.length ?? 1;
     let parts: Slot[][] | null = null;
     if (byLine.length === block.length && byLine.every((l) => l.length > 1)) parts = byLine;
     else if (byLine.every((l) => l.length === 1)) {
       const total = block.reduce((sum, r) => sum + width(r), 0);
-      if (total === last.slots.length) {
+      if (total === block_slots.length) {
         parts = [];
         let at = 0;
         for (const r of block) {
-          parts.push(last.slots.slice(at, at + width(r)));
+          parts.push(block_slots.slice(at, at + width(r)));
           at += width(r);
         }
       }

@@ -68,7 +68,9 @@ export function splitRegions(lines: readonly Line[]): Region[] {
   for (const line of lines) {
     const key = labelKey(normaliseLabel(lineText(line)));
     // A sentence that mentions 行政复议 is narrative, not the start of table 四.
-    const start = isProse(line) ? null : regionStart(line);
+    let start = isProse(line) ? null : regionStart(line);
+    // A band header "信息内容 …" inside 三 is a header row reused where it does not belong (PDF→Markdown), not 二.
+    if (start === 'active' && current?.kind === 'requests' && key.startsWith('信息内容')) start = null;
     if (start) {
       if (!current || current.kind !== start) {
         current = { kind: start, lines: [] };

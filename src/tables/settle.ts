@@ -55,15 +55,14 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const placed = placeByHeader(slots, n, row.header);
     if (placed) return placed;
   }
-  // A pipe table is a full grid, so the value columns are the line's last n cells.
-  if (row.separator === 'pipe' && options.valuesAtGridEnd && slots.length > n && slots.slice(0, slots.length - n).every(isEmpty)) {
-    return single(slots.slice(slots.length - n));
-  }
   const glued = slots.some((s) => s.glued && /^\d{2,}$/.test(foldText(s.text).trim()));
   if (slots.length === n && !glued) return single([...slots]);
   if (slots.length > n) {
+    // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
+    // dropping them is a reading; one way, or one pattern, is the row as printed.
     const trimmed = trimEdges(slots, n);
-    if (trimmed) return single(trimmed);
+    if (trimmed.length === 1) return single(trimmed[0] as Slot[]);
+    if (trimmed.length > 1) return { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     const joined = joinBrokenDigits(slots, n).map((cells) => ({ cells, derived: true }));
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
@@ -83,24 +82,23 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
  * numbers (no part with a leading zero), and blanks where cells were dropped.
  */
 function placements(slots: readonly Slot[], n: number): RowCandidates {
-  const filled = slots.filter((s) => !isEmpty(s));
-  const explicitBlanks = slots.length - filled.length;
-  if (explicitBlanks > 0 && slots.length < n) {
-    // Empty cells were printed, so the cells that are there stand where they stand... except that some were dropped.
+  const gluedDigits = (slot: Slot): string | null => {
+    const digits = foldText(slot.text).trim();
+    return slot.glued && /^\d{2,}$/.test(digits) ? digits : null;
+  };
+  if (readingsBound(slots.map((s) => gluedDigits(s)?.length ?? 0), n) > MAX_CANDIDATES) {
+    return none(`too many ways to read ${slots.length} values into ${n} columns`);
   }
   const expansions: Slot[][] = [];
-  let overflow = false;
   const expand = (k: number, acc: Slot[]): void => {
-    if (overflow) return;
     if (acc.length > n) return;
     if (k === slots.length) {
       expansions.push([...acc]);
-      if (expansions.length > MAX_CANDIDATES) overflow = true;
       return;
     }
     const slot = slots[k] as Slot;
-    const digits = foldText(slot.text).trim();
-    if (slot.glued && /^\d{2,}$/.test(digits)) {
+    const digits = gluedDigits(slot);
+    if (digits) {
       for (let parts = 1; parts <= Math.min(digits.length, n - acc.length); parts++) {
         for (const split of digitSplits(digits, parts)) expand(k + 1, [...acc, ...split.map((part) => ({ ...slot, split: part }))]);
       }
@@ -109,17 +107,45 @@ function placements(slots: readonly Slot[], n: number): RowCandidates {
     expand(k + 1, [...acc, slot]);
   };
   expand(0, []);
-  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
   const candidates: Candidate[] = [];
   for (const values of expansions) {
     for (const positions of choose(n, values.length)) {
       const cells = new Array<Slot | null>(n).fill(null);
       positions.forEach((p, i) => (cells[p] = values[i] as Slot));
       candidates.push({ cells, derived: true });
-      if (candidates.length > MAX_CANDIDATES) return none(`too many ways to read ${slots.length} values into ${n} columns`);
     }
   }
   return { candidates };
+}
+
+/**
+ * An upper bound of the readings `placements` would make, computed before making any: tokens of
+ * `lengths[k]` glued digits (0: a plain token) cut into parts, placed among n columns.
+ */
+function readingsBound(lengths: readonly number[], n: number): number {
+  // ways[m]: ways the tokens so far make m values.
+  let ways = new Array<number>(n + 1).fill(0);
+  ways[0] = 1;
+  for (const length of lengths) {
+    const next = new Array<number>(n + 1).fill(0);
+    for (let m = 0; m <= n; m++) {
+      if (!ways[m]) continue;
+      if (length === 0) {
+        if (m + 1 <= n) next[m + 1] = (next[m + 1] ?? 0) + (ways[m] ?? 0);
+        continue;
+      }
+      for (let parts = 1; parts <= Math.min(length, n - m); parts++) next[m + parts] = (next[m + parts] ?? 0) + (ways[m] ?? 0) * binomial(length - 1, parts - 1);
+    }
+    ways = next;
+  }
+  return ways.reduce((sum, w, m) => sum + w * binomial(n, m), 0);
+}
+
+function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
 }
 
 /** The k-subsets of 0..n-1 in increasing order. */
@@ -290,18 +316,18 @@ function coveredColumns(x0: number, x1: number, header: HeaderPositions): number
   return best < 0 ? [] : [best];
 }
 
-/** Drops surplus empty cells at the edges; only when every way of doing so gives the same row. */
-function trimEdges(slots: readonly Slot[], n: number): Slot[] | null {
+/** Every way of dropping surplus empty cells at the edges, one per distinct pattern of what is left. */
+function trimEdges(slots: readonly Slot[], n: number): Slot[][] {
   const extra = slots.length - n;
-  const options: Slot[][] = [];
+  const byPattern = new Map<string, Slot[]>();
   for (let lead = 0; lead <= extra; lead++) {
     const trail = extra - lead;
     const head = slots.slice(0, lead);
     const tail = slots.slice(slots.length - trail);
-    if (head.every(isEmpty) && tail.every(isEmpty)) options.push(slots.slice(lead, slots.length - trail));
+    if (!head.every(isEmpty) || !tail.every(isEmpty)) continue;
+    const kept = slots.slice(lead, slots.length - trail);
+    const pattern = kept.map((s) => foldText(s.text).trim()).join('\u0001');
+    if (!byPattern.has(pattern)) byPattern.set(pattern, kept);
   }
-  const first = options[0];
-  if (!first) return null;
-  const pattern = (o: Slot[]) => o.map((s) => foldText(s.text).trim()).join('\u0001');
-  return options.every((o) => pattern(o) === pattern(first)) ? first : null;
+  return [...byPattern.values()];
 }

@@ -28,8 +28,8 @@ export interface RowDecision {
   after: number;
 }
 
-/** Stop searching after this many partial assignments; rows still open are then decided on their own. */
-const MAX_NODES = 200_000;
+/** Rows still open after their own identities are searched together only up to this many combinations. */
+const MAX_COMBINATIONS = 200_000;
 
 /**
  * Readings that give every cell the same value are one reading (64 zeros under eight rows of seven
@@ -75,7 +75,8 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
   const open = new Map<string, Candidate[]>();
   for (const [key, all] of rows) {
     const candidates = distinctReadings(all);
-    if (candidates.length <= 1) {
+    // A reading the source printed in place stands as printed (a broken total is the source's error).
+    if (candidates.length === 0 || (candidates.length === 1 && !(candidates[0] as Candidate).derived)) {
       decisions.set(key, { chosen: candidates[0] ?? null, before: candidates.length, after: candidates.length });
       continue;
     }
@@ -88,49 +89,58 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
   }
   if (open.size === 0) return decisions;
 
-  // Rows fixed so far give their values; open rows are searched together.
-  const fixed = (ref: CellRef): number | null | undefined => {
-    const d = decisions.get(ref.row);
-    if (!rows.has(ref.row)) return undefined;
-    if (!d) return undefined;
-    if (!d.chosen) return undefined;
-    return candidateValue(d.chosen, ref.column);
-  };
+  // Rows fixed so far give their values; open rows are searched together, when their readings
+  // multiply to few enough combinations to try them all.
   const openKeys = [...open.keys()];
-  const cross = identities.filter((i) => [...rowsOf(i)].some((r) => open.has(r)) && [...rowsOf(i)].every((r) => rows.has(r)));
+  const combinations = openKeys.reduce((product, key) => product * (open.get(key) as Candidate[]).length, 1);
+  const valuesOf = new Map<Candidate, (number | null)[]>();
+  const valuesFor = (c: Candidate): (number | null)[] => {
+    let v = valuesOf.get(c);
+    if (!v) {
+      v = c.cells.map((_, i) => candidateValue(c, i));
+      valuesOf.set(c, v);
+    }
+    return v;
+  };
+  const fixed = (ref: CellRef): number | null | undefined => {
+    const chosen = decisions.get(ref.row)?.chosen;
+    return chosen ? valuesFor(chosen)[ref.column] : undefined;
+  };
   const used = new Map<string, Set<number>>(openKeys.map((k) => [k, new Set<number>()]));
   const choice = new Map<string, number>();
-  let nodes = 0;
-  let complete = true;
+  // Each cross-row identity is checked once, at the depth where its last open row is chosen.
+  const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
+  const cross = identities.filter((i) => rowsOf(i).size > 1 && [...rowsOf(i)].some((r) => open.has(r)) && [...rowsOf(i)].every((r) => rows.has(r)));
+  const atDepth = openKeys.map((_, d) => cross.filter((i) => depthOf(i) === d));
   const lookup = (ref: CellRef): number | null | undefined => {
     const k = choice.get(ref.row);
-    if (k !== undefined) return candidateValue((open.get(ref.row) as Candidate[])[k] as Candidate, ref.column);
+    if (k !== undefined) return valuesFor((open.get(ref.row) as Candidate[])[k] as Candidate)[ref.column];
     return open.has(ref.row) ? undefined : fixed(ref);
   };
+  let nodes = 0;
   const walk = (index: number): void => {
-    if (++nodes > MAX_NODES) {
-      complete = false;
-      return;
-    }
+    nodes++;
     if (index === openKeys.length) {
       for (const [key, k] of choice) used.get(key)?.add(k);
       return;
     }
     const key = openKeys[index] as string;
     const candidates = open.get(key) as Candidate[];
-    for (let k = 0; k < candidates.length && complete; k++) {
+    for (let k = 0; k < candidates.length; k++) {
       choice.set(key, k);
-      if (cross.every((i) => holds(i, lookup) !== false)) walk(index + 1);
+      if ((atDepth[index] ?? []).every((i) => holds(i, lookup) !== false)) walk(index + 1);
     }
     choice.delete(key);
   };
-  walk(0);
-  const anySolution = [...used.values()].some((s) => s.size > 0);
+  const searched = combinations <= MAX_COMBINATIONS;
+  if (searched) walk(0);
+  const anySolution = searched && [...used.values()].some((s) => s.size > 0);
   for (const key of openKeys) {
     const candidates = open.get(key) as Candidate[];
-    const ks = complete && anySolution ? [...(used.get(key) as Set<number>)] : [];
+    const ks = anySolution ? [...(used.get(key) as Set<number>)] : [];
     const chosen = ks.length === 1 ? (candidates[ks[0] as number] as Candidate) : null;
-    decisions.set(key, { chosen, before: (rows.get(key) as Candidate[]).length, after: complete && anySolution ? ks.length : candidates.length });
+    decisions.set(key, { chosen, before: (rows.get(key) as Candidate[]).length, after: anySolution ? ks.length : candidates.length });
   }
+  void nodes;
   return decisions;
 }
