@@ -76,6 +76,7 @@ describeWithBrowser('the review site in chromium', () => {
     const failedReports = new Set(set.broken.map((b) => `${b.agencyKey} ${b.year}`)).size + 1;
     expect(await visible.count()).toBe(failedReports);
     expect(await index.locator('#shown').textContent()).toBe(String(failedReports));
+    await index.locator('#reports').screenshot({ path: join(ARTIFACTS, 'index-failed.png') });
     // The search narrows further: the corpus PDF by its agency.
     await index.fill('#search', '洪泽区人民政府');
     expect(await visible.count()).toBe(1);
