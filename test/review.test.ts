@@ -3,12 +3,13 @@
  * forms' cells marked by flag and failed check, the charts inline as SVG, and no reference to
  * anything outside the site.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { generateMultiYearSet } from '../src/panel/multi-year.js';
 import type { ReportRecord } from '../src/schema/records.js';
-import { readJsonLines } from './helpers.js';
+import { buildReviewSite } from '../src/review/build.js';
+import { makeTempDir, readJsonLines } from './helpers.js';
 import { buildReviewFixture, HONGZE_2023_ID } from './review-fixture.js';
 
 const { outDir, summary } = await buildReviewFixture();
@@ -51,6 +52,19 @@ describe('nianbao review', () => {
     expect(record.cells.length).toBe(186); // 二 10, 三 23 rows × 7 (hybrid （六）), 四 15
     // The PDF's pages are rendered for the crops.
     expect(summary.pageImages).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a dataset written before agency identity existed gets it in the site from the names', async () => {
+    const old = await makeTempDir('nianbao-review-old-');
+    const lines = (await readJsonLines(join(outDir, 'reports.jsonl'))).map((r) => {
+      const { agencyKey: _k, divisionCode: _d, province: _p, city: _c, county: _n, level: _l, ...rest } = r as ReportRecord;
+      return JSON.stringify(rest);
+    });
+    await writeFile(join(old, 'reports.jsonl'), lines.join('\n') + '\n');
+    const again = await buildReviewSite(old, { crops: false });
+    expect(again.crossYearMismatches).toBe(set.broken.length);
+    const oldIndex = await readFile(join(old, 'review', 'index.html'), 'utf8');
+    expect(oldIndex).toContain('320830 · county');
   });
 
   test('no page refers to anything outside the site', async () => {

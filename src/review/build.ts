@@ -6,6 +6,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { withIdentity } from '../identity/record.js';
 import { writeFileAtomic } from '../output/write.js';
 import { buildPanel, panelEntry, type PanelEntry } from '../panel/panel.js';
 import { readRecords } from '../panel/read-records.js';
@@ -55,6 +56,11 @@ function chartData(rows: readonly IndexRow[], entries: ReadonlyMap<string, Panel
   };
 }
 
+/** A record written before agency identity existed gets it from its name and path (its text is not kept). */
+function identified(record: ReportRecord): ReportRecord {
+  return record.agencyKey === undefined ? withIdentity(record, '') : record;
+}
+
 /** Writes the review site of the dataset in `outDir` into `outDir/review/` (replacing an older one). */
 export async function buildReviewSite(outDir: string, options: ReviewOptions = {}): Promise<ReviewSummary> {
   const dir = join(outDir, 'review');
@@ -65,7 +71,8 @@ export async function buildReviewSite(outDir: string, options: ReviewOptions = {
   const lightRecords: { record: ReportRecord; flags: Record<Flag, number> }[] = [];
   const entries = new Map<string, PanelEntry>();
   const outcomeSums = new Map<string, number[]>();
-  for await (const record of readRecords(outDir)) {
+  for await (const read of readRecords(outDir)) {
+    const record = identified(read);
     lightRecords.push({ record: { ...record, cells: [], checks: [] }, flags: flagCounts(record.cells) });
     entries.set(record.id, panelEntry(record));
     const requests = record.tables.requests;
@@ -93,7 +100,8 @@ export async function buildReviewSite(outDir: string, options: ReviewOptions = {
   await writeFileAtomic(join(dir, 'index.html'), indexPage(rows, charts, summary));
 
   let pageImages = 0;
-  for await (const record of readRecords(outDir)) {
+  for await (const read of readRecords(outDir)) {
+    const record = identified(read);
     const images = options.crops === false ? {} : await renderPageImages(record, join(dir, 'pages')).catch(() => ({}));
     pageImages += Object.keys(images).length;
     await writeFileAtomic(join(dir, 'reports', `${record.id}.html`), reportPage(record, crossYearByReport.get(record.id) ?? [], images));
