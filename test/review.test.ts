@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { generateMultiYearSet } from '../src/panel/multi-year.js';
 import type { ReportRecord } from '../src/schema/records.js';
+import { main } from '../src/cli.js';
 import { buildReviewSite } from '../src/review/build.js';
 import { makeTempDir, readJsonLines } from './helpers.js';
 import { buildReviewFixture, HONGZE_2023_ID } from './review-fixture.js';
@@ -65,6 +66,14 @@ describe('nianbao review', () => {
     expect(again.crossYearMismatches).toBe(set.broken.length);
     const oldIndex = await readFile(join(old, 'review', 'index.html'), 'utf8');
     expect(oldIndex).toContain('320830 · county');
+  });
+
+  test('the command: 2 without a dataset folder, 0 and the site with one', async () => {
+    const empty = await makeTempDir('nianbao-review-empty-');
+    expect(await main(['review', empty])).toBe(2);
+    expect(await main(['review'])).toBe(2);
+    expect(await main(['review', outDir, '--no-crops'])).toBe(0);
+    expect(await readdir(join(site, 'pages'))).toEqual([]);
   });
 
   test('no page refers to anything outside the site', async () => {
