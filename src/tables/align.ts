@@ -238,6 +238,28 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
   return assigned;
 }
 
+/**
+ * A long run of label text (a flattened page: header words and a row label glued together) cut
+ * where a header word ends and where a row's numbering starts, so the row label stands alone.
+ */
+function labelParts(text: string, spec: TableSpec): string[] {
+  if ([...text].length <= 16) return [text];
+  const cuts = new Set<number>();
+  for (const word of [...spec.headerWords, ...(spec.bandHeaderWord ? [spec.bandHeaderWord] : [])]) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) cuts.add(at + word.length);
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    if (cut > from && cut < text.length) {
+      parts.push(text.slice(from, cut));
+      from = cut;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.flatMap((part) => splitAtNumbering(part)).filter((part) => part.trim() !== '');
+}
+
 /** A label piece that is a real label nobody matched (not a header word, group cell or fragment). */
 function isUnknownLabel(text: string, spec: TableSpec): boolean {
   const parsed = parseLabel(text, spec.groupPhrases);
@@ -289,7 +311,8 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     const firstLabel = tokens.findIndex((t) => t.kind === 'label');
     tokens.forEach((token, k) => {
       if (k < firstLabel && token.kind === 'value' && token.slot.text.trim() === '') return;
-      stream.push({ token, line });
+      if (token.kind === 'label') for (const text of labelParts(token.text, spec)) stream.push({ token: { ...token, text }, line });
+      else stream.push({ token, line });
     });
   });
   const pieces: Piece[] = [];

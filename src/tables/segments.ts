@@ -40,7 +40,7 @@ export interface GapToken {
 export type Token = LabelToken | ValueToken | GapToken;
 
 /** A number inside text: digits with thousands separators, a fraction, a sign, a unit. */
-const NUMBER_IN_TEXT = /(?<![\d.])[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
+const NUMBER_IN_TEXT = /(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
 
 /**
  * Splits text that mixes label words and numbers with no separator ("行政许可1203",

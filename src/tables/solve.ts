@@ -22,13 +22,15 @@ export interface TableIdentity {
 
 /** What was decided for one row. */
 export interface RowDecision {
+  /** The one reading left, or null. */
   chosen: Candidate | null;
-  /** How many readings the row had before, and after, the identities. */
+  /** The readings left after the identities (more than one: the row is ambiguous; cells they agree on are still proven). */
+  remaining: Candidate[];
+  /** How many readings the row had before the identities. */
   before: number;
-  after: number;
 }
 
-/** Rows still open after their own identities are searched together only up to this many combinations. */
+/** Rows still open after propagation are searched together only up to this many combinations. */
 const MAX_COMBINATIONS = 200_000;
 
 /**
@@ -69,30 +71,8 @@ function holds(identity: TableIdentity, lookup: Lookup): boolean | undefined {
 
 const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
 
-/** Decides each row's reading; `present` rows have candidates (rows absent from the source have none). */
+/** Decides each row's reading; rows absent from `rows` are not in the source (identities over them are not evaluated). */
 export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: readonly TableIdentity[]): Map<string, RowDecision> {
-  const decisions = new Map<string, RowDecision>();
-  const open = new Map<string, Candidate[]>();
-  for (const [key, all] of rows) {
-    const candidates = distinctReadings(all);
-    // A reading the source printed in place stands as printed (a broken total is the source's error).
-    if (candidates.length === 0 || (candidates.length === 1 && !(candidates[0] as Candidate).derived)) {
-      decisions.set(key, { chosen: candidates[0] ?? null, before: candidates.length, after: candidates.length });
-      continue;
-    }
-    // The row's own identities first.
-    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
-    const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => candidateValue(c, ref.column)) !== false));
-    if (kept.length === 1) decisions.set(key, { chosen: kept[0] as Candidate, before: candidates.length, after: 1 });
-    else if (kept.length === 0) decisions.set(key, { chosen: null, before: candidates.length, after: 0 });
-    else open.set(key, kept);
-  }
-  if (open.size === 0) return decisions;
-
-  // Rows fixed so far give their values; open rows are searched together, when their readings
-  // multiply to few enough combinations to try them all.
-  const openKeys = [...open.keys()];
-  const combinations = openKeys.reduce((product, key) => product * (open.get(key) as Candidate[]).length, 1);
   const valuesOf = new Map<Candidate, (number | null)[]>();
   const valuesFor = (c: Candidate): (number | null)[] => {
     let v = valuesOf.get(c);
@@ -102,45 +82,87 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
     }
     return v;
   };
-  const fixed = (ref: CellRef): number | null | undefined => {
-    const chosen = decisions.get(ref.row)?.chosen;
-    return chosen ? valuesFor(chosen)[ref.column] : undefined;
-  };
-  const used = new Map<string, Set<number>>(openKeys.map((k) => [k, new Set<number>()]));
-  const choice = new Map<string, number>();
-  // Each cross-row identity is checked once, at the depth where its last open row is chosen.
-  const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
-  const cross = identities.filter((i) => rowsOf(i).size > 1 && [...rowsOf(i)].some((r) => open.has(r)) && [...rowsOf(i)].every((r) => rows.has(r)));
-  const atDepth = openKeys.map((_, d) => cross.filter((i) => depthOf(i) === d));
-  const lookup = (ref: CellRef): number | null | undefined => {
-    const k = choice.get(ref.row);
-    if (k !== undefined) return valuesFor((open.get(ref.row) as Candidate[])[k] as Candidate)[ref.column];
-    return open.has(ref.row) ? undefined : fixed(ref);
-  };
-  let nodes = 0;
-  const walk = (index: number): void => {
-    nodes++;
-    if (index === openKeys.length) {
-      for (const [key, k] of choice) used.get(key)?.add(k);
-      return;
+  const before = new Map<string, number>();
+  const readings = new Map<string, Candidate[]>();
+  const open = new Set<string>();
+  for (const [key, all] of rows) {
+    const candidates = distinctReadings(all);
+    before.set(key, candidates.length);
+    // A reading the source printed in place stands as printed (a broken total is the source's error).
+    if (candidates.length === 0 || (candidates.length === 1 && !(candidates[0] as Candidate).derived)) {
+      readings.set(key, candidates);
+      continue;
     }
-    const key = openKeys[index] as string;
-    const candidates = open.get(key) as Candidate[];
-    for (let k = 0; k < candidates.length; k++) {
-      choice.set(key, k);
-      if ((atDepth[index] ?? []).every((i) => holds(i, lookup) !== false)) walk(index + 1);
-    }
-    choice.delete(key);
-  };
-  const searched = combinations <= MAX_COMBINATIONS;
-  if (searched) walk(0);
-  const anySolution = searched && [...used.values()].some((s) => s.size > 0);
-  for (const key of openKeys) {
-    const candidates = open.get(key) as Candidate[];
-    const ks = anySolution ? [...(used.get(key) as Set<number>)] : [];
-    const chosen = ks.length === 1 ? (candidates[ks[0] as number] as Candidate) : null;
-    decisions.set(key, { chosen, before: (rows.get(key) as Candidate[]).length, after: anySolution ? ks.length : candidates.length });
+    // The row's own identities first: a derived reading must satisfy them.
+    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
+    const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) !== false));
+    readings.set(key, kept);
+    if (kept.length > 1) open.add(key);
   }
-  void nodes;
+  const cross = identities.filter((i) => rowsOf(i).size > 1 && [...rowsOf(i)].every((r) => rows.has(r)));
+  /** A cell's value when every reading of its row agrees on it; undefined when unknown. */
+  const known = (ref: CellRef): number | null | undefined => {
+    const list = readings.get(ref.row);
+    if (!list || list.length === 0) return undefined;
+    const first = valuesFor(list[0] as Candidate)[ref.column];
+    return list.every((c) => valuesFor(c)[ref.column] === first) ? first : undefined;
+  };
+  // Propagation: an open row keeps the readings that satisfy each identity whose other cells are known.
+  // An identity that would leave no reading is one the source breaks: it decides nothing.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const key of open) {
+      const list = readings.get(key) as Candidate[];
+      for (const identity of cross.filter((i) => rowsOf(i).has(key))) {
+        const othersKnown = [...identity.left, ...identity.right].every((ref) => ref.row === key || known(ref) !== undefined);
+        if (!othersKnown) continue;
+        const kept = list.filter((c) => holds(identity, (ref) => (ref.row === key ? valuesFor(c)[ref.column] : known(ref))) !== false);
+        if (kept.length > 0 && kept.length < list.length) {
+          readings.set(key, kept);
+          changed = true;
+          break;
+        }
+      }
+      if ((readings.get(key) as Candidate[]).length <= 1) open.delete(key);
+    }
+  }
+  // What propagation leaves open is searched together when small enough: a reading survives only if
+  // some choice for every other open row satisfies all identities.
+  const openKeys = [...open];
+  const combinations = openKeys.reduce((product, key) => product * (readings.get(key) as Candidate[]).length, 1);
+  if (openKeys.length > 1 && combinations <= MAX_COMBINATIONS) {
+    const used = new Map<string, Set<number>>(openKeys.map((k) => [k, new Set<number>()]));
+    const choice = new Map<string, number>();
+    const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
+    const involved = cross.filter((i) => [...rowsOf(i)].some((r) => open.has(r)));
+    const atDepth = openKeys.map((_, d) => involved.filter((i) => depthOf(i) === d));
+    const lookup = (ref: CellRef): number | null | undefined => {
+      const k = choice.get(ref.row);
+      if (k !== undefined) return valuesFor((readings.get(ref.row) as Candidate[])[k] as Candidate)[ref.column];
+      return open.has(ref.row) ? undefined : known(ref);
+    };
+    const walk = (index: number): void => {
+      if (index === openKeys.length) {
+        for (const [key, k] of choice) used.get(key)?.add(k);
+        return;
+      }
+      const key = openKeys[index] as string;
+      const list = readings.get(key) as Candidate[];
+      for (let k = 0; k < list.length; k++) {
+        choice.set(key, k);
+        if ((atDepth[index] ?? []).every((i) => holds(i, lookup) !== false)) walk(index + 1);
+      }
+      choice.delete(key);
+    };
+    walk(0);
+    if ([...used.values()].every((set) => set.size > 0)) {
+      for (const key of openKeys) readings.set(key, [...(used.get(key) as Set<number>)].map((k) => (readings.get(key) as Candidate[])[k] as Candidate));
+    }
+  }
+  const decisions = new Map<string, RowDecision>();
+  for (const key of rows.keys()) {
+    const remaining = readings.get(key) as Candidate[];
+    decisions.set(key, { chosen: remaining.length === 1 ? (remaining[0] as Candidate) : null, remaining, before: before.get(key) ?? 0 });
+  }
   return decisions;
 }
