@@ -13,28 +13,12 @@ import {
   type ActiveRow,
   type RequestRow,
   type TableKey,
+  type TemplateId,
 } from '../schema/keys.js';
+import { CODEBOOK, columnLabel, rowLabel, TABLE_TITLES } from '../output/codebook.js';
 import type { CellRecord, ReportRecord } from '../schema/records.js';
-import { ACTIVE_ROW_SPECS, REQUEST_ROW_SPECS } from '../tables/templates.js';
+import { REQUEST_ROW_SPECS } from '../tables/templates.js';
 import { escapeHtml } from './html.js';
-
-/** Printed column headings (dataset.md). */
-const ACTIVE_COLUMN_LABELS: Record<ActiveColumn, string> = {
-  newlyMade: '本年新制作数量',
-  newlyPublished: '本年新公开数量',
-  totalPublished: '对外公开总数量',
-  previousCount: '上一年项目数量',
-  change: '本年增/减',
-  decisions: '处理决定数量',
-  count: '采购项目数量',
-  amount: '采购总金额',
-  issued: '本年制发件数',
-  repealed: '本年废止件数',
-  inForce: '现行有效件数',
-};
-/** The 2021 format words two of the shared column keys differently. */
-const ACTIVE_COLUMN_LABELS_2021: Partial<Record<ActiveColumn, string>> = { decisions: '本年处理决定数量', amount: '本年收费金额（单位：万元）' };
-const REVIEW_COLUMN_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 
 /** 二's sections: the 第二十条 item each group of rows is printed under. */
 const ACTIVE_SECTIONS: readonly { item: string; rows: readonly ActiveRow[] }[] = [
@@ -53,6 +37,12 @@ const REQUEST_GROUPS: readonly { label: string; test: RegExp }[] = [
   { label: '（六）其他处理', test: /^other(?:NoCorrection|NoFee|Other)$/ },
 ];
 const OUTCOME = /^(?:granted|partiallyGranted|denied|unable|rejected|other|totalHandled)/;
+
+/** A column heading of 二 as the form prints it for a row (金额 is 采购总金额 or 本年收费金额 by row), with its unit when money. */
+function activeColumnLabel(row: ActiveRow, column: ActiveColumn, template: TemplateId): string {
+  const entry = CODEBOOK.find((e) => e.table === 'active' && e.row === row && e.column === column && e.templates.includes(template));
+  return entry ? `${entry.columnLabel}${entry.unit === '万元' ? '（万元）' : ''}` : column;
+}
 
 /** The cells of a record by `table.row.column`. */
 export function cellsByKey(record: ReportRecord): Map<string, CellRecord> {
@@ -121,7 +111,7 @@ function requestsForm(record: ReportRecord, cell: CellHtml): string {
 /** 四 as printed: 行政复议 and 行政诉讼 (未经复议直接起诉, 复议后起诉), five results each, one row of 15. */
 function reviewsForm(record: ReportRecord, cell: CellHtml): string {
   if (printedRows(record, 'reviews').size === 0) return '<p class="muted">table 四 was not found in this report</p>';
-  const five = REVIEW_COLUMN_LABELS.map((l) => `<th>${l}</th>`).join('');
+  const five = REVIEW_COLUMNS.map((c) => `<th>${escapeHtml(columnLabel('reviews', c))}</th>`).join('');
   return `<table class="form" id="form-reviews">
 <tr><th colspan="5" rowspan="2">行政复议</th><th colspan="10">行政诉讼</th></tr>
 <tr><th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th></tr>
@@ -135,13 +125,14 @@ function activeForm(record: ReportRecord, cell: CellHtml): string {
   const printed = printedRows(record, 'active');
   if (printed.size === 0 || record.template === null) return '<p class="muted">table 二 was not found in this report</p>';
   const layout = ACTIVE_LAYOUT[record.template];
-  const label = (row: ActiveRow): string => ACTIVE_ROW_SPECS.find((s) => s.key === row && s.templates.includes(record.template as '2019' | '2021'))?.label ?? row;
+  const template = record.template;
+  const label = (row: ActiveRow): string => rowLabel('active', row, template) ?? row;
   const sections = ACTIVE_SECTIONS.map((section) => {
     const rows = section.rows.filter((r) => layout[r] && printed.has(r));
     if (rows.length === 0) return '';
     const columns = layout[rows[0] as ActiveRow] ?? [];
     return `<tr><th colspan="${columns.length + 1}">${section.item}</th></tr>
-<tr><th>信息内容</th>${columns.map((c) => `<th>${(record.template === '2021' ? ACTIVE_COLUMN_LABELS_2021[c] : undefined) ?? ACTIVE_COLUMN_LABELS[c]}</th>`).join('')}</tr>
+<tr><th>信息内容</th>${columns.map((c) => `<th>${escapeHtml(activeColumnLabel(rows[0] as ActiveRow, c, template))}</th>`).join('')}</tr>
 ${rows.map((r) => `<tr data-row="${r}"><td class="label">${escapeHtml(label(r))}</td>${columns.map((c) => cell('active', r, c)).join('')}</tr>`).join('\n')}`;
   });
   return `<table class="form" id="form-active">${sections.join('\n')}</table>`;
@@ -150,7 +141,7 @@ ${rows.map((r) => `<tr data-row="${r}"><td class="label">${escapeHtml(label(r))}
 /** The three forms of a record, 二 then 三 then 四, with `failedKeys` (cells of failed checks) marked. */
 export function renderForms(record: ReportRecord, failedKeys: ReadonlySet<string>): string {
   const cell = cellRenderer(record, failedKeys);
-  return `<h2>二、主动公开政府信息情况</h2>${activeForm(record, cell)}
-<h2>三、收到和处理政府信息公开申请情况</h2>${requestsForm(record, cell)}
-<h2>四、政府信息公开行政复议、行政诉讼情况</h2>${reviewsForm(record, cell)}`;
+  return `<h2>${TABLE_TITLES.active}</h2>${activeForm(record, cell)}
+<h2>${TABLE_TITLES.requests}</h2>${requestsForm(record, cell)}
+<h2>${TABLE_TITLES.reviews}</h2>${reviewsForm(record, cell)}`;
 }
