@@ -272,7 +272,8 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   if (found.requests) {
     const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template);
     const identities = requestIdentities(expected);
-    const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true }));
+    const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
+    const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
     const { table, conflicts } = chooseCopy(solved, 'requests', issues);
     const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
     for (const key of expected) {
@@ -313,7 +314,8 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   if (reviewSlots) {
     found.reviews = true;
     const row: DecodedRow = { ...reviewSlots, key: 'reviews', label: '行政复议、行政诉讼', coverage: 1, exact: true, pairedByOrder: false, lostBlanks: reviewSlots.mode === 'loose', atSourceEnd: lastLine !== null && reviewSlots.slots.some((s) => s.line >= lastLine) };
-    const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true });
+    const totals = [0, 5, 10].map((g) => ({ total: g + 4, parts: [g, g + 1, g + 2, g + 3] }));
+    const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true, totals });
     cells.push(...rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), remaining: solved.remaining.get('reviews'), conflict: false, tableHasNumbers: true }, issues));
   }
 

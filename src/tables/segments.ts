@@ -181,6 +181,7 @@ const BOX_HORIZONTAL = /[─━═┄┈]+/g;
 function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
   const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
   if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, lonePipe: false, pipesOnly: true };
+  if (line.method === 'text' && raw?.trim() === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
     const trimmed = raw.trim();
     if (trimmed === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };

@@ -27,10 +27,17 @@ export interface RowCandidates {
 /** Options: grid tables whose value columns are the last n (三, 四). */
 export interface SettleOptions {
   valuesAtGridEnd?: boolean;
+  /**
+   * The row's own totals (三: column 6 is the sum of 0–5; 四: each group's fifth): readings whose
+   * printed total is not the sum of its parts are not made at all (a blank total is not evaluated).
+   */
+  totals?: readonly { total: number; parts: readonly number[] }[];
 }
 
 /** More candidates than this for one row: it is not decoded (unreadable), not enumerated further. */
 const MAX_CANDIDATES = 20_000;
+/** Steps of the enumeration of one row's readings before it gives up (the row is then unreadable). */
+const MAX_STEPS = 400_000;
 
 function isEmpty(slot: Slot): boolean {
   return foldText(slot.text).trim() === '';
@@ -74,93 +81,71 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const cells = [...slots, ...new Array<Slot | null>(n - slots.length).fill(null)];
     return { candidates: [{ cells, derived: false, missingFrom: slots.length }] };
   }
-  return placements(slots, n);
+  return placements(slots, n, options.totals ?? []);
 }
 
 /**
  * Every way the row's tokens fill n columns in order: glued digit strings cut into one or more
  * numbers (no part with a leading zero), and blanks where cells were dropped.
  */
-function placements(slots: readonly Slot[], n: number): RowCandidates {
+function placements(slots: readonly Slot[], n: number, totals: readonly { total: number; parts: readonly number[] }[]): RowCandidates {
   const gluedDigits = (slot: Slot): string | null => {
     const digits = foldText(slot.text).trim();
     return slot.glued && /^\d{2,}$/.test(digits) ? digits : null;
   };
-  if (readingsBound(slots.map((s) => gluedDigits(s)?.length ?? 0), n) > MAX_CANDIDATES) {
-    return none(`too many ways to read ${slots.length} values into ${n} columns`);
-  }
-  const expansions: Slot[][] = [];
-  const expand = (k: number, acc: Slot[]): void => {
-    if (acc.length > n) return;
-    if (k === slots.length) {
-      expansions.push([...acc]);
-      return;
-    }
-    const slot = slots[k] as Slot;
-    const digits = gluedDigits(slot);
-    if (digits) {
-      for (let parts = 1; parts <= Math.min(digits.length, n - acc.length); parts++) {
-        for (const split of digitSplits(digits, parts)) expand(k + 1, [...acc, ...split.map((part) => ({ ...slot, split: part }))]);
-      }
-      return;
-    }
-    expand(k + 1, [...acc, slot]);
-  };
-  expand(0, []);
+  const tokens = slots.map((slot) => ({ slot, digits: gluedDigits(slot) }));
+  const totalAt = new Map(totals.map((t) => [t.total, t]));
+  const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  const numbers: (number | null)[] = new Array<number | null>(n).fill(null);
   const candidates: Candidate[] = [];
-  for (const values of expansions) {
-    for (const positions of choose(n, values.length)) {
-      const cells = new Array<Slot | null>(n).fill(null);
-      positions.forEach((p, i) => (cells[p] = values[i] as Slot));
-      candidates.push({ cells, derived: true });
-    }
-  }
-  return { candidates };
-}
-
-/**
- * An upper bound of the readings `placements` would make, computed before making any: tokens of
- * `lengths[k]` glued digits (0: a plain token) cut into parts, placed among n columns.
- */
-function readingsBound(lengths: readonly number[], n: number): number {
-  // ways[m]: ways the tokens so far make m values.
-  let ways = new Array<number>(n + 1).fill(0);
-  ways[0] = 1;
-  for (const length of lengths) {
-    const next = new Array<number>(n + 1).fill(0);
-    for (let m = 0; m <= n; m++) {
-      if (!ways[m]) continue;
-      if (length === 0) {
-        if (m + 1 <= n) next[m + 1] = (next[m + 1] ?? 0) + (ways[m] ?? 0);
-        continue;
-      }
-      for (let parts = 1; parts <= Math.min(length, n - m); parts++) next[m + parts] = (next[m + parts] ?? 0) + (ways[m] ?? 0) * binomial(length - 1, parts - 1);
-    }
-    ways = next;
-  }
-  return ways.reduce((sum, w, m) => sum + w * binomial(n, m), 0);
-}
-
-function binomial(n: number, k: number): number {
-  if (k < 0 || k > n) return 0;
-  let r = 1;
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-  return Math.round(r);
-}
-
-/** The k-subsets of 0..n-1 in increasing order. */
-function choose(n: number, k: number): number[][] {
-  if (k > n) return [];
-  const out: number[][] = [];
-  const walk = (start: number, acc: number[]): void => {
-    if (acc.length === k) {
-      out.push([...acc]);
+  let steps = 0;
+  let overflow = false;
+  // Column by column: a blank (a dropped cell), or the next printed number; a glued digit string
+  // gives its numbers one prefix at a time. A printed total must be the sum of its parts.
+  const walk = (column: number, token: number, offset: number): void => {
+    if (overflow) return;
+    if (++steps > MAX_STEPS || candidates.length > MAX_CANDIDATES) {
+      overflow = true;
       return;
     }
-    for (let i = start; i <= n - (k - acc.length); i++) walk(i + 1, [...acc, i]);
+    // Every token left needs a column of its own.
+    const tokensLeft = tokens.length - token;
+    if (column === n) {
+      if (tokensLeft === 0) candidates.push({ cells: [...cells], derived: true });
+      return;
+    }
+    if (tokensLeft > n - column) return;
+    const place = (slot: Slot | null, value: number | null, nextToken: number, nextOffset: number): void => {
+      const total = totalAt.get(column);
+      if (total && value !== null) {
+        const sum = total.parts.reduce((a, p) => a + (numbers[p] ?? 0), 0);
+        if (Math.round(sum * 1e6) !== Math.round(value * 1e6)) return;
+      }
+      cells[column] = slot;
+      numbers[column] = value;
+      walk(column + 1, nextToken, nextOffset);
+      cells[column] = null;
+      numbers[column] = null;
+    };
+    // A blank where a cell was dropped, if the tokens left still fit in the columns left.
+    if (tokensLeft <= n - column - 1) place(null, null, token, offset);
+    if (token === tokens.length) return;
+    const { slot, digits } = tokens[token] as { slot: Slot; digits: string | null };
+    if (!digits) {
+      const parsed = Number(foldText(slot.split ?? slot.text).replace(/[,，]/g, '').replace(/[^\d.+-]/g, ''));
+      place(slot, Number.isFinite(parsed) && /\d/.test(slot.text) ? parsed : null, token + 1, 0);
+      return;
+    }
+    for (let end = offset + 1; end <= digits.length; end++) {
+      const part = digits.slice(offset, end);
+      if (part.length > 1 && part.startsWith('0')) break;
+      const done = end === digits.length;
+      place({ ...slot, split: part }, Number(part), done ? token + 1 : token, done ? 0 : end);
+    }
   };
-  walk(0, []);
-  return out;
+  walk(0, 0, 0);
+  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
+  return { candidates };
 }
 
 /**
