@@ -20,6 +20,7 @@ import { createFileRunner, type RunResult } from './file-runner.js';
 import { expandInputs, type ExpandedInputs, type InputFile, type SkippedInput } from './inputs.js';
 import { makeIssue } from './model/issues.js';
 import { OUTPUT_FILES, openDataset } from './output/dataset.js';
+import { writePanel } from './panel/write.js';
 import { commitGeneration, currentIsExcel, newGeneration, readCurrentManifest, removeOldGenerations } from './output/generation.js';
 import { lockOutDir, prepareOutDir } from './out-folder.js';
 import { DEFAULT_PROCESS_OPTIONS, type ProcessOptions } from './pipeline.js';
@@ -398,6 +399,7 @@ async function runLocked(expanded: ExpandedInputs, options: BatchOptions, starte
         await writer.add(input.entry, record && { ...record, source: { ...record.source, path: input.entry.path } });
       }
       await writer.finish(manifest);
+      await writePanel(generation, options.excel); // panel.csv and the crossYear.* checks: they need the whole dataset
     } catch (error) {
       await writer.abort();
       await rm(generation, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { CLASSIC_LAYOUTS, generateReports, LAYOUTS, type Layout } from './genera
 import { readListFile, type InputFile } from './inputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { writeFileAtomic } from './output/write.js';
+import { reviewCommand, REVIEW_USAGE } from './review/command.js';
 import type { BatchSummary } from './schema/result.js';
 import { describedJsonSchema } from './output/schema-docs.js';
 import { showReport } from './output/show.js';
@@ -95,6 +96,7 @@ Usage:
   nianbao show <file> [--json]     one report's tables as printed, each cell's flag marked
   nianbao schema                   the JSON Schema of one line of reports.jsonl, every field described
   nianbao generate --out DIR [--count N] [--seed S] [--layouts a,b]
+${REVIEW_USAGE.trimEnd()}
   nianbao <command> --help | nianbao --help | nianbao --version
 
 ${EXTRACT_HELP.split('\n').slice(4).join('\n')}`;
@@ -294,6 +296,7 @@ function joinNegativeValues(argv: readonly string[]): string[] {
 
 /** Runs the CLI with argv (without node and script); returns the exit code. */
 export async function main(rawArgv: readonly string[]): Promise<number> {
+  if (rawArgv[0] === 'review') return reviewCommand(rawArgv.slice(1)); // its own arguments (src/review/command.ts)
   const argv = joinNegativeValues(rawArgv);
   const command = argv.find((a) => !a.startsWith('-'));
   let parsed;

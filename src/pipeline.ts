@@ -8,6 +8,7 @@ import { detectFormat, extractDocument } from './extract/index.js';
 import { closeOcr } from './extract/ocr/lifecycle.js';
 import { markupTableToLines } from './layout/grid.js';
 import { layoutDocument } from './layout/positioned.js';
+import { withIdentity } from './identity/record.js';
 import { readMetadata } from './metadata/report-metadata.js';
 import type { ExtractedDocument, InputFormat, Line } from './model/document.js';
 import { InputError, makeIssue } from './model/issues.js';
@@ -110,10 +111,10 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
     const issue = isReport
       ? makeIssue('error', 'tables', 'no_tables_found', 'a disclosure report, but none of its three statistical tables was found')
       : makeIssue('error', 'tables', 'not_a_report', 'the text is not a government information-disclosure annual report');
-    const record = failedRecord(source, [...doc.issues, issue], metadata);
+    const record = withIdentity(failedRecord(source, [...doc.issues, issue], metadata), doc.plainText);
     return entry(record, format, issue.code, record.issues);
   }
-  const record = withIdentityIssues(buildRecord(source, metadata, tables, doc.issues));
+  const record = withIdentity(withIdentityIssues(buildRecord(source, metadata, tables, doc.issues)), doc.plainText);
   return entry(record, format, null, record.issues);
 }
 

@@ -50,6 +50,7 @@ describe('15.6-15.8 outputs', () => {
     expect(fields(reports[0])).toEqual([
       'id', 'path', 'format', 'agency', 'year', 'template', 'status', 'error', 'sourceErrors',
       'cells_ok', 'cells_blank', 'cells_unreadable', 'cells_missing', 'cells_inferred', 'cells_corrected', 'failedChecks', 'issues', 'duplicateOf',
+      'agencyKey', 'divisionCode', 'province', 'city', 'county', 'level',
     ]);
     expect(reports).toHaveLength(4);
     const byPath = Object.fromEntries(reports.slice(1).map((l) => [fields(l)[1], fields(l)]));
@@ -57,6 +58,7 @@ describe('15.6-15.8 outputs', () => {
     expect(byPath[damaged]?.slice(6, 7)).toEqual(['partial']);
     expect(Number(byPath[damaged]?.[12])).toBe(15); // 四's 15 cells missing
     expect(byPath[SEED_PATH]?.slice(3, 9)).toEqual(['中宁县科学技术局', '2020', '2019', 'ok', '', '0']);
+    expect(byPath[SEED_PATH]?.slice(18)).toEqual(['宁夏回族自治区中卫市中宁县科学技术局', '640521', '宁夏回族自治区', '中卫市', '中宁县', 'department']);
 
     const codebook = (await readFile(join(out, 'codebook.csv'), 'utf8')).trim().split('\n');
     expect(codebook[0]).toBe('table,tableTitle,templates,row,rowLabel,column,columnLabel,unit');

@@ -8,7 +8,7 @@ import { captureStdio, makeTempDir, readJsonLines, SEED_PATH } from './helpers.j
 
 const io = captureStdio();
 
-const OUTPUTS = ['reports.jsonl', 'reports.csv', 'codebook.csv', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'manifest.json', '.nianbao'];
+const OUTPUTS = ['reports.jsonl', 'reports.csv', 'codebook.csv', 'requests.csv', 'reviews.csv', 'active.csv', 'cells.csv', 'checks.csv', 'panel.csv', 'manifest.json', '.nianbao'];
 
 async function inputsWithBadFiles(): Promise<string> {
   const dir = await makeTempDir();

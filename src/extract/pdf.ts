@@ -15,6 +15,7 @@ import { usedOverlapping } from './one-ahead.js';
 import type { OcrPageResult, PreparedPage } from './ocr/page.js';
 import type { PageJpeg } from './pdf-scans.js';
 import type { Raster } from './ocr/raster.js';
+import type { Canvas } from '@napi-rs/canvas';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** pdf.js takes these as plain paths ending in "/" in Node (stack.md). */
@@ -37,7 +38,7 @@ export const DEFAULT_PDF_OPTIONS: PdfOptions = { maxPages: 300, ocr: true };
 const MAX_UNMAPPED_SHARE = 0.2;
 
 /** Opens a document, runs `use`, and always destroys it (the unpdf withDocument rule). */
-async function withDocument<T>(bytes: Uint8Array, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+export async function withDocument<T>(bytes: Uint8Array, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
   const task = getDocument({
     // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
@@ -340,20 +341,26 @@ const VECTOR_OCR_SCALE = 300 / 72;
 /** A page with no text is a scan when an image covers at least this share of it. */
 const SCAN_COVERAGE = 0.3;
 
-/** Renders a page to a greyscale raster with pdf.js on @napi-rs/canvas. */
-async function renderPage(page: PDFPageProxy, scale: number): Promise<Raster> {
+/** Renders a page on white with pdf.js on @napi-rs/canvas (for OCR here, for the review site's page images). */
+export async function renderPageCanvas(page: PDFPageProxy, scale: number): Promise<{ canvas: Canvas; width: number; height: number }> {
   const viewport = page.getViewport({ scale });
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
-  // Canvas and the OCR stack load only when a page needs them: text PDFs never pay for them.
-  const [{ createCanvas }, { rasterFromRgba }] = await Promise.all([import('@napi-rs/canvas'), import('./ocr/raster.js')]);
+  // Canvas loads only when a page needs it: text PDFs never pay for it.
+  const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height);
   type RenderParameters = Parameters<PDFPageProxy['render']>[0];
   await page.render({ canvas: canvas as unknown as RenderParameters['canvas'], canvasContext: context as unknown as RenderParameters['canvasContext'], viewport }).promise;
-  const pixels = context.getImageData(0, 0, width, height);
+  return { canvas, width, height };
+}
+
+/** Renders a page to a greyscale raster. */
+async function renderPage(page: PDFPageProxy, scale: number): Promise<Raster> {
+  const [{ canvas, width, height }, { rasterFromRgba }] = await Promise.all([renderPageCanvas(page, scale), import('./ocr/raster.js')]);
+  const pixels = canvas.getContext('2d').getImageData(0, 0, width, height);
   return rasterFromRgba(pixels.data, width, height);
 }
 

@@ -73,7 +73,7 @@ function wideTable(table: TableKey, columns: readonly string[]): CsvTable {
  * error code of a failed file.
  */
 export const REPORTS_CSV = {
-  header: ['id', 'path', 'format', 'agency', 'year', 'template', 'status', 'error', 'sourceErrors', ...FlagSchema.options.map((f) => `cells_${f}`), 'failedChecks', 'issues', 'duplicateOf'],
+  header: ['id', 'path', 'format', 'agency', 'year', 'template', 'status', 'error', 'sourceErrors', ...FlagSchema.options.map((f) => `cells_${f}`), 'failedChecks', 'issues', 'duplicateOf', 'agencyKey', 'divisionCode', 'province', 'city', 'county', 'level'],
   row(entry: ManifestEntry, record: ReportRecord | null): Field[] {
     const all = record ? [...cellFlags(record).values()] : [];
     const flags = FlagSchema.options.map((f) => (record ? all.filter((flag) => flag === f).length : null));
@@ -91,6 +91,13 @@ export const REPORTS_CSV = {
       record ? record.checks.filter((c) => !c.pass).map((c) => c.id).join(' ') : null,
       [...new Set(entry.issues.map((i) => i.code))].join(' '),
       entry.duplicateOf ?? null,
+      // Agency identity (src/identity/), last so the columns before keep their places.
+      record?.agencyKey ?? null,
+      record?.divisionCode ?? null,
+      record?.province ?? null,
+      record?.city ?? null,
+      record?.county ?? null,
+      record?.level ?? null,
     ];
   },
 };

@@ -12,7 +12,7 @@ import { CSV_TABLES, REPORTS_CSV, csvLines } from './csv.js';
 import { manifestJson, toJsonLines } from './json.js';
 
 /** The files of a dataset, relative to the output folder. */
-export const OUTPUT_FILES = ['reports.jsonl', 'reports.csv', ...Object.keys(CSV_TABLES), 'codebook.csv', 'manifest.json'] as const;
+export const OUTPUT_FILES = ['reports.jsonl', 'reports.csv', ...Object.keys(CSV_TABLES), 'codebook.csv', 'panel.csv', 'manifest.json'] as const;
 
 /** Appends inputs to every output file; `finish` completes them. */
 export interface DatasetWriter {

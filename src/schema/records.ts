@@ -121,11 +121,25 @@ export const SourceSchema = z.strictObject({
 
 export const StatusSchema = z.enum(['ok', 'partial', 'failed']);
 
+/** The kinds of reporting body (issue 17): a government at its level, a department, a development zone. */
+export const AgencyLevelSchema = z.enum(['province', 'city', 'county', 'township', 'department', 'development zone']);
+
 /** The report record: one per input document (dataset.md). */
 export const ReportRecordSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   source: SourceSchema,
   agency: z.string().nullable(),
+  /**
+   * Agency identity (src/identity/): the body's fully qualified name, stable across years and name forms;
+   * the 6-digit code of its administrative division; the division's names; the body's level. Null when
+   * not known or ambiguous (an issue says which); absent in records written before they existed.
+   */
+  agencyKey: z.string().nullable().optional(),
+  divisionCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  province: z.string().nullable().optional(),
+  city: z.string().nullable().optional(),
+  county: z.string().nullable().optional(),
+  level: AgencyLevelSchema.nullable().optional(),
   year: z.number().int().nullable(),
   template: TemplateIdSchema.nullable(),
   status: StatusSchema,
@@ -154,6 +168,7 @@ export type ReviewsTable = z.infer<typeof ReviewsTableSchema>;
 export type ActiveTable = z.infer<typeof ActiveTableSchema>;
 export type Tables = z.infer<typeof TablesSchema>;
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;
+export type AgencyLevel = z.infer<typeof AgencyLevelSchema>;
 
 /** The JSON Schema of one line of reports.jsonl (`nianbao schema`). */
 export function reportJsonSchema(): Record<string, unknown> {
