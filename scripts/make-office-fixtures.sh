@@ -8,10 +8,8 @@ count="${1:-100}"
 seed="${2:-31}"
 
 need=()
-command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
-fc-list | grep -qi 'WenQuanYi Zen Hei' || need+=(fonts-wqy-zenhei)
-fc-list | grep -qi 'AR PL UMing' || need+=(fonts-arphic-uming)
+source scripts/office-pdf-tools.sh
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi

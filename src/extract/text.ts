@@ -107,7 +107,7 @@ export function textToPages(text: string): Page[] {
       const nonEmpty = split.cells.filter((c) => c !== '');
       const cells: LineCell[] = (nonEmpty.length === 0 ? [] : split.cells).map((c) => ({ text: c, confidence: 1 }));
       const separator: Separator = cells.length <= 1 && split.separator === 'spaces' ? 'none' : split.separator;
-      const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text' };
+      const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text', raw: part.replace(/\r$/, '') };
       current.lines.push(line);
     });
   });

@@ -60,6 +60,8 @@ export interface Line {
   cells: LineCell[];
   separator: Separator;
   method: Method;
+  /** Text inputs: the line as printed, before it was split into cells (pipes and all). */
+  raw?: string;
   /** Markup tables: the table's grid width and its 1-based index in the document. */
   gridWidth?: number;
   tableNo?: number;

@@ -1,11 +1,11 @@
 /**
- * Reconstructs the three tables from a stream of lines, whatever extractor made them: regions →
- * labelled rows → format decision → columns → cells with flags and provenance.
+ * Reconstructs the three tables from a stream of lines, whatever extractor made them, by decoding
+ * each table region against its template: tokens (segments.ts) → rows aligned to the template
+ * (align.ts) → format decision → every reading of each row (settle.ts) → the one the identities
+ * leave (solve.ts) → cells with flags and provenance (row-cells.ts). Every row of the template is
+ * accounted for: read, blank, inferred, unreadable or missing.
  */
-import { SEEN_BLANK, UNREAD_MARK, type Line } from '../model/document.js';
-
-/** The blanks OCR confirms: a cell seen empty or holding a dash or slash, and 无-like words read as text. */
-const OCR_BLANKS: ReadonlySet<string> = new Set([SEEN_BLANK, '无', '空', '暂无', '没有']);
+import type { Line } from '../model/document.js';
 import { makeIssue } from '../model/issues.js';
 import {
   ACTIVE_LAYOUT,
@@ -14,36 +14,37 @@ import {
   REQUEST_COLUMNS,
   REVIEW_COLUMNS,
   REVIEW_ROWS,
+  COMMON_OUTCOME_ROWS,
   type RequestRow,
   type TableKey,
   type TemplateId,
 } from '../schema/keys.js';
-import type { Flag, Issue } from '../schema/records.js';
-import { parseCellValue } from './cells.js';
-import { fitSlots, type FitOptions, type FittedRow } from './fit.js';
+import type { Issue } from '../schema/records.js';
+import { decodeRegionRows, type DecodedRow, type TableSpec } from './align.js';
 import type { CellReading, ReconstructedTables } from './reading.js';
 import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
-import { readLabelledRows, type RowReaderSpec } from './rows.js';
-import { splitRunTogetherRows } from './run-together.js';
-import type { RowSlots, Slot } from './slots.js';
+import { cellFromSlot, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
+import { rowCandidates, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
+import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
 import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
 
-const REQUESTS_READER: RowReaderSpec = {
+const REQUESTS_SPEC: TableSpec = {
   table: 'requests',
   rows: REQUEST_ROW_SPECS,
   groupPhrases: REQUEST_GROUP_PHRASES,
   headerWords: HEADER_WORDS.requests,
-  bareHeaderWords: ['总计', '合计', '其他'],
+  columnWords: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+  gridValues: REQUEST_COLUMNS.length,
+  widthOf: () => REQUEST_COLUMNS.length,
   groupRows: {
     不予公开: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('denied')).map((s) => s.key),
     无法提供: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('unable')).map((s) => s.key),
     不予处理: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('rejected')).map((s) => s.key),
   },
-  columnWords: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
 };
-const ACTIVE_READER: RowReaderSpec = {
+const ACTIVE_SPEC: TableSpec = {
   table: 'active',
   rows: ACTIVE_ROW_SPECS,
   groupPhrases: [],
@@ -51,162 +52,64 @@ const ACTIVE_READER: RowReaderSpec = {
   bandHeaderWord: '信息内容',
 };
 
-/** Columns where a fraction is expected (万元 amounts); a decimal anywhere else is an issue. */
-const DECIMAL_COLUMNS = new Set(['amount']);
-/**
- * An OCR reading of a number below this confidence is not taken: the cell is unreadable (null,
- * with its raw text kept). Set on the scan fixtures so that no wrong reading passed it.
- */
-export const MIN_OCR_CONFIDENCE = 0.75;
-/** Columns that may be negative (本年增/减). */
-const SIGNED_COLUMNS = new Set(['change']);
+/** The identities of 三 as constraints on its rows (dataset.md): row totals, column balance, outcomes. */
+function requestIdentities(printed: readonly string[]): TableIdentity[] {
+  const list: TableIdentity[] = [];
+  const six = [...OTHER_HANDLING_ROWS_2021, ...OTHER_HANDLING_ROWS_2019].filter((r) => printed.includes(r));
+  const outcomes = [...COMMON_OUTCOME_ROWS, ...six];
+  for (const row of printed) {
+    list.push({ left: [{ row, column: 6 }], right: [0, 1, 2, 3, 4, 5].map((column) => ({ row, column })), whenFirstPrinted: true });
+  }
+  for (let column = 0; column < REQUEST_COLUMNS.length; column++) {
+    list.push({
+      left: ['newReceived', 'carriedOver'].map((row) => ({ row, column })),
+      right: ['totalHandled', 'carriedForward'].map((row) => ({ row, column })),
+      whenFirstPrinted: false,
+    });
+    list.push({ left: [{ row: 'totalHandled', column }], right: outcomes.map((row) => ({ row, column })), whenFirstPrinted: true });
+  }
+  return list;
+}
 
-/** 三's row identity: the 总计 column is the sum of the six applicant columns. */
-const requestRowIdentity = (v: readonly number[]): boolean => v[6] === v.slice(0, 6).reduce((a, b) => a + b, 0);
 /** 四's identity for each of its three groups: 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
-const reviewIdentity = (v: readonly number[]): boolean =>
-  [0, 5, 10].every((g) => v[g + 4] === (v[g] ?? 0) + (v[g + 1] ?? 0) + (v[g + 2] ?? 0) + (v[g + 3] ?? 0));
+const REVIEW_IDENTITIES: TableIdentity[] = [0, 5, 10].map((g) => ({
+  left: [{ row: 'reviews', column: g + 4 }],
+  right: [0, 1, 2, 3].map((k) => ({ row: 'reviews', column: g + k })),
+  whenFirstPrinted: true,
+}));
 
-/** Reads rows from every region of a kind; the first reading of a row wins, repeats are issues. */
-function readRows(regions: readonly Region[], reader: RowReaderSpec, issues: Issue[]): RowSlots[] {
-  const byKey = new Map<string, RowSlots>();
-  for (const region of regions.filter((r) => r.kind === reader.table)) {
-    const reading = readLabelledRows(region.lines, reader);
-    issues.push(...reading.issues);
-    for (const row of reading.rows) {
-      const earlier = byKey.get(row.key);
-      if (!earlier) byKey.set(row.key, row);
-      else if (earlier.slots.length === 0 && row.slots.length > 0) byKey.set(row.key, row);
-      else {
-        issues.push(
-          makeIssue('warning', 'tables', 'row_duplicate', `${reader.table}.${row.key} is printed twice; the first reading (line ${earlier.line}) is kept`, {
-            page: row.page,
-            path: [reader.table, row.key],
-          }),
-        );
+/** The last line of a text source: a row whose values end there may have been cut off. */
+function lastTextLine(lines: readonly Line[]): number | null {
+  if (lines.length === 0 || lines.some((l) => l.method !== 'text')) return null;
+  return Math.max(...lines.filter((l) => l.cells.length > 0 || (l.raw ?? '').trim() !== '').map((l) => l.lineNo));
+}
+
+/**
+ * Decodes every region of a table. A region that prints rows already read starts another copy of
+ * the table (a summary copy, a quoted table): each copy is kept apart for `chooseCopy`.
+ */
+function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: number | null, issues: Issue[]): DecodedRow[][] {
+  const copies: DecodedRow[][] = [];
+  for (const region of regions.filter((r) => r.kind === spec.table)) {
+    const decoded = decodeRegionRows(region.lines, spec, lastLine);
+    issues.push(...decoded.issues);
+    const current = copies.at(-1);
+    const seen = new Set(current?.map((r) => r.key));
+    const repeats = decoded.rows.filter((r) => seen.has(r.key) && r.slots.length > 0).length;
+    if (!current || (repeats > 0 && repeats * 2 >= decoded.rows.filter((r) => r.slots.length > 0).length)) {
+      if (decoded.rows.length > 0) copies.push(decoded.rows);
+      continue;
+    }
+    for (const row of decoded.rows) {
+      const earlier = current.findIndex((r) => r.key === row.key);
+      if (earlier < 0) current.push(row);
+      else if ((current[earlier] as DecodedRow).slots.length === 0) current[earlier] = row;
+      else if (row.slots.length > 0) {
+        issues.push(makeIssue('warning', 'tables', 'row_duplicate', `${spec.table}.${row.key} is printed twice; the first reading is kept`, { page: row.page, path: [spec.table, row.key] }));
       }
     }
   }
-  return [...byKey.values()];
-}
-
-/** Turns a fitted row into cells: parse each value, flag blanks and unreadable cells. */
-/** What a run of printed values came from: a labelled row, or 四's single row of 15 numbers. */
-type RowSource = Pick<RowSlots, 'label' | 'exact' | 'pairedByOrder' | 'page' | 'line' | 'slots' | 'byPosition'>;
-
-/** The dataset cell each printed position fills, in printed order. */
-type CellKey = { row: string; column: string };
-
-/**
- * Turns a fitted run of values into cells: parse each value, flag blanks and unreadable cells.
- * `rowPath` names the row in issues (empty for 四, whose 15 positions span its three rows).
- */
-function rowCells(table: TableKey, rowPath: readonly string[], keys: readonly CellKey[], row: RowSource | undefined, fitted: FittedRow, issues: Issue[]): CellReading[] {
-  const base = row ? (row.exact ? 1 : 0.9) * (row.pairedByOrder ? 0.7 : 1) : 0;
-  const name = [table, ...rowPath].join('.');
-  if (fitted.outcome === 'unreadable') {
-    if (row) {
-      issues.push(
-        makeIssue('error', 'tables', 'row_unreadable', `${name}: ${fitted.reason ?? 'values cannot be placed'} ("${row.label}")`, {
-          page: row.page,
-          path: [table, ...rowPath],
-        }),
-      );
-    }
-    const raw = row ? row.slots.map((s) => s.text).join(' ') : '';
-    return keys.map(({ row: rowKey, column }) => ({
-      table,
-      row: rowKey,
-      column,
-      value: null,
-      raw,
-      flag: 'unreadable' as Flag,
-      confidence: 0,
-      page: row?.page ?? null,
-      ...(row ? { line: row.line } : {}),
-      method: row?.slots[0]?.method ?? 'text',
-    }));
-  }
-  if (fitted.outcome === 'inferred') {
-    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: ${fitted.reason ?? ''}`, { path: [table, ...rowPath] }));
-  }
-  return keys.map(({ row: rowKey, column }, i) => cellFromSlot(table, rowKey, column, fitted.cells[i] ?? null, row, base, fitted.outcome === 'inferred', issues));
-}
-
-function cellFromSlot(
-  table: TableKey,
-  row: string,
-  column: string,
-  slot: Slot | null,
-  rowSlots: RowSource | undefined,
-  base: number,
-  inferred: boolean,
-  issues: Issue[],
-): CellReading {
-  const page = slot?.page ?? rowSlots?.page ?? null;
-  const cell: CellReading = {
-    table,
-    row,
-    column,
-    value: null,
-    raw: slot?.text ?? '',
-    flag: 'blank',
-    confidence: 0,
-    page,
-    method: slot?.method ?? rowSlots?.slots[0]?.method ?? 'text',
-  };
-  const line = slot?.line ?? rowSlots?.line;
-  if (line !== undefined) cell.line = line;
-  if (slot?.bbox) cell.bbox = slot.bbox;
-  if (slot?.tableNo !== undefined && slot.col !== undefined) cell.grid = { table: slot.tableNo, row: slot.line, column: slot.col + 1 };
-  const parsed = parseCellValue(slot?.split ?? slot?.text ?? '');
-  const path = [table, row, column];
-  const at = page === null ? {} : { page };
-  if (parsed.kind === 'blank') {
-    cell.confidence = slot ? slot.confidence * base : base;
-    // OCR marks every cell it saw empty; a blank nobody saw (a reading that went elsewhere) is not a blank.
-    if (cell.method === 'ocr' && (slot?.text.trim() ?? '') === '') {
-      cell.flag = 'unreadable';
-      cell.confidence = 0;
-      issues.push(makeIssue('error', 'tables', 'cell_not_seen', `${path.join('.')}: no reading and no empty cell seen at this position`, { ...at, path }));
-    } else if (cell.method === 'ocr' && !OCR_BLANKS.has((slot?.text ?? '').trim())) {
-      // A stray stroke OCR read as "|" or "." is not a printed placeholder.
-      cell.flag = 'unreadable';
-      cell.confidence = 0;
-      issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: OCR read "${cell.raw}", which is no placeholder it can confirm`, { ...at, path }));
-    } else if (rowSlots?.byPosition) {
-      // A blank in a row known only by its position is as much an inference as its numbers.
-      cell.flag = 'inferred';
-    }
-    return cell;
-  }
-  if (parsed.kind === 'invalid') {
-    cell.flag = 'unreadable';
-    const why = cell.raw.trim() === UNREAD_MARK ? 'OCR saw ink in the cell but could not read it' : `"${cell.raw}" is not a number`;
-    issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: ${why}`, { ...at, path }));
-    return cell;
-  }
-  // A decimal point in a count column, from OCR, is more likely a speck than a printed point.
-  const suspectPoint = parsed.decimal && !DECIMAL_COLUMNS.has(column);
-  if (slot && slot.method === 'ocr' && (slot.confidence < MIN_OCR_CONFIDENCE || suspectPoint)) {
-    cell.flag = 'unreadable';
-    cell.confidence = slot.confidence;
-    issues.push(makeIssue('error', 'tables', 'cell_low_confidence', suspectPoint ? `${path.join('.')}: OCR read "${cell.raw}", a decimal point in a count; not taken` : `${path.join('.')}: OCR read "${cell.raw}" with confidence ${slot.confidence.toFixed(2)}; not taken`, { ...at, path }));
-    return cell;
-  }
-  cell.value = parsed.value;
-  cell.flag = inferred ? 'inferred' : 'ok';
-  cell.confidence = (slot?.confidence ?? 1) * base * (inferred ? 0.5 : 1);
-  if (parsed.annotated) {
-    issues.push(makeIssue('info', 'tables', 'cell_annotated', `${path.join('.')}: "${cell.raw}" read as ${parsed.value}`, { ...at, path }));
-  }
-  if (parsed.decimal && !DECIMAL_COLUMNS.has(column)) {
-    issues.push(makeIssue('warning', 'tables', 'decimal_in_count_column', `${path.join('.')}: a count printed as "${cell.raw}"`, { ...at, path }));
-  }
-  if (parsed.value < 0 && !SIGNED_COLUMNS.has(column)) {
-    issues.push(makeIssue('warning', 'tables', 'negative_count', `${path.join('.')}: a count printed as "${cell.raw}"`, { ...at, path }));
-  }
-  return cell;
+  return copies;
 }
 
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
@@ -216,55 +119,128 @@ function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | n
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
 }
 
-/** Reads a set of labelled rows into cells, adding a row_missing issue for printed rows not found. */
-function labelledTableCells(
-  table: TableKey,
-  expected: readonly string[],
-  columnsOf: (rowKey: string) => readonly string[],
-  rows: readonly RowSlots[],
-  fitOptions: FitOptions,
-  issues: Issue[],
-): CellReading[] {
+/** A decoded table: its rows' decisions, ready to become cells. */
+interface SolvedTable {
+  rows: Map<string, DecodedRow>;
+  candidates: Map<string, RowCandidates>;
+  chosen: Map<string, Candidate | null>;
+  /** Identities the chosen values break (counted to choose between copies). */
+  broken: number;
+}
+
+/** Settles and solves one copy of a table. */
+function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => number, identities: readonly TableIdentity[], options: SettleOptions): SolvedTable {
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const cells: CellReading[] = [];
-  for (const rowKey of expected) {
-    const columns = columnsOf(rowKey);
-    const row = byKey.get(rowKey);
-    if (!row) {
-      issues.push(makeIssue('error', 'tables', 'row_missing', `${table}.${rowKey}: the row was not found`, { path: [table, rowKey] }));
-      cells.push(...rowCells(table, [rowKey], columns.map((column) => ({ row: rowKey, column })), undefined, { cells: [], outcome: 'unreadable' }, issues));
-      continue;
-    }
-    if (!row.exact && row.coverage < 1) {
-      issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${table}.${rowKey}: matched the printed label "${row.label}"`, { page: row.page, path: [table, rowKey] }));
-    }
-    const fitted = fitSlots(row, columns.length, fitOptions);
-    // A row known only by where it stands is an inference: its values are flagged, never ok.
-    const placed: FittedRow =
-      row.byPosition && fitted.outcome === 'ok' ? { ...fitted, outcome: 'inferred', reason: `the label "${row.label}" was not recognised; the row is the one missing between its neighbours` } : fitted;
-    cells.push(...rowCells(table, [rowKey], columns.map((column) => ({ row: rowKey, column })), row, placed, issues));
+  const candidates = new Map<string, RowCandidates>();
+  for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options));
+  const decisions = solveRows(new Map([...candidates].map(([k, c]) => [k, c.candidates])), identities);
+  const chosen = new Map([...decisions].map(([k, d]) => [k, d.chosen]));
+  let broken = 0;
+  for (const identity of identities) {
+    const values = [...identity.left, ...identity.right].map((ref) => {
+      const c = chosen.get(ref.row);
+      return c ? candidateValue(c, ref.column) : undefined;
+    });
+    if (values.some((v) => v === undefined || Number.isNaN(v))) continue;
+    const left = values.slice(0, identity.left.length);
+    if (identity.whenFirstPrinted && left[0] === null) continue;
+    const sum = (v: (number | null | undefined)[]): number => Math.round(v.reduce<number>((a, x) => a + (x ?? 0), 0) * 1e6);
+    if (sum(left) !== sum(values.slice(identity.left.length))) broken++;
   }
-  for (const row of rows) {
-    if (!expected.includes(row.key)) {
-      issues.push(makeIssue('warning', 'tables', 'row_unexpected', `${table}.${row.key}: printed, but not part of this format's table ("${row.label}")`, { page: row.page, path: [table, row.key] }));
+  return { rows: byKey, candidates, chosen, broken };
+}
+
+/**
+ * Two copies of one table: the one whose identities hold is taken; when that does not decide, the
+ * first is kept and every cell the copies disagree on is unreadable (issue 14: never the wrong copy, silently).
+ */
+function chooseCopy(solved: SolvedTable[], table: TableKey, issues: Issue[]): { table: SolvedTable; conflicts: Set<string> } {
+  const first = solved[0] as SolvedTable;
+  if (solved.length === 1) return { table: first, conflicts: new Set() };
+  const holding = solved.filter((s) => s.broken === 0);
+  if (holding.length === 1) {
+    issues.push(makeIssue('warning', 'tables', 'table_duplicate', `table ${table} is printed ${solved.length} times; the copy whose identities hold is kept`, { path: [table] }));
+    return { table: holding[0] as SolvedTable, conflicts: new Set() };
+  }
+  const conflicts = new Set<string>();
+  for (const other of solved.slice(1)) {
+    for (const [key, c] of other.chosen) {
+      const mine = first.chosen.get(key);
+      const same = mine && c && mine.cells.every((_, i) => candidateValue(mine, i) === candidateValue(c, i));
+      if (!same) conflicts.add(key);
     }
   }
-  return cells;
+  issues.push(makeIssue('error', 'tables', 'table_duplicate', `table ${table} is printed ${solved.length} times with different values and the identities do not tell which is the report's; the rows they disagree on are unreadable`, { path: [table] }));
+  return { table: first, conflicts };
+}
+
+/** The cells of one row from its decision. */
+function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow | undefined, options: { found: RowCandidates | undefined; chosen: Candidate | null | undefined; conflict: boolean; tableHasNumbers: boolean }, issues: Issue[]): CellReading[] {
+  const path = row && table !== 'reviews' ? [table, row.key] : [table];
+  const name = path.join('.');
+  if (!row) {
+    issues.push(makeIssue('error', 'tables', 'row_missing', `${name === table ? `${table}.${keys[0]?.row}` : name}: the row was not found`, { path: [table, keys[0]?.row ?? ''] }));
+    return nullCells(table, keys, 'missing', undefined);
+  }
+  if (!row.exact && row.coverage < 1 && table !== 'reviews') {
+    issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${name}: matched the printed label "${row.label}"`, { page: row.page, path }));
+  }
+  if (row.slots.length === 0 && !options.chosen) {
+    // A label with no values at all: a table printed without numbers, or a row cut off with the page.
+    if (!options.tableHasNumbers) return keys.map((k) => ({ ...nullCells(table, [k], 'blank', row)[0] as CellReading, confidence: rowConfidence(row) }));
+    issues.push(makeIssue('error', 'tables', 'row_values_missing', `${name}: the label "${row.label}" is printed with no values`, { page: row.page, path }));
+    return nullCells(table, keys, 'missing', row);
+  }
+  const chosen = options.chosen;
+  if (!chosen || options.conflict) {
+    const count = options.found?.candidates.length ?? 0;
+    const reason = options.conflict
+      ? 'two copies of the table disagree'
+      : count === 0
+        ? (options.found?.reason ?? 'values cannot be placed')
+        : `${count} readings fit the printed values and the identities do not pick one: ${describe(options.found?.candidates ?? [], keys.length)}`;
+    issues.push(makeIssue('error', 'tables', 'row_unreadable', `${name}: ${reason} ("${row.label}")`, { page: row.page, path }));
+    return nullCells(table, keys, 'unreadable', row);
+  }
+  const base = rowConfidence(row);
+  const inferred = chosen.derived || row.byPosition === true;
+  if (chosen.derived) {
+    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: the printed values "${row.slots.map((s) => s.text).join(' ')}" placed the only way the identities allow`, { page: row.page, path }));
+  } else if (row.byPosition) {
+    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: the label "${row.label}" was not recognised; the row is the one missing between its neighbours`, { page: row.page, path }));
+  }
+  const source: RowSource = row;
+  return keys.map(({ row: rowKey, column }, i) => {
+    if (chosen.missingFrom !== undefined && i >= chosen.missingFrom) {
+      return { ...(nullCells(table, [{ row: rowKey, column }], 'missing', row)[0] as CellReading), raw: '' };
+    }
+    return cellFromSlot(table, rowKey, column, chosen.cells[i] ?? null, source, base, inferred, issues);
+  });
+}
+
+/** A few candidates, for the issue that says why a row is unreadable. */
+function describe(candidates: readonly Candidate[], n: number): string {
+  const shown = candidates.slice(0, 3).map((c) => `[${Array.from({ length: n }, (_, i) => candidateValue(c, i) ?? '·').join(' ')}]`);
+  return shown.join(' or ') + (candidates.length > 3 ? ` and ${candidates.length - 3} more` : '');
 }
 
 /** Reconstructs 二, 三 and 四 from lines. */
 export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const issues: Issue[] = [];
-  const regions = splitRegions(splitRunTogetherRows(lines));
+  const regions = splitRegions(lines);
+  const lastLine = lastTextLine(lines);
   const activeText = regions
     .filter((r) => r.kind === 'active')
     .flatMap((r) => r.lines.map(lineText))
     .join('\n');
   // 二's headers usually decide the format before any row is read; row widths then bound blanks.
   const early = detectTemplate(activeText, [], []).template;
-  const requestRows = readRows(regions, { ...REQUESTS_READER, widthOf: () => REQUEST_COLUMNS.length, gridValues: REQUEST_COLUMNS.length }, issues);
-  const activeRows = readRows(regions, { ...ACTIVE_READER, widthOf: (k) => (early ? ACTIVE_LAYOUT[early][k as keyof (typeof ACTIVE_LAYOUT)['2019']]?.length : undefined) }, issues);
-  const decision = detectTemplate(activeText, activeRows, requestRows);
+  const activeWidth = (k: string): number | undefined => (early ? ACTIVE_LAYOUT[early][k as keyof (typeof ACTIVE_LAYOUT)['2019']]?.length : undefined);
+  const requestCopies = decodeCopies(regions, REQUESTS_SPEC, lastLine, issues);
+  const activeCopies = decodeCopies(regions, { ...ACTIVE_SPEC, widthOf: activeWidth }, lastLine, issues);
+  const requestRows = requestCopies[0] ?? [];
+  const activeRows = activeCopies[0] ?? [];
+  const decision = detectTemplate(activeText, activeRows, requestCopies.flat());
   const template = decision.template;
   if (decision.hybrid) {
     issues.push(makeIssue('info', 'tables', 'hybrid_other_handling', '2021 format with a single （六）其他处理 row (recorded as otherHandling)', { path: ['requests', 'otherHandling'] }));
@@ -273,8 +249,20 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const cells: CellReading[] = [];
 
   if (found.requests) {
-    const expected = printedRequestRows(new Set(requestRows.map((r) => r.key)), template);
-    cells.push(...labelledTableCells('requests', expected, () => REQUEST_COLUMNS, requestRows, { valuesAtGridEnd: true, identity: requestRowIdentity }, issues));
+    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template);
+    const identities = requestIdentities(expected);
+    const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true }));
+    const { table, conflicts } = chooseCopy(solved, 'requests', issues);
+    const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
+    for (const key of expected) {
+      const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
+      cells.push(...rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
+    }
+    for (const row of requestCopies.flat()) {
+      if (!expected.includes(row.key as RequestRow)) {
+        issues.push(makeIssue('warning', 'tables', 'row_unexpected', `requests.${row.key}: printed, but not part of this format's table ("${row.label}")`, { page: row.page, path: ['requests', row.key] }));
+      }
+    }
   }
 
   if (found.active) {
@@ -282,24 +270,43 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
       issues.push(makeIssue('error', 'tables', 'template_unknown', 'the format of table 二 cannot be decided, so its columns cannot be mapped', { path: ['active'] }));
     } else {
       const layout = ACTIVE_LAYOUT[template];
-      const expected = Object.keys(layout);
-      cells.push(...labelledTableCells('active', expected, (k) => layout[k as keyof typeof layout] ?? [], activeRows, {}, issues));
+      const columnsOf = (k: string): readonly string[] => layout[k as keyof typeof layout] ?? [];
+      const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], {}));
+      const { table, conflicts } = chooseCopy(solved, 'active', issues);
+      const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
+      for (const key of Object.keys(layout)) {
+        const keys = columnsOf(key).map((column) => ({ row: key, column }));
+        cells.push(...rowCellsOf('active', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
+      }
+      for (const row of activeCopies.flat()) {
+        if (!(row.key in layout)) issues.push(makeIssue('warning', 'tables', 'row_unexpected', `active.${row.key}: printed, but not part of this format's table ("${row.label}")`, { page: row.page, path: ['active', row.key] }));
+      }
     }
   }
 
-  const reviewRegions = regions.filter((r) => r.kind === 'reviews');
-  const reviewSlots = reviewRegions.map((r) => readReviewSlots(r.lines)).find((s) => s !== null) ?? null;
+  const reviewKeys = REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((column) => ({ row, column })));
+  const reviewSlots = regions
+    .filter((r) => r.kind === 'reviews')
+    .map((r) => readReviewSlots(r.lines))
+    .find((s) => s !== null) ?? null;
   if (reviewSlots) {
     found.reviews = true;
-    const fitted = fitSlots(reviewSlots, REVIEW_POSITIONS, { valuesAtGridEnd: true, identity: reviewIdentity });
-    // The 15 printed positions are three column groups of one printed row.
-    const keys = REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((column) => ({ row, column })));
-    const source: RowSource = { ...reviewSlots, label: '行政复议、行政诉讼', exact: true, pairedByOrder: false };
-    cells.push(...rowCells('reviews', [], keys, source, fitted, issues));
+    const row: DecodedRow = { ...reviewSlots, key: 'reviews', label: '行政复议、行政诉讼', coverage: 1, exact: true, pairedByOrder: false, lostBlanks: reviewSlots.mode === 'loose', atSourceEnd: lastLine !== null && reviewSlots.slots.some((s) => s.line >= lastLine) };
+    const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true });
+    cells.push(...rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), conflict: false, tableHasNumbers: true }, issues));
   }
 
   for (const table of ['active', 'requests', 'reviews'] as const) {
-    if (!found[table]) issues.push(makeIssue('error', 'tables', 'table_missing', `table ${tableName(table)} was not found`, { path: [table] }));
+    if (found[table]) continue;
+    issues.push(makeIssue('error', 'tables', 'table_missing', `table ${tableName(table)} was not found`, { path: [table] }));
+  }
+  // Every row of the template is accounted for: a table not found is missing, cell by cell.
+  if (!found.reviews && (found.requests || found.active)) cells.push(...nullCells('reviews', reviewKeys, 'missing', undefined));
+  if (!found.requests && (found.active || found.reviews) && template) {
+    for (const key of printedRequestRows(new Set(), template)) cells.push(...nullCells('requests', REQUEST_COLUMNS.map((column) => ({ row: key, column })), 'missing', undefined));
+  }
+  if (!found.active && (found.requests || found.reviews) && template) {
+    for (const [key, columns] of Object.entries(ACTIVE_LAYOUT[template])) cells.push(...nullCells('active', columns.map((column) => ({ row: key, column })), 'missing', undefined));
   }
   return { template, found, cells, issues };
 }

@@ -23,7 +23,7 @@ export function isProse(line: Line): boolean {
   const text = foldText(lineText(line));
   if (/。/.test(text)) return true;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
-  if (line.separator === 'tab' || line.separator === 'pipe') return false;
+  if (line.separator === 'tab' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
 
@@ -45,6 +45,9 @@ export function regionStart(line: Line): TableKey | null {
     key.includes('申请人情况') ||
     key.includes('收到和处理政府信息公开申请') ||
     key.includes('本年新收') ||
+    // A table continued from a page before starts with one of its own rows (a flipbook page: "四、结转下年度继续办理 0 0 …").
+    key.includes('上年结转政府信息公开申请') ||
+    key.includes('结转下年度继续办理') ||
     (key.includes('自然人') && key.includes('商业企业'))
   ) {
     return 'requests';

@@ -4,9 +4,8 @@
  */
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
+import { lineTokens, pipeStyleOf, type PipeStyle } from './segments.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
-
-import { splitLabelAndValues } from './rows.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
 const REVIEW_COLUMN_WORDS = Array.from({ length: 3 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat();
@@ -33,17 +32,27 @@ function gridValueColumns(line: Line): number[] | undefined {
   return columns.every((c) => c !== undefined) ? (columns as number[]) : undefined;
 }
 
+/** A line's label text and its value slots, as the decoder's tokens give them. */
+function labelAndValues(line: Line, style: PipeStyle): { label: string; values: Slot[] } {
+  const tokens = lineTokens(line, style, gridValueColumns(line));
+  return {
+    label: tokens.map((t) => (t.kind === 'label' ? t.text : '')).join(''),
+    values: tokens.flatMap((t) => (t.kind === 'value' ? [t.slot] : [])),
+  };
+}
+
 /**
  * Collects the value slots of 四: value-only lines after the header, in order, until a text line
  * follows them or 15 values are in hand.
  */
 export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
+  const style = pipeStyleOf(lines);
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
   const headerCells: HeaderCell[] = [];
   for (const line of lines) {
-    const { label, values, firstValueIndex } = splitLabelAndValues(line, gridValueColumns(line));
-    if (line.cells.length === 0) {
+    const { label, values } = labelAndValues(line, style);
+    if (line.cells.length === 0 && !line.raw?.includes('|')) {
       // One value per line: an empty line between values is a blank cell.
       if (!found) emptiesAfterHeader++;
       if (found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS) {
@@ -60,14 +69,10 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       if (!found) headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
       continue;
     }
-    const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' ? 'loose' : 'separated';
-    const slots = values.map<Slot>((c, i) => {
-      const slot: Slot = { text: c.text, page: line.page, line: line.lineNo, confidence: c.confidence, method: line.method, cellIndex: firstValueIndex + i };
-      if (c.col !== undefined) slot.col = c.col;
-      if (line.tableNo !== undefined) slot.tableNo = line.tableNo;
-      if (c.bbox !== undefined) slot.bbox = c.bbox;
-      return slot;
-    });
+    const piped = line.method === 'text' && (line.raw?.includes('|') ?? false);
+    const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' && !piped ? 'loose' : 'separated';
+    const slots = values;
+    if (slots.length === 0) continue;
     if (found && found.slots.length >= REVIEW_POSITIONS) {
       // The row broke across a page: digits of wrapped numbers continue in the same columns.
       const last = found.slots.slice(-slots.length);

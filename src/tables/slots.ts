@@ -17,6 +17,8 @@ export interface Slot {
   method: Method;
   /** The part of a glued digit string this slot stands for (the raw text stays in `text`). */
   split?: string;
+  /** Digits printed glued to other text with no separator: one number or several, to be settled. */
+  glued?: boolean;
 }
 
 /**

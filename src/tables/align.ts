@@ -1,0 +1,599 @@
+/**
+ * The second step of decoding: the label pieces of a table region are aligned to the template's
+ * rows by dynamic programming (label similarity, row order; header words, group cells, vertical
+ * fragments and page furniture may be skipped as noise; rows may be missing), and every value
+ * token is given to the row whose label it follows. Wrapped labels, labels split around their
+ * numbers, group labels glued in front, labels printed as one block before a block of numbers:
+ * all are alignments of the same stream, not separate handlers.
+ */
+import type { Line } from '../model/document.js';
+import type { RowSpec } from '../model/table.js';
+import { makeIssue } from '../model/issues.js';
+import type { Issue } from '../schema/records.js';
+import type { TableKey } from '../schema/keys.js';
+import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
+import { containsAny, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
+import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
+import { lineTokens, pipeStyleOf, type LabelToken, type PipeStyle, type Token } from './segments.js';
+import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
+
+/** What the decoder needs to know of one table. */
+export interface TableSpec {
+  table: TableKey;
+  rows: readonly RowSpec[];
+  /** Group cells ("不予公开"): they carry no numbers and may prefix a row's label. */
+  groupPhrases: readonly string[];
+  headerWords: readonly string[];
+  /** Band header lines start with this word and give the column positions of the rows below (二). */
+  bandHeaderWord?: string;
+  /** The column header words in printed order, for positioned text without rules (三). */
+  columnWords?: readonly string[];
+  /** Every row ends in this many value cells (三): markup rows are split on them. */
+  gridValues?: number;
+  /** How many values a row prints, where known. */
+  widthOf?: (rowKey: string) => number | undefined;
+  /** Group cells and the rows under them, in order ("不予公开" → the eight denied rows). */
+  groupRows?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A decoded row: its slots, plus what settling them needs to know. */
+export interface DecodedRow extends RowSlots {
+  /** Blank cells were dropped somewhere in the row (collapsed pipes, residue, no separators). */
+  lostBlanks: boolean;
+  /** The row's values end the source: a shorter row was cut off, not blank-collapsed. */
+  atSourceEnd: boolean;
+}
+
+/** The rows found in one region, and what could not be placed. */
+export interface RegionRows {
+  rows: DecodedRow[];
+  issues: Issue[];
+}
+
+/** At most this many consecutive label pieces make one row label (a label wrapped over lines). */
+const MAX_PIECES_PER_LABEL = 4;
+/** A numbering token that agrees with the row's own numbering is worth this much similarity. */
+const NUMBERING_BONUS = 0.08;
+/** A label followed by values (before the next label) is likelier a row than a header word. */
+const VALUES_BONUS = 0.15;
+/** A label holding a header word ("收到和处理政府信息公开申请", "自然人") is a header more likely than a row. */
+const HEADER_PENALTY = 0.5;
+/**
+ * Each template row skipped between two matched rows costs this much: a header word that happens
+ * to be a row's label ("其他", "总计") must not pull the alignment past the rows printed after it.
+ * Rows before the first match and after the last are free (excerpts start and stop anywhere).
+ */
+const SKIP_PENALTY = 0.15;
+/** Below this score a label is no row: a heading that shares words with a row label is noise. */
+const MIN_ROW_SCORE = 0.5;
+
+/** A label piece in stream order. */
+interface Piece {
+  token: LabelToken;
+  /** Index of the piece's token in the stream. */
+  at: number;
+  /** Values follow the piece in the stream before the next label piece. */
+  valuesFollow: boolean;
+}
+
+/**
+ * The grid columns where each markup table's value cells start, for a table whose rows end in `n`
+ * value cells (三): the starts of the last n cells that most rows share. A scan's grid has more
+ * columns than the printed table, so the rows' own cells are trusted over the grid's width.
+ */
+export function gridValueColumns(lines: readonly Line[], n: number): Map<number, number[]> {
+  const counts = new Map<number, Map<string, number>>();
+  for (const line of lines) {
+    if (line.separator !== 'grid' || line.tableNo === undefined || line.cells.length < n) continue;
+    const cols = line.cells.slice(-n).map((c) => c.col);
+    if (cols.some((c) => c === undefined)) continue;
+    const byTable = counts.get(line.tableNo) ?? new Map<string, number>();
+    byTable.set(cols.join(','), (byTable.get(cols.join(',')) ?? 0) + 1);
+    counts.set(line.tableNo, byTable);
+  }
+  const found = new Map<number, number[]>();
+  for (const [tableNo, bySignature] of counts) {
+    const ranked = [...bySignature].sort((a, b) => b[1] - a[1]);
+    const [best, next] = ranked;
+    const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+    if (best && best[1] >= 3 && best[1] * 2 > total && (!next || next[1] < best[1])) found.set(tableNo, best[0].split(',').map(Number));
+  }
+  return found;
+}
+
+/**
+ * A grid label cell that spans several rows of values (a scan lost the rule between two labels):
+ * split at its numbering into one label per row, the pieces handed to the rows below it.
+ */
+function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): Token[][] {
+  const out = lineTokenLists.map((t) => [...t]);
+  lines.forEach((line, index) => {
+    if (line.separator !== 'grid') return;
+    const tokens = out[index] ?? [];
+    const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
+    const last = labels.at(-1);
+    const cell = last ? line.cells[last.cellIndex] : undefined;
+    const span = cell?.rowSpan ?? 1;
+    if (!last || span < 2 || !tokens.some((t) => t.kind === 'value')) return;
+    const parts = splitAtNumbering(last.text);
+    const below = Array.from({ length: span - 1 }, (_, k) => out[index + k + 1] ?? []);
+    if (parts.length !== span || below.some((b) => b.some((t) => t.kind === 'label'))) return;
+    last.text = parts[0] as string;
+    below.forEach((b, k) => b.unshift({ ...last, text: parts[k + 1] as string, line: lines[index + k + 1]?.lineNo ?? last.line }));
+  });
+  return out;
+}
+
+/** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
+function bandHeaderPositions(line: Line, style: PipeStyle): HeaderPositions | undefined {
+  if (line.method === 'text' && line.raw?.includes('|')) {
+    const tokens = lineTokens(line, style);
+    const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
+    if (labels.length < 2) return undefined;
+    return { kind: 'index', columns: labels.slice(1).map((t) => ({ start: t.cellIndex, span: 1 })) };
+  }
+  const cells = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '').slice(1);
+  if (cells.length === 0) return undefined;
+  if ((line.separator === 'spaces' || line.separator === 'none') && cells.every(({ c }) => c.bbox)) {
+    return { kind: 'x', columns: cells.map(({ c }) => ({ start: c.bbox?.x0 ?? 0, span: (c.bbox?.x1 ?? 0) - (c.bbox?.x0 ?? 0) })) };
+  }
+  if (line.separator === 'grid') return { kind: 'grid', columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
+  if (line.separator === 'tab' || line.separator === 'pipe') return { kind: 'index', columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
+  return undefined;
+}
+
+/** A label without its bracketed notes (the canonical （二） label's own note is matched by its alias). */
+function withoutNotes(text: string): string {
+  return normaliseLabel(text).replace(/\([^()]*\)?/g, '');
+}
+
+function bestOf<T extends { similarity: number }>(a: T | undefined, b: T | undefined): T | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.similarity > a.similarity ? b : a;
+}
+
+/** Scores of label groups against rows, memoised: the DP asks for each (first piece, length, row) once. */
+class LabelScores {
+  private readonly cache = new Map<string, number | null>();
+  constructor(
+    private readonly pieces: readonly Piece[],
+    private readonly spec: TableSpec,
+  ) {}
+
+  text(from: number, to: number): string {
+    return this.pieces
+      .slice(from, to)
+      .map((p) => p.token.text)
+      .join('');
+  }
+
+  /** Similarity of pieces [from, to) joined to row `r` (null: no match). */
+  score(from: number, to: number, r: number): number | null {
+    const key = `${from}:${to}:${r}`;
+    if (this.cache.has(key)) return this.cache.get(key) ?? null;
+    const row = this.spec.rows[r] as RowSpec;
+    const parsed = parseLabel(this.text(from, to), this.spec.groupPhrases);
+    // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.
+    const bare = parseLabel(withoutNotes(this.text(from, to)), this.spec.groupPhrases);
+    const m = bestOf(matchRowLabel(parsed, [row], this.spec.groupPhrases), bare.key !== parsed.key && bare.key !== '' ? matchRowLabel(bare, [row], this.spec.groupPhrases) : undefined);
+    let score: number | null = null;
+    if (m) {
+      const group = this.pieces.slice(from, to);
+      score = m.similarity + (parsed.numbering.at(-1) === row.numbering ? NUMBERING_BONUS : 0);
+      if (group.some((p) => p.valuesFollow)) score += VALUES_BONUS;
+      if (containsAny(this.text(from, to), this.spec.headerWords)) score -= HEADER_PENALTY;
+      if (score < MIN_ROW_SCORE) score = null;
+    }
+    this.cache.set(key, score);
+    return score;
+  }
+}
+
+/**
+ * Aligns label pieces to rows: best[i][r] is the best total score of pieces [0, i) with row r the
+ * last one matched (r = -1 → index 0). A piece is noise (score 0), or pieces [i, j) are the label of
+ * a later row. Rows keep template order; any may be missing.
+ */
+function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)[] {
+  const m = pieces.length;
+  const R = spec.rows.length;
+  const scores = new LabelScores(pieces, spec);
+  const NEG = -Infinity;
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(NEG));
+  const back: ({ i: number; r: number; row: number | null } | null)[][] = Array.from({ length: m + 1 }, () => new Array(R + 1).fill(null));
+  (best[0] as number[])[0] = 0;
+  for (let i = 0; i < m; i++) {
+    for (let r = 0; r <= R; r++) {
+      const here = best[i]?.[r] ?? NEG;
+      if (here === NEG) continue;
+      // Noise.
+      if (here > (best[i + 1]?.[r] ?? NEG)) {
+        (best[i + 1] as number[])[r] = here;
+        (back[i + 1] as (typeof back)[number])[r] = { i, r, row: null };
+      }
+      for (let j = i + 1; j <= Math.min(m, i + MAX_PIECES_PER_LABEL); j++) {
+        for (let next = r; next < R; next++) {
+          const s = scores.score(i, j, next);
+          if (s === null) continue;
+          const total = here + s - (r > 0 ? (next - r) * SKIP_PENALTY : 0);
+          if (total > (best[j]?.[next + 1] ?? NEG)) {
+            (best[j] as number[])[next + 1] = total;
+            (back[j] as (typeof back)[number])[next + 1] = { i, r, row: next };
+          }
+        }
+      }
+    }
+  }
+  let end = 0;
+  for (let r = 0; r <= R; r++) if ((best[m]?.[r] ?? NEG) > (best[m]?.[end] ?? NEG)) end = r;
+  const assigned = new Array<number | null>(m).fill(null);
+  for (let i = m, r = end; i > 0; ) {
+    const step = back[i]?.[r];
+    if (!step) break;
+    if (step.row !== null) for (let k = step.i; k < i; k++) assigned[k] = step.row;
+    i = step.i;
+    r = step.r;
+  }
+  return assigned;
+}
+
+/** A label piece that is a real label nobody matched (not a header word, group cell or fragment). */
+function isUnknownLabel(text: string, spec: TableSpec): boolean {
+  const parsed = parseLabel(text, spec.groupPhrases);
+  if ([...parsed.key].length < 4) return false;
+  if (containsAny(text, spec.headerWords) || (spec.bandHeaderWord && containsAny(text, [spec.bandHeaderWord]))) return false;
+  return !spec.groupPhrases.some((g) => labelKey(normaliseLabel(g)) === parsed.key);
+}
+
+/** The row being filled while the stream is walked. */
+interface OpenRow {
+  row: DecodedRow;
+  /** Lines its values came from, in order. */
+  valueLines: number[];
+}
+
+function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mode: SlotMode; separator: Line['separator'] } {
+  const lineNos = [...new Set(slots.map((s) => s.line))];
+  const first = lines.get(lineNos[0] ?? -1);
+  const separator = first?.separator ?? 'none';
+  if (slots.every((s) => s.col !== undefined)) return { mode: 'grid', separator };
+  if (lineNos.length === 1 && first) {
+    if (first.separator === 'tab' || first.separator === 'pipe' || (first.method === 'text' && first.raw?.includes('|'))) return { mode: 'separated', separator: 'pipe' };
+    return { mode: 'loose', separator };
+  }
+  return { mode: 'separated', separator };
+}
+
+/** Decodes the rows of one table region. */
+export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
+  const issues: Issue[] = [];
+  const style = pipeStyleOf(lines);
+  const valueColumns = spec.gridValues !== undefined ? gridValueColumns(lines, spec.gridValues) : new Map<number, number[]>();
+  const perLine = splitSpannedLabels(
+    lines.map((line) => lineTokens(line, style, line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo))),
+    lines,
+  );
+  const lineByNo = new Map(lines.map((l) => [l.lineNo, l]));
+  // The stream; a lone Han character on a line of its own is a vertical label's fragment.
+  const stream: { token: Token; line: Line }[] = [];
+  perLine.forEach((tokens, index) => {
+    const line = lines[index] as Line;
+    const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
+    if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
+    // Empty cells before a line's first label are the label columns of spanned group cells ("| | 2.其他…").
+    const firstLabel = tokens.findIndex((t) => t.kind === 'label');
+    tokens.forEach((token, k) => {
+      if (k < firstLabel && token.kind === 'value' && token.slot.text.trim() === '') return;
+      stream.push({ token, line });
+    });
+  });
+  const pieces: Piece[] = [];
+  stream.forEach(({ token }, at) => {
+    if (token.kind === 'label') pieces.push({ token, at, valuesFollow: false });
+    else if (token.kind === 'value' && token.slot.text.trim() !== '') {
+      const last = pieces.at(-1);
+      if (last) last.valuesFollow = true;
+    }
+  });
+  const assigned = alignPieces(pieces, spec);
+  const rowAt = new Map<number, number>();
+  pieces.forEach((p, k) => {
+    const r = assigned[k];
+    if (r !== null && r !== undefined) rowAt.set(p.at, r);
+  });
+  const unknownAt = new Set(pieces.filter((p, k) => assigned[k] === null && isUnknownLabel(p.token.text, spec)).map((p) => p.at));
+
+  const rows: DecodedRow[] = [];
+  const orphans: { row: DecodedRow; after: number }[] = [];
+  const groups: { row: DecodedRow; children: readonly string[]; after: number }[] = [];
+  let open: OpenRow | null = null;
+  let header: HeaderPositions | undefined;
+  const headerCells: HeaderCell[] = [];
+  let lastRowIndex: number | null = null;
+  stream.forEach(({ token, line }, at) => {
+    if (token.kind === 'label') {
+      const r = rowAt.get(at);
+      if (r !== undefined) {
+        const key = (spec.rows[r] as RowSpec).key;
+        if (open && open.row.key === key && lastRowIndex === r) {
+          open.row.label += token.text;
+          return;
+        }
+        const m = matchRowLabel(parseLabel(token.text, spec.groupPhrases), [spec.rows[r] as RowSpec], spec.groupPhrases);
+        const row: DecodedRow = {
+          key,
+          label: token.text,
+          coverage: m?.coverage ?? 0,
+          exact: m?.exact ?? false,
+          slots: [],
+          mode: 'separated',
+          separator: line.separator,
+          page: token.page,
+          line: token.line,
+          pairedByOrder: false,
+          lostBlanks: false,
+          atSourceEnd: false,
+        };
+        if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+        const columns = line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo);
+        if (columns) row.valueColumns = columns;
+        if (header) row.header = header;
+        rows.push(row);
+        open = { row, valueLines: [] };
+        lastRowIndex = r;
+        return;
+      }
+      if (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord])) header = bandHeaderPositions(token.source, style);
+      if (spec.columnWords && rows.length === 0 && line.separator !== 'grid' && line.cells.some((c) => c.bbox)) {
+        headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '' && !headerCells.some((h) => h.cell === c)).map((cell) => ({ cell, page: line.page })));
+        header = positionedColumns(headerCells, spec.columnWords);
+      }
+      const group = groupOf(token.text, spec);
+      if (group && pieces.find((p) => p.at === at)?.valuesFollow) {
+        const row = emptyRow('', token, line, header);
+        groups.push({ row, children: group, after: rows.length });
+        open = { row, valueLines: [] };
+        lastRowIndex = null;
+        return;
+      }
+      // Numbers on a header line ("(指2020年…如-8)") are no row's values.
+      if (containsAny(token.text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord]))) {
+        open = null;
+        lastRowIndex = null;
+        return;
+      }
+      if (unknownAt.has(at)) {
+        const row: DecodedRow = {
+          key: '',
+          label: token.text,
+          coverage: 0,
+          exact: false,
+          slots: [],
+          mode: 'separated',
+          separator: line.separator,
+          page: token.page,
+          line: token.line,
+          pairedByOrder: false,
+          lostBlanks: false,
+          atSourceEnd: false,
+        };
+        if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+        if (header) row.header = header;
+        orphans.push({ row, after: rows.length });
+        open = { row, valueLines: [] };
+        lastRowIndex = null;
+      }
+      return;
+    }
+    if (!open) {
+      if (token.kind === 'value' && token.slot.text.trim() !== '') {
+        issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
+      }
+      return;
+    }
+    const target: OpenRow = open;
+    if (token.kind === 'gap') {
+      target.row.lostBlanks = true;
+      return;
+    }
+    // The rest of a row broken across a page: wrapped digits in the same columns (grid).
+    const lastLine = target.valueLines.at(-1);
+    if (lastLine !== undefined && lastLine !== line.lineNo && line.page !== lineByNo.get(lastLine)?.page && line.separator === 'grid') {
+      const continuation = stream.filter((s, k) => k >= at && s.line === line && s.token.kind === 'value').map((s) => (s.token as { slot: Slot }).slot);
+      const above = target.row.slots.filter((s) => s.line === lastLine);
+      if (continuation.length > 0 && continueSplitRow(above, continuation)) {
+        const start = target.row.slots.findIndex((s) => s.line === lastLine);
+        target.row.slots.splice(start, above.length, ...above);
+        issues.push(makeIssue('info', 'tables', 'row_split_across_pages', `${spec.table}.${target.row.key}: numbers wrapped onto page ${line.page} were joined to the row above`, { page: line.page, path: [spec.table, target.row.key] }));
+        // Skip the rest of this line's values: they were consumed.
+        target.valueLines.push(-line.lineNo);
+        return;
+      }
+    }
+    if (target.valueLines.at(-1) === -line.lineNo) return;
+    if (target.valueLines.at(-1) !== line.lineNo) target.valueLines.push(line.lineNo);
+    target.row.slots.push(token.slot);
+  });
+
+  for (const row of [...rows, ...orphans.map((o) => o.row), ...groups.map((g) => g.row)]) finishRow(row, lineByNo, lastLineOfSource);
+  fillGroups(rows, groups, spec, issues);
+  const kept = dropGroupRows(rows, spec);
+  issues.push(...pairLabelBlocks(kept, spec));
+  placeOrphans(kept, orphans, spec, issues);
+  if (spec.columnWords && !kept.some((r) => r.header)) {
+    const loose = kept.filter((r) => r.mode === 'loose' && r.slots.some((s) => s.bbox));
+    const fromValues = columnsFromValues(
+      loose.flatMap((r) => r.slots),
+      spec.columnWords.length,
+    );
+    if (fromValues) for (const row of loose) row.header = fromValues;
+  }
+  return { rows: kept, issues };
+}
+
+/** An empty row started at a label token. */
+function emptyRow(key: string, token: LabelToken, line: Line, header: HeaderPositions | undefined): DecodedRow {
+  const row: DecodedRow = {
+    key,
+    label: token.text,
+    coverage: 0,
+    exact: false,
+    slots: [],
+    mode: 'separated',
+    separator: line.separator,
+    page: token.page,
+    line: token.line,
+    pairedByOrder: false,
+    lostBlanks: false,
+    atSourceEnd: false,
+  };
+  if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+  if (header) row.header = header;
+  return row;
+}
+
+/** The rows under a group cell when the label is only that group phrase ("（三）不予公开"). */
+function groupOf(text: string, spec: TableSpec): readonly string[] | undefined {
+  const key = parseLabel(text).key;
+  for (const [phrase, children] of Object.entries(spec.groupRows ?? {})) {
+    if (key === labelKey(normaliseLabel(phrase))) return children;
+  }
+  return undefined;
+}
+
+/**
+ * A group cell followed by bare numbers, its rows' labels missing (templates.md §7.3): the numbers
+ * are the group's rows not found elsewhere, in order, when their count is exact; when there are more
+ * and all are the same number, every reading gives each cell that number. Otherwise the rows get
+ * all the numbers and stay unreadable. Never do the numbers spill into the row before the group.
+ */
+function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; children: readonly string[]; after: number }[], spec: TableSpec, issues: Issue[]): void {
+  for (const { row, children, after } of [...groups].reverse()) {
+    const found = new Set(rows.map((r) => r.key));
+    const open = children.filter((k) => !found.has(k));
+    if (row.slots.length === 0 || open.length === 0) continue;
+    const n = spec.widthOf?.(open[0] as string) ?? 1;
+    const values = row.slots.map((s) => s.text.trim());
+    const exact = row.slots.length === open.length * n;
+    const allSame = row.slots.length > open.length * n && values.every((v) => v === values[0]);
+    const made = open.map((key, k): DecodedRow => {
+      const slots = exact || allSame ? row.slots.slice(k * n, (k + 1) * n) : row.slots;
+      return { ...row, key, label: `${row.label} #${k + 1}`, slots, pairedByOrder: true, coverage: 1, byPosition: allSame };
+    });
+    rows.splice(after, 0, ...made);
+    issues.push(
+      exact || allSame
+        ? makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, read as its ${open.length} rows in order`)
+        : makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, which do not fill its ${open.length} rows; left unreadable`),
+    );
+  }
+}
+
+/** Mode, separator and end-of-source of a row from where its values came from. */
+function finishRow(row: DecodedRow, lineByNo: ReadonlyMap<number, Line>, lastLineOfSource: number | null): void {
+  if (row.slots.length === 0) return;
+  const { mode, separator } = modeOf(row.slots, lineByNo);
+  row.mode = mode;
+  row.separator = separator;
+  const lastLine = Math.max(...row.slots.map((s) => s.line));
+  row.atSourceEnd = lastLineOfSource !== null && lastLine >= lastLineOfSource;
+  if (row.slots.some((s) => s.glued)) row.lostBlanks = true;
+  if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.text.trim() !== '');
+}
+
+/**
+ * A group cell taken for a row ("（六）其他处理" over the three 2021 sub-rows): a row whose label is
+ * only a group phrase, with no values, followed by a row of its group, is no row.
+ */
+function dropGroupRows(rows: DecodedRow[], spec: TableSpec): DecodedRow[] {
+  return rows.filter((row, i) => {
+    const next = rows[i + 1];
+    if (row.slots.length > 0 || !next) return true;
+    const key = parseLabel(row.label).key;
+    const isGroup = spec.groupPhrases.some((g) => key === labelKey(normaliseLabel(g)) || key.endsWith(labelKey(normaliseLabel(g))));
+    return !isGroup;
+  });
+}
+
+/**
+ * Labels printed as a block before a block of values (templates.md §7.3): the rows that got no
+ * values, followed by a row that got several rows' worth. Paired by order only when the count is
+ * exact; the rows are then marked `pairedByOrder`. Otherwise the block is left unread.
+ */
+function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
+  const issues: Issue[] = [];
+  for (let end = 0; end < rows.length; end++) {
+    const last = rows[end] as DecodedRow;
+    let start = end;
+    while (start > 0 && (rows[start - 1] as DecodedRow).slots.length === 0) start--;
+    if (start === end || last.slots.length === 0) continue;
+    const block = rows.slice(start, end + 1);
+    const byLine = groupByLine(last.slots);
+    const width = (r: DecodedRow): number => spec.widthOf?.(r.key) ?? spec.gridValues ?? byLine[0]?.length ?? 1;
+    let parts: Slot[][] | null = null;
+    if (byLine.length === block.length && byLine.every((l) => l.length > 1)) parts = byLine;
+    else if (byLine.every((l) => l.length === 1)) {
+      const total = block.reduce((sum, r) => sum + width(r), 0);
+      if (total === last.slots.length) {
+        parts = [];
+        let at = 0;
+        for (const r of block) {
+          parts.push(last.slots.slice(at, at + width(r)));
+          at += width(r);
+        }
+      }
+    }
+    if (!parts) {
+      if (byLine.length > 1 && byLine.length !== block.length && byLine.every((l) => l.length > 1)) {
+        issues.push(makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: ${block.length} labels printed apart from ${byLine.length} rows of numbers; left unreadable`));
+        for (const r of block) {
+          r.slots = [];
+          r.pairedByOrder = true;
+        }
+      }
+      continue;
+    }
+    block.forEach((r, k) => {
+      r.slots = parts?.[k] ?? [];
+      r.pairedByOrder = true;
+      r.mode = last.mode === 'loose' && byLine.length === block.length ? 'loose' : 'separated';
+      r.separator = last.separator;
+    });
+    issues.push(makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: ${block.length} rows were printed apart from their numbers and paired by order`));
+  }
+  return issues;
+}
+
+function groupByLine(slots: readonly Slot[]): Slot[][] {
+  const groups: Slot[][] = [];
+  for (const slot of slots) {
+    const last = groups.at(-1);
+    if (last && last[0]?.line === slot.line) last.push(slot);
+    else groups.push([slot]);
+  }
+  return groups;
+}
+
+/**
+ * A row of values whose label could not be read (OCR garbage) between two rows that were: when
+ * exactly one standard row is missing between them, it is that row, marked `byPosition` (its
+ * cells come out inferred, never ok).
+ */
+function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; after: number }[], spec: TableSpec, issues: Issue[]): void {
+  const order = (key: string): number => spec.rows.findIndex((r) => r.key === key);
+  const found = new Set(rows.map((r) => r.key));
+  const placed: { row: DecodedRow; at: number }[] = [];
+  for (const { row, after } of orphans) {
+    if (!row.slots.some((s) => s.text.trim() !== '')) continue;
+    issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${row.label}"`, { page: row.page }));
+    const before = rows[after - 1];
+    const next = rows[after];
+    if (!before || !next || orphans.filter((o) => o.after === after && o.row.slots.length > 0).length !== 1) continue;
+    const between = spec.rows.slice(order(before.key) + 1, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
+    const [only] = between;
+    if (between.length !== 1 || !only) continue;
+    placed.push({ row: { ...row, key: only.key, byPosition: true }, at: after });
+  }
+  for (const { row, at } of placed.sort((a, b) => b.at - a.at)) rows.splice(at, 0, row);
+}

@@ -1,0 +1,129 @@
+/**
+ * Turns the decision on one row into its cells: each printed slot parsed (number, printed blank,
+ * unreadable text), flagged, with its provenance; rows not found, cut off or left undecided are
+ * null with the flag that says why.
+ */
+import { SEEN_BLANK, UNREAD_MARK } from '../model/document.js';
+import { makeIssue } from '../model/issues.js';
+import type { TableKey } from '../schema/keys.js';
+import type { Flag, Issue } from '../schema/records.js';
+import { parseCellValue } from './cells.js';
+import type { CellReading } from './reading.js';
+import type { RowSlots, Slot } from './slots.js';
+
+/** The blanks OCR confirms: a cell seen empty or holding a dash or slash, and 无-like words read as text. */
+const OCR_BLANKS: ReadonlySet<string> = new Set([SEEN_BLANK, '无', '空', '暂无', '没有']);
+/** Columns where a fraction is expected (万元 amounts); a decimal anywhere else is an issue. */
+const DECIMAL_COLUMNS = new Set(['amount']);
+/**
+ * An OCR reading of a number below this confidence is not taken: the cell is unreadable (null,
+ * with its raw text kept). Set on the scan fixtures so that no wrong reading passed it.
+ */
+export const MIN_OCR_CONFIDENCE = 0.75;
+/** Columns that may be negative (本年增/减). */
+const SIGNED_COLUMNS = new Set(['change']);
+
+/** What a run of printed values came from: a labelled row, or 四's single row of 15 numbers. */
+export type RowSource = Pick<RowSlots, 'label' | 'exact' | 'pairedByOrder' | 'page' | 'line' | 'slots' | 'byPosition'>;
+
+/** The dataset cell each printed position fills, in printed order. */
+export type CellKey = { row: string; column: string };
+
+/** Cells of a row that holds no reading: null, with `flag` (missing or unreadable) and the row's provenance. */
+export function nullCells(table: TableKey, keys: readonly CellKey[], flag: Flag, row: RowSource | undefined): CellReading[] {
+  const raw = row ? row.slots.map((s) => s.text).join(' ') : '';
+  return keys.map(({ row: rowKey, column }) => ({
+    table,
+    row: rowKey,
+    column,
+    value: null,
+    raw,
+    flag,
+    confidence: 0,
+    page: row?.page ?? null,
+    ...(row ? { line: row.line } : {}),
+    method: row?.slots[0]?.method ?? 'text',
+  }));
+}
+
+/** The confidence a row's label lends its cells: exact, fuzzy, paired by order. */
+export function rowConfidence(row: RowSource): number {
+  return (row.exact ? 1 : 0.9) * (row.pairedByOrder ? 0.7 : 1);
+}
+
+export function cellFromSlot(
+  table: TableKey,
+  row: string,
+  column: string,
+  slot: Slot | null,
+  rowSlots: RowSource | undefined,
+  base: number,
+  inferred: boolean,
+  issues: Issue[],
+): CellReading {
+  const page = slot?.page ?? rowSlots?.page ?? null;
+  const cell: CellReading = {
+    table,
+    row,
+    column,
+    value: null,
+    raw: slot?.text ?? '',
+    flag: 'blank',
+    confidence: 0,
+    page,
+    method: slot?.method ?? rowSlots?.slots[0]?.method ?? 'text',
+  };
+  const line = slot?.line ?? rowSlots?.line;
+  if (line !== undefined) cell.line = line;
+  if (slot?.bbox) cell.bbox = slot.bbox;
+  if (slot?.tableNo !== undefined && slot.col !== undefined) cell.grid = { table: slot.tableNo, row: slot.line, column: slot.col + 1 };
+  const parsed = parseCellValue(slot?.split ?? slot?.text ?? '');
+  const path = [table, row, column];
+  const at = page === null ? {} : { page };
+  if (parsed.kind === 'blank') {
+    cell.confidence = slot ? slot.confidence * base : base;
+    // OCR marks every cell it saw empty; a blank nobody saw (a reading that went elsewhere) is not a blank.
+    if (cell.method === 'ocr' && (slot?.text.trim() ?? '') === '') {
+      cell.flag = 'unreadable';
+      cell.confidence = 0;
+      issues.push(makeIssue('error', 'tables', 'cell_not_seen', `${path.join('.')}: no reading and no empty cell seen at this position`, { ...at, path }));
+    } else if (cell.method === 'ocr' && !OCR_BLANKS.has((slot?.text ?? '').trim())) {
+      // A stray stroke OCR read as "|" or "." is not a printed placeholder.
+      cell.flag = 'unreadable';
+      cell.confidence = 0;
+      issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: OCR read "${cell.raw}", which is no placeholder it can confirm`, { ...at, path }));
+    } else if (rowSlots?.byPosition) {
+      // A blank in a row known only by its position is as much an inference as its numbers.
+      cell.flag = 'inferred';
+    }
+    return cell;
+  }
+  if (parsed.kind === 'invalid') {
+    cell.flag = 'unreadable';
+    const why = cell.raw.trim() === UNREAD_MARK ? 'OCR saw ink in the cell but could not read it' : `"${cell.raw}" is not a number`;
+    issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: ${why}`, { ...at, path }));
+    return cell;
+  }
+  // A decimal point in a count column, from OCR, is more likely a speck than a printed point.
+  const suspectPoint = parsed.decimal && !DECIMAL_COLUMNS.has(column);
+  if (slot && slot.method === 'ocr' && (slot.confidence < MIN_OCR_CONFIDENCE || suspectPoint)) {
+    cell.flag = 'unreadable';
+    cell.confidence = slot.confidence;
+    issues.push(makeIssue('error', 'tables', 'cell_low_confidence', suspectPoint ? `${path.join('.')}: OCR read "${cell.raw}", a decimal point in a count; not taken` : `${path.join('.')}: OCR read "${cell.raw}" with confidence ${slot.confidence.toFixed(2)}; not taken`, { ...at, path }));
+    return cell;
+  }
+  cell.value = parsed.value;
+  cell.flag = inferred ? 'inferred' : 'ok';
+  cell.confidence = (slot?.confidence ?? 1) * base * (inferred ? 0.5 : 1);
+  if (parsed.annotated) {
+    issues.push(makeIssue('info', 'tables', 'cell_annotated', `${path.join('.')}: "${cell.raw}" read as ${parsed.value}`, { ...at, path }));
+  }
+  if (parsed.decimal && !DECIMAL_COLUMNS.has(column)) {
+    issues.push(makeIssue('warning', 'tables', 'decimal_in_count_column', `${path.join('.')}: a count printed as "${cell.raw}"`, { ...at, path }));
+  }
+  if (parsed.value < 0 && !SIGNED_COLUMNS.has(column)) {
+    issues.push(makeIssue('warning', 'tables', 'negative_count', `${path.join('.')}: a count printed as "${cell.raw}"`, { ...at, path }));
+  }
+  return cell;
+}
+

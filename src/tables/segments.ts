@@ -1,0 +1,218 @@
+/**
+ * The first step of decoding: every line of a table region becomes a run of tokens, label text
+ * and value slots, whatever separated them (markup grid, tabs, pipes anywhere in the line, runs of
+ * spaces, one cell per line, or nothing at all: cells glued into one string by a scraper).
+ * Numbers glued to label text are cut off it here; whether a glued digit string is one number or
+ * several is decided later, against the identities (settle.ts).
+ */
+import { UNREAD_MARK, type Line, type LineCell } from '../model/document.js';
+import { isValueText } from './cells.js';
+import { foldText } from './normalise.js';
+import type { Slot } from './slots.js';
+
+/** A piece of label text, with where it was printed. */
+export interface LabelToken {
+  kind: 'label';
+  text: string;
+  page: number;
+  line: number;
+  cellIndex: number;
+  /** The line the label came from (for band headers and column positions). */
+  source: Line;
+}
+
+/** A printed value position (a number, a placeholder, an explicit empty cell, OCR's unread mark). */
+export interface ValueToken {
+  kind: 'value';
+  slot: Slot;
+}
+
+/**
+ * Blank cells were lost here in an unknown number: a run of `||` residue after a row, a line of
+ * pipes only. Positions of the values around it are not proven by it.
+ */
+export interface GapToken {
+  kind: 'gap';
+  page: number;
+  line: number;
+}
+
+export type Token = LabelToken | ValueToken | GapToken;
+
+/** A number inside text: digits with thousands separators, a fraction, a sign, a unit. */
+const NUMBER_IN_TEXT = /(?<![\d.])[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
+
+/**
+ * Splits text that mixes label words and numbers with no separator ("行政许可1203",
+ * "一、本年新收政府信息公开申请数量1530000018二、上年结转…") into label and number pieces. A digit
+ * right before "." / "、" and a Han character is the numbering of the next label ("…0002.其他法律…":
+ * the numbers are 000, the numbering 2), never part of a value.
+ */
+export function splitGluedText(text: string): { kind: 'label' | 'number'; text: string }[] {
+  const folded = foldText(text);
+  const parts: { kind: 'label' | 'number'; text: string }[] = [];
+  let at = 0;
+  const pushLabel = (s: string): void => {
+    if (s === '') return;
+    const last = parts.at(-1);
+    if (last?.kind === 'label') last.text += s;
+    else parts.push({ kind: 'label', text: s });
+  };
+  for (const m of folded.matchAll(NUMBER_IN_TEXT)) {
+    const start = m.index ?? 0;
+    let digits = m[0];
+    const after = folded.slice(start + digits.length);
+    const before = folded.slice(0, start);
+    // 第1项, 2019年 and the like inside a label are words, not cells.
+    if (/第\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
+    let numbering = '';
+    if (/^[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
+      numbering = digits.slice(-1);
+      digits = digits.slice(0, -1);
+    }
+    // A number inside brackets ("(1)", "(指2020年…如-8)") is part of a label's note, not a cell.
+    if ((before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length) continue;
+    pushLabel(folded.slice(at, start));
+    if (digits !== '') parts.push({ kind: 'number', text: digits.replace(/^\+/, '') });
+    pushLabel(numbering);
+    at = start + m[0].length;
+  }
+  pushLabel(folded.slice(at));
+  return parts.filter((p) => p.kind === 'number' || p.text.trim() !== '');
+}
+
+/** A cell that stands where a value stands: a number, a placeholder, empty, or OCR's unread mark. */
+export function isValueCell(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t === UNREAD_MARK || isValueText(t);
+}
+
+/** A cell of label text: words, not a value (a cell of digits that is no valid value, "--253", is a malformed value). */
+function isLabelCell(text: string): boolean {
+  return !isValueCell(text) && /[\p{Script=Han}A-Za-z]/u.test(text);
+}
+
+function slotOf(text: string, cell: LineCell | undefined, line: Line, cellIndex: number, glued = false): Slot {
+  const slot: Slot = { text, page: line.page, line: line.lineNo, confidence: cell?.confidence ?? 1, method: line.method, cellIndex };
+  if (cell?.col !== undefined) slot.col = cell.col;
+  if (line.tableNo !== undefined) slot.tableNo = line.tableNo;
+  if (cell?.bbox !== undefined) slot.bbox = cell.bbox;
+  if (glued) slot.glued = true;
+  return slot;
+}
+
+/**
+ * How a text region writes its cells when it puts one per line: `terminated` ("0 |": a lone "|"
+ * line is an empty cell), `bare` ("0" then a "|" line: the pipe lines only separate cells), or
+ * neither (`none`).
+ */
+export type PipeStyle = 'terminated' | 'bare' | 'none';
+
+/** Decides a region's pipe style from its lines' raw text. */
+export function pipeStyleOf(lines: readonly Line[]): PipeStyle {
+  let terminated = 0;
+  let bare = 0;
+  let lone = 0;
+  for (const line of lines) {
+    const raw = (line.raw ?? '').trim();
+    if (raw === '') continue;
+    if (raw === '|') lone++;
+    else if (/^[^|]+\|$/.test(raw)) terminated++;
+    else if (!raw.includes('|')) bare++;
+  }
+  if (lone === 0) return 'none';
+  return terminated >= bare ? 'terminated' : 'bare';
+}
+
+/** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
+function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; residue: boolean } {
+  let text = raw.trim();
+  let residue = false;
+  // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
+  const tail = /(?:\|\s*){2,}$/.exec(text);
+  if (tail && text.slice(0, tail.index).trim() !== '') {
+    residue = true;
+    text = text.slice(0, tail.index);
+  }
+  text = text.replace(/\|\s*$/, '');
+  // "| 25 |" in a region whose cells end in their pipe: the leading pipe ended an empty cell.
+  if (!keepLeadingEmpty) text = text.replace(/^\|/, '');
+  return { cells: text.split('|').map((c) => c.trim()), residue };
+}
+
+/**
+ * The cells of a line as the decoder sees them. Markup and positioned lines keep their cells; a
+ * text line with pipes anywhere is split on them (the extractor splits only lines that start with
+ * one, so "label | 58 | 7 |" had arrived as space-separated words and pipes).
+ */
+function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
+  const raw = line.raw;
+  if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
+    const trimmed = raw.trim();
+    if (trimmed === '|') return { cells: style === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
+    if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
+    const { cells, residue } = pipeCells(trimmed, style === 'terminated');
+    return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+  }
+  if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
+    const { cells, residue } = pipeCells(raw, style === 'terminated');
+    if (cells.every((c) => c === '')) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
+    return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+  }
+  return { cells: line.cells.map((cell) => ({ text: cell.text, cell })), residue: false, lonePipe: false, pipesOnly: false };
+}
+
+/**
+ * The tokens of one line. `valueColumns`: for a grid whose value columns are known, the row's cells
+ * at exactly those columns are values whatever they hold (an OCR misreading in a value cell is an
+ * unreadable value, never part of the label).
+ */
+export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly number[]): Token[] {
+  const { cells, residue, pipesOnly } = cellsOf(line, style);
+  const tokens: Token[] = [];
+  if (pipesOnly && cells.length === 0) {
+    return residue ? [{ kind: 'gap', page: line.page, line: line.lineNo }] : [];
+  }
+  const forcedValues = new Set<number>();
+  if (valueColumns && line.separator === 'grid' && cells.length >= valueColumns.length) {
+    const n = valueColumns.length;
+    const tail = cells.slice(-n);
+    if (tail.every((c, i) => c.cell?.col === valueColumns[i]) && tail.filter((c) => isValueCell(c.text)).length * 2 > n) {
+      for (let i = cells.length - n; i < cells.length; i++) forcedValues.add(i);
+    }
+  }
+  // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
+  const keepsEmpty = line.separator !== 'spaces' && line.separator !== 'none';
+  cells.forEach(({ text, cell }, i) => {
+    if (forcedValues.has(i) || isValueCell(text)) {
+      if (text.trim() === '' && !keepsEmpty && !(line.method === 'text' && line.raw?.includes('|'))) return;
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
+      return;
+    }
+    if (!isLabelCell(text)) {
+      // Digits that are no valid value ("--253", "167,617167617"): a malformed value, read as unreadable.
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
+      return;
+    }
+    if (/\d/.test(text) && !isValueText(text)) {
+      for (const part of splitGluedText(text)) {
+        if (part.kind === 'label') tokens.push({ kind: 'label', text: part.text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
+        else tokens.push({ kind: 'value', slot: slotOf(part.text, cell, line, i, true) });
+      }
+      return;
+    }
+    tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
+  });
+  if (residue) tokens.push({ kind: 'gap', page: line.page, line: line.lineNo });
+  // A glued number's box is the end of its label cell's box (positioned text: "行政许可1203").
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    if (t?.kind === 'value' && t.slot.glued && prev?.kind === 'label' && t.slot.bbox) {
+      const box = t.slot.bbox;
+      const width = t.slot.text.length * 0.55 * (box.y1 - box.y0);
+      t.slot.bbox = { ...box, x0: Math.max(box.x0, box.x1 - width) };
+    }
+  }
+  return tokens;
+}
