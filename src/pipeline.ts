@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, extractDocument } from './extract/index.js';
+import { closeOcr } from './extract/ocr/lifecycle.js';
 import { markupTableToLines } from './layout/grid.js';
 import { layoutDocument } from './layout/positioned.js';
 import { readMetadata } from './metadata/report-metadata.js';
@@ -112,18 +113,21 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
     const record = failedRecord(source, [...doc.issues, issue], metadata);
     return entry(record, format, issue.code, record.issues);
   }
-  const record = buildRecord(source, metadata, tables, doc.issues);
+  const record = withIdentityIssues(buildRecord(source, metadata, tables, doc.issues));
   return entry(record, format, null, record.issues);
 }
 
-/** Processes one file from disk; never throws for a bad file. */
-export async function processFile(path: string, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS): Promise<FileResult> {
+/**
+ * Processes one file from disk; never throws for a bad file. `readFrom` is what the file system
+ * opens when it differs from the path shown (a name whose bytes are not UTF-8).
+ */
+export async function processFile(path: string, options: ProcessOptions = DEFAULT_PROCESS_OPTIONS, readFrom: string | Buffer = path): Promise<FileResult> {
   const started = performance.now();
   try {
-    const info = await stat(path);
+    const info = await stat(readFrom);
     if (!info.isFile()) throw new InputError('not_a_file', 'not a regular file');
     if (info.size > options.maxBytes) throw new InputError('file_too_large', `${info.size} bytes, over the limit of ${options.maxBytes}`);
-    return await processBytes(path, new Uint8Array(await readFile(path)), options);
+    return await processBytes(path, new Uint8Array(await readFile(readFrom)), options);
   } catch (error) {
     const issue = issueFromError(error, 'input');
     return {
@@ -143,9 +147,30 @@ export async function processFile(path: string, options: ProcessOptions = DEFAUL
   }
 }
 
-/** Reads one file and returns its record (the library entry point). Throws only when the file yields no record. */
-export async function extractFile(path: string): Promise<ReportRecord> {
-  const result = await processFile(path);
+/** A report whose agency or year was not found says so (a null is never silent). */
+function withIdentityIssues(record: ReportRecord): ReportRecord {
+  const issues: Issue[] = [];
+  if (record.agency === null) issues.push(makeIssue('warning', 'validate', 'agency_unknown', 'the reporting agency was not found in the text (agency is null)'));
+  if (record.year === null) issues.push(makeIssue('warning', 'validate', 'year_unknown', 'the year the report covers was not found in the text (year is null)'));
+  return issues.length === 0 ? record : { ...record, issues: [...record.issues, ...issues] };
+}
+
+/** Extractions running now through extractFile: OCR workers are released when the last one ends. */
+let extracting = 0;
+
+/**
+ * Reads one file and returns its record (the library entry point); every option is optional.
+ * Throws only when the file yields no record. A script that calls it exits by itself: the OCR
+ * workers a scan started are released once no extraction is running.
+ */
+export async function extractFile(path: string, options: Partial<ProcessOptions> = {}): Promise<ReportRecord> {
+  extracting++;
+  let result: FileResult;
+  try {
+    result = await processFile(path, { ...DEFAULT_PROCESS_OPTIONS, ...options });
+  } finally {
+    if (--extracting === 0) await closeOcr();
+  }
   if (!result.record) throw new InputError(result.manifest.error ?? 'unreadable', result.manifest.issues[0]?.message ?? 'the file could not be read');
   return result.record;
 }

@@ -10,7 +10,7 @@ export interface Progress {
   stop(): void;
 }
 
-/** Seconds between log lines when stderr is not a terminal. */
+/** Milliseconds between log lines when stderr is not a terminal. */
 const LOG_INTERVAL_MS = 10_000;
 
 function formatDuration(seconds: number): string {
@@ -20,7 +20,7 @@ function formatDuration(seconds: number): string {
 }
 
 /** Creates the reporter for a batch of `total` files. */
-export function createProgress(total: number, mode: 'bar' | 'log' | 'quiet', stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(total: number, mode: 'bar' | 'log' | 'quiet', stream: NodeJS.WritableStream = process.stderr, intervalMs = LOG_INTERVAL_MS): Progress {
   const started = Date.now();
   let done = 0;
   if (mode === 'quiet' || total === 0) return { tick: () => undefined, stop: () => undefined };
@@ -38,24 +38,30 @@ export function createProgress(total: number, mode: 'bar' | 'log' | 'quiet', str
         const seconds = (Date.now() - started) / 1000;
         bar.update(done, { speed: (done / Math.max(seconds, 0.001)).toFixed(1), status });
       },
-      stop: () => bar.stop(),
+      stop: () => {
+        bar.stop();
+        // Whatever stopped the bar (the end, Ctrl-C), the terminal gets its cursor and line wrap back.
+        stream.write('\x1b[?25h\x1b[?7h');
+      },
     };
   }
-  let lastLog = started;
   const line = (): string => {
     const seconds = (Date.now() - started) / 1000;
     const rate = done / Math.max(seconds, 0.001);
-    return `nianbao: ${done}/${total} files (${((100 * done) / total).toFixed(0)}%), ${rate.toFixed(1)} files/s, ETA ${formatDuration((total - done) / rate)}\n`;
+    return `nianbao: ${done}/${total} files (${((100 * done) / total).toFixed(0)}%), ${rate.toFixed(1)} files/s, ETA ${done === total ? '0m00s' : formatDuration((total - done) / rate)}\n`;
   };
+  // A line every 10 s whether or not a file finished (a long scan still shows the job is alive), and the last line once.
+  const timer = setInterval(() => stream.write(line()), intervalMs);
+  timer.unref();
+  let stopped = false;
   return {
     tick: () => {
       done++;
-      if (Date.now() - lastLog >= LOG_INTERVAL_MS) {
-        lastLog = Date.now();
-        stream.write(line());
-      }
     },
     stop: () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
       stream.write(line());
     },
   };

@@ -1,32 +1,31 @@
-/** Worker-thread entry for the batch pool: runs the whole pipeline for one file (CPU-bound work off the main thread). */
+/** One file through the pipeline and into the result cache; run in a child process of the batch, or in-process. */
 import { processFile, type FileResult, type ProcessOptions } from './pipeline.js';
 import type { ManifestEntry } from './schema/result.js';
-import { saveResult } from './state.js';
+import { saveResult, type StoredEntry } from './state.js';
 
-/** One task: a path, the per-file options, and where to store the result. */
+/** One task: a path (as shown, and as the file system reaches it), the per-file options, and where to store the result. */
 export interface FileTask {
   path: string;
+  fsPath: string | Buffer;
   options: ProcessOptions;
   outDir: string;
+  /** The cache key's settings part (see state.ts). */
+  settings: string;
 }
 
-/** What goes back to the batch: the manifest entry (the record stays in the state store). */
+/** What goes back to the batch: the manifest entry and, when stored, the cache entry (the record stays in the cache). */
 export interface FileOutcome {
   manifest: ManifestEntry;
-  hasRecord: boolean;
-  stored: boolean;
+  stored: StoredEntry | null;
 }
 
-/** Failure codes that may pass on a rerun; their results are not stored, so they are retried. */
-export const TRANSIENT_ERRORS = new Set(['worker_crashed', 'timeout', 'read_failed']);
+/** Failure codes that may pass on a rerun without any change (an I/O error); their results are not stored. */
+export const TRANSIENT_ERRORS = new Set(['read_failed']);
 
-/** Processes one file and stores its result; used in worker threads and, without them, in-process. */
+/** Processes one file and stores its result. */
 export async function processAndStore(task: FileTask): Promise<FileOutcome> {
-  const result: FileResult = await processFile(task.path, task.options);
+  const result: FileResult = await processFile(task.path, task.options, task.fsPath);
   const sha = result.manifest.sha256;
-  const store = sha !== null && !TRANSIENT_ERRORS.has(result.manifest.error ?? '');
-  if (store) await saveResult(task.outDir, sha, result);
-  return { manifest: result.manifest, hasRecord: result.record !== null, stored: store };
+  if (sha === null || TRANSIENT_ERRORS.has(result.manifest.error ?? '')) return { manifest: result.manifest, stored: null };
+  return { manifest: result.manifest, stored: await saveResult(task.outDir, sha, task.settings, result) };
 }
-
-export default processAndStore;

@@ -73,16 +73,16 @@ describe('incremental runs', () => {
     const out = join(await makeTempDir(), 'out');
     const options = { ...DEFAULT_BATCH_OPTIONS, outDir: out, jobs: 1 };
     const first = await runBatch([inputs], options);
-    expect(first.skipped).toBe(0);
+    expect(first.reused).toBe(0);
     const before = await datasetOf(out);
     const again = await runBatch([inputs], { ...options, incremental: true });
-    expect(again).toMatchObject({ files: 6, skipped: 6 });
+    expect(again).toMatchObject({ files: 6, reused: 6 });
     expect(await datasetOf(out)).toEqual(before);
     // The nightly job: today's new file is added; yesterday's stay in the dataset.
     const today = await makeTempDir();
     await copyFile(SEED_PATH, join(today, 'new.txt'));
     const nightly = await runBatch([today], { ...options, incremental: true });
-    expect(nightly).toMatchObject({ files: 7, skipped: 0 });
+    expect(nightly).toMatchObject({ files: 7, reused: 0 });
     expect(await readJsonLines(join(out, 'reports.jsonl'))).toHaveLength(7);
   });
 });
@@ -179,8 +179,12 @@ describe('bad input, in one batch', () => {
   });
 
   test('--fail-on partial makes a partial file exit 1', async () => {
-    const out = join(await makeTempDir(), 'out');
-    const partial = 'samples/gen-0003-2021-text-cells.txt'; // carries a deliberately broken total
+    const dir = await makeTempDir();
+    const out = join(dir, 'out');
+    // A report whose table 四 is left out is partial (its cells are missing).
+    const html = await readFile('samples/gen-0000-2019-html-merged.html', 'utf8');
+    const partial = join(dir, 'no-table-4.html');
+    await writeFile(partial, html.slice(0, html.lastIndexOf('<table')) + html.slice(html.indexOf('</table>', html.lastIndexOf('<table')) + 8));
     expect(await main(['extract', partial, '--out', out, '-q'])).toBe(0);
     expect(await main(['extract', partial, '--out', out, '-q', '--fail-on', 'partial'])).toBe(1);
     expect(await main(['extract', partial, '--out', out, '-q', '--fail-on', 'sometimes'])).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { generateReports, LAYOUTS, scoreRecord, type Layout } from '../src/generate/index.js';
+import { CLASSIC_LAYOUTS as LAYOUTS, generateReports, scoreRecord, type Layout } from '../src/generate/index.js';
 import { processBytes } from '../src/pipeline.js';
 
 const PER_LAYOUT = 60;
@@ -15,7 +15,7 @@ interface LayoutTally {
 
 describe('generated reports: six layouts, both formats, blanks and broken totals', () => {
   test(`${PER_LAYOUT * LAYOUTS.length} reports: 100% of cells right, blanks null, no silent wrong value`, async () => {
-    const files = generateReports(PER_LAYOUT * LAYOUTS.length, { seed: 20260101 });
+    const files = generateReports(PER_LAYOUT * LAYOUTS.length, { seed: 20260101, layouts: LAYOUTS });
     const tally = new Map<Layout, LayoutTally>();
     const problems: string[] = [];
     const formats = new Set<string>();
@@ -64,7 +64,7 @@ describe('generated reports: six layouts, both formats, blanks and broken totals
     const [a] = generateReports(1, { seed: 5 });
     const [b] = generateReports(1, { seed: 5 });
     expect(a?.bytes).toEqual(b?.bytes);
-    for (const file of generateReports(50, { seed: 9 })) {
+    for (const file of generateReports(50, { seed: 9, layouts: LAYOUTS })) {
       const { requests, reviews, spec } = { ...file.spec, spec: file.spec };
       if (spec.brokenIdentity) continue;
       for (const row of spec.requestRows) {

@@ -1,4 +1,6 @@
 /** Shared test helpers: paths to the shared corpus, temp folders, reading outputs back. */
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, jest, test } from '@jest/globals';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,13 @@ import type { ReportRecord } from '../src/schema/records.js';
 export const ROOT = process.cwd();
 /** ../shared beside the checkout: seed, corpus, references. */
 export const SHARED = join(ROOT, '..', 'shared');
-export const SEED_PATH = join(SHARED, 'seeds', '000_d92f6972ebe26fca.txt');
+/** The real-report corpus with hand-checked truth is not published with the repository: tests on it skip without it. */
+export const HAS_CORPUS = existsSync(join(SHARED, 'corpus'));
+if (!HAS_CORPUS) process.stderr.write(`nianbao tests: ${join(SHARED, 'corpus')} not found: the tests on the real-report corpus are skipped\n`);
+/** `test`, or `test.skip` without the corpus. */
+export const corpusTest: typeof test.skip = HAS_CORPUS ? test : test.skip;
+/** The seed report; samples/ holds the same bytes as ../shared/seeds/, so tests need no sibling folder for it. */
+export const SEED_PATH = join(ROOT, 'samples', '000_d92f6972ebe26fca.txt');
 
 /** A fresh temporary folder. */
 export function makeTempDir(prefix = 'nianbao-test-'): Promise<string> {
@@ -73,4 +81,25 @@ export function makePngHeader(width: number, height: number): Uint8Array {
   bytes[24] = 8;
   bytes[25] = 2;
   return new Uint8Array(bytes);
+}
+
+/** What the CLI writes, captured for each test of the file that calls this (at its top level). */
+export function captureStdio(): { stdout: string; stderr: string } {
+  const captured = { stdout: '', stderr: '' };
+  beforeEach(() => {
+    captured.stdout = '';
+    captured.stderr = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      captured.stdout += String(chunk);
+      return true;
+    });
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      captured.stderr += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+  return captured;
 }

@@ -1,19 +1,27 @@
 /**
- * Renders a generated report in the layouts real reports arrive in (templates.md §7): HTML with
- * merged cells, Word-style HTML with labels split over spans, tab-separated text, one cell per
- * line, Markdown tables, and space-aligned text.
+ * Renders a generated report: the six classic layouts here (HTML with merged cells, Word-style
+ * HTML with labels split over spans, tab-separated text, one cell per line, Markdown tables and
+ * space-aligned text), the layouts of damaged real reports in real.ts.
  */
 import iconv from 'iconv-lite';
 import type { Random } from './random.js';
-import { activeGrid, requestsGrid, reviewsGrid, type GridCell, type GridTable } from './grid.js';
+import { activeGrid, expandGrid, ownCells, requestsGrid, reviewsGrid, type GridTable } from './grid.js';
+import { escapeHtml, htmlTable, splitIntoSpans } from './html.js';
+import { HEADINGS, preamble, splitReviews, titleLines, type Section } from './page.js';
+import { REAL_LAYOUT_EXTENSION, REAL_LAYOUTS, renderRealLayout, type RealLayout, type RenderedReport } from './real.js';
 import type { ReportSpec } from './values.js';
 
-/** The layouts the generator writes. */
-export const LAYOUTS = ['html-merged', 'html-spans', 'text-tabs', 'text-cells', 'markdown', 'text-spaces'] as const;
+/** The first six layouts: clean tables in HTML, Word HTML, tabs, one cell per line, Markdown, spaces. */
+export const CLASSIC_LAYOUTS = ['html-merged', 'html-spans', 'text-tabs', 'text-cells', 'markdown', 'text-spaces'] as const;
+type ClassicLayout = (typeof CLASSIC_LAYOUTS)[number];
+
+/** The layouts the generator writes: the classic six and those of real reports (real.ts). */
+export const LAYOUTS = [...CLASSIC_LAYOUTS, ...REAL_LAYOUTS] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** The file extension of each layout. */
 export const LAYOUT_EXTENSION: Record<Layout, string> = {
+  ...REAL_LAYOUT_EXTENSION,
   'html-merged': 'html',
   'html-spans': 'html',
   'text-tabs': 'txt',
@@ -23,7 +31,7 @@ export const LAYOUT_EXTENSION: Record<Layout, string> = {
 };
 
 /** Blank-cell placeholders each layout can carry (an empty cell needs a separator to survive). */
-const PLACEHOLDERS: Record<Layout, readonly string[]> = {
+const PLACEHOLDERS: Record<ClassicLayout, readonly string[]> = {
   'html-merged': ['', '\u00a0', '\u3000', '—', '/', '无'],
   'html-spans': ['', '\u00a0', '\u3000\u3000', '—', '-', '空'],
   'text-tabs': ['', '—', '/', '无', '-'],
@@ -32,29 +40,7 @@ const PLACEHOLDERS: Record<Layout, readonly string[]> = {
   'text-spaces': ['—', '/', '无', '-', '－'],
 };
 
-const HEADINGS = {
-  overview: ['一、总体情况'],
-  active: ['二、主动公开政府信息情况'],
-  requests: ['三、收到和处理政府信息公开申请情况'],
-  reviews: ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
-  problems: ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'],
-  other: ['六、其他需要报告的事项'],
-};
-
-interface Section {
-  heading: string;
-  paragraphs: string[];
-  table?: GridTable | GridTable[];
-}
-
-function titleLines(spec: ReportSpec, random: Random): string[] {
-  const style = random.int(0, 2);
-  if (style === 0) return [`${spec.agency}${spec.year}年政府信息公开工作年度报告`];
-  if (style === 1) return [spec.agency, `${spec.year}年政府信息公开工作年度报告`];
-  return [`${spec.agency}${spec.year}年度政府信息公开工作年度报告`];
-}
-
-function sections(spec: ReportSpec, random: Random, layout: Layout, variance: number): Section[] {
+function sections(spec: ReportSpec, random: Random, layout: ClassicLayout, variance: number): Section[] {
   const placeholders = PLACEHOLDERS[layout];
   const reviews = reviewsGrid(spec, random, placeholders);
   return [
@@ -73,60 +59,9 @@ function sections(spec: ReportSpec, random: Random, layout: Layout, variance: nu
   ];
 }
 
-/** 四 printed as three 5-column tables (templates.md §7.3). */
-function splitReviews(table: GridTable): GridTable[] {
-  const values = table.rows[3] ?? [];
-  const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
-  return groups.map((g, i) => ({
-    name: 'reviews',
-    width: 5,
-    rows: [
-      [{ text: g, rowSpan: 1, colSpan: 5, kind: 'header' }],
-      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => ({ text: t, rowSpan: 1, colSpan: 1, kind: 'header' as const })),
-      values.slice(i * 5, i * 5 + 5),
-    ],
-  }));
-}
-
 const FILLER = '本年度，我单位坚持以公开为常态、不公开为例外，围绕中心工作，持续深化政务公开，加强政策解读与回应关切，不断提升政府信息公开工作的规范化、标准化水平。';
 
-function preamble(spec: ReportSpec): string {
-  return `本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自${spec.year}年1月1日起至${spec.year}年12月31日止。`;
-}
-
 // ---------------------------------------------------------------- HTML
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
-}
-
-/** Word-style markup: the text cut into runs of 1–3 characters, each in its own span. */
-function splitIntoSpans(text: string, random: Random): string {
-  const chars = [...text];
-  let out = '';
-  for (let i = 0; i < chars.length; ) {
-    const n = random.int(1, 3);
-    out += `<span style="font-family:宋体;font-size:10.5pt">${escapeHtml(chars.slice(i, i + n).join(''))}</span>`;
-    i += n;
-  }
-  return out;
-}
-
-function htmlCell(cell: GridCell, random: Random, spans: boolean): string {
-  const attrs = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
-  let inner = escapeHtml(cell.text);
-  if (spans) {
-    if (cell.kind === 'value' && cell.value === null && cell.text === '') inner = random.pick(['<o:p>&nbsp;</o:p>', '<p class="MsoNormal"><span><o:p></o:p></span></p>', '']);
-    else if (cell.kind !== 'value') inner = `<p class="MsoNormal" align="center">${splitIntoSpans(cell.text, random)}</p>`;
-    else inner = `<p class="MsoNormal" align="center"><span lang="EN-US">${escapeHtml(cell.text)}</span></p>`;
-  }
-  return `<td${attrs}>${inner}</td>`;
-}
-
-function htmlTable(table: GridTable, random: Random, spans: boolean, ruled = true): string {
-  const rows = table.rows.map((r) => `<tr>${r.map((c) => htmlCell(c, random, spans)).join('')}</tr>`).join('\n');
-  return `<table border="${ruled ? 1 : 0}" cellspacing="0" cellpadding="3" class="MsoNormalTable">\n<tbody>\n${rows}\n</tbody>\n</table>`;
-}
 
 /** How a report is printed when it is rendered for conversion to PDF or Word (test fixtures). */
 export interface PrintStyle {
@@ -139,7 +74,7 @@ export interface PrintStyle {
   filler: number;
 }
 
-function renderHtml(spec: ReportSpec, random: Random, layout: Layout, variance: number, print?: PrintStyle): Uint8Array {
+function renderHtml(spec: ReportSpec, random: Random, layout: ClassicLayout, variance: number, print?: PrintStyle): Uint8Array {
   const spans = layout === 'html-spans';
   const encoding = print ? 'utf-8' : spans ? random.pick(['utf-8', 'gbk-meta', 'gbk-bare'] as const) : random.pick(['utf-8', 'utf-8', 'gb2312-meta'] as const);
   const charset = encoding === 'utf-8' ? 'utf-8' : encoding === 'gbk-meta' ? 'gbk' : encoding === 'gb2312-meta' ? 'gb2312' : null;
@@ -170,39 +105,6 @@ function renderHtml(spec: ReportSpec, random: Random, layout: Layout, variance: 
 }
 
 // ---------------------------------------------------------------- text layouts
-
-/** Cells of each grid row in order: the cells that start in that row, and what covers the rest. */
-function ownCells(table: GridTable): { cells: GridCell[]; coveredLeft: number }[] {
-  const covered: number[] = new Array<number>(table.width).fill(0);
-  return table.rows.map((row) => {
-    let col = 0;
-    let coveredLeft = 0;
-    for (const c of row) {
-      while ((covered[col] ?? 0) > 0) {
-        if (c === row[0]) coveredLeft++;
-        col++;
-      }
-      for (let k = 0; k < c.colSpan; k++) covered[col + k] = c.rowSpan;
-      col += c.colSpan;
-    }
-    for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
-    return { cells: row, coveredLeft };
-  });
-}
-
-/** The full grid (covered positions empty), as a Markdown converter writes it. */
-function expandGrid(table: GridTable): string[][] {
-  const grid: (string | undefined)[][] = table.rows.map(() => new Array<string | undefined>(table.width).fill(undefined));
-  table.rows.forEach((row, r) => {
-    let col = 0;
-    for (const c of row) {
-      while (grid[r]?.[col] !== undefined) col++;
-      for (let dr = 0; dr < c.rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) if (grid[r + dr]) (grid[r + dr] as (string | undefined)[])[col + dc] = dr === 0 && dc === 0 ? c.text : '';
-      col += c.colSpan;
-    }
-  });
-  return grid.map((row) => row.map((c) => c ?? ''));
-}
 
 interface TextOptions {
   separator: '\t' | 'spaces';
@@ -257,7 +159,7 @@ function markdownTable(table: GridTable): string[] {
   return [line(grid[0] ?? []), line(new Array<string>(table.width).fill('---')), ...grid.slice(1).map(line)];
 }
 
-function renderText(spec: ReportSpec, random: Random, layout: Layout, variance: number): Uint8Array {
+function renderText(spec: ReportSpec, random: Random, layout: ClassicLayout, variance: number): Uint8Array {
   const lines: string[] = [...titleLines(spec, random).map((t) => (layout === 'markdown' ? `# ${t}` : t)), '', preamble(spec), ''];
   for (const section of sections(spec, random, layout, variance)) {
     lines.push(layout === 'markdown' ? `## ${section.heading}` : section.heading, '');
@@ -273,9 +175,22 @@ function renderText(spec: ReportSpec, random: Random, layout: Layout, variance: 
   return new TextEncoder().encode(lines.join('\n'));
 }
 
-/** Renders a report spec in one layout; `variance` (0..1) is how often real-world variants appear. */
+const isClassic = (layout: Layout): layout is ClassicLayout => (CLASSIC_LAYOUTS as readonly string[]).includes(layout);
+
+/**
+ * Renders a report spec in one layout; `variance` (0..1) is how often real-world variants appear.
+ * Also gives the values as printed (a layout may leave cells blank) and the rows whose printed
+ * form lost evidence (provable.ts decides what they still prove).
+ */
+export function renderLayout(spec: ReportSpec, layout: Layout, random: Random, variance = 0.3): RenderedReport {
+  if (!isClassic(layout)) return renderRealLayout(spec, layout as RealLayout, random, variance);
+  const bytes = layout.startsWith('html') ? renderHtml(spec, random, layout, variance) : renderText(spec, random, layout, variance);
+  return { bytes, spec, evidence: [] };
+}
+
+/** Renders a report spec in one layout: the bytes only. */
 export function renderReport(spec: ReportSpec, layout: Layout, random: Random, variance = 0.3): Uint8Array {
-  return layout.startsWith('html') ? renderHtml(spec, random, layout, variance) : renderText(spec, random, layout, variance);
+  return renderLayout(spec, layout, random, variance).bytes;
 }
 
 /** Renders a report as UTF-8 HTML styled for printing (LibreOffice turns it into PDF and DOCX fixtures). */

@@ -38,6 +38,11 @@ export interface ReportSpec {
   blanks: boolean;
   /** A printed total was altered so an identity fails (printed values are kept). */
   brokenIdentity: boolean;
+  /**
+   * `table.row.column` of cells the layout left unprovable (blanks dropped or digits glued where
+   * more than one reading fits): a reader may give the value or null flagged, never another number.
+   */
+  unprovable?: readonly string[];
 }
 
 const AGENCIES = [
@@ -60,9 +65,9 @@ function printedRequestRows(template: TemplateId, hybrid: boolean): RequestRow[]
 }
 
 /** Makes a random report that obeys every identity (before `brokenIdentity` alters one printed total). */
-export function generateSpec(seed: number, random: Random, options: { template?: TemplateId; blanks?: boolean; broken?: boolean } = {}): ReportSpec {
+export function generateSpec(seed: number, random: Random, options: { template?: TemplateId; hybrid?: boolean; blanks?: boolean; broken?: boolean } = {}): ReportSpec {
   const template = options.template ?? random.pick(['2019', '2021'] as const);
-  const hybrid = template === '2021' && random.chance(0.2);
+  const hybrid = template === '2021' && (options.hybrid ?? random.chance(0.2));
   const requestRows = printedRequestRows(template, hybrid);
   const leaves = requestRows.filter((r) => COMMON_OUTCOME_ROWS.includes(r) || OTHER_HANDLING_ROWS_2019.includes(r) || OTHER_HANDLING_ROWS_2021.includes(r));
   const scale = random.chance(0.15) ? 3 : 0.2;

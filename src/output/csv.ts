@@ -5,7 +5,9 @@
  */
 import { writeToString } from 'fast-csv';
 import { ACTIVE_COLUMNS, REQUEST_COLUMNS, REVIEW_COLUMNS, type TableKey } from '../schema/keys.js';
-import type { ReportRecord } from '../schema/records.js';
+import { FlagSchema, type ReportRecord } from '../schema/records.js';
+import type { ManifestEntry } from '../schema/result.js';
+import { CODEBOOK, rowLabel } from './codebook.js';
 
 type Field = string | number | boolean | null;
 
@@ -21,20 +23,77 @@ function reportFields(record: ReportRecord): Field[] {
   return [record.id, record.source.path, record.agency, record.year, record.template, record.status];
 }
 
-/** The rows of a table that a record prints, in printed order (the order of its cells). */
+/**
+ * Every cell of a record by `table.row.column` with its flag: its cells, plus each cell of its
+ * format's form that the record lacks, as `missing` (the contract wants one; a record without it
+ * must not read as fully read).
+ */
+function cellFlags(record: ReportRecord): Map<string, string> {
+  const flags = new Map(record.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c.flag as string]));
+  if (record.template === null) return flags;
+  for (const e of CODEBOOK) {
+    const key = `${e.table}.${e.row}.${e.column}`;
+    if (e.templates.includes(record.template) && !flags.has(key)) flags.set(key, 'missing');
+  }
+  return flags;
+}
+
+/** The rows of a table that a record prints, in printed order: its format's rows, else the rows of its cells. */
 function printedRows(record: ReportRecord, table: TableKey): string[] {
+  const template = record.template;
+  if (template !== null) return [...new Set(CODEBOOK.filter((e) => e.table === table && e.templates.includes(template)).map((e) => e.row))];
   return [...new Set(record.cells.filter((c) => c.table === table).map((c) => c.row))];
 }
 
+/** Flags that leave a cell without a read value: its empty field is not a printed blank. */
+const UNREAD_FLAGS = new Set(['unreadable', 'missing']);
+
+/**
+ * One line per report and printed row: the values, the row's printed label, and `unread`, the
+ * columns whose empty field is a cell nianbao could not read (`unreadable`) or did not find
+ * (`missing`), space-separated, so an empty field is never summed as 0 unknowingly.
+ */
 function wideTable(table: TableKey, columns: readonly string[]): CsvTable {
   return {
-    header: [...REPORT_COLUMNS, 'row', ...columns],
+    header: [...REPORT_COLUMNS, 'row', 'label', ...columns, 'unread'],
     rows: (record) => {
       const values = record.tables[table] as Record<string, Record<string, number | null | undefined> | undefined>;
-      return printedRows(record, table).map((row) => [...reportFields(record), row, ...columns.map((c) => values[row]?.[c] ?? null)]);
+      const flags = cellFlags(record);
+      return printedRows(record, table).map((row) => {
+        const unread = columns.filter((c) => UNREAD_FLAGS.has(flags.get(`${table}.${row}.${c}`) ?? ''));
+        return [...reportFields(record), row, rowLabel(table, row, record.template), ...columns.map((c) => values[row]?.[c] ?? null), unread.join(' ')];
+      });
     },
   };
 }
+
+/**
+ * reports.csv: one line per input (a file that could not be read included): what it is, its
+ * status, the source's own errors, its cells counted by flag, the checks that failed, and the
+ * error code of a failed file.
+ */
+export const REPORTS_CSV = {
+  header: ['id', 'path', 'format', 'agency', 'year', 'template', 'status', 'error', 'sourceErrors', ...FlagSchema.options.map((f) => `cells_${f}`), 'failedChecks', 'issues', 'duplicateOf'],
+  row(entry: ManifestEntry, record: ReportRecord | null): Field[] {
+    const all = record ? [...cellFlags(record).values()] : [];
+    const flags = FlagSchema.options.map((f) => (record ? all.filter((flag) => flag === f).length : null));
+    return [
+      entry.id,
+      entry.path,
+      entry.format,
+      record?.agency ?? null,
+      record?.year ?? null,
+      record?.template ?? null,
+      entry.status,
+      entry.error,
+      record?.sourceErrors ?? null,
+      ...flags,
+      record ? record.checks.filter((c) => !c.pass).map((c) => c.id).join(' ') : null,
+      [...new Set(entry.issues.map((i) => i.code))].join(' '),
+      entry.duplicateOf ?? null,
+    ];
+  },
+};
 
 /** Every CSV file of the dataset, by file name. */
 export const CSV_TABLES: Record<'requests.csv' | 'reviews.csv' | 'active.csv' | 'cells.csv' | 'checks.csv', CsvTable> = {
@@ -71,11 +130,24 @@ export const CSV_TABLES: Record<'requests.csv' | 'reviews.csv' | 'active.csv' | 
   },
 };
 
-/** CSV text of rows (RFC 4180 quoting), each line ended. */
-export async function csvLines(rows: readonly (readonly Field[])[]): Promise<string> {
+/** Text a spreadsheet would run as a formula (CSV injection): it starts with = + - @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A field as written. For spreadsheets (`excel`) a text field that would start a formula gets a
+ * leading apostrophe, shown by no spreadsheet app; numbers are numbers (a -3 stays -3).
+ */
+export function csvField(field: Field, excel: boolean): string | number | boolean {
+  if (field === null) return '';
+  if (excel && typeof field === 'string' && FORMULA_START.test(field)) return `'${field}`;
+  return field;
+}
+
+/** CSV text of rows (RFC 4180 quoting), each line ended; `excel` escapes formula text (csvField). */
+export async function csvLines(rows: readonly (readonly Field[])[], excel = false): Promise<string> {
   if (rows.length === 0) return '';
   return writeToString(
-    rows.map((r) => r.map((f) => (f === null ? '' : f))),
+    rows.map((r) => r.map((f) => csvField(f, excel))),
     { includeEndRowDelimiter: true },
   );
 }

@@ -14,7 +14,7 @@ import type { TableKey } from '../schema/keys.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { lineTokens, pipeStyleOf, type LabelToken, type PipeStyle, type Token } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -42,6 +42,8 @@ export interface DecodedRow extends RowSlots {
   lostBlanks: boolean;
   /** The row's values end the source: a shorter row was cut off, not blank-collapsed. */
   atSourceEnd: boolean;
+  /** Values were printed for the row but cannot be told apart from other rows' (labels printed apart). */
+  unplaced?: boolean;
 }
 
 /** The rows found in one region, and what could not be placed. */
@@ -64,6 +66,8 @@ const HEADER_PENALTY = 0.5;
  * Rows before the first match and after the last are free (excerpts start and stop anywhere).
  */
 const SKIP_PENALTY = 0.15;
+/** A label whose pieces have numbers between them costs this much per gap (see LabelScores.score). */
+const SPLIT_LABEL_PENALTY = 0.05;
 /** Below this score a label is no row: a heading that shares words with a row label is noise. */
 const MIN_ROW_SCORE = 0.5;
 
@@ -105,8 +109,9 @@ export function gridValueColumns(lines: readonly Line[], n: number): Map<number,
  * A grid label cell that spans several rows of values (a scan lost the rule between two labels):
  * split at its numbering into one label per row, the pieces handed to the rows below it.
  */
-function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): Token[][] {
+function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): { tokens: Token[][]; unsplit: Set<number> } {
   const out = lineTokenLists.map((t) => [...t]);
+  const unsplit = new Set<number>();
   lines.forEach((line, index) => {
     if (line.separator !== 'grid') return;
     const tokens = out[index] ?? [];
@@ -115,17 +120,22 @@ function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): 
     const cell = last ? line.cells[last.cellIndex] : undefined;
     const span = cell?.rowSpan ?? 1;
     if (!last || span < 2 || !tokens.some((t) => t.kind === 'value')) return;
-    const parts = splitAtNumbering(last.text);
     const below = Array.from({ length: span - 1 }, (_, k) => out[index + k + 1] ?? []);
-    if (parts.length !== span || below.some((b) => b.some((t) => t.kind === 'label'))) return;
+    if (below.some((b) => b.some((t) => t.kind === 'label'))) return;
+    const parts = splitAtNumbering(last.text);
+    if (parts.length !== span) {
+      // One label over several rows of values that does not split into as many labels: none of them is read.
+      if (below.some((b) => b.some((t) => t.kind === 'value'))) for (let k = 0; k < span; k++) unsplit.add(lines[index + k]?.lineNo ?? -1);
+      return;
+    }
     last.text = parts[0] as string;
     below.forEach((b, k) => b.unshift({ ...last, text: parts[k + 1] as string, line: lines[index + k + 1]?.lineNo ?? last.line }));
   });
-  return out;
+  return { tokens: out, unsplit };
 }
 
 /** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
-function bandHeaderPositions(line: Line, style: PipeStyle): HeaderPositions | undefined {
+function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | undefined {
   if (line.method === 'text' && line.raw?.includes('|')) {
     const tokens = lineTokens(line, style);
     const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
@@ -182,6 +192,9 @@ class LabelScores {
       const group = this.pieces.slice(from, to);
       score = m.similarity + (parsed.numbering.at(-1) === row.numbering ? NUMBERING_BONUS : 0);
       if (group.some((p) => p.valuesFollow)) score += VALUES_BONUS;
+      // A label wrapped around its numbers joins across them only when that reads better: values
+      // between the pieces of one label cost a little, so a group cell before its rows' numbers stays apart.
+      score -= group.slice(0, -1).filter((p) => p.valuesFollow).length * SPLIT_LABEL_PENALTY;
       if (containsAny(this.text(from, to), this.spec.headerWords)) score -= HEADER_PENALTY;
       if (score < MIN_ROW_SCORE) score = null;
     }
@@ -238,6 +251,28 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
   return assigned;
 }
 
+/**
+ * A long run of label text (a flattened page: header words and a row label glued together) cut
+ * where a header word ends and where a row's numbering starts, so the row label stands alone.
+ */
+function labelParts(text: string, spec: TableSpec): string[] {
+  if ([...text].length <= 16) return [text];
+  const cuts = new Set<number>();
+  for (const word of [...spec.headerWords, ...(spec.bandHeaderWord ? [spec.bandHeaderWord] : [])]) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) cuts.add(at + word.length);
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    if (cut > from && cut < text.length) {
+      parts.push(text.slice(from, cut));
+      from = cut;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.flatMap((part) => splitAtNumbering(part)).filter((part) => part.trim() !== '');
+}
+
 /** A label piece that is a real label nobody matched (not a header word, group cell or fragment). */
 function isUnknownLabel(text: string, spec: TableSpec): boolean {
   const parsed = parseLabel(text, spec.groupPhrases);
@@ -268,24 +303,29 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
 /** Decodes the rows of one table region. */
 export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
   const issues: Issue[] = [];
-  const style = pipeStyleOf(lines);
+  const style = regionStyleOf(lines);
   const valueColumns = spec.gridValues !== undefined ? gridValueColumns(lines, spec.gridValues) : new Map<number, number[]>();
-  const perLine = splitSpannedLabels(
+  const { tokens: perLine, unsplit } = splitSpannedLabels(
     lines.map((line) => lineTokens(line, style, line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo))),
     lines,
   );
   const lineByNo = new Map(lines.map((l) => [l.lineNo, l]));
+  const blankLines = emptyLineBlanks(lines, perLine);
   // The stream; a lone Han character on a line of its own is a vertical label's fragment.
   const stream: { token: Token; line: Line }[] = [];
   perLine.forEach((tokens, index) => {
     const line = lines[index] as Line;
+    const blanks = blankLines[index] ?? 0;
+    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method } }, line });
+    if (isEmptyTextLine(line)) return;
     const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
     if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
     // Empty cells before a line's first label are the label columns of spanned group cells ("| | 2.其他…").
     const firstLabel = tokens.findIndex((t) => t.kind === 'label');
     tokens.forEach((token, k) => {
       if (k < firstLabel && token.kind === 'value' && token.slot.text.trim() === '') return;
-      stream.push({ token, line });
+      if (token.kind === 'label') for (const text of labelParts(token.text, spec)) stream.push({ token: { ...token, text }, line });
+      else stream.push({ token, line });
     });
   });
   const pieces: Piece[] = [];
@@ -418,6 +458,10 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
 
   for (const row of [...rows, ...orphans.map((o) => o.row), ...groups.map((g) => g.row)]) finishRow(row, lineByNo, lastLineOfSource);
   fillGroups(rows, groups, spec, issues);
+  for (const row of rows.filter((r) => r.slots.some((s) => unsplit.has(s.line)))) {
+    row.unplaced = true;
+    issues.push(makeIssue('warning', 'tables', 'row_label_spans_rows', `${spec.table}.${row.key}: the label "${row.label}" covers several rows of values and cannot be split; those rows are left unread`, { page: row.page, path: [spec.table, row.key] }));
+  }
   const kept = dropGroupRows(rows, spec);
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
@@ -523,33 +567,45 @@ function dropGroupRows(rows: DecodedRow[], spec: TableSpec): DecodedRow[] {
  */
 function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
   const issues: Issue[] = [];
+  // A row of empty cells (Markdown prints the label rows of such a block with empty cells) holds no values either.
+  const hasValues = (r: DecodedRow): boolean => r.unplaced === true || r.slots.some((s) => s.text.trim() !== '');
   for (let end = 0; end < rows.length; end++) {
     const last = rows[end] as DecodedRow;
     let start = end;
-    while (start > 0 && (rows[start - 1] as DecodedRow).slots.length === 0) start--;
-    if (start === end || last.slots.length === 0) continue;
+    while (start > 0 && !hasValues(rows[start - 1] as DecodedRow)) start--;
+    if (start === end || !hasValues(last)) continue;
     const block = rows.slice(start, end + 1);
-    const byLine = groupByLine(last.slots);
+    // The last label's own (empty) cells come before the block of numbers.
+    const own = last.slots.findIndex((s) => s.text.trim() !== '');
+    const ownLine = last.slots[own]?.line;
+    const block_slots = last.slots.filter((s) => s.line !== last.line || s.line === ownLine);
+    const byLine = groupByLine(block_slots);
     const width = (r: DecodedRow): number => spec.widthOf?.(r.key) ?? spec.gridValues ?? byLine[0]?.length ?? 1;
     let parts: Slot[][] | null = null;
     if (byLine.length === block.length && byLine.every((l) => l.length > 1)) parts = byLine;
     else if (byLine.every((l) => l.length === 1)) {
       const total = block.reduce((sum, r) => sum + width(r), 0);
-      if (total === last.slots.length) {
+      if (total === block_slots.length) {
         parts = [];
         let at = 0;
         for (const r of block) {
-          parts.push(last.slots.slice(at, at + width(r)));
+          parts.push(block_slots.slice(at, at + width(r)));
           at += width(r);
         }
       }
     }
     if (!parts) {
-      if (byLine.length > 1 && byLine.length !== block.length && byLine.every((l) => l.length > 1)) {
-        issues.push(makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: ${block.length} labels printed apart from ${byLine.length} rows of numbers; left unreadable`));
+      // Labels on lines of their own before numbers that do not pair up with them: which numbers
+      // are whose cannot be told, so none of these rows is read (never the last label's by default).
+      // (A label followed by "||" residue printed its blank cells: it is no label standing alone.)
+      const labelOnly = block.slice(0, -1).some((r) => r.slots.length === 0 && !r.lostBlanks);
+      // (Numbers one per line follow their own label: a label before them with none printed its row blank.)
+      if (byLine.every((l) => l.length > 1) && (byLine.length > 1 || labelOnly)) {
+        issues.push(makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: ${block.length} labels printed apart from ${byLine.length} rows of numbers; left unreadable`, { path: [spec.table] }));
         for (const r of block) {
           r.slots = [];
           r.pairedByOrder = true;
+          r.unplaced = true;
         }
       }
       continue;

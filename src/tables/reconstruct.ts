@@ -30,7 +30,7 @@ import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
 import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
 
-const REQUESTS_SPEC: TableSpec = {
+export const REQUESTS_SPEC: TableSpec = {
   table: 'requests',
   rows: REQUEST_ROW_SPECS,
   groupPhrases: REQUEST_GROUP_PHRASES,
@@ -44,7 +44,7 @@ const REQUESTS_SPEC: TableSpec = {
     不予处理: REQUEST_ROW_SPECS.filter((s) => s.key.startsWith('rejected')).map((s) => s.key),
   },
 };
-const ACTIVE_SPEC: TableSpec = {
+export const ACTIVE_SPEC: TableSpec = {
   table: 'active',
   rows: ACTIVE_ROW_SPECS,
   groupPhrases: [],
@@ -124,6 +124,8 @@ interface SolvedTable {
   rows: Map<string, DecodedRow>;
   candidates: Map<string, RowCandidates>;
   chosen: Map<string, Candidate | null>;
+  /** The readings each row has left (several: the cells they agree on are still proven). */
+  remaining: Map<string, Candidate[]>;
   /** Identities the chosen values break (counted to choose between copies). */
   broken: number;
 }
@@ -135,6 +137,7 @@ function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => numbe
   for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options));
   const decisions = solveRows(new Map([...candidates].map(([k, c]) => [k, c.candidates])), identities);
   const chosen = new Map([...decisions].map(([k, d]) => [k, d.chosen]));
+  const remaining = new Map([...decisions].map(([k, d]) => [k, d.remaining]));
   let broken = 0;
   for (const identity of identities) {
     const values = [...identity.left, ...identity.right].map((ref) => {
@@ -147,7 +150,7 @@ function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => numbe
     const sum = (v: (number | null | undefined)[]): number => Math.round(v.reduce<number>((a, x) => a + (x ?? 0), 0) * 1e6);
     if (sum(left) !== sum(values.slice(identity.left.length))) broken++;
   }
-  return { rows: byKey, candidates, chosen, broken };
+  return { rows: byKey, candidates, chosen, remaining, broken };
 }
 
 /**
@@ -175,7 +178,7 @@ function chooseCopy(solved: SolvedTable[], table: TableKey, issues: Issue[]): { 
 }
 
 /** The cells of one row from its decision. */
-function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow | undefined, options: { found: RowCandidates | undefined; chosen: Candidate | null | undefined; conflict: boolean; tableHasNumbers: boolean }, issues: Issue[]): CellReading[] {
+function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow | undefined, options: { found: RowCandidates | undefined; chosen: Candidate | null | undefined; remaining?: Candidate[] | undefined; conflict: boolean; tableHasNumbers: boolean }, issues: Issue[]): CellReading[] {
   const path = row && table !== 'reviews' ? [table, row.key] : [table];
   const name = path.join('.');
   if (!row) {
@@ -185,6 +188,7 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
   if (!row.exact && row.coverage < 1 && table !== 'reviews') {
     issues.push(makeIssue('info', 'tables', 'row_label_inexact', `${name}: matched the printed label "${row.label}"`, { page: row.page, path }));
   }
+  if (row.unplaced) return nullCells(table, keys, 'unreadable', row);
   if (row.slots.length === 0 && !options.chosen) {
     // A label with no values at all: a table printed without numbers, or a row cut off with the page.
     if (!options.tableHasNumbers) return keys.map((k) => ({ ...nullCells(table, [k], 'blank', row)[0] as CellReading, confidence: rowConfidence(row) }));
@@ -192,6 +196,8 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
     return nullCells(table, keys, 'missing', row);
   }
   const chosen = options.chosen;
+  const remaining = options.remaining ?? [];
+  if (!chosen && !options.conflict && remaining.length > 1) return agreedCells(table, keys, row, remaining, issues);
   if (!chosen || options.conflict) {
     const count = options.found?.candidates.length ?? 0;
     const reason = options.conflict
@@ -216,6 +222,22 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
     }
     return cellFromSlot(table, rowKey, column, chosen.cells[i] ?? null, source, base, inferred, issues);
   });
+}
+
+/**
+ * A row the identities leave ambiguous: a cell every remaining reading gives the same value is
+ * proven (flagged inferred); the others are unreadable, and the issue names the readings.
+ */
+function agreedCells(table: TableKey, keys: readonly CellKey[], row: DecodedRow, remaining: readonly Candidate[], issues: Issue[]): CellReading[] {
+  const first = remaining[0] as Candidate;
+  const agreed = keys.map((_, i) => remaining.every((c) => candidateValue(c, i) === candidateValue(first, i)));
+  const path = table === 'reviews' ? [table] : [table, row.key];
+  issues.push(
+    makeIssue('error', 'tables', 'row_unreadable', `${path.join('.')}: ${remaining.length} readings fit the printed values and the identities do not pick one: ${describe(remaining, keys.length)}; ${agreed.filter(Boolean).length} of ${keys.length} cells are the same in all of them ("${row.label}")`, { page: row.page, path }),
+  );
+  return keys.map(({ row: rowKey, column }, i) =>
+    agreed[i] ? cellFromSlot(table, rowKey, column, first.cells[i] ?? null, row, rowConfidence(row), true, issues) : (nullCells(table, [{ row: rowKey, column }], 'unreadable', row)[0] as CellReading),
+  );
 }
 
 /** A few candidates, for the issue that says why a row is unreadable. */
@@ -251,12 +273,13 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   if (found.requests) {
     const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template);
     const identities = requestIdentities(expected);
-    const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true }));
+    const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
+    const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
     const { table, conflicts } = chooseCopy(solved, 'requests', issues);
     const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
     for (const key of expected) {
       const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
-      cells.push(...rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
+      cells.push(...rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
     }
     for (const row of requestCopies.flat()) {
       if (!expected.includes(row.key as RequestRow)) {
@@ -276,7 +299,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
       const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
       for (const key of Object.keys(layout)) {
         const keys = columnsOf(key).map((column) => ({ row: key, column }));
-        cells.push(...rowCellsOf('active', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
+        cells.push(...rowCellsOf('active', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
       }
       for (const row of activeCopies.flat()) {
         if (!(row.key in layout)) issues.push(makeIssue('warning', 'tables', 'row_unexpected', `active.${row.key}: printed, but not part of this format's table ("${row.label}")`, { page: row.page, path: ['active', row.key] }));
@@ -292,8 +315,9 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   if (reviewSlots) {
     found.reviews = true;
     const row: DecodedRow = { ...reviewSlots, key: 'reviews', label: '行政复议、行政诉讼', coverage: 1, exact: true, pairedByOrder: false, lostBlanks: reviewSlots.mode === 'loose', atSourceEnd: lastLine !== null && reviewSlots.slots.some((s) => s.line >= lastLine) };
-    const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true });
-    cells.push(...rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), conflict: false, tableHasNumbers: true }, issues));
+    const totals = [0, 5, 10].map((g) => ({ total: g + 4, parts: [g, g + 1, g + 2, g + 3] }));
+    const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true, totals });
+    cells.push(...rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), remaining: solved.remaining.get('reviews'), conflict: false, tableHasNumbers: true }, issues));
   }
 
   for (const table of ['active', 'requests', 'reviews'] as const) {

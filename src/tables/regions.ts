@@ -22,6 +22,8 @@ export function isProse(line: Line): boolean {
   if (line.separator === 'grid') return false;
   const text = foldText(lineText(line));
   if (/。/.test(text)) return true;
+  // Numbers glued to words, again and again: table cells run together, not a sentence.
+  if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
   if (line.separator === 'tab' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
@@ -61,14 +63,35 @@ function isClosingHeading(key: string): boolean {
   return /^(?:[五六]、?)?(?:政府信息公开工作)?存在的?主要问题|^(?:[五六]、?)?其他需要报告的?事项|^一、?总体情况/.test(key);
 }
 
+/**
+ * Where a page flattened to one line is cut back into lines: after each sentence, and before each
+ * section heading and table header. Only the tables' regions need finding; their rows are
+ * decoded from the glued text as it is.
+ */
+const FLAT_CUT = /(?<=。)|(?=[一二三四五六]、\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政|因政府信息公开|存在的主要问题|政府信息公开工作存在|其他需要报告))|(?=第二十一?条\s*第)|(?=[（(]本列\)?数据)/u;
+/** A line this long with tables in it is a flattened page, not a table row. */
+const FLAT_LINE_LENGTH = 400;
+
+/** Cuts a text line that holds a whole flattened page into section-sized lines (same line number). */
+export function splitFlattenedLine(line: Line): Line[] {
+  const raw = line.raw ?? '';
+  if (line.method !== 'text' || raw.length < FLAT_LINE_LENGTH || raw.includes('|') || raw.includes('\t')) return [line];
+  const parts = raw.split(FLAT_CUT).filter((p) => p.trim() !== '');
+  if (parts.length < 3) return [line];
+  return parts.map((part) => ({ ...line, raw: part, cells: [{ text: part.trim(), confidence: line.cells[0]?.confidence ?? 1 }], separator: 'none' }));
+}
+
 /** Splits lines into regions; lines outside every table are dropped. */
-export function splitRegions(lines: readonly Line[]): Region[] {
+export function splitRegions(input: readonly Line[]): Region[] {
+  const lines = input.flatMap(splitFlattenedLine);
   const regions: Region[] = [];
   let current: Region | null = null;
   for (const line of lines) {
     const key = labelKey(normaliseLabel(lineText(line)));
     // A sentence that mentions 行政复议 is narrative, not the start of table 四.
-    const start = isProse(line) ? null : regionStart(line);
+    let start = isProse(line) ? null : regionStart(line);
+    // A band header "信息内容 …" inside 三 is a header row reused where it does not belong (PDF→Markdown), not 二.
+    if (start === 'active' && current?.kind === 'requests' && key.startsWith('信息内容')) start = null;
     if (start) {
       if (!current || current.kind !== start) {
         current = { kind: start, lines: [] };

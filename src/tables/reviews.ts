@@ -4,7 +4,7 @@
  */
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
-import { lineTokens, pipeStyleOf, type PipeStyle } from './segments.js';
+import { emptyLineBlanks, isEmptyTextLine, lineTokens, regionStyleOf, type RegionStyle } from './segments.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -33,7 +33,7 @@ function gridValueColumns(line: Line): number[] | undefined {
 }
 
 /** A line's label text and its value slots, as the decoder's tokens give them. */
-function labelAndValues(line: Line, style: PipeStyle): { label: string; values: Slot[] } {
+function labelAndValues(line: Line, style: RegionStyle): { label: string; values: Slot[] } {
   const tokens = lineTokens(line, style, gridValueColumns(line));
   return {
     label: tokens.map((t) => (t.kind === 'label' ? t.text : '')).join(''),
@@ -46,23 +46,27 @@ function labelAndValues(line: Line, style: PipeStyle): { label: string; values: 
  * follows them or 15 values are in hand.
  */
 export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
-  const style = pipeStyleOf(lines);
+  const style = regionStyleOf(lines);
+  const blanks = emptyLineBlanks(lines, lines.map((line) => lineTokens(line, style, gridValueColumns(line))));
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
   const headerCells: HeaderCell[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const { label, values } = labelAndValues(line, style);
-    if (line.cells.length === 0 && !line.raw?.includes('|')) {
-      // One value per line: an empty line between values is a blank cell.
-      if (!found) emptiesAfterHeader++;
-      if (found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS) {
+    if (isEmptyTextLine(line) || (line.cells.length === 0 && !line.raw?.includes('|'))) {
+      // One value per line: an empty line between values may be a blank cell.
+      const k = blanks[index] ?? 0;
+      if (!found) emptiesAfterHeader += k;
+      for (let b = 0; b < k && found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS; b++) {
         found.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
       }
       continue;
     }
     const numbers = values.filter((v) => v.text.trim() !== '').length;
     // A header line; or a data row that starts with a label cell ("件数 | 0 | 0 …").
-    if (label.trim() !== '' && !(values.length >= 5 && numbers > 0)) {
+    // (A page flattened to one line: the header words and 四's digits glued after them, "…总计000000000000000".)
+    const glued = values.some((v) => v.glued) && values.reduce((n, v) => n + v.text.replace(/\D/g, '').length, 0) >= 5;
+    if (label.trim() !== '' && !(values.length >= 5 && numbers > 0) && !glued) {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
       emptiesAfterHeader = 0;
@@ -78,6 +82,11 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       const last = found.slots.slice(-slots.length);
       if (line.page !== found.page && continueSplitRow(last, slots)) {
         found.slots.splice(found.slots.length - last.length, last.length, ...last);
+        continue;
+      }
+      // One value per line: a number broken over two lines makes more lines than cells (settled later).
+      if (slots.length === 1 && label.trim() === '' && found.slots.every((s) => s.line !== line.lineNo) && found.slots.length < REVIEW_POSITIONS + 3 && new Set(found.slots.map((s) => s.line)).size === found.slots.length) {
+        found.slots.push(...slots);
         continue;
       }
       break;

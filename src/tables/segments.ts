@@ -40,7 +40,7 @@ export interface GapToken {
 export type Token = LabelToken | ValueToken | GapToken;
 
 /** A number inside text: digits with thousands separators, a fraction, a sign, a unit. */
-const NUMBER_IN_TEXT = /(?<![\d.])[+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
+const NUMBER_IN_TEXT = /(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
 
 /**
  * Splits text that mixes label words and numbers with no separator ("行政许可1203",
@@ -64,9 +64,10 @@ export function splitGluedText(text: string): { kind: 'label' | 'number'; text: 
     const after = folded.slice(start + digits.length);
     const before = folded.slice(0, start);
     // 第1项, 2019年 and the like inside a label are words, not cells.
-    if (/第\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
+    // 第1项, 2019年, and generic column names a converter made ("数据1", "列2"): words, not cells.
+    if (/(?:第|数据|列|栏)\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
     let numbering = '';
-    if (/^[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
+    if (/^\s*[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
       numbering = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
@@ -108,20 +109,36 @@ function slotOf(text: string, cell: LineCell | undefined, line: Line, cellIndex:
  */
 export type PipeStyle = 'terminated' | 'bare' | 'none';
 
-/** Decides a region's pipe style from its lines' raw text. */
-export function pipeStyleOf(lines: readonly Line[]): PipeStyle {
+/** How a text region prints its cells: its pipe style, and whether every row ends in an extra empty cell. */
+export interface RegionStyle {
+  pipes: PipeStyle;
+  /**
+   * Every pipe row of the region ends in an empty cell ("… | 0 | 32 | |"): that last cell is the
+   * converter's residue, not a blank column (a column left blank in every row would not be a table's).
+   */
+  trailingResidue: boolean;
+}
+
+/** Decides a region's style from its lines' raw text. */
+export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let terminated = 0;
   let bare = 0;
   let lone = 0;
+  let rows = 0;
+  let endEmpty = 0;
   for (const line of lines) {
     const raw = (line.raw ?? '').trim();
     if (raw === '') continue;
     if (raw === '|') lone++;
     else if (/^[^|]+\|$/.test(raw)) terminated++;
     else if (!raw.includes('|')) bare++;
+    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
+      rows++;
+      if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
+    }
   }
-  if (lone === 0) return 'none';
-  return terminated >= bare ? 'terminated' : 'bare';
+  const pipes: PipeStyle = lone === 0 ? 'none' : terminated >= bare ? 'terminated' : 'bare';
+  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows };
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
@@ -129,7 +146,8 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
-  const tail = /(?:\|\s*){2,}$/.exec(text);
+  // ("| 0 | 0 ||", "0 |" then "||"; but "| 0 |  |" ends in an empty cell, as Markdown prints one.)
+  const tail = /\|{2,}\s*$/.exec(text);
   if (tail && text.slice(0, tail.index).trim() !== '') {
     residue = true;
     text = text.slice(0, tail.index);
@@ -140,24 +158,41 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
   return { cells: text.split('|').map((c) => c.trim()), residue };
 }
 
+function withoutResidue(cells: string[], style: RegionStyle): string[] {
+  return style.trailingResidue && cells.length > 1 && cells.at(-1) === '' ? cells.slice(0, -1) : cells;
+}
+
 /**
  * The cells of a line as the decoder sees them. Markup and positioned lines keep their cells; a
  * text line with pipes anywhere is split on them (the extractor splits only lines that start with
  * one, so "label | 58 | 7 |" had arrived as space-separated words and pipes).
  */
-function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
-  const raw = line.raw;
+/**
+ * A table rule drawn in text: Markdown's "---|---", pandoc's "------- ------", w3m's box drawing
+ * ("├────┼────┤"). It is no row and holds no cells (its dashes are not blank placeholders).
+ */
+const RULE_LINE = /^[\s|+:=\-─━┄┈═┼┬┴├┤┌┐└┘╋╂╪╫]*(?:-{3,}|[─━═]{2,})[\s|+:=\-─━┄┈═┼┬┴├┤┌┐└┘╋╂╪╫]*$/;
+/** Box-drawing verticals that w3m and friends print between cells. */
+const BOX_VERTICAL = /[│┃║]/g;
+/** Box-drawing joints and rules beside a wrapped cell's text ("）   ├────┼────┤"): separators, not text. */
+const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
+const BOX_HORIZONTAL = /[─━═┄┈]+/g;
+
+function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
+  const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
+  if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, lonePipe: false, pipesOnly: true };
+  if (line.method === 'text' && raw?.trim() === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
     const trimmed = raw.trim();
-    if (trimmed === '|') return { cells: style === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
+    if (trimmed === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    const { cells, residue } = pipeCells(trimmed, style === 'terminated');
-    return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+    const { cells, residue } = pipeCells(trimmed, style.pipes === 'terminated');
+    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
-    const { cells, residue } = pipeCells(raw, style === 'terminated');
+    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated');
     if (cells.every((c) => c === '')) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    return { cells: cells.map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
   return { cells: line.cells.map((cell) => ({ text: cell.text, cell })), residue: false, lonePipe: false, pipesOnly: false };
 }
@@ -167,7 +202,7 @@ function cellsOf(line: Line, style: PipeStyle): { cells: { text: string; cell?: 
  * at exactly those columns are values whatever they hold (an OCR misreading in a value cell is an
  * unreadable value, never part of the label).
  */
-export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly number[]): Token[] {
+export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readonly number[]): Token[] {
   const { cells, residue, pipesOnly } = cellsOf(line, style);
   const tokens: Token[] = [];
   if (pipesOnly && cells.length === 0) {
@@ -182,14 +217,21 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     }
   }
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
-  const keepsEmpty = line.separator !== 'spaces' && line.separator !== 'none';
+  const keepsEmpty = (line.separator !== 'spaces' && line.separator !== 'none') || (line.method === 'text' && /[|│┃║]/.test(line.raw ?? ''));
+  const firstForced = forcedValues.size > 0 ? Math.min(...forcedValues) : Infinity;
   cells.forEach(({ text, cell }, i) => {
-    if (forcedValues.has(i) || isValueCell(text)) {
-      if (text.trim() === '' && !keepsEmpty && !(line.method === 'text' && line.raw?.includes('|'))) return;
-      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
+    // Before a grid row's value columns every cell is label text ("5" | ".属于三类内部事务信息").
+    if (i < firstForced && firstForced !== Infinity) {
+      if (text.trim() !== '') tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
       return;
     }
-    if (!isLabelCell(text)) {
+    if (forcedValues.has(i) || isValueCell(text)) {
+      if (text.trim() === '' && !keepsEmpty) return;
+      // A digit string with a leading zero is no one number: numbers run together ("000000000000000").
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, /^0\d+$/.test(foldText(text).trim())) });
+      return;
+    }
+    if (!isLabelCell(text) && /\d/.test(text)) {
       // Digits that are no valid value ("--253", "167,617167617"): a malformed value, read as unreadable.
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
@@ -204,6 +246,18 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
   });
   if (residue) tokens.push({ kind: 'gap', page: line.page, line: line.lineNo });
+  // A row's numbering split off its label by a space ("7 .属于行政执法案卷"): label text, not a value.
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const t = tokens[i];
+    const dot = tokens[i + 1];
+    // "2 . 重复申请": the dot may stand as a cell of its own.
+    const dotCell = dot?.kind === 'value' && /^[.．、]$/.test(dot.slot.text.trim());
+    const next = tokens[i + (dotCell ? 2 : 1)];
+    if (t?.kind !== 'value' || next?.kind !== 'label' || !/^\d{1,2}$/.test(t.slot.text.trim())) continue;
+    if (dotCell || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
+      tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
+    }
+  }
   // A glued number's box is the end of its label cell's box (positioned text: "行政许可1203").
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
@@ -215,4 +269,44 @@ export function lineTokens(line: Line, style: PipeStyle, valueColumns?: readonly
     }
   }
   return tokens;
+}
+
+/** A text line with nothing on it but white space. */
+export function isEmptyTextLine(line: Line): boolean {
+  return line.method === 'text' && line.cells.length === 0 && !/[|│┃║]/.test(line.raw ?? '');
+}
+
+/**
+ * How many blank cells each line of a text region stands for when it is empty. In a table printed
+ * one cell per line an empty line is a blank cell; printed one cell per paragraph, the first empty
+ * line after a cell only separates and any more are blank cells; a line of spaces is a printed
+ * empty cell in both. Where rows are printed on lines, empty lines mean nothing.
+ */
+export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[][]): number[] {
+  let content = 0;
+  let single = 0;
+  let empty = 0;
+  lines.forEach((line, i) => {
+    if (isEmptyTextLine(line)) empty++;
+    else if (line.method === 'text') {
+      content++;
+      if ((perLine[i] ?? []).length === 1) single++;
+    }
+  });
+  const blanks = new Array<number>(lines.length).fill(0);
+  if (content < 8 || single < content * 0.7) return blanks;
+  const paragraphs = empty >= content * 0.6;
+  let run = 0;
+  lines.forEach((line, i) => {
+    if (!isEmptyTextLine(line)) {
+      run = 0;
+      return;
+    }
+    const spaces = (line.raw ?? '') !== '';
+    run++;
+    blanks[i] = spaces || !paragraphs || run > 1 ? 1 : 0;
+    // A line of spaces is the cell itself: the empty line after it separates as after any cell.
+    if (spaces) run = 0;
+  });
+  return blanks;
 }

@@ -27,10 +27,17 @@ export interface RowCandidates {
 /** Options: grid tables whose value columns are the last n (三, 四). */
 export interface SettleOptions {
   valuesAtGridEnd?: boolean;
+  /**
+   * The row's own totals (三: column 6 is the sum of 0–5; 四: each group's fifth): readings whose
+   * printed total is not the sum of its parts are not made at all (a blank total is not evaluated).
+   */
+  totals?: readonly { total: number; parts: readonly number[] }[];
 }
 
 /** More candidates than this for one row: it is not decoded (unreadable), not enumerated further. */
 const MAX_CANDIDATES = 20_000;
+/** Steps of the enumeration of one row's readings before it gives up (the row is then unreadable). */
+const MAX_STEPS = 400_000;
 
 function isEmpty(slot: Slot): boolean {
   return foldText(slot.text).trim() === '';
@@ -55,15 +62,15 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const placed = placeByHeader(slots, n, row.header);
     if (placed) return placed;
   }
-  // A pipe table is a full grid, so the value columns are the line's last n cells.
-  if (row.separator === 'pipe' && options.valuesAtGridEnd && slots.length > n && slots.slice(0, slots.length - n).every(isEmpty)) {
-    return single(slots.slice(slots.length - n));
-  }
   const glued = slots.some((s) => s.glued && /^\d{2,}$/.test(foldText(s.text).trim()));
-  if (slots.length === n && !glued) return single([...slots]);
+  // As many tokens as columns: splitting a glued one would make too many, so each is one cell.
+  if (slots.length === n) return single([...slots]);
   if (slots.length > n) {
+    // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
+    // dropping them is a reading; one way, or one pattern, is the row as printed.
     const trimmed = trimEdges(slots, n);
-    if (trimmed) return single(trimmed);
+    if (trimmed.length === 1) return single(trimmed[0] as Slot[]);
+    if (trimmed.length > 1) return { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     const joined = joinBrokenDigits(slots, n).map((cells) => ({ cells, derived: true }));
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
@@ -75,66 +82,71 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const cells = [...slots, ...new Array<Slot | null>(n - slots.length).fill(null)];
     return { candidates: [{ cells, derived: false, missingFrom: slots.length }] };
   }
-  return placements(slots, n);
+  return placements(slots, n, options.totals ?? []);
 }
 
 /**
  * Every way the row's tokens fill n columns in order: glued digit strings cut into one or more
  * numbers (no part with a leading zero), and blanks where cells were dropped.
  */
-function placements(slots: readonly Slot[], n: number): RowCandidates {
-  const filled = slots.filter((s) => !isEmpty(s));
-  const explicitBlanks = slots.length - filled.length;
-  if (explicitBlanks > 0 && slots.length < n) {
-    // Empty cells were printed, so the cells that are there stand where they stand... except that some were dropped.
-  }
-  const expansions: Slot[][] = [];
-  let overflow = false;
-  const expand = (k: number, acc: Slot[]): void => {
-    if (overflow) return;
-    if (acc.length > n) return;
-    if (k === slots.length) {
-      expansions.push([...acc]);
-      if (expansions.length > MAX_CANDIDATES) overflow = true;
-      return;
-    }
-    const slot = slots[k] as Slot;
+function placements(slots: readonly Slot[], n: number, totals: readonly { total: number; parts: readonly number[] }[]): RowCandidates {
+  const gluedDigits = (slot: Slot): string | null => {
     const digits = foldText(slot.text).trim();
-    if (slot.glued && /^\d{2,}$/.test(digits)) {
-      for (let parts = 1; parts <= Math.min(digits.length, n - acc.length); parts++) {
-        for (const split of digitSplits(digits, parts)) expand(k + 1, [...acc, ...split.map((part) => ({ ...slot, split: part }))]);
-      }
-      return;
-    }
-    expand(k + 1, [...acc, slot]);
+    return slot.glued && /^\d{2,}$/.test(digits) ? digits : null;
   };
-  expand(0, []);
-  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
+  const tokens = slots.map((slot) => ({ slot, digits: gluedDigits(slot) }));
+  const totalAt = new Map(totals.map((t) => [t.total, t]));
+  const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  const numbers: (number | null)[] = new Array<number | null>(n).fill(null);
   const candidates: Candidate[] = [];
-  for (const values of expansions) {
-    for (const positions of choose(n, values.length)) {
-      const cells = new Array<Slot | null>(n).fill(null);
-      positions.forEach((p, i) => (cells[p] = values[i] as Slot));
-      candidates.push({ cells, derived: true });
-      if (candidates.length > MAX_CANDIDATES) return none(`too many ways to read ${slots.length} values into ${n} columns`);
-    }
-  }
-  return { candidates };
-}
-
-/** The k-subsets of 0..n-1 in increasing order. */
-function choose(n: number, k: number): number[][] {
-  if (k > n) return [];
-  const out: number[][] = [];
-  const walk = (start: number, acc: number[]): void => {
-    if (acc.length === k) {
-      out.push([...acc]);
+  let steps = 0;
+  let overflow = false;
+  // Column by column: a blank (a dropped cell), or the next printed number; a glued digit string
+  // gives its numbers one prefix at a time. A printed total must be the sum of its parts.
+  const walk = (column: number, token: number, offset: number): void => {
+    if (overflow) return;
+    if (++steps > MAX_STEPS || candidates.length > MAX_CANDIDATES) {
+      overflow = true;
       return;
     }
-    for (let i = start; i <= n - (k - acc.length); i++) walk(i + 1, [...acc, i]);
+    // Every token left needs a column of its own.
+    const tokensLeft = tokens.length - token;
+    if (column === n) {
+      if (tokensLeft === 0) candidates.push({ cells: [...cells], derived: true });
+      return;
+    }
+    if (tokensLeft > n - column) return;
+    const place = (slot: Slot | null, value: number | null, nextToken: number, nextOffset: number): void => {
+      const total = totalAt.get(column);
+      if (total && value !== null) {
+        const sum = total.parts.reduce((a, p) => a + (numbers[p] ?? 0), 0);
+        if (Math.round(sum * 1e6) !== Math.round(value * 1e6)) return;
+      }
+      cells[column] = slot;
+      numbers[column] = value;
+      walk(column + 1, nextToken, nextOffset);
+      cells[column] = null;
+      numbers[column] = null;
+    };
+    // A blank where a cell was dropped, if the tokens left still fit in the columns left.
+    if (tokensLeft <= n - column - 1) place(null, null, token, offset);
+    if (token === tokens.length) return;
+    const { slot, digits } = tokens[token] as { slot: Slot; digits: string | null };
+    if (!digits) {
+      const parsed = Number(foldText(slot.split ?? slot.text).replace(/[,，]/g, '').replace(/[^\d.+-]/g, ''));
+      place(slot, Number.isFinite(parsed) && /\d/.test(slot.text) ? parsed : null, token + 1, 0);
+      return;
+    }
+    for (let end = offset + 1; end <= digits.length; end++) {
+      const part = digits.slice(offset, end);
+      if (part.length > 1 && part.startsWith('0')) break;
+      const done = end === digits.length;
+      place({ ...slot, split: part }, Number(part), done ? token + 1 : token, done ? 0 : end);
+    }
   };
-  walk(0, []);
-  return out;
+  walk(0, 0, 0);
+  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
+  return { candidates };
 }
 
 /**
@@ -290,18 +302,18 @@ function coveredColumns(x0: number, x1: number, header: HeaderPositions): number
   return best < 0 ? [] : [best];
 }
 
-/** Drops surplus empty cells at the edges; only when every way of doing so gives the same row. */
-function trimEdges(slots: readonly Slot[], n: number): Slot[] | null {
+/** Every way of dropping surplus empty cells at the edges, one per distinct pattern of what is left. */
+function trimEdges(slots: readonly Slot[], n: number): Slot[][] {
   const extra = slots.length - n;
-  const options: Slot[][] = [];
+  const byPattern = new Map<string, Slot[]>();
   for (let lead = 0; lead <= extra; lead++) {
     const trail = extra - lead;
     const head = slots.slice(0, lead);
     const tail = slots.slice(slots.length - trail);
-    if (head.every(isEmpty) && tail.every(isEmpty)) options.push(slots.slice(lead, slots.length - trail));
+    if (!head.every(isEmpty) || !tail.every(isEmpty)) continue;
+    const kept = slots.slice(lead, slots.length - trail);
+    const pattern = kept.map((s) => foldText(s.text).trim()).join('\u0001');
+    if (!byPattern.has(pattern)) byPattern.set(pattern, kept);
   }
-  const first = options[0];
-  if (!first) return null;
-  const pattern = (o: Slot[]) => o.map((s) => foldText(s.text).trim()).join('\u0001');
-  return options.every((o) => pattern(o) === pattern(first)) ? first : null;
+  return [...byPattern.values()];
 }

@@ -22,14 +22,16 @@ export interface TableIdentity {
 
 /** What was decided for one row. */
 export interface RowDecision {
+  /** The one reading left, or null. */
   chosen: Candidate | null;
-  /** How many readings the row had before, and after, the identities. */
+  /** The readings left after the identities (more than one: the row is ambiguous; cells they agree on are still proven). */
+  remaining: Candidate[];
+  /** How many readings the row had before the identities. */
   before: number;
-  after: number;
 }
 
-/** Stop searching after this many partial assignments; rows still open are then decided on their own. */
-const MAX_NODES = 200_000;
+/** Rows still open after propagation are searched together only up to this many combinations. */
+const MAX_COMBINATIONS = 200_000;
 
 /**
  * Readings that give every cell the same value are one reading (64 zeros under eight rows of seven
@@ -69,68 +71,96 @@ function holds(identity: TableIdentity, lookup: Lookup): boolean | undefined {
 
 const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
 
-/** Decides each row's reading; `present` rows have candidates (rows absent from the source have none). */
+/** Decides each row's reading; rows absent from `rows` are not in the source (identities over them are not evaluated). */
 export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: readonly TableIdentity[]): Map<string, RowDecision> {
-  const decisions = new Map<string, RowDecision>();
-  const open = new Map<string, Candidate[]>();
+  const valuesOf = new Map<Candidate, (number | null)[]>();
+  const valuesFor = (c: Candidate): (number | null)[] => {
+    let v = valuesOf.get(c);
+    if (!v) {
+      v = c.cells.map((_, i) => candidateValue(c, i));
+      valuesOf.set(c, v);
+    }
+    return v;
+  };
+  const before = new Map<string, number>();
+  const readings = new Map<string, Candidate[]>();
+  const open = new Set<string>();
   for (const [key, all] of rows) {
     const candidates = distinctReadings(all);
-    if (candidates.length <= 1) {
-      decisions.set(key, { chosen: candidates[0] ?? null, before: candidates.length, after: candidates.length });
+    before.set(key, candidates.length);
+    // A reading the source printed in place stands as printed (a broken total is the source's error).
+    if (candidates.length === 0 || (candidates.length === 1 && !(candidates[0] as Candidate).derived)) {
+      readings.set(key, candidates);
       continue;
     }
-    // The row's own identities first.
+    // The row's own identities first: a derived reading must satisfy them.
     const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
-    const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => candidateValue(c, ref.column)) !== false));
-    if (kept.length === 1) decisions.set(key, { chosen: kept[0] as Candidate, before: candidates.length, after: 1 });
-    else if (kept.length === 0) decisions.set(key, { chosen: null, before: candidates.length, after: 0 });
-    else open.set(key, kept);
+    const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) !== false));
+    readings.set(key, kept);
+    if (kept.length > 1) open.add(key);
   }
-  if (open.size === 0) return decisions;
-
-  // Rows fixed so far give their values; open rows are searched together.
-  const fixed = (ref: CellRef): number | null | undefined => {
-    const d = decisions.get(ref.row);
-    if (!rows.has(ref.row)) return undefined;
-    if (!d) return undefined;
-    if (!d.chosen) return undefined;
-    return candidateValue(d.chosen, ref.column);
+  const cross = identities.filter((i) => rowsOf(i).size > 1 && [...rowsOf(i)].every((r) => rows.has(r)));
+  /** A cell's value when every reading of its row agrees on it; undefined when unknown. */
+  const known = (ref: CellRef): number | null | undefined => {
+    const list = readings.get(ref.row);
+    if (!list || list.length === 0) return undefined;
+    const first = valuesFor(list[0] as Candidate)[ref.column];
+    return list.every((c) => valuesFor(c)[ref.column] === first) ? first : undefined;
   };
-  const openKeys = [...open.keys()];
-  const cross = identities.filter((i) => [...rowsOf(i)].some((r) => open.has(r)) && [...rowsOf(i)].every((r) => rows.has(r)));
-  const used = new Map<string, Set<number>>(openKeys.map((k) => [k, new Set<number>()]));
-  const choice = new Map<string, number>();
-  let nodes = 0;
-  let complete = true;
-  const lookup = (ref: CellRef): number | null | undefined => {
-    const k = choice.get(ref.row);
-    if (k !== undefined) return candidateValue((open.get(ref.row) as Candidate[])[k] as Candidate, ref.column);
-    return open.has(ref.row) ? undefined : fixed(ref);
-  };
-  const walk = (index: number): void => {
-    if (++nodes > MAX_NODES) {
-      complete = false;
-      return;
+  // Propagation: an open row keeps the readings that satisfy every identity whose other cells are
+  // known, all at once. None left means those identities contradict each other in the source (a
+  // broken total): then they decide nothing for the row, rather than whichever was applied last.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const key of open) {
+      const list = readings.get(key) as Candidate[];
+      const applicable = cross.filter((i) => rowsOf(i).has(key) && [...i.left, ...i.right].every((ref) => ref.row === key || known(ref) !== undefined));
+      if (applicable.length === 0) continue;
+      const kept = list.filter((c) => applicable.every((i) => holds(i, (ref) => (ref.row === key ? valuesFor(c)[ref.column] : known(ref))) !== false));
+      if (kept.length > 0 && kept.length < list.length) {
+        readings.set(key, kept);
+        changed = true;
+      }
+      if ((readings.get(key) as Candidate[]).length <= 1) open.delete(key);
     }
-    if (index === openKeys.length) {
-      for (const [key, k] of choice) used.get(key)?.add(k);
-      return;
+  }
+  // What propagation leaves open is searched together when small enough: a reading survives only if
+  // some choice for every other open row satisfies all identities.
+  const openKeys = [...open];
+  const combinations = openKeys.reduce((product, key) => product * (readings.get(key) as Candidate[]).length, 1);
+  if (openKeys.length > 1 && combinations <= MAX_COMBINATIONS) {
+    const used = new Map<string, Set<number>>(openKeys.map((k) => [k, new Set<number>()]));
+    const choice = new Map<string, number>();
+    const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
+    const involved = cross.filter((i) => [...rowsOf(i)].some((r) => open.has(r)));
+    const atDepth = openKeys.map((_, d) => involved.filter((i) => depthOf(i) === d));
+    const lookup = (ref: CellRef): number | null | undefined => {
+      const k = choice.get(ref.row);
+      if (k !== undefined) return valuesFor((readings.get(ref.row) as Candidate[])[k] as Candidate)[ref.column];
+      return open.has(ref.row) ? undefined : known(ref);
+    };
+    const walk = (index: number): void => {
+      if (index === openKeys.length) {
+        for (const [key, k] of choice) used.get(key)?.add(k);
+        return;
+      }
+      const key = openKeys[index] as string;
+      const list = readings.get(key) as Candidate[];
+      for (let k = 0; k < list.length; k++) {
+        choice.set(key, k);
+        if ((atDepth[index] ?? []).every((i) => holds(i, lookup) !== false)) walk(index + 1);
+      }
+      choice.delete(key);
+    };
+    walk(0);
+    if ([...used.values()].every((set) => set.size > 0)) {
+      for (const key of openKeys) readings.set(key, [...(used.get(key) as Set<number>)].map((k) => (readings.get(key) as Candidate[])[k] as Candidate));
     }
-    const key = openKeys[index] as string;
-    const candidates = open.get(key) as Candidate[];
-    for (let k = 0; k < candidates.length && complete; k++) {
-      choice.set(key, k);
-      if (cross.every((i) => holds(i, lookup) !== false)) walk(index + 1);
-    }
-    choice.delete(key);
-  };
-  walk(0);
-  const anySolution = [...used.values()].some((s) => s.size > 0);
-  for (const key of openKeys) {
-    const candidates = open.get(key) as Candidate[];
-    const ks = complete && anySolution ? [...(used.get(key) as Set<number>)] : [];
-    const chosen = ks.length === 1 ? (candidates[ks[0] as number] as Candidate) : null;
-    decisions.set(key, { chosen, before: (rows.get(key) as Candidate[]).length, after: complete && anySolution ? ks.length : candidates.length });
+  }
+  const decisions = new Map<string, RowDecision>();
+  for (const key of rows.keys()) {
+    const remaining = readings.get(key) as Candidate[];
+    decisions.set(key, { chosen: remaining.length === 1 ? (remaining[0] as Candidate) : null, remaining, before: before.get(key) ?? 0 });
   }
   return decisions;
 }

@@ -1,0 +1,83 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Line } from '../model/document.js';
+import { emptyLineBlanks, lineTokens, regionStyleOf, splitGluedText, type Token } from './segments.js';
+
+const textLine = (raw: string, lineNo = 1): Line => ({
+  page: 1,
+  lineNo,
+  raw,
+  cells: raw.trim() === '' ? [] : raw.split(/\s+/).filter(Boolean).map((text) => ({ text, confidence: 1 })),
+  separator: raw.includes('\t') ? 'tab' : raw.trim().startsWith('|') ? 'pipe' : 'spaces',
+  method: 'text',
+});
+const shape = (tokens: Token[]): string[] => tokens.map((t) => (t.kind === 'label' ? `L:${t.text}` : t.kind === 'value' ? `V:${t.slot.text}${t.slot.glued ? '*' : ''}` : 'GAP'));
+const NONE = regionStyleOf([]);
+
+describe('splitGluedText', () => {
+  test('a flattened page: labels and the digit runs glued to them; the next label keeps its numbering', () => {
+    expect(splitGluedText('一、本年新收政府信息公开申请数量153000018二、上年结转')).toEqual([
+      { kind: 'label', text: '一、本年新收政府信息公开申请数量' },
+      { kind: 'number', text: '153000018' },
+      { kind: 'label', text: '二、上年结转' },
+    ]);
+    expect(splitGluedText('1.属于国家秘密00002.其他法律').map((p) => p.text)).toEqual(['1.属于国家秘密', '0000', '2.其他法律']);
+  });
+
+  test('numbers that are words stay in the label: 第1项, 2020年, bracketed notes, 数据1 column names', () => {
+    expect(splitGluedText('本年增/减(指2020年增加或减少的事项数,如-8)').every((p) => p.kind === 'label')).toBe(true);
+    expect(splitGluedText('数据1').every((p) => p.kind === 'label')).toBe(true);
+  });
+
+  test('signed numbers glued after a number start a new number ("45-30": 45 and -30); amounts keep their unit', () => {
+    expect(splitGluedText('行政处罚45-30').map((p) => p.text)).toEqual(['行政处罚', '45', '-30']);
+    expect(splitGluedText('政府集中采购2834.5元').map((p) => p.text)).toEqual(['政府集中采购', '2834.5元']);
+  });
+});
+
+describe('lineTokens', () => {
+  test('pipes anywhere in a text line separate cells ("label | 58 | 7 |"), not words and pipes', () => {
+    expect(shape(lineTokens(textLine('行政许可 | 58 | 7 |'), NONE))).toEqual(['L:行政许可', 'V:58', 'V:7']);
+  });
+
+  test('runs of adjacent pipes after a row are residue (a gap of unknown blanks), "|  |" is an empty cell', () => {
+    expect(shape(lineTokens(textLine('| 一、本年新收 | 3 | 0 | ||'), NONE))).toEqual(['L:一、本年新收', 'V:3', 'V:0', 'GAP']);
+    expect(shape(lineTokens(textLine('| 四、结转 | 0 |  |'), NONE))).toEqual(['L:四、结转', 'V:0', 'V:']);
+  });
+
+  test('a lone pipe is an empty cell where cells end in their pipe, and a separator where they do not', () => {
+    const terminated = regionStyleOf(['规章 |', '0 |', '|', '0 |'].map((r, i) => textLine(r, i + 1)));
+    const bare = regionStyleOf(['规章', '|', '0', '|', '0'].map((r, i) => textLine(r, i + 1)));
+    expect(terminated.pipes).toBe('terminated');
+    expect(bare.pipes).toBe('bare');
+    expect(shape(lineTokens(textLine('|'), terminated))).toEqual(['V:']);
+    expect(shape(lineTokens(textLine('|'), bare))).toEqual([]);
+  });
+
+  test('rules drawn in text are no row; w3m box verticals separate cells', () => {
+    expect(lineTokens(textLine('---|---'), NONE)).toEqual([]);
+    expect(lineTokens(textLine('├────┼────┤'), NONE)).toEqual([]);
+    expect(shape(lineTokens(textLine('│ 规章 │ 0 │   │ 5 │'), NONE))).toEqual(['L:规章', 'V:0', 'V:', 'V:5']);
+  });
+
+  test('a numbering split off its label by spaces stays with it ("2 . 重复申请")', () => {
+    expect(shape(lineTokens(textLine('2 . 重复申请 7 0'), NONE))).toEqual(['L:2.重复申请', 'V:7', 'V:0']);
+  });
+
+  test('digits with no valid value ("--253") are an unreadable value, not a label', () => {
+    expect(shape(lineTokens(textLine('行政处罚 | 253 | --253 | 0 |'), NONE))).toEqual(['L:行政处罚', 'V:253', 'V:--253', 'V:0']);
+  });
+});
+
+describe('emptyLineBlanks', () => {
+  const region = (raws: string[]): Line[] => raws.map((r, i) => textLine(r, i + 1));
+  test('one cell per line: an empty line is a blank cell', () => {
+    const lines = region(['一、本年新收', '148', '0', '225', '', '', '0', '373', '二、上年结转', '1', '0', '0', '0', '0', '0', '1']);
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
+    expect(blanks.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+  test('one cell per paragraph: the empty line after a cell separates; a line of spaces is a blank cell', () => {
+    const lines = region(['一、本年新收', '', '120', '', ' ', '', '0', '', '0', '', '0', '', '0', '', '120', '', '二、上年结转', '', '0', '']);
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
+    expect(blanks.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, test } from '@jest/globals';
+import type { DecodedRow } from './align.js';
+import { rowCandidates } from './settle.js';
+import { solveRows, type TableIdentity } from './solve.js';
+import type { Slot } from './slots.js';
+
+const slots = (texts: string[], options: { glued?: boolean; lineEach?: boolean } = {}): Slot[] =>
+  texts.map((text, i) => ({ text, page: 1, line: options.lineEach ? i + 1 : 1, confidence: 1, method: 'text', cellIndex: i + 1, ...(options.glued ? { glued: true } : {}) }));
+const row = (key: string, s: Slot[], extra: Partial<DecodedRow> = {}): DecodedRow => ({
+  key,
+  label: key,
+  coverage: 1,
+  exact: true,
+  slots: s,
+  mode: 'loose',
+  separator: 'spaces',
+  page: 1,
+  line: 1,
+  pairedByOrder: false,
+  lostBlanks: false,
+  atSourceEnd: false,
+  ...extra,
+});
+const rowTotal = (r: string): TableIdentity => ({ left: [{ row: r, column: 6 }], right: [0, 1, 2, 3, 4, 5].map((column) => ({ row: r, column })), whenFirstPrinted: true });
+const values = (cells: (Slot | null)[]): (string | null)[] => cells.map((c) => (c ? (c.split ?? c.text) : null));
+
+describe('rowCandidates and solveRows', () => {
+  test('a glued digit string: the only split whose first six sum to the seventh and that fits the column identities', () => {
+    const printed = (texts: string[]) => rowCandidates(row('x', slots(texts), { mode: 'separated', separator: 'pipe' }), 7).candidates;
+    const rows = new Map([
+      ['newReceived', rowCandidates(row('newReceived', slots(['153000018'], { glued: true })), 7).candidates],
+      ['carriedOver', printed(['0', '0', '0', '0', '0', '0', '0'])],
+      ['totalHandled', printed(['15', '3', '0', '0', '0', '0', '18'])],
+      ['carriedForward', printed(['0', '0', '0', '0', '0', '0', '0'])],
+    ]);
+    const balance: TableIdentity[] = [0, 1, 2, 3, 4, 5, 6].map((column) => ({
+      left: ['newReceived', 'carriedOver'].map((r) => ({ row: r, column })),
+      right: ['totalHandled', 'carriedForward'].map((r) => ({ row: r, column })),
+      whenFirstPrinted: false,
+    }));
+    const decided = solveRows(rows, [...[...rows.keys()].map(rowTotal), ...balance]).get('newReceived');
+    expect(values(decided?.chosen?.cells ?? [])).toEqual(['15', '3', '0', '0', '0', '0', '18']);
+    expect(decided?.chosen?.derived).toBe(true);
+  });
+
+  test('dropped blanks with several placements that fit are no reading; cells all readings agree on stay proven', () => {
+    const r = row('newReceived', slots(['3', '3']));
+    const decided = solveRows(new Map([['newReceived', rowCandidates(r, 7).candidates]]), [rowTotal('newReceived')]).get('newReceived');
+    expect(decided?.chosen).toBeNull();
+    expect((decided?.remaining.length ?? 0) > 1).toBe(true);
+  });
+
+  test('a column identity settles a row its own total cannot: the other rows of the column are known', () => {
+    const rows = new Map([
+      ['a', rowCandidates(row('a', slots(['5', '0', '0', '0', '0', '0', '5'])), 7).candidates],
+      ['b', rowCandidates(row('b', slots(['2', '2'])), 7).candidates],
+      ['sum', rowCandidates(row('sum', slots(['7', '0', '0', '0', '0', '0', '7'])), 7).candidates],
+    ]);
+    const columns: TableIdentity[] = [0, 1, 2, 3, 4, 5, 6].map((column) => ({ left: [{ row: 'sum', column }], right: [{ row: 'a', column }, { row: 'b', column }], whenFirstPrinted: true }));
+    const decided = solveRows(rows, [rowTotal('a'), rowTotal('b'), rowTotal('sum'), ...columns]);
+    expect(values(decided.get('b')?.chosen?.cells ?? [])).toEqual(['2', null, null, null, null, null, '2']);
+  });
+
+  test('one number broken over two lines ("2" / "47"): the join the total allows', () => {
+    const r = row('granted', slots(['2', '47', '0', '0', '0', '0', '0', '247'], { lineEach: true }), { mode: 'separated' });
+    const decided = solveRows(new Map([['granted', rowCandidates(r, 7).candidates]]), [rowTotal('granted')]).get('granted');
+    expect(values(decided?.chosen?.cells ?? [])).toEqual(['247', '0', '0', '0', '0', '0', '247']);
+  });
+
+  test('surplus empties at both edges: each way of dropping them is a reading; a row the identities cannot settle is not guessed', () => {
+    const r = row('granted', slots(['', '5', '0', '0', '0', '0', '5', '']), { mode: 'separated', separator: 'pipe' });
+    const decided = solveRows(new Map([['granted', rowCandidates(r, 7).candidates]]), [rowTotal('granted')]).get('granted');
+    expect(decided?.chosen).toBeNull();
+    expect(decided?.remaining).toHaveLength(2);
+    const leading = row('granted', slots(['', '', '5', '0', '0', '0', '0', '0', '5']), { mode: 'separated', separator: 'pipe' });
+    expect(values(rowCandidates(leading, 7).candidates[0]?.cells ?? [])).toEqual(['5', '0', '0', '0', '0', '0', '5']);
+  });
+
+  test('a row printed in place stands as printed, even when its total is wrong (the source error is a failed check)', () => {
+    const r = row('granted', slots(['1', '0', '0', '0', '0', '0', '0']), { mode: 'separated', separator: 'pipe' });
+    const decided = solveRows(new Map([['granted', rowCandidates(r, 7).candidates]]), [rowTotal('granted')]).get('granted');
+    expect(values(decided?.chosen?.cells ?? [])).toEqual(['1', '0', '0', '0', '0', '0', '0']);
+    expect(decided?.chosen?.derived).toBe(false);
+  });
+
+  test('a positional row cut off with the source keeps its first cells; the rest are missing', () => {
+    const r = row('carriedOver', slots(['0', '0']), { mode: 'separated', separator: 'pipe', atSourceEnd: true });
+    const [only] = rowCandidates(r, 7).candidates;
+    expect(only?.missingFrom).toBe(2);
+  });
+});
