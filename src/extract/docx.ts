@@ -4,14 +4,19 @@
  * Legacy .doc: the body text via word-extractor (cells come tab-separated), read as text.
  */
 import { unzipSync } from 'fflate';
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import WordExtractor from 'word-extractor';
 import type { ExtractedDocument, MarkupCell, MarkupTable } from '../model/document.js';
 import { InputError } from '../model/issues.js';
-import { textToPages } from './text.js';
+import { checkTableBounds, MAX_TABLE_COLUMNS } from './bounds.js';
+import { checkCompoundFile } from './compound-file.js';
+import { parseBoundedDocument } from './markup-dom.js';
+import { longLineIssues, normaliseLineEnds, textToPages } from './text.js';
 
-/** Uncompressed size above which a DOCX is refused (zip bombs). */
+/**
+ * Uncompressed size above which a DOCX is refused (zip bombs). fflate inflates an entry into a
+ * buffer of its declared size, so the declared size bounds the memory whatever the data holds.
+ */
 const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 
 function isElement(node: ChildNode): node is Element {
@@ -57,10 +62,14 @@ function readTable(tbl: Element, index: number): MarkupTable {
   for (const tr of children(tbl, 'w:tr')) {
     const row: MarkupCell[] = [];
     const gridBefore = Number(child(child(tr, 'w:trPr') ?? tr, 'w:gridBefore')?.attribs['w:val'] ?? 0);
-    let col = Number.isFinite(gridBefore) ? gridBefore : 0;
+    let col = Number.isFinite(gridBefore) && gridBefore > 0 ? gridBefore : 0;
     for (const tc of children(tr, 'w:tc')) {
       const props = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(props && child(props, 'w:gridSpan')?.attribs['w:val']) || 1);
+      // Checked before the span is walked: a gridSpan of 2·10⁹ would be 2·10⁹ steps and grid entries.
+      if (col + span > MAX_TABLE_COLUMNS) {
+        throw new InputError('table_too_large', `table ${index}, row ${rows.length + 1}: a cell spans to grid column ${col + span}, over the limit of ${MAX_TABLE_COLUMNS}`);
+      }
       const vMerge = props ? child(props, 'w:vMerge') : undefined;
       const text = tc.children
         .map(wordText)
@@ -83,14 +92,22 @@ function readTable(tbl: Element, index: number): MarkupTable {
     }
     rows.push(row);
   }
-  return { index, rows, method: 'markup' };
+  const table: MarkupTable = { index, rows, method: 'markup' };
+  checkTableBounds(table);
+  return table;
 }
 
 /** Extracts a DOCX: its tables (with merges) and its paragraphs as text. */
 export function extractDocx(bytes: Uint8Array): ExtractedDocument {
   let xml: string;
   try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' && f.originalSize <= MAX_DOCUMENT_XML_BYTES });
+    const files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== 'word/document.xml') return false;
+        if (f.originalSize > MAX_DOCUMENT_XML_BYTES) throw new InputError('zip_entry_too_large', `word/document.xml would inflate to ${f.originalSize} bytes, over the limit of ${MAX_DOCUMENT_XML_BYTES}`);
+        return true;
+      },
+    });
     const entry = files['word/document.xml'];
     if (!entry) throw new InputError('docx_corrupt', 'the Word file has no readable word/document.xml');
     xml = new TextDecoder('utf-8').decode(entry);
@@ -98,7 +115,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
     if (error instanceof InputError) throw error;
     throw new InputError('docx_corrupt', `the Word file cannot be unzipped: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const dom = parseDocument(xml, { xmlMode: true });
+  const dom = parseBoundedDocument(xml, { xmlMode: true });
   const tables: MarkupTable[] = [];
   const paragraphs: string[] = [];
   const visit = (node: ChildNode): void => {
@@ -125,12 +142,15 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
  * Row ends sometimes arrive as tabs too; reconstruction splits such run-together rows.
  */
 export async function extractDoc(bytes: Uint8Array): Promise<ExtractedDocument> {
+  // word-extractor follows sector chains without bounds (a chain 1→2→1 fills the heap): checked first.
+  checkCompoundFile(bytes);
   let body: string;
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes));
-    body = doc.getBody();
+    body = normaliseLineEnds(doc.getBody());
   } catch (error) {
     throw new InputError('doc_corrupt', `the Word .doc file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { format: 'doc', pages: textToPages(body), markupTables: [], plainText: body, pageCount: null, issues: [] };
+  const issues = longLineIssues(body);
+  return { format: 'doc', pages: textToPages(body), markupTables: [], plainText: body, pageCount: null, issues };
 }

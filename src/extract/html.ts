@@ -2,11 +2,13 @@
  * HTML pages → markup tables (cells with their row and column spans) plus the page's text.
  * Uses htmlparser2's forgiving parser: scraped pages are rarely well-formed.
  */
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { ExtractedDocument, MarkupCell, MarkupTable } from '../model/document.js';
-import { decodeText } from './charset.js';
-import { textToPages } from './text.js';
+import type { Issue } from '../schema/records.js';
+import { checkTableBounds, MAX_TABLE_COLUMNS } from './bounds.js';
+import { decodeText, decodingIssues } from './charset.js';
+import { parseBoundedDocument } from './markup-dom.js';
+import { textToPages, trimLineEnds } from './text.js';
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
@@ -14,9 +16,22 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
+/** Elements known to be (or not be) inside a <pre>: each ancestor chain is climbed once, not once per text node. */
+const insidePre = new WeakMap<object, boolean>();
+
+function isInsidePre(node: ChildNode['parent']): boolean {
+  if (!node || node.type !== 'tag') return false;
+  let known = insidePre.get(node);
+  if (known === undefined) {
+    known = node.name === 'pre' || isInsidePre(node.parent);
+    insidePre.set(node, known);
+  }
+  return known;
+}
+
 /** Whitespace in text collapses to one space, except inside <pre>, where it is the layout. */
 function collapse(node: ChildNode): string {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'tag' && p.name === 'pre') return (node as { data: string }).data;
+  if (isInsidePre(node.parent)) return (node as { data: string }).data;
   return (node as { data: string }).data.replace(/[\t\n\r ]+/g, ' ');
 }
 
@@ -26,7 +41,8 @@ function isElement(node: ChildNode): node is Element {
 
 function spanOf(el: Element, name: string): number {
   const n = Number.parseInt(el.attribs[name] ?? '1', 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+  // Browsers clamp colspan to 1000 and rowspan to 65534; a table is never wider than the grid bound.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, name === 'colspan' ? MAX_TABLE_COLUMNS : 1000) : 1;
 }
 
 /** Text of a cell: all descendant text joined without spaces between inline runs (Word's spans). */
@@ -67,7 +83,9 @@ function readTable(table: Element, index: number): MarkupTable {
         colSpan: spanOf(td, 'colspan'),
       })),
   );
-  return { index, rows, method: 'markup' };
+  const markup: MarkupTable = { index, rows, method: 'markup' };
+  checkTableBounds(markup);
+  return markup;
 }
 
 /** Collects tables (innermost first in document order) and block text lines outside tables. */
@@ -102,29 +120,50 @@ function walkDocument(nodes: ChildNode[]): { tables: Element[]; text: string } {
   return { tables, text };
 }
 
-/** Pages that keep their HTML inside a JavaScript string literal: unescape, then parse. */
+/**
+ * Pages that keep their HTML inside a JavaScript string literal: unescape, then parse. Found by
+ * index, not by a regex like /<script[\s\S]*<table/, which backtracks quadratically on a page of
+ * many <script> tags and no table.
+ */
 function unescapeScriptHtml(source: string): string | null {
-  if (!/<script[\s\S]*<table/i.test(source)) return null;
+  const lower = source.toLowerCase();
+  const script = lower.indexOf('<script');
+  if (script < 0 || lower.indexOf('<table', script) < 0) return null;
   return source.replace(/\\"/g, '"').replace(/\\'/g, "'").replace(/\\\//g, '/').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
+/** The source without its <script> and </script> tags (their content stays), in one linear pass. */
+function withoutScriptTags(source: string): string {
+  const lower = source.toLowerCase();
+  let out = '';
+  let at = 0;
+  for (let open = lower.indexOf('<', at); open >= 0; open = lower.indexOf('<', at)) {
+    const isTag = lower.startsWith('<script', open) || lower.startsWith('</script', open);
+    const close = isTag ? lower.indexOf('>', open) : -1;
+    if (isTag && close < 0) break;
+    out += source.slice(at, isTag ? open : open + 1);
+    at = isTag ? close + 1 : open + 1;
+  }
+  return out + source.slice(at);
+}
+
 /** Parses decoded HTML into markup tables and text. */
-export function htmlToDocument(source: string): ExtractedDocument {
-  let dom = parseDocument(source, { decodeEntities: true, lowerCaseTags: true });
+export function htmlToDocument(source: string, issues: Issue[] = []): ExtractedDocument {
+  let dom = parseBoundedDocument(source, { decodeEntities: true, lowerCaseTags: true });
   let walked = walkDocument(dom.children);
   // The report's tables may sit in a script string while the page around it has tables of its own.
   if (!/第二十条|申请人情况|行政复议/.test(walked.text)) {
     const unescaped = unescapeScriptHtml(source);
     if (unescaped) {
-      dom = parseDocument(unescaped.replace(/<\/?script[^>]*>/gi, ''), { decodeEntities: true, lowerCaseTags: true });
+      dom = parseBoundedDocument(withoutScriptTags(unescaped), { decodeEntities: true, lowerCaseTags: true });
       walked = walkDocument(dom.children);
     }
   }
   const markupTables = walked.tables.map((t, i) => readTable(t, i + 1));
-  const plainText = walked.text.replace(/[ \u00a0]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  const plainText = trimLineEnds(walked.text).replace(/\n{3,}/g, '\n\n');
   // The text pages hold only what is outside the markup tables, so the tables are not read twice.
   const outside = markupTables.length > 0 ? textOutsideTables(dom.children) : plainText;
-  return { format: 'html', pages: textToPages(outside), markupTables, plainText, pageCount: null, issues: [] };
+  return { format: 'html', pages: textToPages(outside), markupTables, plainText, pageCount: null, issues };
 }
 
 function textOutsideTables(nodes: ChildNode[]): string {
@@ -142,5 +181,6 @@ function textOutsideTables(nodes: ChildNode[]): string {
 
 /** Extracts an HTML page (charset from BOM, meta tag, or detection). */
 export function extractHtml(bytes: Uint8Array): ExtractedDocument {
-  return htmlToDocument(decodeText(bytes, { html: true }).text);
+  const decoded = decodeText(bytes, { html: true });
+  return htmlToDocument(decoded.text, decodingIssues(decoded));
 }

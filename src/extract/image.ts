@@ -5,12 +5,11 @@
 import type { ExtractedDocument, PositionedPage } from '../model/document.js';
 import { InputError } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
+import { MAX_IMAGE_PIXELS } from './bounds.js';
 import { documentPageReader, judgeWithDocumentShapes, ocrPageIssues, preparePage, sharedOcrEngine, type OcrPageResult, type PageGlyphs, type PreparedPage } from './ocr/index.js';
 import { usedOverlapping } from './one-ahead.js';
 import { decodeImage, imageInfo, rasterFromRgba, type Raster } from './ocr/raster.js';
 
-/** Images with more pixels than this (an A4 page at 600 dpi is 35 megapixels) are refused. */
-const MAX_PIXELS = 60_000_000;
 /** Images smaller than this (long side, pixels) hold too little to read a table from. */
 const MIN_LONG_SIDE = 400;
 /** When every page reads worse than this, the image is too blurred or too coarse: fail, do not guess. */
@@ -46,6 +45,26 @@ function hasInk(raster: Raster): boolean {
   return dark > samples * 0.002;
 }
 
+/**
+ * Width and height from a BMP's header: 32-bit signed little-endian at offsets 18 and 22 (a
+ * negative height is a top-down image), or 16-bit at 18 and 20 in the old 12-byte OS/2 header.
+ * RLE-compressed BMPs claim any size in a few bytes, so this is checked before decoding.
+ */
+export function bmpHeaderSize(bytes: Uint8Array): { width: number; height: number } {
+  if (bytes.length < 26) throw new InputError('image_corrupt', 'the BMP file is shorter than its header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(14, true) === 12) return { width: view.getUint16(18, true), height: view.getUint16(20, true) };
+  return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+}
+
+/** Refuses an image whose header claims more pixels than a page scan can have, before anything is decoded. */
+function checkPixels(width: number, height: number, frame?: number): void {
+  if (width * height > MAX_IMAGE_PIXELS) {
+    const where = frame === undefined ? '' : `frame ${frame + 1}: `;
+    throw new InputError('image_too_large', `${where}${width}×${height} pixels, over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
+  }
+}
+
 async function decodeBmp(bytes: Uint8Array): Promise<Raster> {
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const image = await loadImage(Buffer.from(bytes));
@@ -59,8 +78,11 @@ async function decodeBmp(bytes: Uint8Array): Promise<Raster> {
 
 async function decodePage(bytes: Uint8Array, page: number, isBmp: boolean): Promise<Raster> {
   try {
-    return isBmp ? await decodeBmp(bytes) : await decodeImage(bytes, page);
+    return isBmp ? await decodeBmp(bytes) : await decodeImage(bytes, page, MAX_IMAGE_PIXELS);
   } catch (error) {
+    if (error instanceof InputError) throw error;
+    // sharp's own bound, for a frame whose header it had not been asked about.
+    if (error instanceof Error && /pixel limit/i.test(error.message)) throw new InputError('image_too_large', `frame ${page + 1}: over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels (${error.message})`);
     throw new InputError('image_corrupt', `the image cannot be decoded: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
@@ -70,18 +92,22 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
   const isBmp = bytes[0] === 0x42 && bytes[1] === 0x4d;
   let info: { width: number; height: number; pages: number };
   try {
-    info = isBmp ? { width: bytes[18] ?? 0, height: 1, pages: 1 } : await imageInfo(bytes);
+    info = isBmp ? { ...bmpHeaderSize(bytes), pages: 1 } : await imageInfo(bytes);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const png = pngHeaderSize(bytes);
     if (!png) throw new InputError('image_corrupt', `the image cannot be decoded: ${error instanceof Error ? error.message : String(error)}`);
     info = { ...png, pages: 1 };
   }
   // Checked on the header, before decoding: a huge image would take gigabytes to hold.
-  if (info.width * info.height > MAX_PIXELS) {
-    throw new InputError('image_too_large', `${info.width}×${info.height} pixels, over the limit of ${MAX_PIXELS / 1e6} megapixels`);
-  }
+  checkPixels(info.width, info.height);
   const pageCount = info.pages;
   if (pageCount > limits.maxPages) throw new InputError('too_many_pages', `${pageCount} pages, over the limit of ${limits.maxPages}`);
+  // Each frame of a TIFF or GIF has its own size, which the first frame's says nothing of: all checked before any is decoded.
+  for (let frame = 1; frame < pageCount; frame++) {
+    const size = await imageInfo(bytes, frame).catch(() => null);
+    if (size) checkPixels(size.width, size.height, frame);
+  }
   const pages: PositionedPage[] = [];
   const issues: Issue[] = [];
   const confidences: (number | null)[] = [];

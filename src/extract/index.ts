@@ -50,8 +50,23 @@ export interface ExtractLimits {
 
 export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxPages: 300, ocr: true };
 
-/** Runs the extractor of a detected format. Formats not built yet fail with a clear code. */
+/**
+ * Runs the extractor of a detected format. Formats not built yet fail with a clear code. A stack
+ * overflow (structure nested past what a parser's recursion takes) fails the file as too_deeply_nested.
+ */
 export async function extractDocument(bytes: Uint8Array, format: InputFormat, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<ExtractedDocument> {
+  try {
+    return await extractFormat(bytes, format, limits);
+  } catch (error) {
+    // pdf.js passes a RangeError on as a plain Error with its message: the message is what is checked.
+    if (error instanceof Error && /maximum call stack size exceeded/i.test(error.message)) {
+      throw new InputError('too_deeply_nested', `the ${format} file nests its structure deeper than it can be read (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+async function extractFormat(bytes: Uint8Array, format: InputFormat, limits: ExtractLimits): Promise<ExtractedDocument> {
   switch (format) {
     case 'text':
       return extractText(bytes);

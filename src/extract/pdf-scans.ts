@@ -6,7 +6,8 @@
  * page or image, encryption) is left to pdf.js: this is a fast path, never the only one.
  */
 import { IDENTITY, multiply, type Matrix } from './matrix.js';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject, type PDFPage } from 'pdf-lib';
+import { contentTokens, pageContentBytes, type Token } from './content-tokens.js';
 
 /** A page that is one JPEG: its bytes, and its pixels per PDF point. */
 export interface PageJpeg {
@@ -20,59 +21,13 @@ export interface PageJpeg {
 /** Operators that change nothing a scan's pixels depend on: state, clipping paths left unpainted, marked content. */
 const HARMLESS = new Set(['w', 'J', 'j', 'M', 'd', 'ri', 'i', 'gs', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'W', 'W*', 'n', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'BX', 'EX', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']);
 
-type Token = { kind: 'number'; value: number } | { kind: 'name'; value: string } | { kind: 'operator'; value: string } | { kind: 'other' };
-
-const DELIMITER = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
-
-/** The tokens of a content stream; strings, arrays and dictionaries (marked-content properties) come as 'other'. */
-function* tokens(bytes: Uint8Array): Generator<Token> {
-  let i = 0;
-  const regular = (): string => {
-    const start = i;
-    while (i < bytes.length && !isSpace(bytes[i] as number) && !DELIMITER.has(bytes[i] as number)) i++;
-    return String.fromCharCode(...bytes.subarray(start, i));
-  };
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    if (isSpace(b)) i++;
-    else if (b === 0x25) while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
-    else if (b === 0x2f) {
-      i++;
-      yield { kind: 'name', value: regular() };
-    } else if (b === 0x28) {
-      // A string, with nested parentheses and escapes.
-      let depth = 0;
-      for (; i < bytes.length; i++) {
-        const c = bytes[i];
-        if (c === 0x5c) i++;
-        else if (c === 0x28) depth++;
-        else if (c === 0x29 && --depth === 0) break;
-      }
-      i++;
-      yield { kind: 'other' };
-    } else if (b === 0x3c || b === 0x3e || b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d) {
-      i++;
-      yield { kind: 'other' };
-    } else {
-      const word = regular();
-      if (word === '') {
-        i++;
-        continue;
-      }
-      const value = Number(word);
-      yield /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && Number.isFinite(value) ? { kind: 'number', value } : { kind: 'operator', value: word };
-    }
-  }
-}
-
 /** The one image a content stream paints, with the CTM it is painted under; null when it paints anything else. */
 function onlyImage(content: Uint8Array): { name: string; ctm: Matrix } | null {
   let ctm: Matrix = IDENTITY;
   const saved: Matrix[] = [];
   let operands: Token[] = [];
   let painted: { name: string; ctm: Matrix } | null = null;
-  for (const token of tokens(content)) {
+  for (const token of contentTokens(content)) {
     if (token.kind !== 'operator') {
       operands.push(token);
       continue;
@@ -92,25 +47,6 @@ function onlyImage(content: Uint8Array): { name: string; ctm: Matrix } | null {
     operands = [];
   }
   return painted;
-}
-
-/** The bytes of a page's content, its streams decoded and joined. */
-function contentOf(page: PDFPage): Uint8Array | null {
-  const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.doc.context.lookup(ref)) : [contents];
-  const parts: Uint8Array[] = [];
-  for (const stream of streams) {
-    if (!(stream instanceof PDFRawStream)) return null;
-    parts.push(decodePDFRawStream(stream).decode());
-  }
-  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length + 1;
-    joined[at - 1] = 0x0a;
-  }
-  return joined;
 }
 
 const numberOf = (value: PDFObject | undefined): number | null => (value instanceof PDFNumber ? value.asNumber() : null);
@@ -139,7 +75,7 @@ const EDGE_TOLERANCE = 0.01;
 /** The page's one JPEG when it is painted upright over the whole visible page; null otherwise. */
 function pageJpeg(page: PDFPage): PageJpeg | null {
   if (page.getRotation().angle % 360 !== 0) return null;
-  const content = contentOf(page);
+  const content = pageContentBytes(page);
   const painted = content && onlyImage(content);
   if (!painted) return null;
   const xobjects = page.node.Resources()?.lookup(PDFName.of('XObject'));

@@ -9,6 +9,7 @@ import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfj
 import type { Edge, ExtractedDocument, PositionedPage, TextRun } from '../model/document.js';
 import { InputError, makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
+import { MAX_IMAGE_PIXELS, MAX_RENDER_PIXELS } from './bounds.js';
 import { apply, IDENTITY, multiply, type Matrix } from './matrix.js';
 import type { PageGlyphs } from './ocr/glyphs.js';
 import { usedOverlapping } from './one-ahead.js';
@@ -45,6 +46,8 @@ export async function withDocument<T>(bytes: Uint8Array, use: (doc: PDFDocumentP
     ...PDFJS_ASSETS,
     cMapPacked: true,
     isEvalSupported: false,
+    // An image XObject claiming more pixels (a JBIG2 stream of 20000² in a few bytes) is left out, not decoded.
+    maxImageSize: MAX_IMAGE_PIXELS,
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,
@@ -120,6 +123,8 @@ interface PageContent {
   characters: number;
   /** Pixels per point of the largest image painted on the page (a scan), null when none. */
   imageScale: number | null;
+  /** That image's own size in pixels. */
+  imagePixels: { width: number; height: number } | null;
   /** Share of the page that image covers (0..1). */
   imageCoverage: number;
 }
@@ -147,7 +152,7 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<PageCo
   let rise = 0;
   let unmapped = 0;
   let characters = 0;
-  let image = { area: 0, scale: 1 };
+  let image = { area: 0, scale: 1, width: 0, height: 0 };
   const moveText = (tx: number, ty: number): void => {
     tlm = multiply(tlm, [1, 0, 0, 1, tx, ty]);
     tm = tlm;
@@ -247,9 +252,11 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<PageCo
         const m = multiply(viewport, ctm);
         const placedWidth = Math.hypot(m[0], m[1]);
         const placedHeight = Math.hypot(m[2], m[3]);
-        const pixelWidth = fn === OPS.paintImageXObject ? Number(args[1]) : Number((args[0] as { width?: number } | undefined)?.width);
+        const inline = args[0] as { width?: number; height?: number } | undefined;
+        const pixelWidth = fn === OPS.paintImageXObject ? Number(args[1]) : Number(inline?.width);
+        const pixelHeight = fn === OPS.paintImageXObject ? Number(args[2]) : Number(inline?.height);
         const area = placedWidth * placedHeight;
-        if (pixelWidth > 0 && placedWidth > 0 && area > image.area) image = { area, scale: pixelWidth / placedWidth };
+        if (pixelWidth > 0 && placedWidth > 0 && area > image.area) image = { area, scale: pixelWidth / placedWidth, width: pixelWidth, height: pixelHeight || 0 };
         break;
       }
       case OPS.constructPath: {
@@ -266,7 +273,15 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<PageCo
   });
   const [, , pageWidth = 1, pageHeight = 1] = page.view;
   const pageArea = Math.abs((pageWidth - (page.view[0] ?? 0)) * (pageHeight - (page.view[1] ?? 0))) || 1;
-  return { runs: glyphsToRuns(glyphs), edges, unmapped, characters, imageScale: image.area > 0 ? image.scale : null, imageCoverage: Math.min(1, image.area / pageArea) };
+  return {
+    runs: glyphsToRuns(glyphs),
+    edges,
+    unmapped,
+    characters,
+    imageScale: image.area > 0 ? image.scale : null,
+    imagePixels: image.area > 0 ? { width: image.width, height: image.height } : null,
+    imageCoverage: Math.min(1, image.area / pageArea),
+  };
 }
 
 /** Glyphs → runs: a run ends at a gap wider than a third of an em, a new baseline, or a vertical glyph. */
@@ -340,6 +355,21 @@ const MAX_OCR_SCALE = 300 / 72;
 const VECTOR_OCR_SCALE = 300 / 72;
 /** A page with no text is a scan when an image covers at least this share of it. */
 const SCAN_COVERAGE = 0.3;
+/** A scan whose image is smaller than this (long side, pixels) holds too little to read a table from. */
+const MIN_SCAN_LONG_SIDE = 400;
+
+/**
+ * The scale a page renders at for OCR: `wanted`, lowered so that the raster stays within
+ * MAX_RENDER_PIXELS. Throws page_too_large when even the lowest readable scale does not fit: the
+ * size comes from the MediaBox, which a few bytes can make 20 metres wide.
+ */
+function boundedRenderScale(widthPt: number, heightPt: number, wanted: number, pageNumber: number): number {
+  const fitting = Math.sqrt(MAX_RENDER_PIXELS / Math.max(1, widthPt * heightPt));
+  if (fitting < MIN_OCR_SCALE) {
+    throw new InputError('page_too_large', `page ${pageNumber}: ${Math.round(widthPt)}×${Math.round(heightPt)} pt cannot be rendered for OCR at ${Math.round(MIN_OCR_SCALE * 72)} dpi within ${MAX_RENDER_PIXELS / 1e6} megapixels`);
+  }
+  return Math.min(wanted, fitting);
+}
 
 /** Renders a page on white with pdf.js on @napi-rs/canvas (for OCR here, for the review site's page images). */
 export async function renderPageCanvas(page: PDFPageProxy, scale: number): Promise<{ canvas: Canvas; width: number; height: number }> {
@@ -365,7 +395,7 @@ async function renderPage(page: PDFPageProxy, scale: number): Promise<Raster> {
 }
 
 /** One page as extracted: its text layer, or a scan's pixels prepared for OCR. */
-type PageExtraction = { kind: 'text'; page: PositionedPage; characters: number; issue?: Issue } | { kind: 'ocr'; prepared: PreparedPage; characters: number };
+type PageExtraction = { kind: 'text'; page: PositionedPage; characters: number; issue?: Issue; problem?: InputError } | { kind: 'ocr'; prepared: PreparedPage; characters: number };
 
 /** OCR scale (pixels per point) for a scan whose image has `imageScale`: its own, within bounds. */
 function scanScale(imageScale: number): number {
@@ -377,8 +407,11 @@ type PageRead = Extract<PageExtraction, { kind: 'text' }> | { kind: 'ocr'; resul
 
 /** A page that is one JPEG, decoded from its own bytes and prepared for OCR; null when the JPEG is not what the PDF says. */
 async function preparedJpegPage(jpeg: PageJpeg): Promise<PageExtraction | null> {
+  const factor = scanScale(jpeg.scale) / jpeg.scale;
+  // Anything out of bounds (too many pixels, to decode or once scaled; too few to read) is left to the checked path.
+  if (jpeg.width * jpeg.height > MAX_IMAGE_PIXELS || jpeg.width * jpeg.height * factor * factor > MAX_RENDER_PIXELS || Math.max(jpeg.width, jpeg.height) < MIN_SCAN_LONG_SIDE) return null;
   const [{ preparePage }, { decodePdfJpeg }] = await Promise.all([import('./ocr/index.js'), import('./ocr/raster.js')]);
-  const raster = await decodePdfJpeg(jpeg.jpeg, jpeg, scanScale(jpeg.scale) / jpeg.scale).catch(() => null);
+  const raster = await decodePdfJpeg(jpeg.jpeg, jpeg, factor).catch(() => null);
   return raster && { kind: 'ocr', prepared: await preparePage(raster), characters: 0 };
 }
 
@@ -398,13 +431,24 @@ async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions
     const { runs, edges, unmapped, characters } = content;
     const textUnmapped = characters > 0 && unmapped / characters > MAX_UNMAPPED_SHARE;
     const scanned = characters === 0 && content.imageScale !== null && content.imageCoverage >= SCAN_COVERAGE;
-    if ((textUnmapped || scanned) && options.ocr) {
-      // Fonts without a Unicode mapping give garbage and a scan gives nothing: read the pixels.
-      const scale = scanned ? scanScale(content.imageScale ?? MIN_OCR_SCALE) : VECTOR_OCR_SCALE;
-      const { preparePage } = await import('./ocr/index.js');
-      return { kind: 'ocr', prepared: await preparePage(await renderPage(page, scale)), characters };
-    }
     const base = { number: n, width: viewport.width, height: viewport.height, unit: 'pt', edges, method: 'text-layer' } as const;
+    if ((textUnmapped || scanned) && options.ocr) {
+      // Fonts without a Unicode mapping give garbage and a scan gives nothing: read the pixels,
+      // at the image's own resolution (within bounds), never at more pixels than the bounds allow.
+      const pixels = content.imagePixels;
+      try {
+        if (scanned && pixels && Math.max(pixels.width, pixels.height) < MIN_SCAN_LONG_SIDE) {
+          throw new InputError('image_too_small', `page ${n}: its scan is ${pixels.width}×${pixels.height} pixels, too small to read a table from`);
+        }
+        const scale = boundedRenderScale(viewport.width, viewport.height, scanned ? scanScale(content.imageScale ?? MIN_OCR_SCALE) : VECTOR_OCR_SCALE, n);
+        const { preparePage } = await import('./ocr/index.js');
+        return { kind: 'ocr', prepared: await preparePage(await renderPage(page, scale)), characters };
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const issue = makeIssue('error', 'extract', error.code, error.message, { page: n });
+        return { kind: 'text', page: { ...base, runs: [] }, characters: 0, issue, problem: error };
+      }
+    }
     if (textUnmapped) {
       const issue = makeIssue('error', 'extract', 'page_text_unmapped', `page ${n}: the text layer has no Unicode mapping (${unmapped} of ${characters} characters); the page needs OCR`, { page: n });
       return { kind: 'text', page: { ...base, runs: [] }, characters, issue };
@@ -417,12 +461,17 @@ async function extractPage(doc: PDFDocumentProxy, n: number, options: PdfOptions
 
 /** Extracts the text layer and ruling of every page; pages without usable text are OCRed unless OCR is off. */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAULT_PDF_OPTIONS): Promise<ExtractedDocument> {
+  // Bounds first, on the raw bytes and in pdf-lib's objects: pdf.js holds every decoded stream and operator list whole.
+  const { brokenStreams } = (await import('./pdf-streams.js')).checkPdfStreams(bytes);
+  const { malformedPages, oversizedImages } = await (await import('./pdf-structure.js')).checkPdfStructure(bytes);
   return withDocument(bytes, async (doc) => {
     if (doc.numPages > options.maxPages) throw new InputError('too_many_pages', `${doc.numPages} pages, over the limit of ${options.maxPages}`);
     const pages: PositionedPage[] = [];
     const issues: Issue[] = [];
     let totalCharacters = 0;
     const ocrPages: number[] = [];
+    /** Why pages that needed OCR were not read (page too large, scan too small). */
+    const problems: InputError[] = [];
     const pageGlyphs: PageGlyphs[] = [];
     // Pages that are one JPEG skip pdf.js's JavaScript JPEG decoder; only PDFs holding DCT images load pdf-lib to find them.
     const jpegs = options.ocr && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/DCTDecode') ? await (await import('./pdf-scans.js')).fullPageJpegs(bytes) : new Map<number, PageJpeg>();
@@ -441,6 +490,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
       if (extracted.kind === 'text') {
         pages.push(extracted.page);
         if (extracted.issue) issues.push(extracted.issue);
+        if (extracted.problem) problems.push(extracted.problem);
         continue;
       }
       const { result } = extracted;
@@ -448,6 +498,16 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = DEFAUL
       pageGlyphs.push(result.glyphs);
       ocrPages.push(n);
       issues.push(...(await import('./ocr/index.js')).ocrPageIssues(result, n));
+    }
+    const pagesWithText = pages.filter((p) => p.runs.length > 0).length;
+    // No page could be read: say why (a page too large for OCR, a content stream that is broken) before 'it needs OCR'.
+    if (pagesWithText === 0 && ocrPages.length === 0 && problems[0]) throw problems[0];
+    if (totalCharacters === 0 && ocrPages.length === 0 && oversizedImages.length > 0) {
+      throw new InputError('image_too_large', `the PDF shows no text, and its images (${oversizedImages.slice(0, 3).join(', ')}) are over the limit of ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
+    }
+    if (totalCharacters === 0 && ocrPages.length === 0 && (malformedPages.length > 0 || brokenStreams > 0)) {
+      const what = malformedPages.length > 0 ? `the content of page(s) ${malformedPages.join(', ')} is malformed` : `${brokenStreams} stream(s) do not inflate`;
+      throw new InputError('pdf_corrupt', `the PDF shows no text and no image: ${what}`);
     }
     if (totalCharacters === 0 && ocrPages.length === 0) {
       throw new InputError('ocr_required', options.ocr ? 'the PDF has no text layer and no scanned page images' : 'the PDF has no text layer (a scan or images only); it needs OCR');

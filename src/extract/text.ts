@@ -1,10 +1,58 @@
 /**
  * Plain text and Markdown → pages of lines. Cells are split on tabs, on `|` (Markdown tables)
- * or on runs of spaces; page-number lines and form feeds start a new page.
+ * or on runs of spaces; page-number lines and form feeds start a new page. CR, LF and CRLF all
+ * end a line; a line too long to be a table row (its line breaks lost) is not split into cells.
  */
 import type { ExtractedDocument, Line, LineCell, Page, Separator } from '../model/document.js';
+import { InputError, makeIssue } from '../model/issues.js';
 import { isPageNumberLine } from '../model/page-number.js';
-import { decodeText } from './charset.js';
+import type { Issue } from '../schema/records.js';
+import { MAX_TEXT_LINE_CHARS } from './bounds.js';
+import { decodeText, decodingIssues } from './charset.js';
+
+/** Share of a text's characters that may sit in over-long lines before the text is unreadable as lines. */
+const MAX_LONG_LINE_SHARE = 0.5;
+
+/** Text with every line end (CRLF, or CR alone as old Mac files and some exports have) as LF. */
+export function normaliseLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Text without spaces (and no-break spaces) at the ends of its lines; linear, unlike /[ ]+\n/ on long runs of spaces. */
+export function trimLineEnds(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      let end = line.length;
+      while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\u00a0')) end--;
+      return end === line.length ? line : line.slice(0, end);
+    })
+    .join('\n');
+}
+
+/**
+ * Issues for lines too long to be table rows, which textToPages leaves out; throws line_breaks_lost
+ * when they hold most of the text (a report whose line breaks were lost is no longer rows).
+ */
+export function longLineIssues(text: string): Issue[] {
+  let long = 0;
+  let longChars = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_TEXT_LINE_CHARS) {
+      long++;
+      longChars += end - start;
+    }
+    start = end + 1;
+  }
+  if (long === 0) return [];
+  if (longChars > text.length * MAX_LONG_LINE_SHARE) {
+    throw new InputError('line_breaks_lost', `${longChars} of ${text.length} characters are in ${long} line(s) over ${MAX_TEXT_LINE_CHARS} characters: the line breaks are lost, so no rows can be read`);
+  }
+  return [makeIssue('warning', 'extract', 'line_too_long', `${long} line(s) over ${MAX_TEXT_LINE_CHARS} characters were not read as table rows`)];
+}
 
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
@@ -44,7 +92,9 @@ export function textToPages(text: string): Page[] {
     pages.push(current);
     current = { number: current.number + 1, width: null, height: null, unit: null, lines: [] };
   };
-  text.split('\n').forEach((rawLine, index) => {
+  normaliseLineEnds(text).split('\n').forEach((rawLine, index) => {
+    // A line that long has lost its line breaks: as one row, its tokens would become a row of thousands of cells.
+    if (rawLine.length > MAX_TEXT_LINE_CHARS) return;
     const parts = rawLine.split('\f');
     parts.forEach((part, partIndex) => {
       if (partIndex > 0) newPage();
@@ -67,8 +117,10 @@ export function textToPages(text: string): Page[] {
 
 /** Extracts a plain-text or Markdown report. */
 export function extractText(bytes: Uint8Array): ExtractedDocument {
-  const { text } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const text = normaliseLineEnds(decoded.text);
+  const issues = [...decodingIssues(decoded), ...longLineIssues(text)];
   const plainText = text.split('\n').map(stripMarkdown).join('\n');
   const pages = textToPages(text);
-  return { format: 'text', pages, markupTables: [], plainText, pageCount: null, issues: [] };
+  return { format: 'text', pages, markupTables: [], plainText, pageCount: null, issues };
 }

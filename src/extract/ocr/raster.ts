@@ -50,9 +50,9 @@ export function rasterFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: numb
   return { width, height, data };
 }
 
-/** Decodes one page (frame) of an image file; EXIF orientation is applied. */
-export async function decodeImage(bytes: Uint8Array, page = 0): Promise<Raster> {
-  return toRaster(sharp(bytes, { page, limitInputPixels: 20000 * 20000 }).rotate().flatten({ background: WHITE }));
+/** Decodes one page (frame) of an image file; EXIF orientation is applied. sharp refuses frames over `maxPixels`. */
+export async function decodeImage(bytes: Uint8Array, page = 0, maxPixels = 20000 * 20000): Promise<Raster> {
+  return toRaster(sharp(bytes, { page, limitInputPixels: maxPixels }).rotate().flatten({ background: WHITE }));
 }
 
 /**
@@ -68,9 +68,9 @@ export async function decodePdfJpeg(bytes: Uint8Array, stated: { width: number; 
   return toRaster(resized.flatten({ background: WHITE }));
 }
 
-/** Size and number of pages (frames) of an image file, from its header: TIFF and GIF can hold several. */
-export async function imageInfo(bytes: Uint8Array): Promise<{ width: number; height: number; pages: number }> {
-  const meta = await sharp(bytes).metadata();
+/** Size (of frame `page`) and number of pages (frames) of an image file, from its header: TIFF and GIF can hold several. */
+export async function imageInfo(bytes: Uint8Array, page = 0): Promise<{ width: number; height: number; pages: number }> {
+  const meta = await sharp(bytes, { page, limitInputPixels: false }).metadata();
   return { width: meta.width ?? 0, height: meta.height ?? 0, pages: Math.max(1, meta.pages ?? 1) };
 }
 
