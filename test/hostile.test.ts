@@ -42,7 +42,7 @@ const CASES: HostileCase[] = JSON.parse(readFileSync(join(HOSTILE, 'cases.json')
  * flagged ok. The test checks that exactly these cases are still silently wrong, so that it fails
  * (and the list must shrink) the day the decoder gets one right.
  */
-export const WAITING_FOR_TABLE_DECODER: readonly string[] = ['html-missing-cell-4.html', 'html-decoy-table-3.html'];
+export const WAITING_FOR_TABLE_DECODER: readonly string[] = [];
 
 const GOOD_FILES = [
   'samples/000_d92f6972ebe26fca.txt',

@@ -92,9 +92,9 @@ export function cellFromSlot(
       cell.flag = 'unreadable';
       cell.confidence = 0;
       issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: OCR read "${cell.raw}", which is no placeholder it can confirm`, { ...at, path }));
-    } else if (rowSlots?.byPosition || (inferred && !slot)) {
-      // A blank in a row known only by its position, or one placed where a dropped cell must have
-      // been, is as much an inference as the numbers around it.
+    } else if (rowSlots?.byPosition || inferred) {
+      // A blank in a row known only by its position, or in a reading the decoder placed (a dropped
+      // cell, a placeholder whose column was derived), is as much an inference as the numbers around it.
       cell.flag = 'inferred';
     }
     return cell;

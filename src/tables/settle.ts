@@ -180,6 +180,9 @@ function joinBrokenDigits(slots: readonly Slot[], n: number): (Slot | null)[][] 
  */
 function placeByGrid(slots: readonly Slot[], n: number, columns: number | readonly number[]): (Slot | null)[] | null {
   if (typeof columns === 'number' && columns < n) return null;
+  // A row whose cells stop short of the grid's last column lost a cell somewhere: where is not known.
+  const lastCol = Math.max(...slots.map((s) => s.col ?? -1));
+  if (lastCol < (typeof columns === 'number' ? columns - 1 : Math.max(...columns))) return null;
   const indexOf = (col: number): number => (typeof columns === 'number' ? col - (columns - n) : columns.indexOf(col));
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
   for (const slot of slots) {
