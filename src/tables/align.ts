@@ -486,6 +486,15 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   });
 
   for (const row of [...rows, ...orphans.map((o) => o.row), ...groups.map((g) => g.row)]) finishRow(row, lineByNo, lastLineOfSource);
+  // The match quality of each row's whole label, as joined from its pieces.
+  for (const row of rows) {
+    const rowSpec = spec.rows.find((r) => r.key === row.key);
+    if (!rowSpec) continue;
+    const whole = parseLabel(row.label, spec.groupPhrases);
+    const bare = parseLabel(withoutNotes(row.label), spec.groupPhrases);
+    const m = bestOf(matchRowLabel(whole, [rowSpec], spec.groupPhrases), matchRowLabel(bare, [rowSpec], spec.groupPhrases));
+    if (m) Object.assign(row, { coverage: m.coverage, exact: m.exact || bare.key === parseLabel(rowSpec.label, spec.groupPhrases).key });
+  }
   fillGroups(rows, groups, spec, issues);
   for (const row of rows.filter((r) => r.slots.some((s) => unsplit.has(s.line)))) {
     row.unplaced = true;
