@@ -389,25 +389,10 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
           open.row.label += token.text;
           return;
         }
-        const m = matchRowLabel(parseLabel(token.text, spec.groupPhrases), [spec.rows[r] as RowSpec], spec.groupPhrases);
-        const row: DecodedRow = {
-          key,
-          label: token.text,
-          coverage: m?.coverage ?? 0,
-          exact: m?.exact ?? false,
-          slots: [],
-          mode: 'separated',
-          separator: line.separator,
-          page: token.page,
-          line: token.line,
-          pairedByOrder: false,
-          lostBlanks: false,
-          atSourceEnd: false,
-        };
-        if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
+        // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
+        const row = emptyRow(key, token, line, header);
         const columns = line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo);
         if (columns) row.valueColumns = columns;
-        if (header) row.header = header;
         rows.push(row);
         open = { row, valueLines: [] };
         lastRowIndex = r;
@@ -433,22 +418,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
         return;
       }
       if (unknownAt.has(at)) {
-        const row: DecodedRow = {
-          key: '',
-          label: token.text,
-          coverage: 0,
-          exact: false,
-          slots: [],
-          mode: 'separated',
-          separator: line.separator,
-          page: token.page,
-          line: token.line,
-          pairedByOrder: false,
-          lostBlanks: false,
-          atSourceEnd: false,
-        };
-        if (line.gridWidth !== undefined) row.gridWidth = line.gridWidth;
-        if (header) row.header = header;
+        const row = emptyRow('', token, line, header);
         orphans.push({ row, after: rows.length });
         open = { row, valueLines: [] };
         lastRowIndex = null;
