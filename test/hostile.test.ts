@@ -117,6 +117,7 @@ async function readRecords(out: string): Promise<Map<string, ReportRecord>> {
 
 describe('a batch of hostile files mixed with good ones (--jobs 2)', () => {
   let mixed: { code: number | null; ms: number; peakRssMb: number };
+  let rerun: { code: number | null; ms: number; peakRssMb: number };
   let manifest: Manifest;
   let records: Map<string, ReportRecord>;
   let goodAlone: { manifest: Manifest; records: Map<string, ReportRecord> };
@@ -135,10 +136,18 @@ describe('a batch of hostile files mixed with good ones (--jobs 2)', () => {
     mixed = await runCli(['extract', good, hostile, '--out', join(base, 'mixed'), '--jobs', '2', '--quiet']);
     manifest = await readManifest(join(base, 'mixed'));
     records = await readRecords(join(base, 'mixed'));
+    // The next night, nothing new: every hostile failure is a stored result, not read again.
+    rerun = await runCli(['extract', good, hostile, '--out', join(base, 'mixed'), '--jobs', '2', '--incremental', '--quiet']);
     const alone = await runCli(['extract', good, '--out', join(base, 'alone'), '--jobs', '2', '--quiet']);
     expect(alone.code).toBe(0);
     goodAlone = { manifest: await readManifest(join(base, 'alone')), records: await readRecords(join(base, 'alone')) };
     process.stderr.write(`hostile batch: exit ${mixed.code}, ${(mixed.ms / 1000).toFixed(1)} s, peak RSS of the process tree ${mixed.peakRssMb.toFixed(0)} MB\n`);
+  });
+
+  test('a second --incremental run with nothing new takes seconds and exits 0 (old failures are not this run\'s)', () => {
+    process.stderr.write(`hostile batch again, nothing new: exit ${rerun.code}, ${(rerun.ms / 1000).toFixed(1)} s\n`);
+    expect(rerun.code).toBe(0);
+    expect(rerun.ms).toBeLessThan(Math.max(10_000, mixed.ms / 2));
   });
 
   test('the batch exits (1: some files failed), within bounded memory, every file in its manifest', () => {

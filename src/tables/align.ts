@@ -327,6 +327,8 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     lines,
   );
   const lineByNo = new Map(lines.map((l) => [l.lineNo, l]));
+  const valuesOnLine = new Map(lines.map((l, i) => [l, (perLine[i] ?? []).filter((t) => t.kind === 'value' && t.slot.text.trim() !== '').length]));
+  const lineValues = (line: Line): number => valuesOnLine.get(line) ?? 0;
   const blankLines = emptyLineBlanks(lines, perLine);
   // The stream; a lone Han character on a line of its own is a vertical label's fragment.
   const stream: { token: Token; line: Line }[] = [];
@@ -451,6 +453,16 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       }
     }
     if (target.valueLines.at(-1) === -line.lineNo) return;
+    // A second grid row of numbers under one label is another row whose label was not read (a scan's
+    // garbled or empty label cell): an orphan, placed by position or left unread, never merged.
+    if (lastLine !== undefined && lastLine !== line.lineNo && line.separator === 'grid' && target.row.key !== '' && lineValues(line) > 1) {
+      const orphan = emptyRow('', { kind: 'label', text: '', page: line.page, line: line.lineNo, cellIndex: 0, source: line }, line, header);
+      orphans.push({ row: orphan, after: rows.length });
+      open = { row: orphan, valueLines: [line.lineNo] };
+      lastRowIndex = null;
+      orphan.slots.push(token.slot);
+      return;
+    }
     if (target.valueLines.at(-1) !== line.lineNo) target.valueLines.push(line.lineNo);
     target.row.slots.push(token.slot);
   });
@@ -474,12 +486,18 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
   if (spec.columnWords && !kept.some((r) => r.header)) {
-    const loose = kept.filter((r) => r.mode === 'loose' && r.slots.some((s) => s.bbox));
-    const fromValues = columnsFromValues(
-      loose.flatMap((r) => r.slots),
-      spec.columnWords.length,
-    );
-    if (fromValues) for (const row of loose) row.header = fromValues;
+    // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
+    // Page by page: a scan's pages sit a few pixels apart.
+    const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
+    for (const page of new Set(kept.map(pageOf))) {
+      const onPage = kept.filter((r) => pageOf(r) === page && r.slots.some((s) => s.bbox));
+      const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length === spec.columnWords?.length);
+      const fromValues = columnsFromValues(
+        loose.flatMap((r) => r.slots),
+        spec.columnWords.length,
+      );
+      if (fromValues) for (const row of onPage) row.header = fromValues;
+    }
   }
   return { rows: kept, issues };
 }

@@ -116,7 +116,9 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
 function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null): RequestRow[] {
   const sixFound = [...OTHER_HANDLING_ROWS_2021, ...OTHER_HANDLING_ROWS_2019].filter((k) => found.has(k));
-  const six = sixFound.length > 0 ? sixFound : template === '2021' ? OTHER_HANDLING_ROWS_2021 : OTHER_HANDLING_ROWS_2019;
+  // Neither printed nor decided (a page holding part of 三): both formats' （六） rows are accounted for, as missing.
+  const six: readonly string[] =
+    sixFound.length > 0 ? sixFound : template === '2021' ? OTHER_HANDLING_ROWS_2021 : template === '2019' ? OTHER_HANDLING_ROWS_2019 : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
 }
 

@@ -207,8 +207,7 @@ function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPosition
     if (header.kind === 'x') {
       if (!slot.bbox) return null;
       // Ink left of the first column is in the label area (an OCR mark inside a wrapped label): no value.
-      const first = header.columns[0];
-      if (first && slot.bbox.x1 < first.start - 2) continue;
+      if (slot.bbox.x1 < labelEdge(header)) continue;
       columns = coveredColumns(slot.bbox.x0, slot.bbox.x1, header);
     } else {
       const position = header.kind === 'grid' ? slot.col : slot.cellIndex;
@@ -272,6 +271,13 @@ export function digitSplits(digits: string, parts: number): string[][] {
     for (const rest of digitSplits(digits.slice(cut), parts - 1)) out.push([head, ...rest]);
   }
   return out;
+}
+
+/** Where the first value column begins: for columns found from the values' alignment, half a column before its line. */
+function labelEdge(header: HeaderPositions): number {
+  const [a0, a1] = header.anchors ?? [];
+  if (header.anchor && a0 !== undefined && a1 !== undefined) return a0 - (a1 - a0) / 2;
+  return (header.columns[0]?.start ?? -Infinity) - 2;
 }
 
 /**
