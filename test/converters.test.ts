@@ -21,7 +21,6 @@ export const CONVERTERS_AWAITING_DECODER: readonly string[] = [
   'bs4-get-text',
   'bs4-get-text-newline-strip',
   'bs4-get-text-space-strip',
-  'html2text',
   'lynx-dump',
   'pandoc-markdown',
   'pandoc-plain',

@@ -117,6 +117,11 @@ export interface RegionStyle {
    * converter's residue, not a blank column (a column left blank in every row would not be a table's).
    */
   trailingResidue: boolean;
+  /**
+   * Rows end with their last cell, not a pipe ("label| 0| 0| 5", html2text): a row ending in "|" then
+   * ends in an empty cell, where elsewhere the pipe only closes the row.
+   */
+  openEnded: boolean;
 }
 
 /** Decides a region's style from its lines' raw text. */
@@ -126,6 +131,7 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let lone = 0;
   let rows = 0;
   let endEmpty = 0;
+  let endOpen = 0;
   for (const line of lines) {
     const raw = (line.raw ?? '').trim();
     if (raw === '') continue;
@@ -135,14 +141,15 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
       rows++;
       if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
+      if (!raw.endsWith('|')) endOpen++;
     }
   }
   const pipes: PipeStyle = lone === 0 ? 'none' : terminated >= bare ? 'terminated' : 'bare';
-  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows };
+  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows, openEnded: rows >= 3 && endOpen * 2 > rows };
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
-function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; residue: boolean } {
+function pipeCells(raw: string, keepLeadingEmpty = false, openEnded = false): { cells: string[]; residue: boolean } {
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
@@ -152,7 +159,7 @@ function pipeCells(raw: string, keepLeadingEmpty = false): { cells: string[]; re
     residue = true;
     text = text.slice(0, tail.index);
   }
-  text = text.replace(/\|\s*$/, '');
+  if (!openEnded) text = text.replace(/\|\s*$/, '');
   // "| 25 |" in a region whose cells end in their pipe: the leading pipe ended an empty cell.
   if (!keepLeadingEmpty) text = text.replace(/^\|/, '');
   return { cells: text.split('|').map((c) => c.trim()), residue };
@@ -186,11 +193,11 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
     const trimmed = raw.trim();
     if (trimmed === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    const { cells, residue } = pipeCells(trimmed, style.pipes === 'terminated');
+    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);
     return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
-    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated');
+    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);
     if (cells.every((c) => c === '')) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
     return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
   }
