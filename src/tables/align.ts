@@ -343,11 +343,10 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     // on a page or a grid anything there is (an OCR mark "□" where a numbering was).
     const firstLabel = tokens.findIndex((t) => t.kind === 'label');
     const placed = line.separator === 'grid' || line.cells.some((c) => c.bbox);
-    const lastLabel = tokens.findLastIndex((t) => t.kind === 'label');
     tokens.forEach((token, k) => {
       if (k < firstLabel && token.kind === 'value' && (placed || token.slot.text.trim() === '')) return;
-      // Between two labels of one line a placeholder-like mark is a character of a vertical label ("无" of 无法提供).
-      if (k > firstLabel && k < lastLabel && token.kind === 'value' && !/\d/.test(token.slot.text)) return;
+      // Right between two labels of one line a placeholder-like mark is a character of a vertical label ("无" of 无法提供).
+      if (token.kind === 'value' && tokens[k - 1]?.kind === 'label' && tokens[k + 1]?.kind === 'label' && !/\d/.test(token.slot.text)) return;
       if (token.kind === 'label') for (const text of labelParts(token.text, spec)) stream.push({ token: { ...token, text }, line });
       else stream.push({ token, line });
     });
