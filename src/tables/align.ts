@@ -454,7 +454,8 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     if (target.valueLines.at(-1) === -line.lineNo) return;
     // A second grid row of numbers under one label is another row whose label was not read (a scan's
     // garbled or empty label cell): an orphan, placed by position or left unread, never merged.
-    if (lastLine !== undefined && lastLine !== line.lineNo && line.separator === 'grid' && target.row.key !== '' && lineValues(line) > 1) {
+    const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
+    if (earlierNumbers && line.separator === 'grid' && target.row.key !== '' && lineValues(line) > 1) {
       const orphan = emptyRow('', { kind: 'label', text: '', page: line.page, line: line.lineNo, cellIndex: 0, source: line }, line, header);
       orphans.push({ row: orphan, after: rows.length });
       open = { row: orphan, valueLines: [line.lineNo] };

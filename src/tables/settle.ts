@@ -192,7 +192,12 @@ function placeByGrid(slots: readonly Slot[], n: number, columns: number | readon
       if (isEmpty(slot)) continue;
       return null;
     }
-    if (cells[index]) return null;
+    // Two grid rows under one label (a blank row continued from a page before): the empty cell gives way.
+    const held = cells[index];
+    if (held && !isEmpty(held)) {
+      if (isEmpty(slot)) continue;
+      return null;
+    }
     cells[index] = slot;
   }
   return cells;
