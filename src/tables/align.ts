@@ -312,6 +312,8 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
   if (slots.every((s) => s.col !== undefined)) return { mode: 'grid', separator };
   if (lineNos.length === 1 && first) {
     if (first.separator === 'tab' || first.separator === 'pipe' || (first.method === 'text' && first.raw?.includes('|'))) return { mode: 'separated', separator: 'pipe' };
+    // A blank cell printed as an empty line of its own (one cell per line).
+    if (isEmptyTextLine(first)) return { mode: 'separated', separator };
     return { mode: 'loose', separator };
   }
   return { mode: 'separated', separator };

@@ -303,11 +303,12 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   const blanks = new Array<number>(lines.length).fill(0);
   if (content < 8 || single < content * 0.7) return blanks;
   const paragraphs = empty >= content * 0.6;
-  // Empty lines after the region's last cell separate it from what follows: no cells.
-  const lastContent = lines.findLastIndex((line) => !isEmptyTextLine(line));
+  // The last empty line of a region separates it from what follows: no cell.
+  const lastLine = lines.findLastIndex((line) => isEmptyTextLine(line) && (line.raw ?? '') === '');
+  const separator = lastLine === lines.length - 1 ? lastLine : -1;
   let run = 0;
   lines.forEach((line, i) => {
-    if (i > lastContent) return;
+    if (i === separator) return;
     if (!isEmptyTextLine(line)) {
       run = 0;
       return;
