@@ -238,8 +238,13 @@ function agreedCells(table: TableKey, keys: readonly CellKey[], row: DecodedRow,
   issues.push(
     makeIssue('error', 'tables', 'row_unreadable', `${path.join('.')}: ${remaining.length} readings fit the printed values and the identities do not pick one: ${describe(remaining, keys.length)}; ${agreed.filter(Boolean).length} of ${keys.length} cells are the same in all of them ("${row.label}")`, { page: row.page, path }),
   );
+  // Digits glued together may hide more numbers than the readings found: a blank is proven only where
+  // the row's tokens were printed apart, never in glued text.
+  const glued = row.slots.some((s) => s.glued);
   return keys.map(({ row: rowKey, column }, i) =>
-    agreed[i] ? cellFromSlot(table, rowKey, column, first.cells[i] ?? null, row, rowConfidence(row), true, issues) : (nullCells(table, [{ row: rowKey, column }], 'unreadable', row)[0] as CellReading),
+    agreed[i] && !(glued && candidateValue(first, i) === null)
+      ? cellFromSlot(table, rowKey, column, first.cells[i] ?? null, row, rowConfidence(row), true, issues)
+      : (nullCells(table, [{ row: rowKey, column }], 'unreadable', row)[0] as CellReading),
   );
 }
 

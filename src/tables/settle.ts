@@ -90,9 +90,11 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
  * numbers (no part with a leading zero), and blanks where cells were dropped.
  */
 function placements(slots: readonly Slot[], n: number, totals: readonly { total: number; parts: readonly number[] }[]): RowCandidates {
+  // Where some digits were glued to their neighbours, any run of digits may hold several numbers.
+  const gluedRow = slots.some((s) => s.glued);
   const gluedDigits = (slot: Slot): string | null => {
     const digits = foldText(slot.text).trim();
-    return slot.glued && /^\d{2,}$/.test(digits) ? digits : null;
+    return gluedRow && /^\d{2,}$/.test(digits) ? digits : null;
   };
   const tokens = slots.map((slot) => ({ slot, digits: gluedDigits(slot) }));
   const totalAt = new Map(totals.map((t) => [t.total, t]));
