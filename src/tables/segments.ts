@@ -185,23 +185,22 @@ const BOX_VERTICAL = /[│┃║]/g;
 const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
 const BOX_HORIZONTAL = /[─━═┄┈]+/g;
 
-function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; lonePipe: boolean; pipesOnly: boolean } {
+function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; pipesOnly: boolean } {
   const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
-  if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, lonePipe: false, pipesOnly: true };
-  if (line.method === 'text' && raw?.trim() === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
+  if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, pipesOnly: true };
+  if (line.method === 'text' && raw?.trim() === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, pipesOnly: true };
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
     const trimmed = raw.trim();
-    if (trimmed === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, lonePipe: true, pipesOnly: true };
-    if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
+    if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, pipesOnly: true };
     const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);
-    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
     const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);
-    if (cells.every((c) => c === '')) return { cells: [], residue: true, lonePipe: false, pipesOnly: true };
-    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, lonePipe: false, pipesOnly: false };
+    if (cells.every((c) => c === '')) return { cells: [], residue: true, pipesOnly: true };
+    return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, pipesOnly: false };
   }
-  return { cells: line.cells.map((cell) => ({ text: cell.text, cell })), residue: false, lonePipe: false, pipesOnly: false };
+  return { cells: line.cells.map((cell) => ({ text: cell.text, cell })), residue: false, pipesOnly: false };
 }
 
 /**
