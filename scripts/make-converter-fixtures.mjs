@@ -1,11 +1,12 @@
 // Picks generated printable reports for the converter fixtures and writes, for each, its HTML and the truth the
-// converters' outputs are scored against (../shared/reference/dataset.md keys; null where the generated cell is blank).
+// converters' outputs are scored against (../shared/reference/dataset.md keys; null where the generated cell is blank;
+// `printed`: how each value cell was printed, from which test/converter-evidence.ts tells what a converter left).
 // Called by make-converter-fixtures.sh after `npm run build`.
 // usage: node scripts/make-converter-fixtures.mjs SEED HTML_DIR TRUTH_DIR
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '../dist/generate/random.js';
-import { renderPrintableHtml } from '../dist/generate/render.js';
+import { renderPrintableReport } from '../dist/generate/render.js';
 import { generateSpec } from '../dist/generate/values.js';
 
 const [seed, htmlDir, truthDir] = process.argv.slice(2);
@@ -39,7 +40,8 @@ function pick(template, profile, start) {
     if (spec.hybrid || hasLarge(spec) !== profile.large || !printed.some((v) => v !== null && v !== 0)) continue;
     if (profile.blanks && !printed.includes(null)) continue;
     const style = { ruled: profile.ruled, font: FONTS[(start + specSeed) % FONTS.length], landscape: profile.landscape, filler: random.int(0, 14) };
-    return { spec, style, html: renderPrintableHtml(spec, random, style) };
+    const { bytes, tables } = renderPrintableReport(spec, random, style);
+    return { spec, style, html: bytes, tables };
   }
   throw new Error(`no ${template} report fits profile ${profile.slug}`);
 }
@@ -52,7 +54,9 @@ for (const template of ['2019', '2021']) {
 mkdirSync(htmlDir, { recursive: true });
 mkdirSync(truthDir, { recursive: true });
 for (const { slug, report } of picked) {
-  const { spec, style } = report;
+  const { spec, style, tables } = report;
+  // How each value cell was printed (a blank as nothing, a no-break or ideographic space, a dash…): what a converter can lose.
+  const printed = Object.fromEntries(tables.flatMap((t) => t.rows.flat()).filter((c) => c.kind === 'value' && c.key).map((c) => [c.key, c.text]));
   writeFileSync(join(htmlDir, `${slug}.html`), report.html);
   const truth = {
     source: `generated: renderPrintableHtml of generateSpec(${spec.seed}) (make-converter-fixtures.mjs seed ${seed})`,
@@ -60,6 +64,7 @@ for (const { slug, report } of picked) {
     year: spec.year,
     template: spec.template,
     tables: { requests: spec.requests, reviews: spec.reviews, active: spec.active },
+    printed,
     notes:
       `${style.ruled ? 'ruled' : 'unruled'} tables, font ${style.font}, ${style.landscape ? 'landscape' : 'portrait'}, ${style.filler} filler paragraphs before 三; ` +
       `${spec.blanks ? 'some zeros printed blank (null)' : 'no blank cells'}; ${spec.brokenIdentity ? 'one printed total altered so an identity fails (kept as printed)' : 'every identity holds'}`,

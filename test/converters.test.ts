@@ -10,6 +10,7 @@ import { scoreTables } from '../src/generate/index.js';
 import { processBytes } from '../src/pipeline.js';
 import type { ReportRecord } from '../src/schema/records.js';
 import { ROOT } from './helpers.js';
+import { unprovableInConverter, type PrintedTruth } from './converter-evidence.js';
 import type { Truth } from './truth.js';
 
 /**
@@ -42,7 +43,9 @@ interface ConverterFixture {
   converter: string;
   report: string;
   path: string;
-  truth: Truth & { converter: string };
+  truth: Truth & PrintedTruth & { converter: string };
+  /** Cells the converter's output leaves unprovable (converter-evidence.ts): right when read or flagged unreadable. */
+  unprovable: string[];
 }
 
 /** How every truth cell of a set of fixtures came out. */
@@ -60,6 +63,8 @@ interface Tally {
   silentAbsent: number;
   /** A cell printed blank (truth null) given a number. */
   nullGivenNumber: number;
+  /** Cells the converter's output leaves unprovable (right when read right or flagged unreadable). */
+  unprovable: number;
   /** Right cells per template, for the both-formats column. */
   rightByTemplate: Record<string, { cells: number; right: number }>;
   metadataRight: number;
@@ -68,7 +73,7 @@ interface Tally {
 }
 
 function emptyTally(): Tally {
-  return { reports: 0, cells: 0, right: 0, flagged: 0, silentNumber: 0, silentBlank: 0, silentAbsent: 0, nullGivenNumber: 0, rightByTemplate: {}, metadataRight: 0, examples: [] };
+  return { reports: 0, cells: 0, right: 0, flagged: 0, silentNumber: 0, silentBlank: 0, silentAbsent: 0, nullGivenNumber: 0, unprovable: 0, rightByTemplate: {}, metadataRight: 0, examples: [] };
 }
 
 const silent = (t: Tally): number => t.silentNumber + t.silentBlank + t.silentAbsent;
@@ -83,14 +88,15 @@ function loadFixtures(): ConverterFixture[] {
       const source = readdirSync(dir).find((f) => f.startsWith('source.'));
       if (!source) throw new Error(`${d.name}: no source file`);
       const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as ConverterFixture['truth'];
-      return { converter: truth.converter, report: d.name.slice(truth.converter.length + 1), path: join(dir, source), truth };
+      return { converter: truth.converter, report: d.name.slice(truth.converter.length + 1), path: join(dir, source), truth, unprovable: unprovableInConverter(truth.converter, truth) };
     });
 }
 
 /** Adds one record's cells to the tally: right as scoreTables says, and the kind of every wrong cell. */
 function tallyRecord(tally: Tally, record: ReportRecord, fixture: ConverterFixture): void {
   const { truth } = fixture;
-  const score = scoreTables(record, truth.tables);
+  const score = scoreTables(record, truth.tables, { unprovable: fixture.unprovable });
+  tally.unprovable += score.unprovable;
   const byTemplate = (tally.rightByTemplate[truth.template ?? 'none'] ??= { cells: 0, right: 0 });
   tally.reports++;
   tally.cells += score.cells;
@@ -119,7 +125,7 @@ function row(name: string, t: Tally): string {
   const templates = ['2019', '2021'].map((y) => percent(t.rightByTemplate[y]?.right ?? 0, t.rightByTemplate[y]?.cells ?? 0)).join(' ');
   return (
     `${name.padEnd(28)} ${String(t.reports).padStart(3)} ${String(t.cells).padStart(5)} ${percent(t.right, t.cells)} ${templates} ` +
-    `${String(t.flagged).padStart(7)} ${String(silent(t)).padStart(6)} (${t.silentNumber}/${t.silentBlank}/${t.silentAbsent}) ${String(t.nullGivenNumber).padStart(9)} ${String(t.metadataRight).padStart(4)}/${t.reports}`
+    `${String(t.flagged).padStart(7)} ${String(silent(t)).padStart(6)} (${t.silentNumber}/${t.silentBlank}/${t.silentAbsent}) ${String(t.nullGivenNumber).padStart(9)} ${String(t.unprovable).padStart(10)} ${String(t.metadataRight).padStart(4)}/${t.reports}`
   );
 }
 
@@ -160,7 +166,7 @@ describe('converter suite: real tools on generated reports', () => {
     }
     const seconds = (performance.now() - started) / 1000;
     const awaiting = new Set(CONVERTERS_AWAITING_DECODER);
-    const header = `${'converter'.padEnd(28)} rep cells  right  2019   2021  flagged silent (num/blank/absent) null→num meta`;
+    const header = `${'converter'.padEnd(28)} rep cells  right  2019   2021  flagged silent (num/blank/absent) null→num unprovable meta`;
     const lines = converters.map((c) => `${row(c, tallies.get(c) as Tally)}${awaiting.has(c) ? '  awaiting decoder' : ''}`);
     const examples = converters.flatMap((c) => (tallies.get(c) as Tally).examples.map((e) => `  ${c} ${e}`));
     console.log(

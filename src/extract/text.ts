@@ -9,6 +9,7 @@ import { isPageNumberLine } from '../model/page-number.js';
 import type { Issue } from '../schema/records.js';
 import { MAX_TEXT_LINE_CHARS } from './bounds.js';
 import { decodeText, decodingIssues } from './charset.js';
+import { pageColumns, spacedCells, type SpacedCell } from './text-columns.js';
 
 /** Share of a text's characters that may sit in over-long lines before the text is unreadable as lines. */
 const MAX_LONG_LINE_SHARE = 0.5;
@@ -62,7 +63,7 @@ export function stripMarkdown(text: string): string {
 }
 
 /** Splits one text line into cells and says how they were separated; null for Markdown rules. */
-export function splitTextLine(raw: string): { cells: string[]; separator: Separator } | null {
+export function splitTextLine(raw: string): { cells: string[]; separator: Separator; spaced?: SpacedCell[] } | null {
   const line = stripMarkdown(raw.replace(/\r$/, ''));
   const trimmed = line.trim();
   if (trimmed.startsWith('|') && trimmed.length > 1) {
@@ -73,20 +74,27 @@ export function splitTextLine(raw: string): { cells: string[]; separator: Separa
   if (line.includes('\t')) {
     return { cells: line.split('\t').map((c) => c.trim()), separator: 'tab' };
   }
-  return { ...splitOnSpaces(trimmed), separator: 'spaces' };
+  // Whitespace-separated text: every token is a cell. Reconstruction joins the label tokens of a row
+  // back together ("4.无正当理由大量反复 申请"), so the extractor needs no notion of what a value is.
+  const spaced = spacedCells(line);
+  return { cells: spaced.map((c) => c.text), separator: 'spaces', spaced };
 }
 
-/**
- * Whitespace-separated text: every token is a cell. Reconstruction joins the label tokens of a row
- * back together ("4.无正当理由大量反复 申请"), so the extractor needs no notion of what a value is.
- */
-function splitOnSpaces(text: string): { cells: string[] } {
-  return { cells: text.split(/[\s\u3000]+/).filter((t) => t !== '') };
+/** Gives the cells of a page laid out in padded columns their places in the line (text-columns.ts). */
+function placeColumns(page: Page, spaced: ReadonlyMap<Line, SpacedCell[]>): void {
+  const lines = page.lines.filter((l) => spaced.has(l));
+  const columns = pageColumns(lines.map((l) => ({ raw: l.raw ?? '', cells: spaced.get(l) ?? [] })));
+  if (!columns) return;
+  lines.forEach((line, i) => {
+    const own = columns[i];
+    if (own?.length === line.cells.length) line.cells.forEach((cell, k) => (cell.textColumns = own[k]));
+  });
 }
 
 /** Turns decoded text into pages of lines. */
 export function textToPages(text: string): Page[] {
   const pages: Page[] = [];
+  const spaced = new Map<Line, SpacedCell[]>();
   let current: Page = { number: 1, width: null, height: null, unit: null, lines: [] };
   const newPage = (): void => {
     pages.push(current);
@@ -108,10 +116,12 @@ export function textToPages(text: string): Page[] {
       const cells: LineCell[] = (nonEmpty.length === 0 ? [] : split.cells).map((c) => ({ text: c, confidence: 1 }));
       const separator: Separator = cells.length <= 1 && split.separator === 'spaces' ? 'none' : split.separator;
       const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text', raw: part.replace(/\r$/, '') };
+      if (separator === 'spaces' && split.spaced) spaced.set(line, split.spaced);
       current.lines.push(line);
     });
   });
   pages.push(current);
+  for (const page of pages) placeColumns(page, spaced);
   return pages.filter((p, i) => i === 0 || p.lines.some((l) => l.cells.length > 0));
 }
 

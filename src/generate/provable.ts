@@ -25,8 +25,8 @@ export interface RowEvidence {
   optionalTail: number;
 }
 
-/** Placeholders a blank cell may be printed as (templates.md §7.4). */
-const PLACEHOLDERS = ['—', '－', '/', '无', '空', '-'];
+/** Placeholders a blank cell may be printed as (templates.md §7.4); a glued text keeps no-break and ideographic spaces too. */
+const PLACEHOLDERS = ['—', '－', '/', '无', '空', '-', '\u3000', '\u00a0'];
 const NUMBER = /^(?:[+-]|减)?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const UNITS = ['万元', '元'];
 /** Enumeration limits: past them a row counts as unprovable as a whole (lenient, never stricter). */
@@ -135,14 +135,14 @@ export function readingsOf(evidence: RowEvidence): Value[][] | null {
 const same = (a: readonly Value[], b: readonly Value[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** The value of `table.row.column` printed in the spec. */
-function specValue(spec: ReportSpec, key: string): Value {
+function specValue(spec: Pick<ReportSpec, 'requests' | 'reviews' | 'active'>, key: string): Value {
   const [table, row, column] = key.split('.') as [string, string, string];
   const values = table === 'requests' ? spec.requests : table === 'reviews' ? spec.reviews : spec.active;
   return values[row]?.[column] ?? null;
 }
 
 /** 三's column identities for one column: [plus rows, minus rows] that must balance; the first evaluated only when not all blank, the second only when 总计 is printed. */
-function columnIdentities(spec: ReportSpec): { plus: string[]; minus: string[]; totalRow?: string }[] {
+function columnIdentities(spec: Pick<ReportSpec, 'requestRows'>): { plus: string[]; minus: string[]; totalRow?: string }[] {
   const leaves = spec.requestRows.filter((r) => !['newReceived', 'carriedOver', 'totalHandled', 'carriedForward'].includes(r));
   return [
     { plus: ['newReceived', 'carriedOver'], minus: ['totalHandled', 'carriedForward'] },
@@ -154,7 +154,7 @@ function columnIdentities(spec: ReportSpec): { plus: string[]; minus: string[]; 
  * The cells of a report that its layout leaves unprovable: `table.row.column` keys. `evidence`
  * lists only the rows whose printed form lost something; every other row is read as printed.
  */
-export function unprovableCells(spec: ReportSpec, evidence: readonly RowEvidence[]): string[] {
+export function unprovableCells(spec: Pick<ReportSpec, 'requests' | 'reviews' | 'active' | 'requestRows'>, evidence: readonly RowEvidence[]): string[] {
   const rows = evidence.map((e) => {
     const truth = e.keys.map((k) => specValue(spec, k));
     const readings = readingsOf(e);

@@ -74,11 +74,22 @@ export interface PrintStyle {
   filler: number;
 }
 
+/** A rendered HTML page and the tables it prints (each value cell's printed text, for test truth). */
+export interface RenderedHtml {
+  bytes: Uint8Array;
+  tables: GridTable[];
+}
+
 function renderHtml(spec: ReportSpec, random: Random, layout: ClassicLayout, variance: number, print?: PrintStyle): Uint8Array {
+  return renderHtmlReport(spec, random, layout, variance, print).bytes;
+}
+
+function renderHtmlReport(spec: ReportSpec, random: Random, layout: ClassicLayout, variance: number, print?: PrintStyle): RenderedHtml {
   const spans = layout === 'html-spans';
   const encoding = print ? 'utf-8' : spans ? random.pick(['utf-8', 'gbk-meta', 'gbk-bare'] as const) : random.pick(['utf-8', 'utf-8', 'gb2312-meta'] as const);
   const charset = encoding === 'utf-8' ? 'utf-8' : encoding === 'gbk-meta' ? 'gbk' : encoding === 'gb2312-meta' ? 'gb2312' : null;
   const title = titleLines(spec, random);
+  const printed: GridTable[] = [];
   const body: string[] = [
     '<div class="breadcrumb">当前位置：首页 &gt; 政府信息公开 &gt; 年度报告</div>',
     ...title.map((t) => `<h1>${escapeHtml(t)}</h1>`),
@@ -92,6 +103,7 @@ function renderHtml(spec: ReportSpec, random: Random, layout: ClassicLayout, var
       for (let i = 0; i < print.filler; i++) body.push(`<p>${escapeHtml(FILLER)}</p>`);
     }
     body.push(...tables.map((t) => htmlTable(t, random, spans, print?.ruled ?? true)));
+    printed.push(...tables);
   }
   let bodyHtml = body.join('\n');
   // Some portals ship the page inside a JavaScript string (templates.md §7.1).
@@ -101,7 +113,8 @@ function renderHtml(spec: ReportSpec, random: Random, layout: ClassicLayout, var
     : '';
   const head = (charset ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">` : '') + style;
   const html = `<!DOCTYPE html>\n<html><head>${head}<title>${escapeHtml(title.join(''))}</title></head>\n<body>\n${bodyHtml}\n</body></html>\n`;
-  return charset === 'utf-8' ? new TextEncoder().encode(html) : new Uint8Array(iconv.encode(html, 'gbk'));
+  const bytes = charset === 'utf-8' ? new TextEncoder().encode(html) : new Uint8Array(iconv.encode(html, 'gbk'));
+  return { bytes, tables: printed };
 }
 
 // ---------------------------------------------------------------- text layouts
@@ -196,4 +209,9 @@ export function renderReport(spec: ReportSpec, layout: Layout, random: Random, v
 /** Renders a report as UTF-8 HTML styled for printing (LibreOffice turns it into PDF and DOCX fixtures). */
 export function renderPrintableHtml(spec: ReportSpec, random: Random, print: PrintStyle, variance = 0.3): Uint8Array {
   return renderHtml(spec, random, 'html-merged', variance, print);
+}
+
+/** renderPrintableHtml, with the tables it printed. */
+export function renderPrintableReport(spec: ReportSpec, random: Random, print: PrintStyle, variance = 0.3): RenderedHtml {
+  return renderHtmlReport(spec, random, 'html-merged', variance, print);
 }

@@ -40,15 +40,14 @@ export function serialiseTable(table: GridTable, format: RowFormat, following = 
     const printed: string[] = [];
     const tokens: string[] = [];
     const keys: string[] = [];
-    let dropped = false;
+    // A reader cannot tell a row that lost a blank from one that had none: in a layout that drops
+    // empty cells, any row may have, so every row is evidence with blanks that may sit anywhere.
+    const dropped = format.dropEmpty && cells.some((c) => c.kind === 'value');
     let broken = false;
     for (const cell of cells) {
       const text = format.text(cell);
       if (cell.kind === 'value' && cell.key) keys.push(cell.key);
-      if (format.dropEmpty && isEmpty(text)) {
-        if (cell.kind === 'value') dropped = true;
-        continue;
-      }
+      if (format.dropEmpty && isEmpty(text)) continue;
       const pieces = cell.kind === 'value' ? (format.breakValue?.(cell) ?? [text]) : [text];
       if (pieces.length > 1) broken = true;
       printed.push(...pieces);

@@ -42,6 +42,11 @@ export interface LineCell {
   bbox?: BBox;
   /** 1 for text that was read, the engine's score for OCR. */
   confidence: number;
+  /**
+   * Plain text laid out in padded columns (pdftotext -layout, pandoc plain, w3m): where the cell
+   * sits in its line, in character columns, end exclusive. The only geometry such text has.
+   */
+  textColumns?: { start: number; end: number };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { RowSpec } from '../model/table.js';
 import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { TableKey } from '../schema/keys.js';
+import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
@@ -493,11 +494,12 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
     for (const page of new Set(kept.map(pageOf))) {
       const onPage = kept.filter((r) => pageOf(r) === page && r.slots.some((s) => s.bbox));
-      const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length === spec.columnWords?.length);
-      const fromValues = columnsFromValues(
-        loose.flatMap((r) => r.slots),
-        spec.columnWords.length,
-      );
+      const n = spec.columnWords.length;
+      const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length === n);
+      // Plain text's positions are character columns, read by their own rules (character-columns.ts).
+      const fromValues = onPage.every((r) => r.slots.every((s) => s.method === 'text'))
+        ? characterColumns(loose.map((r) => r.slots.filter((s) => s.text.trim() !== '')), n)
+        : columnsFromValues(loose.flatMap((r) => r.slots), n);
       if (fromValues) for (const row of onPage) row.header = fromValues;
     }
   }

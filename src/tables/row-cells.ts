@@ -75,7 +75,8 @@ export function cellFromSlot(
   };
   const line = slot?.line ?? rowSlots?.line;
   if (line !== undefined) cell.line = line;
-  if (slot?.bbox) cell.bbox = slot.bbox;
+  // Plain text's box is in character columns, not page units: its provenance is the line.
+  if (slot?.bbox && slot.method !== 'text') cell.bbox = slot.bbox;
   if (slot?.tableNo !== undefined && slot.col !== undefined) cell.grid = { table: slot.tableNo, row: slot.line, column: slot.col + 1 };
   const parsed = parseCellValue(slot?.split ?? slot?.text ?? '');
   const path = [table, row, column];

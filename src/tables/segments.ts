@@ -98,6 +98,8 @@ function slotOf(text: string, cell: LineCell | undefined, line: Line, cellIndex:
   if (cell?.col !== undefined) slot.col = cell.col;
   if (line.tableNo !== undefined) slot.tableNo = line.tableNo;
   if (cell?.bbox !== undefined) slot.bbox = cell.bbox;
+  // Column text: its character columns are the slot's box (one line high), in the same decoder as a page's boxes.
+  else if (cell?.textColumns !== undefined) slot.bbox = { x0: cell.textColumns.start, x1: cell.textColumns.end, y0: line.lineNo, y1: line.lineNo + 1 };
   if (glued) slot.glued = true;
   return slot;
 }

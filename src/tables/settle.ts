@@ -5,6 +5,7 @@
  * split or join the tokens allow is a candidate, and the identities choose. One candidate left: the
  * values, flagged inferred. None or several: the row is unreadable, and the issue names them.
  */
+import { placeByCharacters } from './character-columns.js';
 import { foldText } from './normalise.js';
 import type { HeaderPositions, Slot } from './slots.js';
 import type { DecodedRow } from './align.js';
@@ -58,7 +59,10 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const placed = placeByGrid(slots, n, row.valueColumns?.length === n ? row.valueColumns : row.gridWidth);
     if (placed) return single(placed);
   }
-  if (row.header && row.header.columns.length === n) {
+  if (row.header?.characters && row.header.columns.length === n) {
+    const placed = placeByCharacters(slots, n, row.header);
+    if (placed) return single(placed);
+  } else if (row.header && row.header.columns.length === n) {
     const placed = placeByHeader(slots, n, row.header);
     if (placed) return placed;
   }
@@ -101,6 +105,11 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
   const numbers: (number | null)[] = new Array<number | null>(n).fill(null);
   const candidates: Candidate[] = [];
+  // Readings that put a dropped blank under a total whose parts are not all zero: they stand only
+  // because a blank total goes unchecked. Beside checked readings they are readings too; alone
+  // (where the source breaks the total, every checked one is gone) they prove nothing.
+  const uncheckedOnly: Candidate[] = [];
+  let unchecked = 0;
   let steps = 0;
   let overflow = false;
   // Column by column: a blank (a dropped cell), or the next printed number; a glued digit string
@@ -114,21 +123,22 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     // Every token left needs a column of its own.
     const tokensLeft = tokens.length - token;
     if (column === n) {
-      if (tokensLeft === 0) candidates.push({ cells: [...cells], derived: true });
+      if (tokensLeft === 0) (unchecked > 0 ? uncheckedOnly : candidates).push({ cells: [...cells], derived: true });
       return;
     }
     if (tokensLeft > n - column) return;
     const place = (slot: Slot | null, value: number | null, nextToken: number, nextOffset: number): void => {
       const total = totalAt.get(column);
-      if (total && value !== null) {
-        const sum = total.parts.reduce((a, p) => a + (numbers[p] ?? 0), 0);
-        if (Math.round(sum * 1e6) !== Math.round(value * 1e6)) return;
-      }
+      const sum = total ? total.parts.reduce((a, p) => a + (numbers[p] ?? 0), 0) : 0;
+      if (total && value !== null && Math.round(sum * 1e6) !== Math.round(value * 1e6)) return;
+      const blind = total !== undefined && value === null && slot === null && sum !== 0;
+      if (blind) unchecked++;
       cells[column] = slot;
       numbers[column] = value;
       walk(column + 1, nextToken, nextOffset);
       cells[column] = null;
       numbers[column] = null;
+      if (blind) unchecked--;
     };
     // A blank where a cell was dropped, if the tokens left still fit in the columns left.
     if (tokensLeft <= n - column - 1) place(null, null, token, offset);
@@ -148,7 +158,8 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   };
   walk(0, 0, 0);
   if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
-  return { candidates };
+  if (candidates.length === 0 && uncheckedOnly.length > 0) return none('every placement of the values leaves a total blank over parts that are not zero: the printed total cannot be checked');
+  return { candidates: [...candidates, ...uncheckedOnly] };
 }
 
 /**

@@ -41,6 +41,11 @@ export interface HeaderPositions {
   anchor?: 'x0' | 'mid' | 'x1';
   /** The anchor line of each column (with `anchor`). */
   anchors?: number[];
+  /**
+   * Positions in whole characters (column text, text-columns.ts): a value goes to the column whose
+   * anchor is nearest its own, as padding puts it a character or two off either way.
+   */
+  characters?: boolean;
   columns: { start: number; span: number }[];
 }
 

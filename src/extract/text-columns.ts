@@ -1,0 +1,88 @@
+/**
+ * Where the cells of a space-separated text line sit, for text laid out in padded columns
+ * (pdftotext -layout, pandoc -t plain, w3m and lynx tables, a console dump). Such text has no
+ * other geometry, and it is what keeps an empty cell's place when the blank itself is gone:
+ * `0     0       0` is three numbers over four columns.
+ *
+ * Two ways of counting columns exist, and tools differ: pandoc and w3m pad to display width (a
+ * CJK character takes two columns), pdftotext pads by characters. The page decides: the count
+ * under which its numbers line up in fewer distinct places is the one it was padded in.
+ */
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/** A cell of a space-separated line and where it sits, in characters and in display columns. */
+export interface SpacedCell {
+  text: string;
+  chars: { start: number; end: number };
+  display: { start: number; end: number };
+}
+
+/** Whitespace that separates cells: spaces, tabs, no-break and ideographic spaces. */
+const SPACE = /[\s\u3000]/u;
+
+/** Display width of one character: two for wide and full-width characters, ambiguous ones narrow (as pandoc counts). */
+function widthOf(char: string): number {
+  return eastAsianWidth(char.codePointAt(0) ?? 0, { ambiguousAsWide: false });
+}
+
+/** The cells of a line split on whitespace, with their positions in both counts. */
+export function spacedCells(line: string): SpacedCell[] {
+  const cells: SpacedCell[] = [];
+  let charAt = 0;
+  let displayAt = 0;
+  let current: SpacedCell | null = null;
+  for (const char of line) {
+    const width = widthOf(char);
+    if (SPACE.test(char)) {
+      current = null;
+    } else {
+      if (!current) {
+        current = { text: '', chars: { start: charAt, end: charAt }, display: { start: displayAt, end: displayAt } };
+        cells.push(current);
+      }
+      current.text += char;
+      current.chars.end = charAt + 1;
+      current.display.end = displayAt + width;
+    }
+    charAt += 1;
+    displayAt += width;
+  }
+  return cells;
+}
+
+/** A line of the page with its cells, for deciding how the page was laid out. */
+export interface SpacedLine {
+  raw: string;
+  cells: SpacedCell[];
+}
+
+/** A gap of this many spaces or more between two cells is padding, not a word space. */
+const PADDING = 2;
+/** The share of a page's multi-cell lines that must be padded for the page to be column text. */
+const MIN_PADDED_SHARE = 0.5;
+const VALUE = /^(?:\d[\d,.]*|[—－/无-])$/u;
+
+/** Whether a page's lines are laid out in padded columns (and not words joined by single spaces). */
+function isPadded(lines: readonly SpacedLine[]): boolean {
+  const multi = lines.filter((l) => l.cells.length >= 3);
+  if (multi.length === 0) return false;
+  const padded = multi.filter((l) => l.cells.some((c, i) => i > 0 && c.chars.start - (l.cells[i - 1] as SpacedCell).chars.end >= PADDING));
+  return padded.length >= multi.length * MIN_PADDED_SHARE;
+}
+
+/** How many distinct places the value cells of the page end at, in one count (fewer: better aligned). */
+function spreadOf(lines: readonly SpacedLine[], count: 'chars' | 'display'): number {
+  const ends = new Set<number>();
+  for (const line of lines) for (const cell of line.cells) if (VALUE.test(cell.text)) ends.add(cell[count].end);
+  return ends.size;
+}
+
+/**
+ * The positions to give a page's cells: per line, each cell's columns in the count the page was
+ * padded in; null when the page is not column text (its spaces say nothing about columns).
+ */
+export function pageColumns(lines: readonly SpacedLine[]): ({ start: number; end: number }[] | null)[] | null {
+  if (!isPadded(lines)) return null;
+  const count = spreadOf(lines, 'chars') < spreadOf(lines, 'display') ? 'chars' : 'display';
+  return lines.map((l) => l.cells.map((c) => c[count]));
+}

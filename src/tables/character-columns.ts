@@ -1,0 +1,120 @@
+/**
+ * Columns of plain text laid out with padding (src/extract/text-columns.ts gives each cell its
+ * character columns). Padding is coarse: a value sits a character either side of its column, and
+ * the first value after a label that overflows its column is pushed right, by as much as the
+ * label overflows. So the columns are read from the rows printed whole (value k is in column k),
+ * the first column only bounded by the second; and a row with empty cells gone is placed as a
+ * whole, order kept, each value at the column nearest it, and only when no other placement
+ * comes close.
+ */
+import type { HeaderPositions, Slot } from './slots.js';
+
+type Anchor = 'x0' | 'mid' | 'x1';
+
+/** A value may sit this far (characters) from its column's anchor, columns after the first. */
+const REACH = 2;
+/** Columns from whole rows: after the first, a column's values lie within this span of each other. */
+const MAX_SPREAD = 2;
+/** Neighbouring columns lie at least this far apart (characters), more by the columns' own spread. */
+const MIN_GAP = 3;
+/** What a character beyond REACH costs in the first column, whose values a label may push right. */
+const FIRST_COLUMN_SLACK = 0.25;
+/** A placement is taken only when every other costs at least this much more (characters). */
+const MARGIN = 1.5;
+
+function anchorOf(slot: Slot, anchor: Anchor): number {
+  const box = slot.bbox;
+  if (!box) return NaN;
+  return anchor === 'x0' ? box.x0 : anchor === 'x1' ? box.x1 : (box.x0 + box.x1) / 2;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * The columns of a table page from its rows printed with all n values: for the anchor (start, end
+ * or centre) under which columns 2..n line up tightest, each column's median. Undefined when no
+ * anchor lines them up, or neighbouring columns come too close to tell apart.
+ */
+export function characterColumns(rows: readonly (readonly Slot[])[], n: number): HeaderPositions | undefined {
+  const whole = rows.filter((r) => r.length === n && r.every((s) => s.bbox));
+  if (whole.length === 0 || n < 2) return undefined;
+  let best: { anchor: Anchor; anchors: number[]; spread: number } | undefined;
+  for (const anchor of ['x0', 'x1', 'mid'] as const) {
+    const byColumn = Array.from({ length: n }, (_, k) => whole.map((r) => anchorOf(r[k] as Slot, anchor)));
+    const spread = Math.max(...byColumn.slice(1).map((v) => Math.max(...v) - Math.min(...v)));
+    const anchors = byColumn.map(median);
+    const apart = anchors.every((a, k) => k === 0 || a - (anchors[k - 1] as number) >= MIN_GAP + spread);
+    if (spread <= MAX_SPREAD && apart && (!best || spread < best.spread)) best = { anchor, anchors, spread };
+  }
+  if (!best) return undefined;
+  const { anchor, anchors } = best;
+  const columns = anchors.map((a, k) => {
+    const left = k === 0 ? a - 1000 : (a + (anchors[k - 1] as number)) / 2;
+    const right = k === anchors.length - 1 ? a + 1000 : (a + (anchors[k + 1] as number)) / 2;
+    return { start: left, span: right - left };
+  });
+  return { kind: 'x', columns, anchor, anchors, characters: true };
+}
+
+/** What placing a value at `at` in column k costs; Infinity where it cannot be. */
+function costOf(at: number, k: number, anchors: readonly number[]): number {
+  const a = anchors[k] as number;
+  const d = Math.abs(at - a);
+  // The first column: anything short of the second column's reach (a label's overflow pushes it
+  // right), the further off the dearer.
+  if (k === 0) return at < (anchors[1] ?? Infinity) - REACH - 1 ? Math.max(0, d - REACH) * FIRST_COLUMN_SLACK : Infinity;
+  return d <= REACH ? d : Infinity;
+}
+
+/**
+ * Places a row's values (printed order kept) in n columns by their character positions: the
+ * cheapest placement, when it is the only one within MARGIN of that cost; null otherwise.
+ */
+export function placeByCharacters(slots: readonly Slot[], n: number, header: HeaderPositions): (Slot | null)[] | null {
+  const { anchor, anchors } = header;
+  if (!anchor || !anchors || anchors.length !== n) return null;
+  const values = slots.filter((s) => s.text.trim() !== '');
+  if (values.length > n || values.some((s) => !s.bbox)) return null;
+  const at = values.map((s) => anchorOf(s, anchor));
+  // best(i, k): the cheapest placement of values i.. in columns k.., and the second cheapest.
+  const m = values.length;
+  const memo = new Map<number, [number, number]>();
+  const best = (i: number, k: number): [number, number] => {
+    if (i === m) return [0, Infinity];
+    if (n - k < m - i) return [Infinity, Infinity];
+    const key = i * (n + 1) + k;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const options: number[] = [];
+    for (let c = k; c <= n - (m - i); c++) {
+      const here = costOf(at[i] as number, c, anchors);
+      if (here === Infinity) continue;
+      const [first, second] = best(i + 1, c + 1);
+      options.push(here + first, here + second);
+    }
+    options.sort((a, b) => a - b);
+    const result: [number, number] = [options[0] ?? Infinity, options[1] ?? Infinity];
+    memo.set(key, result);
+    return result;
+  };
+  const [cheapest, next] = best(0, 0);
+  if (cheapest === Infinity || next - cheapest < MARGIN) return null;
+  // Walk the cheapest placement.
+  const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    for (let c = k; c <= n - (m - i); c++) {
+      const here = costOf(at[i] as number, c, anchors);
+      if (here !== Infinity && Math.abs(here + best(i + 1, c + 1)[0] - best(i, k)[0]) < 1e-9) {
+        cells[c] = values[i] as Slot;
+        k = c + 1;
+        break;
+      }
+    }
+  }
+  return cells;
+}
