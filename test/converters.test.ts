@@ -20,7 +20,6 @@ import type { Truth } from './truth.js';
  */
 export const CONVERTERS_AWAITING_DECODER: readonly string[] = [
   'bs4-get-text',
-  'bs4-get-text-newline-strip',
   'bs4-get-text-space-strip',
   'lynx-dump',
   'pandoc-markdown',
@@ -28,7 +27,6 @@ export const CONVERTERS_AWAITING_DECODER: readonly string[] = [
   'pdf2md',
   'pdftotext',
   'pdftotext-layout',
-  'w3m-dump',
 ];
 
 /** The bar for every converter, and for all of them together. */

@@ -50,6 +50,22 @@ export function spacedCells(line: string): SpacedCell[] {
   return cells;
 }
 
+/**
+ * A number printed with its thousands separator set apart ("83 , 795", as pdf2md writes what
+ * LibreOffice drew in pieces) is one cell again.
+ */
+export function joinSpacedThousands(cells: readonly SpacedCell[]): SpacedCell[] {
+  const out: SpacedCell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const [a, comma, b] = [cells[i], cells[i + 1], cells[i + 2]] as (SpacedCell | undefined)[];
+    if (a && comma && b && /^\d{1,3}(?:,\d{3})*$/.test(a.text) && /^[,，]$/.test(comma.text) && /^\d{3}(?:,\d{3})*$/.test(b.text)) {
+      out.push({ text: `${a.text},${b.text}`, chars: { start: a.chars.start, end: b.chars.end }, display: { start: a.display.start, end: b.display.end } });
+      i += 2;
+    } else if (a) out.push(a);
+  }
+  return out;
+}
+
 /** A line of the page with its cells, for deciding how the page was laid out. */
 export interface SpacedLine {
   raw: string;

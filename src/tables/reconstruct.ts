@@ -115,10 +115,18 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
 function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null): RequestRow[] {
-  const sixFound = [...OTHER_HANDLING_ROWS_2021, ...OTHER_HANDLING_ROWS_2019].filter((k) => found.has(k));
-  // Neither printed nor decided (a page holding part of 三): both formats' （六） rows are accounted for, as missing.
+  // A format's （六） rows come whole: one of them found, the others are accounted for too (missing if
+  // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are.
+  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k));
+  const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
   const six: readonly string[] =
-    sixFound.length > 0 ? sixFound : template === '2021' ? OTHER_HANDLING_ROWS_2021 : template === '2019' ? OTHER_HANDLING_ROWS_2019 : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
+    with2021 || with2019
+      ? [...(with2019 ? OTHER_HANDLING_ROWS_2019 : []), ...(with2021 ? OTHER_HANDLING_ROWS_2021 : [])]
+      : template === '2021'
+        ? OTHER_HANDLING_ROWS_2021
+        : template === '2019'
+          ? OTHER_HANDLING_ROWS_2019
+          : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
 }
 
@@ -133,11 +141,29 @@ interface SolvedTable {
   broken: number;
 }
 
+/**
+ * A row printed with more values than columns took values of other rows: the text's order of
+ * values is broken (pdftotext without -layout reads a table's cells column by column), and no row
+ * whose values were paired with its label by their order alone is trusted. Rows whose values sit
+ * in cells of one line (pipes, tabs, grid, positions) keep their reading.
+ */
+function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<string, RowCandidates>): void {
+  const surplus = rows.filter((r) => candidates.get(r.key)?.surplus).map((r) => r.key);
+  if (surplus.length === 0) return;
+  const reason = `values of other rows printed in the place of ${surplus.join(', ')} (more values than columns): the order of values in the text is broken, so a row paired with its values by order is not trusted`;
+  for (const row of rows) {
+    const oneLine = new Set(row.slots.map((s) => s.line)).size <= 1;
+    const positioned = row.mode === 'grid' || row.header !== undefined || (oneLine && row.mode === 'separated');
+    if (!positioned) candidates.set(row.key, { candidates: [], reason });
+  }
+}
+
 /** Settles and solves one copy of a table. */
 function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => number, identities: readonly TableIdentity[], options: SettleOptions): SolvedTable {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const candidates = new Map<string, RowCandidates>();
   for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options));
+  distrustOrderAfterSurplus(rows, candidates);
   const decisions = solveRows(new Map([...candidates].map(([k, c]) => [k, c.candidates])), identities);
   const chosen = new Map([...decisions].map(([k, d]) => [k, d.chosen]));
   const remaining = new Map([...decisions].map(([k, d]) => [k, d.remaining]));

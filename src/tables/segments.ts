@@ -124,6 +124,33 @@ export interface RegionStyle {
    * ends in an empty cell, where elsewhere the pipe only closes the row.
    */
   openEnded: boolean;
+  /**
+   * Lines of a box-drawn row (w3m) printed over several lines whose cells hold no value while
+   * another line of the row does: a wrapped label's lines, whose empty cells are the same cells
+   * again, not blanks.
+   */
+  boxContinuations: ReadonlySet<number>;
+}
+
+/** Box-drawn rows printed over several lines: the lines holding no value in a row where another line does. */
+function boxContinuations(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>();
+  let row: { line: Line; values: boolean }[] = [];
+  const close = (): void => {
+    if (row.some((r) => r.values)) for (const r of row) if (!r.values) out.add(r.line.lineNo);
+    row = [];
+  };
+  for (const line of lines) {
+    const raw = line.raw ?? '';
+    if (line.method !== 'text' || !BOX_VERTICAL_ONE.test(raw) || BOX_RULE.test(raw)) {
+      close();
+      continue;
+    }
+    const cells = raw.split(BOX_VERTICAL).map((c) => c.trim());
+    row.push({ line, values: cells.some((c) => c !== '' && isValueCell(c)) });
+  }
+  close();
+  return out;
 }
 
 /** Decides a region's style from its lines' raw text. */
@@ -147,7 +174,7 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     }
   }
   const pipes: PipeStyle = lone === 0 ? 'none' : terminated >= bare ? 'terminated' : 'bare';
-  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows, openEnded: rows >= 3 && endOpen * 2 > rows };
+  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows, openEnded: rows >= 3 && endOpen * 2 > rows, boxContinuations: boxContinuations(lines) };
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
@@ -183,9 +210,17 @@ function withoutResidue(cells: string[], style: RegionStyle): string[] {
 const RULE_LINE = /^[\s|+:=\-─━┄┈═┼┬┴├┤┌┐└┘╋╂╪╫]*(?:-{3,}|[─━═]{2,})[\s|+:=\-─━┄┈═┼┬┴├┤┌┐└┘╋╂╪╫]*$/;
 /** Box-drawing verticals that w3m and friends print between cells. */
 const BOX_VERTICAL = /[│┃║]/g;
+const BOX_VERTICAL_ONE = /[│┃║]/;
+/** A box rule across some of the columns: the rows above it end there. */
+const BOX_RULE = /[─━═]/;
 /** Box-drawing joints and rules beside a wrapped cell's text ("）   ├────┼────┤"): separators, not text. */
 const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
 const BOX_HORIZONTAL = /[─━═┄┈]+/g;
+
+/** A text line whose cells are marked off by pipes or box-drawing verticals: an empty cell there is a blank. */
+export function marksCells(line: Line): boolean {
+  return line.method === 'text' && /[|│┃║]/.test(line.raw ?? '');
+}
 
 function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; pipesOnly: boolean } {
   const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
@@ -225,7 +260,7 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     }
   }
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
-  const keepsEmpty = (line.separator !== 'spaces' && line.separator !== 'none') || (line.method === 'text' && /[|│┃║]/.test(line.raw ?? ''));
+  const keepsEmpty = ((line.separator !== 'spaces' && line.separator !== 'none') || marksCells(line)) && !style.boxContinuations.has(line.lineNo);
   const firstForced = forcedValues.size > 0 ? Math.min(...forcedValues) : Infinity;
   cells.forEach(({ text, cell }, i) => {
     // Before a grid row's value columns every cell is label text ("5" | ".属于三类内部事务信息").
@@ -261,7 +296,13 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     // "2 . 重复申请": the dot may stand as a cell of its own.
     const dotCell = dot?.kind === 'value' && /^[.．、]$/.test(dot.slot.text.trim());
     const next = tokens[i + (dotCell ? 2 : 1)];
-    if (t?.kind !== 'value' || next?.kind !== 'label' || !/^\d{1,2}$/.test(t.slot.text.trim())) continue;
+    if (t?.kind !== 'value' || next?.kind !== 'label') continue;
+    // "2. 没有现成信息需要": the numbering with its dot, the label after a space.
+    if (!dotCell && /^\d{1,2}[.．、]$/.test(t.slot.text.trim()) && /^\s*\p{Script=Han}/u.test(next.text)) {
+      tokens.splice(i, 2, { ...next, text: t.slot.text.trim() + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
+      continue;
+    }
+    if (!/^\d{1,2}$/.test(t.slot.text.trim())) continue;
     if (dotCell || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
       tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
     }
@@ -281,7 +322,7 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
 
 /** A text line with nothing on it but white space. */
 export function isEmptyTextLine(line: Line): boolean {
-  return line.method === 'text' && line.cells.length === 0 && !/[|│┃║]/.test(line.raw ?? '');
+  return line.method === 'text' && line.cells.length === 0 && !marksCells(line);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Candidate {
 export interface RowCandidates {
   candidates: Candidate[];
   reason?: string;
+  /** More values than columns, none of them residue: values of other rows were printed in this one's place. */
+  surplus?: boolean;
 }
 
 /** Options: grid tables whose value columns are the last n (三, 四). */
@@ -79,7 +81,7 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
     if (joined.length > 0) return { candidates: joined };
-    return none(`${slots.length} values where ${n} columns are printed`);
+    return { ...none(`${slots.length} values where ${n} columns are printed`), surplus: true };
   }
   // Fewer values than columns. A positional row cut off with the source: the first cells are read.
   if (row.atSourceEnd && row.mode === 'separated' && !row.lostBlanks && !glued) {

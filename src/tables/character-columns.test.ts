@@ -1,0 +1,34 @@
+import { describe, expect, test } from '@jest/globals';
+import { characterColumns, placeByCharacters } from './character-columns.js';
+import type { Slot } from './slots.js';
+
+/** Slots of one line of column text: [text, start column]. */
+const line = (cells: [string, number][], lineNo = 1): Slot[] =>
+  cells.map(([text, x0]) => ({ text, page: 1, line: lineNo, confidence: 1, method: 'text', bbox: { x0, x1: x0 + text.length, y0: lineNo, y1: lineNo + 1 } }));
+
+// pdftotext -layout, 2019-blanks page 2: columns 2–7 start at 31, 36, 40, 44, 49, 54; the first
+// value is pushed right by its label (20–27).
+const whole = [
+  line([['16', 23], ['33', 31], ['0', 36], ['0', 40], ['25', 44], ['0', 49], ['74', 54]], 1),
+  line([['0', 23], ['26', 31], ['0', 36], ['0', 40], ['13', 44], ['39', 49], ['78', 54]], 2),
+  line([['0', 26], ['40', 31], ['0', 36], ['0', 40], ['0', 44], ['34', 49], ['74', 54]], 3),
+];
+
+describe('character columns', () => {
+  test('columns come from the rows printed whole; a row with blanks printed as nothing is placed by them', () => {
+    const header = characterColumns(whole, 7);
+    expect(header?.anchors?.slice(1)).toEqual([31, 36, 40, 44, 49, 54]);
+    const placed = placeByCharacters(line([['35', 23], ['0', 36], ['0', 40], ['0', 44], ['0', 49], ['35', 54]]), 7, header!);
+    expect(placed?.map((s) => s?.text ?? null)).toEqual(['35', null, '0', '0', '0', '0', '35']);
+  });
+
+  test('a value between two columns is no placement at all (the identities decide, or the row is unreadable)', () => {
+    const header = characterColumns(whole, 7);
+    expect(placeByCharacters(line([['35', 23], ['0', 38], ['0', 44], ['0', 49], ['35', 54]]), 7, header!)).toBeNull();
+  });
+
+  test('columns that do not line up give no columns', () => {
+    const ragged = [...whole, line([['1', 23], ['2', 28], ['3', 34], ['4', 41], ['5', 46], ['6', 50], ['21', 53]], 4)];
+    expect(characterColumns(ragged, 7)).toBeUndefined();
+  });
+});
