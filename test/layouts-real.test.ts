@@ -91,8 +91,11 @@ describe('generated reports in the layouts of real reports (issue 13)', () => {
     }
     expect([...tally.values()].reduce((n, t) => n + t.large, 0)).toBeGreaterThan(LAYOUTS.length);
     for (const layout of ['flat-glued', 'text-cells-dropped', 'text-broken-digits'] as const) expect(tally.get(layout)?.unprovable).toBeGreaterThan(0);
-    // Evidence lost is the exception: most cells of a damaged layout stay provable.
-    for (const layout of REAL_LAYOUTS) expect((tally.get(layout)?.unprovable ?? 0) / (tally.get(layout)?.cells ?? 1)).toBeLessThan(0.5);
+    // Evidence lost is the exception: most cells of a damaged layout stay provable. Except in flat-glued
+    // text: with empty cells gone and digits run together, a row reads many ways (a reader cannot tell a
+    // row that lost a blank from one that had none), and only the identities pin some of its cells.
+    const share = (layout: Layout): number => (tally.get(layout)?.unprovable ?? 0) / (tally.get(layout)?.cells ?? 1);
+    for (const layout of REAL_LAYOUTS) expect(share(layout)).toBeLessThan(layout === 'flat-glued' ? 0.8 : 0.5);
   });
 
   test('the awaiting list names only layouts the generator has', () => {

@@ -50,6 +50,20 @@ export function spacedCells(line: string): SpacedCell[] {
   return cells;
 }
 
+/** A blank printed as an ideographic or no-break space of its own. */
+const SPACE_MARK = /^[\u3000\u00a0]+$/u;
+
+/**
+ * Cells one space apart where a blank stands as an ideographic or no-break space of its own
+ * ("数量 　 无 0 0 　 无 0", lynx): each such mark is an empty cell. Null for any other line (padded
+ * columns, words, a line with no mark).
+ */
+export function markedCells(line: string): string[] | null {
+  const parts = line.replace(/^[ \t]+|[ \t]+$/g, '').split(' ');
+  if (parts.length < 3 || parts.some((p) => p === '' || p.includes('\t')) || !parts.some((p) => SPACE_MARK.test(p))) return null;
+  return parts.map((p) => (SPACE_MARK.test(p) ? '' : p));
+}
+
 /**
  * A number printed with its thousands separator set apart ("83 , 795", as pdf2md writes what
  * LibreOffice drew in pieces) is one cell again.

@@ -9,7 +9,7 @@ import { isPageNumberLine } from '../model/page-number.js';
 import type { Issue } from '../schema/records.js';
 import { MAX_TEXT_LINE_CHARS } from './bounds.js';
 import { decodeText, decodingIssues } from './charset.js';
-import { joinSpacedThousands, pageColumns, spacedCells, type SpacedCell } from './text-columns.js';
+import { joinSpacedThousands, markedCells, pageColumns, spacedCells, type SpacedCell } from './text-columns.js';
 
 /** Share of a text's characters that may sit in over-long lines before the text is unreadable as lines. */
 const MAX_LONG_LINE_SHARE = 0.5;
@@ -76,6 +76,8 @@ export function splitTextLine(raw: string): { cells: string[]; separator: Separa
   }
   // Whitespace-separated text: every token is a cell. Reconstruction joins the label tokens of a row
   // back together ("4.无正当理由大量反复 申请"), so the extractor needs no notion of what a value is.
+  const marked = markedCells(line);
+  if (marked) return { cells: marked, separator: 'marks' };
   const spaced = joinSpacedThousands(spacedCells(line));
   return { cells: spaced.map((c) => c.text), separator: 'spaces', spaced };
 }

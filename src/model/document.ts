@@ -51,10 +51,11 @@ export interface LineCell {
 
 /**
  * How the cells of a line were separated. `grid`: markup cells with grid columns; `tab`/`pipe`:
- * explicit separators, so an empty cell is a real blank; `spaces`: runs of whitespace, so blanks
+ * explicit separators, so an empty cell is a real blank; `marks`: cells one space apart, a blank printed
+ * as an ideographic or no-break space standing alone (lynx), so that blank is a real one; `spaces`: runs of whitespace, so blanks
  * are lost; `none`: the line is one cell.
  */
-export type Separator = 'grid' | 'tab' | 'pipe' | 'spaces' | 'none';
+export type Separator = 'grid' | 'tab' | 'pipe' | 'marks' | 'spaces' | 'none';
 
 /** One line of text, or one row of a markup table. */
 export interface Line {

@@ -15,7 +15,7 @@ import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { emptyLineBlanks, isEmptyTextLine, lineTokens, marksCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
+import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, marksCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -147,11 +147,12 @@ function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | 
   }
   const cells = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '').slice(1);
   if (cells.length === 0) return undefined;
-  if ((line.separator === 'spaces' || line.separator === 'none') && cells.every(({ c }) => c.bbox)) {
-    return { kind: 'x', columns: cells.map(({ c }) => ({ start: c.bbox?.x0 ?? 0, span: (c.bbox?.x1 ?? 0) - (c.bbox?.x0 ?? 0) })) };
+  const boxes = cells.map(({ c }) => boxOf(c, line));
+  if ((line.separator === 'spaces' || line.separator === 'none') && boxes.every((b) => b !== undefined)) {
+    return { kind: 'x', columns: boxes.map((b) => ({ start: b?.x0 ?? 0, span: (b?.x1 ?? 0) - (b?.x0 ?? 0) })) };
   }
   if (line.separator === 'grid') return { kind: 'grid', columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
-  if (line.separator === 'tab' || line.separator === 'pipe') return { kind: 'index', columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
+  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe') return { kind: 'index', columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
   return undefined;
 }
 
@@ -312,7 +313,7 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
   const separator = first?.separator ?? 'none';
   if (slots.every((s) => s.col !== undefined)) return { mode: 'grid', separator };
   if (lineNos.length === 1 && first) {
-    if (first.separator === 'tab' || first.separator === 'pipe' || marksCells(first)) return { mode: 'separated', separator: 'pipe' };
+    if (first.separator === 'tab' || first.separator === 'marks' || first.separator === 'pipe' || marksCells(first)) return { mode: 'separated', separator: 'pipe' };
     // A blank cell printed as an empty line of its own (one cell per line).
     if (isEmptyTextLine(first)) return { mode: 'separated', separator };
     return { mode: 'loose', separator };
@@ -498,7 +499,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length === n);
       // Plain text's positions are character columns, read by their own rules (character-columns.ts).
       const fromValues = onPage.every((r) => r.slots.every((s) => s.method === 'text'))
-        ? characterColumns(loose.map((r) => r.slots.filter((s) => s.text.trim() !== '')), n)
+        ? characterColumns(onPage.filter((r) => r.mode === 'loose').map((r) => r.slots.filter((s) => s.text.trim() !== '')), n)
         : columnsFromValues(loose.flatMap((r) => r.slots), n);
       if (fromValues) for (const row of onPage) row.header = fromValues;
     }

@@ -27,6 +27,16 @@ describe('character columns', () => {
     expect(placeByCharacters(line([['35', 23], ['0', 38], ['0', 44], ['0', 49], ['35', 54]]), 7, header!)).toBeNull();
   });
 
+  test('one row printed whole lines up only with itself: cells two spaces apart after labels of any length are no columns', () => {
+    // The generator's text-pdf layout: "（七）總計  155  0  0  —  0  0  155" / "四、结转下年度继续办理  18  —  —  0  0  18".
+    const rows = [
+      line([['155', 7], ['0', 12], ['0', 15], ['—', 18], ['0', 21], ['0', 24], ['155', 27]], 1),
+      line([['18', 13], ['—', 17], ['—', 20], ['0', 23], ['0', 26], ['18', 29]], 2),
+      line([['21', 14], ['0', 18], ['0', 21], ['0', 24], ['0', 27], ['21', 30]], 3),
+    ];
+    expect(characterColumns(rows, 7)).toBeUndefined();
+  });
+
   test('columns that do not line up give no columns', () => {
     const ragged = [...whole, line([['1', 23], ['2', 28], ['3', 34], ['4', 41], ['5', 46], ['6', 50], ['21', 53]], 4)];
     expect(characterColumns(ragged, 7)).toBeUndefined();

@@ -15,6 +15,8 @@ type Anchor = 'x0' | 'mid' | 'x1';
 const REACH = 2;
 /** Columns from whole rows: after the first, a column's values lie within this span of each other. */
 const MAX_SPREAD = 2;
+/** Rows lining up that show a page is set in columns (text with two spaces between cells lines up by chance in one). */
+const MIN_ROWS = 3;
 /** Neighbouring columns lie at least this far apart (characters), more by the columns' own spread. */
 const MIN_GAP = 3;
 /** What a character beyond REACH costs in the first column, whose values a label may push right. */
@@ -57,7 +59,18 @@ export function characterColumns(rows: readonly (readonly Slot[])[], n: number):
     const right = k === anchors.length - 1 ? a + 1000 : (a + (anchors[k + 1] as number)) / 2;
     return { start: left, span: right - left };
   });
-  return { kind: 'x', columns, anchor, anchors, characters: true };
+  const header: HeaderPositions = { kind: 'x', columns, anchor, anchors, characters: true };
+  // One row lines up with itself: it takes rows enough, whole or with a blank or two gone whose
+  // values all sit on the columns, to show that the page is set in columns.
+  const fitting = rows.filter((r) => r.length >= n - 2 && r.length < n && sitsOnColumns(r, header)).length;
+  return whole.length + fitting >= MIN_ROWS ? header : undefined;
+}
+
+/** Whether every value of a row after the first column sits within a character of a column's anchor, in a placement of its own. */
+function sitsOnColumns(row: readonly Slot[], header: HeaderPositions): boolean {
+  const placed = placeByCharacters(row, header.anchors?.length ?? 0, header);
+  if (!placed || !header.anchor) return false;
+  return placed.every((slot, k) => k === 0 || !slot || Math.abs(anchorOf(slot, header.anchor as Anchor) - (header.anchors?.[k] ?? NaN)) <= 1);
 }
 
 /** What placing a value at `at` in column k costs; Infinity where it cannot be. */

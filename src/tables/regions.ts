@@ -25,7 +25,7 @@ export function isProse(line: Line): boolean {
   // Numbers glued to words, again and again: table cells run together, not a sentence.
   if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
-  if (line.separator === 'tab' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
+  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
-import { emptyLineBlanks, isEmptyTextLine, lineTokens, marksCells, regionStyleOf, type RegionStyle } from './segments.js';
+import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, marksCells, regionStyleOf, type RegionStyle } from './segments.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -70,7 +70,12 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
       emptiesAfterHeader = 0;
-      if (!found) headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '').map((cell) => ({ cell, page: line.page })));
+      if (!found) {
+        for (const cell of line.cells) {
+          const bbox = boxOf(cell, line);
+          if (bbox && cell.text.trim() !== '') headerCells.push({ cell: { ...cell, bbox }, page: line.page });
+        }
+      }
       continue;
     }
     const piped = marksCells(line);

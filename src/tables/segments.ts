@@ -5,7 +5,7 @@
  * Numbers glued to label text are cut off it here; whether a glued digit string is one number or
  * several is decided later, against the identities (settle.ts).
  */
-import { UNREAD_MARK, type Line, type LineCell } from '../model/document.js';
+import { UNREAD_MARK, type BBox, type Line, type LineCell } from '../model/document.js';
 import { isValueText } from './cells.js';
 import { foldText } from './normalise.js';
 import type { Slot } from './slots.js';
@@ -93,13 +93,22 @@ function isLabelCell(text: string): boolean {
   return !isValueCell(text) && /[\p{Script=Han}A-Za-z]/u.test(text);
 }
 
+/**
+ * A cell's box: its place on the page, or for column text its character columns (one line high),
+ * so that the decoder reads both by the same rules.
+ */
+export function boxOf(cell: LineCell, line: Line): BBox | undefined {
+  if (cell.bbox) return cell.bbox;
+  if (cell.textColumns) return { x0: cell.textColumns.start, x1: cell.textColumns.end, y0: line.lineNo, y1: line.lineNo + 1 };
+  return undefined;
+}
+
 function slotOf(text: string, cell: LineCell | undefined, line: Line, cellIndex: number, glued = false): Slot {
   const slot: Slot = { text, page: line.page, line: line.lineNo, confidence: cell?.confidence ?? 1, method: line.method, cellIndex };
   if (cell?.col !== undefined) slot.col = cell.col;
   if (line.tableNo !== undefined) slot.tableNo = line.tableNo;
-  if (cell?.bbox !== undefined) slot.bbox = cell.bbox;
-  // Column text: its character columns are the slot's box (one line high), in the same decoder as a page's boxes.
-  else if (cell?.textColumns !== undefined) slot.bbox = { x0: cell.textColumns.start, x1: cell.textColumns.end, y0: line.lineNo, y1: line.lineNo + 1 };
+  const box = cell ? boxOf(cell, line) : undefined;
+  if (box) slot.bbox = box;
   if (glued) slot.glued = true;
   return slot;
 }
@@ -226,7 +235,7 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
   const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
   if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, pipesOnly: true };
   if (line.method === 'text' && raw?.trim() === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, pipesOnly: true };
-  if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab') {
+  if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab' && line.separator !== 'marks') {
     const trimmed = raw.trim();
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, pipesOnly: true };
     const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);

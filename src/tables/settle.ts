@@ -47,6 +47,24 @@ function isEmpty(slot: Slot): boolean {
 }
 
 const single = (cells: (Slot | null)[], derived = false): RowCandidates => ({ candidates: [{ cells, derived }] });
+const nullable = (cells: (Slot | null)[] | null): RowCandidates | null => (cells ? single(cells) : null);
+
+/** The number a slot prints; null for a blank or a placeholder. */
+function slotNumber(slot: Slot | null): number | null {
+  if (!slot || !/\d/.test(slot.split ?? slot.text)) return null;
+  const parsed = Number(foldText(slot.split ?? slot.text).replace(/[,，]/g, '').replace(/[^\d.+-]/g, ''));
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+/** Whether every printed total of a reading is the sum of its parts (a blank total is not evaluated). */
+function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: number; parts: readonly number[] }[]): boolean {
+  return totals.every(({ total, parts }) => {
+    const printed = slotNumber(cells[total] ?? null);
+    if (printed === null) return true;
+    const sum = parts.reduce((a, p) => a + (slotNumber(cells[p] ?? null) ?? 0), 0);
+    return Math.round(sum * 1e6) === Math.round(printed * 1e6);
+  });
+}
 const none = (reason: string): RowCandidates => ({ candidates: [], reason });
 
 /** Every candidate reading of a row of n columns. */
@@ -61,11 +79,15 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const placed = placeByGrid(slots, n, row.valueColumns?.length === n ? row.valueColumns : row.gridWidth);
     if (placed) return single(placed);
   }
-  if (row.header?.characters && row.header.columns.length === n) {
-    const placed = placeByCharacters(slots, n, row.header);
-    if (placed) return single(placed);
-  } else if (row.header && row.header.columns.length === n) {
-    const placed = placeByHeader(slots, n, row.header);
+  if (row.header && row.header.columns.length === n) {
+    const placed = row.header.characters ? nullable(placeByCharacters(slots, n, row.header)) : placeByHeader(slots, n, row.header);
+    // Plain text's columns are padding, not geometry: where they leave a printed total unbalanced
+    // and another placement of the same values balances it, they were wrong, and the placements decide.
+    const fromText = slots.every((s) => s.method === 'text');
+    if (placed && fromText && !placed.candidates.every((c) => holdsTotals(c.cells, options.totals ?? []))) {
+      const others = placements(slots.filter((s) => !isEmpty(s)), n, options.totals ?? []);
+      if (others.candidates.length > 0) return others;
+    }
     if (placed) return placed;
   }
   const glued = slots.some((s) => s.glued && /^\d{2,}$/.test(foldText(s.text).trim()));
@@ -147,8 +169,7 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     if (token === tokens.length) return;
     const { slot, digits } = tokens[token] as { slot: Slot; digits: string | null };
     if (!digits) {
-      const parsed = Number(foldText(slot.split ?? slot.text).replace(/[,，]/g, '').replace(/[^\d.+-]/g, ''));
-      place(slot, Number.isFinite(parsed) && /\d/.test(slot.text) ? parsed : null, token + 1, 0);
+      place(slot, slotNumber(slot), token + 1, 0);
       return;
     }
     for (let end = offset + 1; end <= digits.length; end++) {
