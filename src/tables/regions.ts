@@ -24,6 +24,10 @@ export function isProse(line: Line): boolean {
   if (/。/.test(text)) return true;
   // Numbers glued to words, again and again: table cells run together, not a sentence.
   if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
+  // Numbers standing between words, again and again: table cells kept one space apart (a page
+  // flattened by get_text(' ')), not a sentence.
+  if ((text.match(/\p{Script=Han}[）)]?\s+(?:\d+\s+){2,}/gu) ?? []).length >= 3) return false;
+  if ((text.match(/(?<=\s)\d+(?=\s|$)/g) ?? []).length >= 5) return false;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
   if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
@@ -78,7 +82,12 @@ export function splitFlattenedLine(line: Line): Line[] {
   if (line.method !== 'text' || raw.length < FLAT_LINE_LENGTH || raw.includes('|') || raw.includes('\t')) return [line];
   const parts = raw.split(FLAT_CUT).filter((p) => p.trim() !== '');
   if (parts.length < 3) return [line];
-  return parts.map((part) => ({ ...line, raw: part, cells: [{ text: part.trim(), confidence: line.cells[0]?.confidence ?? 1 }], separator: 'none' }));
+  const confidence = line.cells[0]?.confidence ?? 1;
+  // Cells a scraper kept apart with spaces (BeautifulSoup's get_text(' ')) stay apart; glued ones stay glued.
+  return parts.map((part) => {
+    const words = part.split(/[\s\u3000]+/u).filter((w) => w !== '');
+    return { ...line, raw: part, cells: words.map((text) => ({ text, confidence })), separator: words.length > 1 ? 'spaces' : 'none' };
+  });
 }
 
 /** Splits lines into regions; lines outside every table are dropped. */
