@@ -20,10 +20,6 @@ import type { Truth } from './truth.js';
  */
 export const CONVERTERS_AWAITING_DECODER: readonly string[] = [
   'bs4-get-text',
-  'bs4-get-text-space-strip',
-  'lynx-dump',
-  'pandoc-markdown',
-  'pandoc-plain',
   'pdf2md',
   'pdftotext',
   'pdftotext-layout',

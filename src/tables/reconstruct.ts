@@ -145,16 +145,18 @@ interface SolvedTable {
  * A row printed with more values than columns took values of other rows: the text's order of
  * values is broken (pdftotext without -layout reads a table's cells column by column), and no row
  * whose values were paired with its label by their order alone is trusted. Rows whose values sit
- * in cells of one line (pipes, tabs, grid, positions) keep their reading.
+ * on their label's own line, in a grid or under positions keep their reading.
  */
-function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<string, RowCandidates>): void {
+function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<string, RowCandidates>, widthOf: (key: string) => number): void {
   const surplus = rows.filter((r) => candidates.get(r.key)?.surplus).map((r) => r.key);
   if (surplus.length === 0) return;
   const reason = `values of other rows printed in the place of ${surplus.join(', ')} (more values than columns): the order of values in the text is broken, so a row paired with its values by order is not trusted`;
   for (const row of rows) {
-    const oneLine = new Set(row.slots.map((s) => s.line)).size <= 1;
-    const positioned = row.mode === 'grid' || row.header !== undefined || (oneLine && row.mode === 'separated');
-    if (!positioned) candidates.set(row.key, { candidates: [], reason });
+    // A row printed whole on its label's own line is that row, whatever the order elsewhere (with
+    // fewer values, the others may be anywhere: pdftotext puts words of one baseline on one line).
+    const onLabelLine = row.slots.length === widthOf(row.key) && row.slots.every((s) => s.line === row.line && s.page === row.page);
+    const positioned = row.mode === 'grid' || row.header !== undefined || onLabelLine;
+    if (!positioned && !candidates.get(row.key)?.surplus) candidates.set(row.key, { candidates: [], reason });
   }
 }
 
@@ -163,7 +165,7 @@ function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => numbe
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const candidates = new Map<string, RowCandidates>();
   for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options));
-  distrustOrderAfterSurplus(rows, candidates);
+  distrustOrderAfterSurplus(rows, candidates, widthOf);
   const decisions = solveRows(new Map([...candidates].map(([k, c]) => [k, c.candidates])), identities);
   const chosen = new Map([...decisions].map(([k, d]) => [k, d.chosen]));
   const remaining = new Map([...decisions].map(([k, d]) => [k, d.remaining]));
