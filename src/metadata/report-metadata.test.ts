@@ -13,6 +13,11 @@ describe('readMetadata', () => {
     expect(readMetadata(text)).toEqual({ agency, year });
   });
 
+  test('a page flattened to one line (get_text): the title is the first in the line, the agency right before it', () => {
+    const flat = `首页 > 年度报告 中宁县科学技术局2023年政府信息公开工作年度报告 当前位置：首页 > 政府信息公开 > 年度报告 ${'本报告根据条例编制。'.repeat(12)}`;
+    expect(readMetadata(flat)).toEqual({ agency: '中宁县科学技术局', year: 2023 });
+  });
+
   test('the year covered comes from the title, not from a publication date', () => {
     expect(readMetadata('某某局2021年政府信息公开工作年度报告\n发布日期：2022-01-25').year).toBe(2021);
   });

@@ -58,6 +58,17 @@ export function readMetadata(plainText: string): ReportMetadata {
       if (candidate && AGENCY_SUFFIX.test(candidate)) agency = candidate;
     }
   }
+  // A page flattened to one line (a scraper's get_text): the title is the first in that line, its
+  // agency the words right before it.
+  if (titleIndex < 0) {
+    const flat = head.slice(0, 5).find((l) => l.length > 80 && TITLE.test(l)) ?? '';
+    const m = TITLE.exec(flat);
+    if (m) {
+      year = plausibleYear(Number(m[1]));
+      const candidate = cleanAgency(flat.slice(0, m.index).split(/[\s。>]/).pop() ?? '');
+      if (candidate && AGENCY_SUFFIX.test(candidate)) agency = candidate;
+    }
+  }
   if (year === null) {
     const text = lines.slice(0, 200).join('\n');
     const end = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);

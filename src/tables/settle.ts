@@ -97,11 +97,16 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
     // dropping them is a reading; one way, or one pattern, is the row as printed.
     const trimmed = trimEdges(slots, n);
-    if (trimmed.length === 1) return single(trimmed[0] as Slot[]);
-    if (trimmed.length > 1) return { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     const joined = joinBrokenDigits(slots, n).map((cells) => ({ cells, derived: true }));
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
+    // Empty edges dropped, unless that leaves the printed total unbalanced where joining a number
+    // broken over two lines balances it ("", "", "0", "19", "", "0", "1", "9": 19 over two lines).
+    const totals = options.totals ?? [];
+    const joinedBalance = joined.some((c) => holdsTotals(c.cells, totals));
+    if (trimmed.length > 0 && (!joinedBalance || trimmed.some((cells) => holdsTotals(cells, totals)))) {
+      return trimmed.length === 1 ? single(trimmed[0] as Slot[]) : { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
+    }
     if (joined.length > 0) return { candidates: joined };
     return { ...none(`${slots.length} values where ${n} columns are printed`), surplus: true };
   }
@@ -247,8 +252,12 @@ function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPosition
     let columns: number[];
     if (header.kind === 'x') {
       if (!slot.bbox) return null;
-      // Ink left of the first column is in the label area (an OCR mark inside a wrapped label): no value.
-      if (slot.bbox.x1 < labelEdge(header)) continue;
+      // Ink left of the first column is in the label area (an OCR mark inside a wrapped label): no
+      // value. Text holds no stray marks: a number there is one the columns do not explain.
+      if (slot.bbox.x1 < labelEdge(header)) {
+        if (slot.method === 'text') return null;
+        continue;
+      }
       columns = coveredColumns(slot.bbox.x0, slot.bbox.x1, header);
     } else {
       const position = header.kind === 'grid' ? slot.col : slot.cellIndex;
