@@ -25,7 +25,7 @@ describe('OCR engine', () => {
     expect(second.confidence).toBeCloseTo(first.confidence, 5);
   }, 60_000);
 
-  test('the two Chinese readers share the calls: many lines at once all come back, in their own order', async () => {
+  test('many calls queued at once on the Chinese reader all come back, each with its own reading', async () => {
     const png = await lineOfText();
     const blank = await sharp({ create: { width: 200, height: 60, channels: 3, background: '#ffffff' } }).png().toBuffer();
     const reads = await Promise.all([png, blank, png, blank, png].map((image) => engine.readCellText(image)));

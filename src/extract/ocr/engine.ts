@@ -1,8 +1,10 @@
 /**
  * The OCR engine: tesseract.js workers, offline. Language data comes from the
  * `@tesseract.js-data/*` packages as plain local paths with no cache written (stack.md); nothing is
- * ever downloaded. Workers with fixed settings, so concurrent jobs never race on parameters:
- * digits (eng, whitelist, a block of stacked cells) and two for cell text (chi_sim, a block).
+ * ever downloaded. Two workers with fixed settings, so concurrent jobs never race on parameters:
+ * digits (eng, whitelist, a block of stacked cells) and cell text (chi_sim, a block). One of each:
+ * every worker costs its start (the Chinese model's load) and its memory in every batch child, and
+ * the batch runs a child per core, so a second Chinese reader only bought wall time with CPU.
  * Workers are recycled every `recycleAfterPages` pages (tesseract.js grows with use) and always
  * terminated by `close()`.
  */
@@ -49,14 +51,11 @@ async function startWorker(language: 'chi_sim' | 'eng', parameters: Record<strin
 /** Characters the digit reader may return. */
 export const DIGIT_WHITELIST = '0123456789+-.';
 
-/** One set of workers, and what each has queued (a set retired by recycling ends once its calls are answered). */
+/** One set of workers (a set retired by recycling ends once its calls are answered). */
 interface Workers {
   digits: Worker;
-  /** Two Chinese readers: label lines and stacks are read two at a time while the digit reader waits. */
-  cellText: [Worker, Worker];
-  /** Bytes of image queued on each worker: how much reading it has ahead of it. */
-  queued: Map<Worker, number>;
-  /** Calls not yet answered, all workers together. */
+  cellText: Worker;
+  /** Calls not yet answered, both workers together. */
   calls: number;
   retired: boolean;
 }
@@ -69,7 +68,7 @@ export interface OcrEngineOptions {
 export const DEFAULT_OCR_ENGINE_OPTIONS: OcrEngineOptions = { recycleAfterPages: 100 };
 
 function terminate(workers: Workers): Promise<unknown> {
-  return Promise.allSettled([workers.digits.terminate(), ...workers.cellText.map((w) => w.terminate())]);
+  return Promise.allSettled([workers.digits.terminate(), workers.cellText.terminate()]);
 }
 
 /**
@@ -88,14 +87,12 @@ export class OcrEngine {
   private ready(): Promise<Workers> {
     if (this.workers) return this.workers;
     const starting = (async (): Promise<Workers> => {
-      const chinese = { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' };
-      const [digits, first, second] = await Promise.all([
+      const [digits, cellText] = await Promise.all([
         // A block, not a line: cells are read stacked, one per line (raster.ts stackCrops).
         startWorker('eng', { tessedit_char_whitelist: DIGIT_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK }),
-        startWorker('chi_sim', chinese),
-        startWorker('chi_sim', chinese),
+        startWorker('chi_sim', { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' }),
       ]);
-      return { digits, cellText: [first, second], queued: new Map([digits, first, second].map((w) => [w, 0])), calls: 0, retired: false };
+      return { digits, cellText, calls: 0, retired: false };
     })();
     this.workers = starting;
     this.live.add(starting);
@@ -107,21 +104,15 @@ export class OcrEngine {
     return starting;
   }
 
-  /**
-   * Reads an image on the worker `pick` chooses from a set that is not retired, counting it as
-   * queued there until it is answered.
-   */
+  /** Reads an image on the worker `pick` chooses from a set that is not retired, counting the call until it is answered. */
   private async call<T>(png: Buffer, pick: (workers: Workers) => Worker, read: (worker: Worker, png: Buffer) => Promise<T>): Promise<T> {
     let workers = await this.ready();
     // Retired while this call waited for the set: take the new one.
     while (workers.retired) workers = await this.ready();
-    const worker = pick(workers);
-    workers.queued.set(worker, (workers.queued.get(worker) ?? 0) + png.length);
     workers.calls++;
     try {
-      return await read(worker, png);
+      return await read(pick(workers), png);
     } finally {
-      workers.queued.set(worker, (workers.queued.get(worker) ?? png.length) - png.length);
       workers.calls--;
       if (workers.retired && workers.calls === 0) void this.end(workers);
     }
@@ -151,7 +142,7 @@ export class OcrEngine {
 
   /** Reads a crop (PNG bytes) as a block of Chinese text. */
   async readCellText(png: Buffer): Promise<OcrText> {
-    const { data } = await this.call(png, lessBusyChineseReader, (worker) => worker.recognize(png));
+    const { data } = await this.call(png, (w) => w.cellText, (worker) => worker.recognize(png));
     return { text: data.text.trim(), confidence: data.confidence / 100 };
   }
 
@@ -162,7 +153,7 @@ export class OcrEngine {
 
   /** Reads a stack of crops (PNG bytes) as Chinese text: words with boxes. */
   async readCellTextWords(png: Buffer): Promise<OcrWord[]> {
-    return this.call(png, lessBusyChineseReader, wordsOf);
+    return this.call(png, (w) => w.cellText, wordsOf);
   }
 
   /** Terminates every worker, retired sets too; the engine starts new ones if used again. */
@@ -181,15 +172,6 @@ export class OcrEngine {
       }),
     );
   }
-}
-
-/**
- * The Chinese reader with less queued (both have the same model and settings): calls differ in
- * length (a stack of forty cells, one label line), so taking turns would leave one idle.
- */
-function lessBusyChineseReader(workers: Workers): Worker {
-  const [first, second] = workers.cellText;
-  return (workers.queued.get(second) ?? 0) < (workers.queued.get(first) ?? 0) ? second : first;
 }
 
 /** The words a worker reads in an image, with their boxes in the image's pixels. */

@@ -366,8 +366,8 @@ const TITLE_DONE = { year: /\d{4}\s*年/, end: /报\s*告/ };
 /**
  * Reads the first lines of a page (where a report's title is: agency, year) as Chinese text, each
  * scaled by its own height (a title's large characters read at the size of body text misread: 府
- * as 遍). Two at a time (the engine's two Chinese readers), in order, until the lines read hold a
- * year and the title's end: a line of prose costs more than a row of cells.
+ * as 遍). Two at a time, in order (the second line's crop is made while the first is read), until
+ * the lines read hold a year and the title's end: a line of prose costs more than a row of cells.
  */
 export async function readTitleLines(ctx: CellContext, boxes: readonly BBox[]): Promise<TextRun[]> {
   const runs: TextRun[] = [];
@@ -413,7 +413,7 @@ export async function readCells(ctx: CellContext, inks: readonly BBox[]): Promis
     // A confident one-line label needs no second reading.
     else if (verdict && verdict.han.confidence >= SURE_CONFIDENCE) runs[i] = run(verdict.han.text, inks[i] as BBox, verdict.han.confidence);
   });
-  // Labels read line by line, two at a time (the engine has two Chinese readers).
+  // Labels read line by line, each call queued on the Chinese reader at once.
   const out = await Promise.all(inks.map((ink, i) => runs[i] ?? readText(ctx, ink)));
   return { runs: out, checks, shapes };
 }
