@@ -15,7 +15,7 @@ import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, marksCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
+import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -139,7 +139,7 @@ function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): 
 
 /** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
 function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | undefined {
-  if (marksCells(line)) {
+  if (ruledIntoCells(line)) {
     const tokens = lineTokens(line, style);
     const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
     if (labels.length < 2) return undefined;
@@ -313,7 +313,7 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
   const separator = first?.separator ?? 'none';
   if (slots.every((s) => s.col !== undefined)) return { mode: 'grid', separator };
   if (lineNos.length === 1 && first) {
-    if (first.separator === 'tab' || first.separator === 'marks' || first.separator === 'pipe' || marksCells(first)) return { mode: 'separated', separator: 'pipe' };
+    if (first.separator === 'tab' || first.separator === 'marks' || first.separator === 'pipe' || ruledIntoCells(first)) return { mode: 'separated', separator: 'pipe' };
     // A blank cell printed as an empty line of its own (one cell per line).
     if (isEmptyTextLine(first)) return { mode: 'separated', separator };
     return { mode: 'loose', separator };

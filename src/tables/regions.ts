@@ -27,10 +27,17 @@ export function isProse(line: Line): boolean {
   // Numbers standing between words, again and again: table cells kept one space apart (a page
   // flattened by get_text(' ')), not a sentence.
   if ((text.match(/\p{Script=Han}[）)]?\s+(?:\d+\s+){2,}/gu) ?? []).length >= 3) return false;
-  if ((text.match(/(?<=\s)\d+(?=\s|$)/g) ?? []).length >= 5) return false;
+  if (standaloneNumbers(text) >= SPACED_CELLS) return false;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
   if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
+}
+
+/** Numbers standing alone between spaces: this many in a line are table cells kept one space apart. */
+const SPACED_CELLS = 5;
+
+function standaloneNumbers(text: string): number {
+  return (text.match(/(?<=\s)\d+(?=\s|$)/g) ?? []).length;
 }
 
 /** A note under a table ("注：…"): not data, and not the start of another table. */
@@ -83,10 +90,12 @@ export function splitFlattenedLine(line: Line): Line[] {
   const parts = raw.split(FLAT_CUT).filter((p) => p.trim() !== '');
   if (parts.length < 3) return [line];
   const confidence = line.cells[0]?.confidence ?? 1;
-  // Cells a scraper kept apart with spaces (BeautifulSoup's get_text(' ')) stay apart; glued ones stay glued.
+  // Cells a scraper kept apart with spaces (BeautifulSoup's get_text(' '): numbers standing alone)
+  // stay apart; glued ones stay one text, whose digits and numbering the decoder splits.
   return parts.map((part) => {
+    if (standaloneNumbers(part) < SPACED_CELLS) return { ...line, raw: part, cells: [{ text: part.trim(), confidence }], separator: 'none' };
     const words = part.split(/[\s\u3000]+/u).filter((w) => w !== '');
-    return { ...line, raw: part, cells: words.map((text) => ({ text, confidence })), separator: words.length > 1 ? 'spaces' : 'none' };
+    return { ...line, raw: part, cells: words.map((text) => ({ text, confidence })), separator: 'spaces' };
   });
 }
 

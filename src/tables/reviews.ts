@@ -4,7 +4,7 @@
  */
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
-import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, marksCells, regionStyleOf, type RegionStyle } from './segments.js';
+import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type RegionStyle } from './segments.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -53,7 +53,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
   const headerCells: HeaderCell[] = [];
   for (const [index, line] of lines.entries()) {
     const { label, values } = labelAndValues(line, style);
-    if (isEmptyTextLine(line) || (line.cells.length === 0 && !marksCells(line))) {
+    if (isEmptyTextLine(line) || (line.cells.length === 0 && !ruledIntoCells(line))) {
       // One value per line: an empty line between values may be a blank cell.
       const k = blanks[index] ?? 0;
       if (!found) emptiesAfterHeader += k;
@@ -78,7 +78,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
       }
       continue;
     }
-    const piped = marksCells(line);
+    const piped = ruledIntoCells(line);
     const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' && !piped ? 'loose' : 'separated';
     const slots = values;
     if (slots.length === 0) continue;

@@ -226,8 +226,8 @@ const BOX_RULE = /[─━═]/;
 const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
 const BOX_HORIZONTAL = /[─━═┄┈]+/g;
 
-/** A text line whose cells are marked off by pipes or box-drawing verticals: an empty cell there is a blank. */
-export function marksCells(line: Line): boolean {
+/** A text line whose cells are ruled off by pipes or box-drawing verticals: an empty cell there is a blank. */
+export function ruledIntoCells(line: Line): boolean {
   return line.method === 'text' && /[|│┃║]/.test(line.raw ?? '');
 }
 
@@ -269,7 +269,7 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     }
   }
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
-  const keepsEmpty = ((line.separator !== 'spaces' && line.separator !== 'none') || marksCells(line)) && !style.boxContinuations.has(line.lineNo);
+  const keepsEmpty = ((line.separator !== 'spaces' && line.separator !== 'none') || ruledIntoCells(line)) && !style.boxContinuations.has(line.lineNo);
   const firstForced = forcedValues.size > 0 ? Math.min(...forcedValues) : Infinity;
   cells.forEach(({ text, cell }, i) => {
     // Before a grid row's value columns every cell is label text ("5" | ".属于三类内部事务信息").
@@ -331,7 +331,7 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
 
 /** A text line with nothing on it but white space. */
 export function isEmptyTextLine(line: Line): boolean {
-  return line.method === 'text' && line.cells.length === 0 && !marksCells(line);
+  return line.method === 'text' && line.cells.length === 0 && !ruledIntoCells(line);
 }
 
 /**

@@ -48,6 +48,7 @@ function isEmpty(slot: Slot): boolean {
 
 const single = (cells: (Slot | null)[], derived = false): RowCandidates => ({ candidates: [{ cells, derived }] });
 const nullable = (cells: (Slot | null)[] | null): RowCandidates | null => (cells ? single(cells) : null);
+const none = (reason: string): RowCandidates => ({ candidates: [], reason });
 
 /** The number a slot prints; null for a blank or a placeholder. */
 function slotNumber(slot: Slot | null): number | null {
@@ -65,7 +66,6 @@ function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: 
     return Math.round(sum * 1e6) === Math.round(printed * 1e6);
   });
 }
-const none = (reason: string): RowCandidates => ({ candidates: [], reason });
 
 /** Every candidate reading of a row of n columns. */
 export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions = {}): RowCandidates {
