@@ -35,6 +35,8 @@ export function isProse(line: Line): boolean {
 
 /** Numbers standing alone between spaces: this many in a line are table cells kept one space apart. */
 const SPACED_CELLS = 5;
+/** …and this many in a flattened page are its tables' cells (a glued page has a few, in dates and prose). */
+const SPACED_PAGE = 20;
 
 function standaloneNumbers(text: string): number {
   return (text.match(/(?<=\s)\d+(?=\s|$)/g) ?? []).length;
@@ -90,10 +92,12 @@ export function splitFlattenedLine(line: Line): Line[] {
   const parts = raw.split(FLAT_CUT).filter((p) => p.trim() !== '');
   if (parts.length < 3) return [line];
   const confidence = line.cells[0]?.confidence ?? 1;
-  // Cells a scraper kept apart with spaces (BeautifulSoup's get_text(' '): numbers standing alone)
-  // stay apart; glued ones stay one text, whose digits and numbering the decoder splits.
+  // A page whose cells a scraper kept apart with spaces (BeautifulSoup's get_text(' '): numbers
+  // standing alone) keeps them apart; a glued page stays one text a line, whose digits and
+  // numbering the decoder splits.
+  const spaced = standaloneNumbers(raw) >= SPACED_PAGE;
   return parts.map((part) => {
-    if (standaloneNumbers(part) < SPACED_CELLS) return { ...line, raw: part, cells: [{ text: part.trim(), confidence }], separator: 'none' };
+    if (!spaced) return { ...line, raw: part, cells: [{ text: part.trim(), confidence }], separator: 'none' };
     const words = part.split(/[\s\u3000]+/u).filter((w) => w !== '');
     return { ...line, raw: part, cells: words.map((text) => ({ text, confidence })), separator: 'spaces' };
   });
