@@ -5,6 +5,7 @@
 import type { Line } from '../model/document.js';
 import type { TableKey } from '../schema/keys.js';
 import { foldText, labelKey, normaliseLabel } from './normalise.js';
+import { ACTIVE_ROW_SPECS } from './templates.js';
 
 /** A run of consecutive lines that belong to one table. */
 export interface Region {
@@ -32,6 +33,11 @@ export function isProse(line: Line): boolean {
   if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
+
+/** Words only 三's own rows hold (not its header): once one is seen, the region is past its header. */
+const REQUEST_ROW_WORDS = ['申请数量', '办理结果', '予以公开', '不予公开', '无法提供', '不予处理', '总计', '结转下年度'];
+/** 二's row labels, as keys: a line starting with one is a row of 二. */
+const ACTIVE_ROW_KEYS: readonly string[] = ACTIVE_ROW_SPECS.flatMap((r) => [r.label, ...r.aliases]).map((l) => labelKey(normaliseLabel(l)));
 
 /** Numbers standing alone between spaces: this many in a line are table cells kept one space apart. */
 const SPACED_CELLS = 5;
@@ -108,16 +114,31 @@ export function splitRegions(input: readonly Line[]): Region[] {
   const lines = input.flatMap(splitFlattenedLine);
   const regions: Region[] = [];
   let current: Region | null = null;
-  for (const line of lines) {
-    const key = labelKey(normaliseLabel(lineText(line)));
+  let lastActive: Region | null = null;
+  // Whether the current region of 三 has shown one of its rows yet (or only its header).
+  let requestRowsSeen = false;
+  const keys = lines.map((line) => labelKey(normaliseLabel(lineText(line))));
+  const isActiveRow = (key: string | undefined): boolean => key !== undefined && ACTIVE_ROW_KEYS.some((k) => key.startsWith(k));
+  for (const [index, line] of lines.entries()) {
+    const key = keys[index] as string;
+    if (current?.kind === 'requests' && REQUEST_ROW_WORDS.some((w) => key.includes(w))) requestRowsSeen = true;
     // A sentence that mentions 行政复议 is narrative, not the start of table 四.
     let start = isProse(line) ? null : regionStart(line);
-    // A band header "信息内容 …" inside 三 is a header row reused where it does not belong (PDF→Markdown), not 二.
-    if (start === 'active' && current?.kind === 'requests' && key.startsWith('信息内容')) start = null;
+    // A band header "信息内容 …" inside 三 is a header row reused where it does not belong
+    // (PDF→Markdown), not 二, unless 二's rows follow it; and 三's header reused above 二's last
+    // rows does not take them.
+    const next = keys.slice(index + 1).find((k) => k !== '');
+    if (start === 'active' && current?.kind === 'requests' && key.startsWith('信息内容') && !isActiveRow(next)) start = null;
+    if (!start && current?.kind === 'requests' && !requestRowsSeen && lastActive && isActiveRow(key)) {
+      lastActive.lines.push(line);
+      continue;
+    }
     if (start) {
       if (!current || current.kind !== start) {
         current = { kind: start, lines: [] };
         regions.push(current);
+        if (start === 'requests') requestRowsSeen = REQUEST_ROW_WORDS.some((w) => key.includes(w));
+        if (start === 'active') lastActive = current;
       }
       current.lines.push(line);
       continue;
