@@ -456,6 +456,14 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       }
     }
     if (target.valueLines.at(-1) === -line.lineNo) return;
+    // A number alone on its line after a row whose label's line held all its values: a page number
+    // or a stray line of the page, not more of that row.
+    const width = spec.widthOf?.(target.row.key);
+    const own = target.row.slots.filter((s) => s.text.trim() !== '');
+    if (line.lineNo !== target.row.line && width !== undefined && own.length === width && own.every((s) => s.line === target.row.line) && line.cells.length === 1 && target.valueLines.at(-1) !== line.lineNo) {
+      issues.push(makeIssue('info', 'tables', 'stray_number', `${spec.table}.${target.row.key}: "${token.slot.text}" alone on line ${line.lineNo}, after the row's values were all read, is no cell of it`, { page: line.page, path: [spec.table, target.row.key] }));
+      return;
+    }
     // A second grid row of numbers under one label is another row whose label was not read (a scan's
     // garbled or empty label cell): an orphan, placed by position or left unread, never merged.
     const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
