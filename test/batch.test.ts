@@ -37,6 +37,7 @@ async function copyPdfs(count: number): Promise<string> {
 }
 
 describe('incremental runs', () => {
+  // Three whole batches over 60 PDFs; the timeout is a hang guard, no speed claim (a loaded machine needed more than the default).
   test('SIGKILL in the middle, then --incremental: the dataset equals an uninterrupted run', async () => {
     const inputs = await copyPdfs(60);
     const base = await makeTempDir();
@@ -66,7 +67,7 @@ describe('incremental runs', () => {
     const manifest = await readManifest(killed);
     expect(manifest.files).toHaveLength(60);
     expect((await readdir(killed)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  });
+  }, 300_000);
 
   test('a second --incremental run with nothing new reuses every result and adds new files', async () => {
     const inputs = await copyPdfs(6);
