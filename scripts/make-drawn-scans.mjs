@@ -23,8 +23,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TABLE_STYLES = ['ruled', 'hrules', 'unruled'];
 /** Every fifth report is photographed with a phone, the others go through a scanner. */
 const PHOTO_EVERY = 5;
-/** One file in four is a screenshot of one table (三 or 四; 二 when it is one table). */
-const SCREENSHOT_EVERY = 4;
+/** One file in four is a screenshot of one table (三, 四 or 二): reports 3 and 6 of every 8, one of each format. */
+const isScreenshot = (i) => i % 8 === 3 || i % 8 === 6;
 
 /** The printable HTML with its tables in the drawn style (the generator draws ruled or unruled). */
 function styled(html, tableStyle) {
@@ -81,7 +81,7 @@ export async function makeDrawnScans({ out, count, seed }) {
       const printed = styled(new TextDecoder().decode(report.html), tableStyle);
       const html = report.spec.template === '2019' && rand() < 0.6 ? amountsInYuan(printed) : printed;
       const base = { format: report.spec.template, tableStyle, amountsInYuan: /\d元</.test(html), year: report.spec.year, agency: report.spec.agency };
-      if (i % SCREENSHOT_EVERY === SCREENSHOT_EVERY - 1) {
+      if (isScreenshot(i)) {
         // A screenshot: the table alone, at the screen's scale (110–200 dpi), PNG or JPEG.
         const dpi = Math.round(110 + rand() * 90);
         const jpeg = rand() < 0.5;

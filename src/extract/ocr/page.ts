@@ -10,10 +10,12 @@ import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
+import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
+import { measuredTextHeight } from './text-height.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
@@ -69,11 +71,14 @@ interface Prepared {
   snap: number;
 }
 
+/** Body text is 10.5–12 pt: about 0.15 in high on a page whose long side is A4's. */
+function pageTextHeight(raster: Raster): number {
+  return Math.max(12, dotsPerInch(raster) * 0.15);
+}
+
 /** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
-function prepare(raster: Raster): Prepared {
+function prepare(raster: Raster, textHeight: number): Prepared {
   const masks = adaptiveMasks(raster);
-  // Body text is 10.5–12 pt: about 0.15 in high.
-  const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
   const found = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
   const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
@@ -92,12 +97,29 @@ function prepare(raster: Raster): Prepared {
  * in (a wiped rule's ends would sway it); the rest of the preparation is done once, on the
  * straightened page.
  */
-async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
+async function deskewed(raster: Raster, textHeight: number): Promise<{ p: Prepared; skew: number }> {
   const step = skewSampleStep(raster.width, raster.height);
   const skew = skewOfSamples(textInkSamples(raster, step), raster.height, step);
   const straight = Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster;
   await yieldToOthers();
-  return { p: prepare(straight), skew };
+  return { p: prepare(straight, textHeight), skew };
+}
+
+/** The text height an image is read at when its size says nothing of it (a 200 dpi page's). */
+const READ_TEXT_HEIGHT = 30;
+
+/**
+ * The image at the scale it is read at, and its text height. A page's text height follows from
+ * its size (pageTextHeight); an image whose measured text is far from that (a screenshot of one
+ * table, a cropped photo) is scaled so its text is as high as a 200 dpi page's.
+ */
+async function readingScale(raster: Raster): Promise<{ raster: Raster; textHeight: number }> {
+  const guess = pageTextHeight(raster);
+  const measured = measuredTextHeight(raster);
+  if (measured === null || Math.abs(measured - guess) <= guess * 0.2) return { raster, textHeight: guess };
+  const factor = Math.min(4, Math.max(0.5, READ_TEXT_HEIGHT / measured));
+  if (Math.abs(factor - 1) < 0.1) return { raster, textHeight: measured };
+  return { raster: await scaleRaster(raster, factor), textHeight: measured * factor };
 }
 
 /** A box grown to a line of text's height around its middle, inside `within` (a flat mark, read as a line). */
@@ -263,11 +285,13 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  * reading goes on as results come back).
  */
 export async function preparePage(input: Raster): Promise<PreparedPage> {
-  let raster = input;
+  // The scanner's dark edges and a photo's desk are no ink (borders.ts).
+  let raster = await withoutDarkBorders(input);
   const longSide = Math.max(raster.width, raster.height);
   if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
   else if (longSide > MAX_PAGE_HEIGHT) raster = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
-  const { p, skew } = await deskewed(raster);
+  const scaled = await readingScale(raster);
+  const { p, skew } = await deskewed(scaled.raster, scaled.textHeight);
   await yieldToOthers();
   const read = pageCells(p);
   return { prepared: p, skew, read };
