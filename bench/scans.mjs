@@ -1,14 +1,14 @@
 // Accuracy of the OCR path on the drawn scans (scripts/make-drawn-scans.mjs, made here when the
-// folder does not hold this seed and count): every printed cell scored strictly (bench/scan-cells.mjs)
-// and counted under the conditions of the page it was read from, so each condition bucket (dpi,
+// folder does not hold this seed and count): every printed cell scored strictly
+// (strictCellOutcomes, src/generate/strict-score.ts) and counted under the conditions of the page it was read from, so each condition bucket (dpi,
 // skew, rotation, edges, seals, table style, screenshot, photo, format …) gets its own accuracy.
 // Usage: npm run build && node bench/scans.mjs [--dir test-artifacts/drawn-scans] [--count 150] [--seed 16]
 //        [--only SUBSTRING[,SUBSTRING…]] [--first N] [-v] [--json summary.json]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { closeOcr, processFile } from '../dist/index.js';
+import { strictCellOutcomes } from '../dist/generate/index.js';
 import { makeDrawnScans } from '../scripts/make-drawn-scans.mjs';
-import { cellOutcomes } from './scan-cells.mjs';
 import { ROOT } from './scan-truth.mjs';
 
 const args = process.argv.slice(2);
@@ -70,7 +70,7 @@ try {
     const started = performance.now();
     const { record, manifest } = await processFile(join(DIR, entry.file));
     if (!record || record.status === 'failed') failures.push(`${entry.file}: ${record ? record.issues.map((i) => i.code).join(',') : manifest.error}`);
-    const outcomes = record ? cellOutcomes(record, entry.truth) : [];
+    const outcomes = record ? strictCellOutcomes(record, entry.truth) : [];
     const file = { cells: 0, right: 0, flagged: 0, silent: 0 };
     for (const o of outcomes) {
       for (const t of [total, file, ...bucketsOf(entry, o.page).map(([k, v]) => tally(`${k}\t${v}`))]) {

@@ -5,8 +5,9 @@
 //   lighting; skew up to ±3°, some pages turned 90°/180°/270°; dark scanner edges and soft shadows
 //   along any border, punch holes, a fold line; red seals (公章) over table cells and over the
 //   signature; slight perspective for photos of a printed page.
-// sharp does the resampling, rotation, blur and SVG overlays; the seeded noise, lighting and the
-// perspective warp are per-pixel loops here (sharp has no seeded noise and no perspective warp).
+// sharp does the resampling, rotation, blur and SVG overlays; the seeded noise and lighting are
+// per-pixel loops here (sharp has no seeded noise), the perspective warp is nianbao's own
+// (src/extract/ocr/perspective.ts, which undoes it: run `npm run build` first).
 //
 // As a module: drawConditions(rand, options) → conditions; degradePage(png, conditions) → JPEG.
 // As a command: node scripts/degrade-scan.mjs in.pdf out.pdf --seed N [--photo]
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { homography, warp } from '../dist/extract/ocr/perspective.js';
 import { imagesToPdf } from './image-to-pdf.mjs';
 
 /** mulberry32: a small seeded generator, so every drawn scan is reproducible. */
@@ -140,60 +142,11 @@ function scannerMarks(width, height, c) {
   return [{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`), left: 0, top: 0, blend: 'multiply' }];
 }
 
-/** Solves the 3×3 homography taking the unit square's corners to `to` (x0,y0,…,x3,y3). */
-function homography(from, to) {
-  const a = [];
-  const b = [];
-  for (let i = 0; i < 4; i++) {
-    const [x, y] = [from[2 * i], from[2 * i + 1]];
-    const [u, v] = [to[2 * i], to[2 * i + 1]];
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
-    b.push(u);
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
-    b.push(v);
-  }
-  for (let col = 0; col < 8; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 8; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
-    [a[col], a[pivot]] = [a[pivot], a[col]];
-    [b[col], b[pivot]] = [b[pivot], b[col]];
-    for (let r = 0; r < 8; r++) {
-      if (r === col) continue;
-      const f = a[r][col] / a[col][col];
-      for (let k = col; k < 8; k++) a[r][k] -= f * a[col][k];
-      b[r] -= f * b[col];
-    }
-  }
-  return [...b.map((v, i) => v / a[i][i]), 1];
-}
-
-/** A photo of a printed page: each corner moved by its drawn share of the page (inverse warp, bilinear). */
+/** A photo of a printed page: each corner moved by its drawn share of the page (the desk shows around it). */
 function warpPerspective(data, width, height, channels, shifts) {
   const corners = [0, 0, width, 0, width, height, 0, height];
   const moved = corners.map((v, i) => v + shifts[i] * (i % 2 === 0 ? width : height));
-  const h = homography(moved, corners); // destination pixel → source pixel
-  const out = Buffer.alloc(data.length, 255);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const w = h[6] * x + h[7] * y + h[8];
-      const sx = (h[0] * x + h[1] * y + h[2]) / w;
-      const sy = (h[3] * x + h[4] * y + h[5]) / w;
-      if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) {
-        // Beyond the sheet: the desk under it.
-        for (let k = 0; k < channels; k++) out[(y * width + x) * channels + k] = 90;
-        continue;
-      }
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      for (let k = 0; k < channels; k++) {
-        const p = (yy, xx) => data[(yy * width + xx) * channels + k];
-        out[(y * width + x) * channels + k] = Math.round((p(y0, x0) * (1 - fx) + p(y0, x0 + 1) * fx) * (1 - fy) + (p(y0 + 1, x0) * (1 - fx) + p(y0 + 1, x0 + 1) * fx) * fy);
-      }
-    }
-  }
-  return out;
+  return Buffer.from(warp(data, { width, height, channels }, homography(moved, corners), { width, height }, 90));
 }
 
 /** A standard normal draw (Box–Muller). */

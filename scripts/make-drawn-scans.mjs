@@ -9,7 +9,7 @@
 // Usage: npm run build && node scripts/make-drawn-scans.mjs [--out test-artifacts/drawn-scans] [--count 150] [--seed 16]
 // Needs chromium (CHROMIUM_PATH, default /usr/bin/chromium), poppler-utils and a CJK font.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,11 +71,27 @@ export async function makeDrawnScans({ out, count, seed }) {
   if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   mkdirSync(out, { recursive: true });
   const reports = generatePrintableReports(count, seed, ['WenQuanYi Zen Hei', 'AR PL UMing CN']);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const launch = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  let browser = await launch();
+  // A page in a browser that is still there (a long run may outlive one chromium).
+  const newPage = async (options) => {
+    if (!browser.isConnected()) browser = await launch();
+    return browser.newPage(options);
+  };
   const work = mkdtempSync(join(tmpdir(), 'drawn-'));
   const entries = [];
+  const keep = (entry) => {
+    entries.push(entry);
+    writeFileSync(join(out, entry.file.replace(/\.\w+$/, '.entry.json')), JSON.stringify(entry));
+  };
   try {
     for (const [i, report] of reports.entries()) {
+      // Made by an earlier run that stopped half way: each file's entry is kept beside it.
+      const done = readdirSync(out).find((f) => f.startsWith(`drawn-${String(i).padStart(3, '0')}-`) && f.endsWith('.entry.json'));
+      if (done) {
+        entries.push(JSON.parse(readFileSync(join(out, done), 'utf8')));
+        continue;
+      }
       const rand = seededRandom(seed * 7919 + i);
       const tableStyle = TABLE_STYLES[Math.floor(rand() * TABLE_STYLES.length)];
       const printed = styled(new TextDecoder().decode(report.html), tableStyle);
@@ -86,7 +102,7 @@ export async function makeDrawnScans({ out, count, seed }) {
         const dpi = Math.round(110 + rand() * 90);
         const jpeg = rand() < 0.5;
         const quality = Math.round(55 + rand() * 30);
-        const page = await browser.newPage({ deviceScaleFactor: dpi / 96, viewport: { width: 900, height: 1200 } });
+        const page = await newPage({ deviceScaleFactor: dpi / 96, viewport: { width: 900, height: 1200 } });
         await page.setContent(html);
         const tables = await page.$$('table');
         const named = [];
@@ -98,24 +114,24 @@ export async function makeDrawnScans({ out, count, seed }) {
         const png = await pick.element.screenshot({ type: 'png' });
         writeFileSync(join(out, name), jpeg ? await sharp(png).jpeg({ quality }).toBuffer() : png);
         await page.close();
-        entries.push({ file: name, kind: 'screenshot', ...base, year: null, agency: null, table: pick.name, conditions: [{ page: 1, dpi, colour: true, quality: jpeg ? quality : null }], truth: truthOf(report.spec, [pick.name]) });
+        keep({ file: name, kind: 'screenshot', ...base, year: null, agency: null, table: pick.name, conditions: [{ page: 1, dpi, colour: true, quality: jpeg ? quality : null }], truth: truthOf(report.spec, [pick.name]) });
         continue;
       }
       const photo = i % PHOTO_EVERY === 0;
       const name = `drawn-${String(i).padStart(3, '0')}-${report.spec.template}-${tableStyle}-${photo ? 'photo' : 'scan'}.pdf`;
       const clean = join(work, `${i}.pdf`);
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.setContent(html);
       await page.pdf({ path: clean, preferCSSPageSize: true, printBackground: true });
       await page.close();
       const continued = continuedTables(clean);
       const { pdf, conditions } = await degradePdf(clean, seed * 104729 + i, { photo });
       writeFileSync(join(out, name), pdf);
-      entries.push({ file: name, kind: photo ? 'photo' : 'scan', ...base, continued, conditions, truth: truthOf(report.spec, ['requests', 'reviews', 'active']) });
+      keep({ file: name, kind: photo ? 'photo' : 'scan', ...base, continued, conditions, truth: truthOf(report.spec, ['requests', 'reviews', 'active']) });
       process.stdout.write(`\r${i + 1}/${count}`);
     }
   } finally {
-    await browser.close();
+    if (browser.isConnected()) await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
   writeFileSync(join(out, 'scans.json'), JSON.stringify({ seed, count, entries }, null, 1) + '\n');

@@ -105,6 +105,12 @@ async function deskewed(raster: Raster, textHeight: number): Promise<{ p: Prepar
   return { p: prepare(straight, textHeight), skew };
 }
 
+/** An A4 or Letter page, upright or turned (long side 1.29–1.41 times the short), with some margin for a crop. */
+function pageShaped(raster: Raster): boolean {
+  const ratio = Math.max(raster.width, raster.height) / Math.min(raster.width, raster.height);
+  return ratio >= 1.2 && ratio <= 1.6 && Math.max(raster.width, raster.height) >= 1000;
+}
+
 /** The text height an image is read at when its size says nothing of it (a 200 dpi page's). */
 const READ_TEXT_HEIGHT = 30;
 
@@ -115,6 +121,8 @@ const READ_TEXT_HEIGHT = 30;
  */
 async function readingScale(raster: Raster): Promise<{ raster: Raster; textHeight: number }> {
   const guess = pageTextHeight(raster);
+  // A page's size is the better measure: its glyph pieces are a title's or small print's as often as body text's.
+  if (pageShaped(raster)) return { raster, textHeight: guess };
   const measured = measuredTextHeight(raster);
   if (measured === null || Math.abs(measured - guess) <= guess * 0.2) return { raster, textHeight: guess };
   const factor = Math.min(4, Math.max(0.5, READ_TEXT_HEIGHT / measured));
@@ -299,6 +307,11 @@ export async function preparePage(input: Raster): Promise<PreparedPage> {
 
 /** Reads a prepared page: its orientation (turned when it reads better so), cells and title. */
 export async function readPreparedPage(page: PreparedPage, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
+  // A page lying on its side shows its cells' text standing up: turned the way its samples read best.
+  if (liesSideways(page.read.cells, page.read.textHeight)) {
+    const rotation = await sidewaysTurn(page, options.engine);
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation)), rotation, pageNumber, options)).result;
+  }
   const upright = await readPage(page, 0, pageNumber, options);
   // Orientation, judged once the page is read: a page read upright gives confident text. When it
   // does not, the turn (90°, 180°, 270°) whose samples read clearly better is read instead.
@@ -326,6 +339,37 @@ export function documentPageReader(engine: OcrEngine): (page: PreparedPage, page
     );
     return reading;
   };
+}
+
+/**
+ * True when the page's multi-character text boxes stand (much taller than wide) far more often
+ * than they lie: a table turned 90° or 270° (its labels and numbers run down the page). Digits
+ * read sideways can still look confident (a 0 is a 0 either way), so the cells' confidence alone
+ * does not tell.
+ */
+function liesSideways(cells: readonly GridCellInk[], textHeight: number): boolean {
+  let standing = 0;
+  let lying = 0;
+  for (const { ink } of cells) {
+    if (ink.kind !== 'text') continue;
+    const w = ink.box.x1 - ink.box.x0;
+    const h = ink.box.y1 - ink.box.y0;
+    if (Math.max(w, h) < textHeight * 1.6) continue;
+    if (h > w * 1.6) standing++;
+    else if (w > h * 1.6) lying++;
+  }
+  return standing >= 8 && standing > lying * 3;
+}
+
+/** 90 or 270: the clockwise turn under which the tallest text boxes read better. */
+async function sidewaysTurn(page: PreparedPage, engine: OcrEngine): Promise<number> {
+  const samples = page.read.cells
+    .flatMap((c) => (c.ink.kind === 'text' ? [c.ink.box] : []))
+    .sort((a, b) => b.y1 - b.y0 - (a.y1 - a.y0))
+    .slice(0, 4);
+  const right = await sampleConfidence(page.prepared, engine, samples, 90);
+  const left = await sampleConfidence(page.prepared, engine, samples, 270);
+  return left > right ? 270 : 90;
 }
 
 /** Below this mean confidence of its cells a page may be turned: its samples are read every way. */
