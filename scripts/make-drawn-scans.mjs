@@ -23,8 +23,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TABLE_STYLES = ['ruled', 'hrules', 'unruled'];
 /** Every fifth report is photographed with a phone, the others go through a scanner. */
 const PHOTO_EVERY = 5;
-/** One file in four is a screenshot of one table (三, 四 or 二): reports 3 and 6 of every 8, one of each format. */
-const isScreenshot = (i) => i % 8 === 3 || i % 8 === 6;
+/** Every other file is a screenshot of one table (三, 四 or 二): reports 1 and 2 of every 4, one of each format. */
+const isScreenshot = (i) => i % 4 === 1 || i % 4 === 2;
 
 /** The printable HTML with its tables in the drawn style (the generator draws ruled or unruled). */
 function styled(html, tableStyle) {

@@ -12,6 +12,7 @@ import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } f
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
+import { withoutStrayStrokes } from './stray-strokes.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
@@ -45,6 +46,8 @@ export interface OcrPageResult {
   meanConfidence: number | null;
   /** The page's digit shapes and its numbers, for the document's shapes to judge again (glyphs.ts). */
   glyphs: PageGlyphs;
+  /** Why nothing was read from the page, when nothing was. */
+  nothingRead?: string;
 }
 
 /** Images are scaled so a page is at least this many pixels high (about 150 dpi for A4). */
@@ -80,7 +83,7 @@ function pageTextHeight(raster: Raster): number {
 function prepare(raster: Raster, textHeight: number): Prepared {
   const masks = adaptiveMasks(raster);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
-  const found = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
+  const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight), textHeight);
   const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
   // Segments of grid lines too faint for the masks, found on the pixels where the grid says a line may run.
   const faintSegments = faintRuleSegments(raster, tables(found), snap, textHeight);
@@ -282,6 +285,8 @@ export interface PreparedPage {
   prepared: Prepared;
   skew: number;
   read: PageCells;
+  /** Clockwise degrees the page was turned while it was prepared (a page lying on its side, found no grid upright). */
+  turned: number;
 }
 
 /** Lets other work waiting on this thread run (the reading of the page before) between long steps. */
@@ -292,7 +297,7 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  * before it is being read by the OCR workers (it yields between its long steps, so that page's
  * reading goes on as results come back).
  */
-export async function preparePage(input: Raster): Promise<PreparedPage> {
+export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
   let raster = await withoutDarkBorders(input);
   const longSide = Math.max(raster.width, raster.height);
@@ -302,7 +307,13 @@ export async function preparePage(input: Raster): Promise<PreparedPage> {
   const { p, skew } = await deskewed(scaled.raster, scaled.textHeight);
   await yieldToOthers();
   const read = pageCells(p);
-  return { prepared: p, skew, read };
+  // Nothing to read upright, and a grid on its side: a table page lying sideways (its skew, measured
+  // on text running down the page, was no skew at all). A page of prose has no grid either way.
+  if (read.source === 'none' && mayTurn) {
+    const sideways = await preparePage(await rotateRaster(input, 90), 90, false);
+    if (sideways.prepared.grids.length > 0) return sideways;
+  }
+  return { prepared: p, skew, read, turned };
 }
 
 /** Reads a prepared page: its orientation (turned when it reads better so), cells and title. */
@@ -310,15 +321,19 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   // A page lying on its side shows its cells' text standing up: turned the way its samples read best.
   if (liesSideways(page.read.cells, page.read.textHeight)) {
     const rotation = await sidewaysTurn(page, options.engine);
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation)), rotation, pageNumber, options)).result;
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
   }
-  const upright = await readPage(page, 0, pageNumber, options);
+  // Turned on its side while prepared: 90° or 270° is for its samples to say (upright or upside down).
+  if (page.turned !== 0 && (await upsideDown(page, options.engine))) {
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false), (page.turned + 180) % 360, pageNumber, options)).result;
+  }
+  const upright = await readPage(page, page.turned, pageNumber, options);
   // Orientation, judged once the page is read: a page read upright gives confident text. When it
   // does not, the turn (90°, 180°, 270°) whose samples read clearly better is read instead.
   if (upright.cellConfidence === null || upright.cellConfidence >= ORIENTATION_DOUBT) return upright.result;
   const rotation = await betterTurn(page, options.engine);
   if (rotation === 0) return upright.result;
-  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation)), rotation, pageNumber, options)).result;
+  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
 }
 
 /**
@@ -370,6 +385,13 @@ async function sidewaysTurn(page: PreparedPage, engine: OcrEngine): Promise<numb
   const right = await sampleConfidence(page.prepared, engine, samples, 90);
   const left = await sampleConfidence(page.prepared, engine, samples, 270);
   return left > right ? 270 : 90;
+}
+
+/** True when the page's widest text boxes (labels) read better turned 180°. */
+async function upsideDown(page: PreparedPage, engine: OcrEngine): Promise<boolean> {
+  const samples = sampleBoxes(page.prepared, page.read.cells);
+  if (samples.length === 0) return false;
+  return (await sampleConfidence(page.prepared, engine, samples, 180)) > (await sampleConfidence(page.prepared, engine, samples, 0));
 }
 
 /** Below this mean confidence of its cells a page may be turned: its samples are read every way. */
@@ -453,7 +475,15 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     meanConfidence: mean(confidences),
     glyphs: { model: reads.shapes, checks },
   };
+  if (runs.length === 0) result.nothingRead = whyNothingRead(p, read);
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
+}
+
+/** Why a page gave no text: what was and was not found on it. */
+function whyNothingRead(p: Prepared, read: PageCells): string {
+  if (p.grids.length > 0) return 'its table grid holds no cell that could be read';
+  if (read.lines.length === 0) return 'no line of text was found on it (blank, too faint, or no text)';
+  return `${read.lines.length} line(s) of text but no table: no ruled grid, no words standing in columns (text outside tables is not read once the title is found)`;
 }
 
 /** Below this mean confidence a page's reading is reported as poor. */
@@ -464,6 +494,7 @@ export function ocrPageIssues(result: OcrPageResult, page: number): Issue[] {
   const issues: Issue[] = [];
   if (result.rotation !== 0) issues.push(makeIssue('info', 'extract', 'ocr_page_rotated', `page ${page}: turned ${result.rotation}° to read it`, { page }));
   if (Math.abs(result.skew) >= 0.5) issues.push(makeIssue('info', 'extract', 'ocr_page_deskewed', `page ${page}: straightened by ${result.skew}°`, { page }));
+  if (result.nothingRead) issues.push(makeIssue('info', 'extract', 'ocr_page_nothing_read', `page ${page}: nothing read, ${result.nothingRead}`, { page }));
   if (result.meanConfidence !== null && result.meanConfidence < POOR_PAGE_CONFIDENCE) {
     issues.push(makeIssue('warning', 'extract', 'ocr_low_confidence', `page ${page}: mean OCR confidence ${result.meanConfidence.toFixed(2)}; the scan is poor`, { page }));
   }
