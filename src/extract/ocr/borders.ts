@@ -51,6 +51,8 @@ async function darkRegion(raster: Raster): Promise<DarkRegion | null> {
   const small = new Uint8Array(
     await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 1 } })
       .resize(width, height, { kernel: 'linear', fit: 'fill' })
+      // libvips hands a one-band image back as sRGB: its one band again.
+      .extractChannel(0)
       .raw()
       .toBuffer(),
   );
@@ -127,10 +129,11 @@ function sheetQuad(raster: Raster, region: DarkRegion): Quad | null {
     for (let x = 0; x < width; x++) {
       if (dark[y * width + x] === 1) continue;
       light++;
-      if (x + y < (tl[2] as number)) tl = [x, y, x + y];
-      if (x - y > (tr[2] as number)) tr = [x + 1, y, x - y];
-      if (x + y > (br[2] as number)) br = [x + 1, y + 1, x + y];
-      if (x - y < (bl[2] as number)) bl = [x, y + 1, x - y];
+      // The inner corner of each corner block: the block itself may be part desk.
+      if (x + y < (tl[2] as number)) tl = [x + 1, y + 1, x + y];
+      if (x - y > (tr[2] as number)) tr = [x, y + 1, x - y];
+      if (x + y > (br[2] as number)) br = [x, y, x + y];
+      if (x - y < (bl[2] as number)) bl = [x + 1, y, x - y];
     }
   }
   if (light < width * height * 0.4) return null;
