@@ -119,15 +119,19 @@ const READ_TEXT_HEIGHT = 30;
 
 /**
  * The image at the scale it is read at, and its text height. A page's text height follows from
- * its size (pageTextHeight); an image whose measured text is far from that (a screenshot of one
- * table, a cropped photo) is scaled so its text is as high as a 200 dpi page's.
+ * its size (pageTextHeight), and a page is scaled to 150–400 dpi. An image of another shape (a
+ * screenshot of one table, a cropped photo), whose size says nothing of its resolution, is scaled
+ * so its measured text is as high as a 200 dpi page's.
  */
 async function readingScale(raster: Raster): Promise<{ raster: Raster; textHeight: number }> {
-  const guess = pageTextHeight(raster);
-  // A page's size is the better measure: its glyph pieces are a title's or small print's as often as body text's.
-  if (pageShaped(raster)) return { raster, textHeight: guess };
-  const measured = measuredTextHeight(raster);
-  if (measured === null || Math.abs(measured - guess) <= guess * 0.2) return { raster, textHeight: guess };
+  const measured = pageShaped(raster) ? null : measuredTextHeight(raster);
+  if (measured === null) {
+    const longSide = Math.max(raster.width, raster.height);
+    let page = raster;
+    if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) page = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
+    else if (longSide > MAX_PAGE_HEIGHT) page = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
+    return { raster: page, textHeight: pageTextHeight(page) };
+  }
   const factor = Math.min(4, Math.max(0.5, READ_TEXT_HEIGHT / measured));
   if (Math.abs(factor - 1) < 0.1) return { raster, textHeight: measured };
   return { raster: await scaleRaster(raster, factor), textHeight: measured * factor };
@@ -163,7 +167,9 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
     for (const cell of grid.cells) {
       // Inset by the resolution's scale, not the text's: rules are as thick at any font size.
       const inner = expandBox(cell.bbox, -Math.max(3, p.textHeight * 0.15));
-      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight) });
+      // A sliver between two close rules (a double rule, a screenshot's border at the image's edge)
+      // holds no character: no cell, and no printed blank.
+      if (inner.x1 - inner.x0 >= textHeight * 0.4 && inner.y1 - inner.y0 >= textHeight * 0.4) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight) });
     }
   }
   return cells;
@@ -299,11 +305,7 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  */
 export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
-  let raster = await withoutDarkBorders(input);
-  const longSide = Math.max(raster.width, raster.height);
-  if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
-  else if (longSide > MAX_PAGE_HEIGHT) raster = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
-  const scaled = await readingScale(raster);
+  const scaled = await readingScale(await withoutDarkBorders(input));
   const { p, skew } = await deskewed(scaled.raster, scaled.textHeight);
   await yieldToOthers();
   const read = pageCells(p);

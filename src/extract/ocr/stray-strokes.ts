@@ -1,20 +1,20 @@
 /**
  * Strokes of characters taken for rules. In a table ruled across only (three-line tables, rules
- * between rows and none between columns), or in a small image, the long vertical strokes of
- * characters (丨 in 行, 中, 申) pass the rule finder's length test; each then becomes a column
- * boundary, and the grid they make cuts labels and numbers apart, or wipes them out with the
- * rule. A short vertical rule is a real one only where it runs from one horizontal rule to another
- * (a cell's side); a stroke stops short of them (the cell's padding).
+ * between rows and none between columns), or in a small image, the long strokes of characters
+ * (丨 in 行 and 申, 一 joined along a line of 二, 三 and 正) pass the rule finder's length test;
+ * each then becomes a cell boundary, and the grid they make cuts labels and numbers apart, or
+ * wipes them out with the rule. A short rule is a real one only where it runs from one rule across
+ * it to another (a cell's side); a stroke stops short of them (the cell's padding).
  */
 import type { Edge } from '../../model/document.js';
 
-/** Vertical rules at least this many text heights long are rules whatever they meet. */
-const LONG_RULE = 3;
+/** Rules at least this many text heights long are rules whatever they meet (vertical, horizontal). */
+const LONG_RULE = { v: 3, h: 6 };
 
-/** The edges without short vertical runs that do not reach a horizontal rule at both ends. */
+/** The edges without short runs that do not reach a rule across them at both ends. */
 export function withoutStrayStrokes(edges: readonly Edge[], textHeight: number): Edge[] {
-  const horizontals = edges.filter((e) => e.orientation === 'h');
   const reach = textHeight * 0.35;
-  const meets = (v: Edge, y: number): boolean => horizontals.some((h) => Math.abs(h.position - y) <= reach && h.start <= v.position + reach && h.end >= v.position - reach);
-  return edges.filter((e) => e.orientation === 'h' || e.end - e.start >= textHeight * LONG_RULE || (meets(e, e.start) && meets(e, e.end)));
+  const meets = (e: Edge, at: number): boolean =>
+    edges.some((o) => o.orientation !== e.orientation && Math.abs(o.position - at) <= reach && o.start <= e.position + reach && o.end >= e.position - reach);
+  return edges.filter((e) => e.end - e.start >= textHeight * LONG_RULE[e.orientation] || (meets(e, e.start) && meets(e, e.end)));
 }
