@@ -100,12 +100,13 @@ function prepare(raster: Raster, textHeight: number): Prepared {
  * in (a wiped rule's ends would sway it); the rest of the preparation is done once, on the
  * straightened page.
  */
-async function deskewed(raster: Raster, textHeight: number): Promise<{ p: Prepared; skew: number }> {
+async function deskewed(raster: Raster, textHeight: number | null): Promise<{ p: Prepared; skew: number }> {
   const step = skewSampleStep(raster.width, raster.height);
   const skew = skewOfSamples(textInkSamples(raster, step), raster.height, step);
   const straight = Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster;
   await yieldToOthers();
-  return { p: prepare(straight, textHeight), skew };
+  // A page's text height is guessed from the straightened page's size (rotation grows it a little).
+  return { p: prepare(straight, textHeight ?? pageTextHeight(straight)), skew };
 }
 
 /** An A4 or Letter page, upright or turned (long side 1.29–1.41 times the short), with some margin for a crop. */
@@ -119,18 +120,18 @@ const READ_TEXT_HEIGHT = 30;
 
 /**
  * The image at the scale it is read at, and its text height. A page's text height follows from
- * its size (pageTextHeight), and a page is scaled to 150–400 dpi. An image of another shape (a
+ * its size (pageTextHeight, once straightened: null here), and a page is scaled to 150–400 dpi. An image of another shape (a
  * screenshot of one table, a cropped photo), whose size says nothing of its resolution, is scaled
  * so its measured text is as high as a 200 dpi page's.
  */
-async function readingScale(raster: Raster): Promise<{ raster: Raster; textHeight: number }> {
+async function readingScale(raster: Raster): Promise<{ raster: Raster; textHeight: number | null }> {
   const measured = pageShaped(raster) ? null : measuredTextHeight(raster);
   if (measured === null) {
     const longSide = Math.max(raster.width, raster.height);
     let page = raster;
     if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) page = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
     else if (longSide > MAX_PAGE_HEIGHT) page = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
-    return { raster: page, textHeight: pageTextHeight(page) };
+    return { raster: page, textHeight: null };
   }
   const factor = Math.min(4, Math.max(0.5, READ_TEXT_HEIGHT / measured));
   if (Math.abs(factor - 1) < 0.1) return { raster, textHeight: measured };

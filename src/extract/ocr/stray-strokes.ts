@@ -11,10 +11,15 @@ import type { Edge } from '../../model/document.js';
 /** Rules at least this many text heights long are rules whatever they meet (vertical, horizontal). */
 const LONG_RULE = { v: 3, h: 6 };
 
-/** The edges without short runs that do not reach a rule across them at both ends. */
+/**
+ * The edges without short runs that neither reach a rule across them at both ends nor continue a
+ * long rule of their own line (a column rule broken by noise into pieces, one per row).
+ */
 export function withoutStrayStrokes(edges: readonly Edge[], textHeight: number): Edge[] {
   const reach = textHeight * 0.35;
+  const long = (e: Edge): boolean => e.end - e.start >= textHeight * LONG_RULE[e.orientation];
   const meets = (e: Edge, at: number): boolean =>
     edges.some((o) => o.orientation !== e.orientation && Math.abs(o.position - at) <= reach && o.start <= e.position + reach && o.end >= e.position - reach);
-  return edges.filter((e) => e.end - e.start >= textHeight * LONG_RULE[e.orientation] || (meets(e, e.start) && meets(e, e.end)));
+  const continues = (e: Edge): boolean => edges.some((o) => o !== e && o.orientation === e.orientation && long(o) && Math.abs(o.position - e.position) <= reach);
+  return edges.filter((e) => long(e) || (meets(e, e.start) && meets(e, e.end)) || continues(e));
 }
