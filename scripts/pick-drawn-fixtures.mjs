@@ -25,7 +25,7 @@ const PICKS = new Map([
   [21, { why: 'screenshot of 二 alone, horizontal rules only, 2021' }],
   [26, { why: 'screenshot of 三 alone, unruled, 2019, JPEG' }],
   [45, { why: 'screenshot of 二 alone, ruled, 2021, JPEG' }],
-  [57, { why: 'screenshot of 三 alone, ruled, 2021' }],
+  [97, { why: 'screenshot of 三 alone, ruled, 2021' }],
   [98, { why: 'screenshot of 三 alone, unruled, 2019' }],
 ]);
 
