@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { gaussian, seededRandom } from './degrade-scan.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,22 +28,6 @@ const LEVELS = {
   heavy: { dpi: 150, noise: 12, specks: 0.0008, blur: 0.6, skew: 2, quality: 40 },
   fine: { dpi: 300, noise: 7, specks: 0.0004, blur: 0.8, skew: 1.5, quality: 40 },
 };
-
-/** mulberry32: a small seeded generator, so fixtures are reproducible. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand) {
-  return Math.sqrt(-2 * Math.log(rand() || 1e-9)) * Math.cos(2 * Math.PI * rand());
-}
 
 /** One page PNG → degraded JPEG bytes. */
 async function degrade(png, level, rand, turn) {
@@ -73,7 +58,7 @@ async function scan(name, pdf, truth, levelName, seed, options = {}) {
   const level = LEVELS[levelName];
   const work = mkdtempSync(join(tmpdir(), 'scan-'));
   try {
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const pages = render(pdf, level.dpi, work);
     const jpegs = [];
     const skews = [];

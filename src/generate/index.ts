@@ -12,6 +12,7 @@ import { generateSpec, type ReportSpec } from './values.js';
 export { CLASSIC_LAYOUTS, LAYOUTS, type Layout, type PrintStyle } from './render.js';
 export { REAL_LAYOUTS } from './real.js';
 export type { ReportSpec } from './values.js';
+export { strictCellOutcomes, type CellOutcome, type StrictOutcome } from './strict-score.js';
 export { scoreRecord, scoreTables, type CellOutcomes, type RecordScore, type TablesScore, type TableScore } from './score.js';
 
 /** A report format: one of the two templates, or the 2021 format with the single （六） row of 2019. */

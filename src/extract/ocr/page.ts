@@ -10,10 +10,13 @@ import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
+import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
+import { withoutStrayStrokes } from './stray-strokes.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
+import { measuredTextHeight } from './text-height.js';
 import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
@@ -43,6 +46,8 @@ export interface OcrPageResult {
   meanConfidence: number | null;
   /** The page's digit shapes and its numbers, for the document's shapes to judge again (glyphs.ts). */
   glyphs: PageGlyphs;
+  /** Why nothing was read from the page, when nothing was. */
+  nothingRead?: string;
 }
 
 /** Images are scaled so a page is at least this many pixels high (about 150 dpi for A4). */
@@ -69,13 +74,16 @@ interface Prepared {
   snap: number;
 }
 
+/** Body text is 10.5–12 pt: about 0.15 in high on a page whose long side is A4's. */
+function pageTextHeight(raster: Raster): number {
+  return Math.max(12, dotsPerInch(raster) * 0.15);
+}
+
 /** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
-function prepare(raster: Raster): Prepared {
+function prepare(raster: Raster, textHeight: number): Prepared {
   const masks = adaptiveMasks(raster);
-  // Body text is 10.5–12 pt: about 0.15 in high.
-  const textHeight = Math.max(12, dotsPerInch(raster) * 0.15);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
-  const found = closeOpenEnds(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight);
+  const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight), textHeight);
   const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
   // Segments of grid lines too faint for the masks, found on the pixels where the grid says a line may run.
   const faintSegments = faintRuleSegments(raster, tables(found), snap, textHeight);
@@ -92,12 +100,42 @@ function prepare(raster: Raster): Prepared {
  * in (a wiped rule's ends would sway it); the rest of the preparation is done once, on the
  * straightened page.
  */
-async function deskewed(raster: Raster): Promise<{ p: Prepared; skew: number }> {
+async function deskewed(raster: Raster, textHeight: number | null): Promise<{ p: Prepared; skew: number }> {
   const step = skewSampleStep(raster.width, raster.height);
   const skew = skewOfSamples(textInkSamples(raster, step), raster.height, step);
   const straight = Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster;
   await yieldToOthers();
-  return { p: prepare(straight), skew };
+  // A page's text height is guessed from the straightened page's size (rotation grows it a little).
+  return { p: prepare(straight, textHeight ?? pageTextHeight(straight)), skew };
+}
+
+/** An A4 or Letter page, upright or turned (long side 1.29–1.41 times the short), with some margin for a crop. */
+function pageShaped(raster: Raster): boolean {
+  const ratio = Math.max(raster.width, raster.height) / Math.min(raster.width, raster.height);
+  return ratio >= 1.2 && ratio <= 1.6 && Math.max(raster.width, raster.height) >= 1000;
+}
+
+/** The text height an image is read at when its size says nothing of it (a 200 dpi page's). */
+const READ_TEXT_HEIGHT = 30;
+
+/**
+ * The image at the scale it is read at, and its text height. A page's text height follows from
+ * its size (pageTextHeight, once straightened: null here), and a page is scaled to 150–400 dpi. An image of another shape (a
+ * screenshot of one table, a cropped photo), whose size says nothing of its resolution, is scaled
+ * so its measured text is as high as a 200 dpi page's.
+ */
+async function readingScale(raster: Raster): Promise<{ raster: Raster; textHeight: number | null }> {
+  const measured = pageShaped(raster) ? null : measuredTextHeight(raster);
+  if (measured === null) {
+    const longSide = Math.max(raster.width, raster.height);
+    let page = raster;
+    if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) page = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
+    else if (longSide > MAX_PAGE_HEIGHT) page = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
+    return { raster: page, textHeight: null };
+  }
+  const factor = Math.min(4, Math.max(0.5, READ_TEXT_HEIGHT / measured));
+  if (Math.abs(factor - 1) < 0.1) return { raster, textHeight: measured };
+  return { raster: await scaleRaster(raster, factor), textHeight: measured * factor };
 }
 
 /** A box grown to a line of text's height around its middle, inside `within` (a flat mark, read as a line). */
@@ -130,7 +168,9 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
     for (const cell of grid.cells) {
       // Inset by the resolution's scale, not the text's: rules are as thick at any font size.
       const inner = expandBox(cell.bbox, -Math.max(3, p.textHeight * 0.15));
-      if (inner.x1 > inner.x0 && inner.y1 > inner.y0) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight) });
+      // A sliver between two close rules (a double rule, a screenshot's border at the image's edge)
+      // holds no character: no cell, and no printed blank.
+      if (inner.x1 - inner.x0 >= textHeight * 0.4 && inner.y1 - inner.y0 >= textHeight * 0.4) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight) });
     }
   }
   return cells;
@@ -252,6 +292,8 @@ export interface PreparedPage {
   prepared: Prepared;
   skew: number;
   read: PageCells;
+  /** Clockwise degrees the page was turned while it was prepared (a page lying on its side, found no grid upright). */
+  turned: number;
 }
 
 /** Lets other work waiting on this thread run (the reading of the page before) between long steps. */
@@ -262,26 +304,39 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  * before it is being read by the OCR workers (it yields between its long steps, so that page's
  * reading goes on as results come back).
  */
-export async function preparePage(input: Raster): Promise<PreparedPage> {
-  let raster = input;
-  const longSide = Math.max(raster.width, raster.height);
-  if (longSide < MIN_PAGE_HEIGHT && longSide * 2 >= MIN_PAGE_HEIGHT * 0.75) raster = await scaleRaster(raster, MIN_PAGE_HEIGHT / longSide);
-  else if (longSide > MAX_PAGE_HEIGHT) raster = await scaleRaster(raster, MAX_PAGE_HEIGHT / longSide);
-  const { p, skew } = await deskewed(raster);
+export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
+  // The scanner's dark edges and a photo's desk are no ink (borders.ts).
+  const scaled = await readingScale(await withoutDarkBorders(input));
+  const { p, skew } = await deskewed(scaled.raster, scaled.textHeight);
   await yieldToOthers();
   const read = pageCells(p);
-  return { prepared: p, skew, read };
+  // Nothing to read upright, and a grid on its side: a table page lying sideways (its skew, measured
+  // on text running down the page, was no skew at all). A page of prose has no grid either way.
+  if (read.source === 'none' && mayTurn) {
+    const sideways = await preparePage(await rotateRaster(input, 90), 90, false);
+    if (sideways.prepared.grids.length > 0) return sideways;
+  }
+  return { prepared: p, skew, read, turned };
 }
 
 /** Reads a prepared page: its orientation (turned when it reads better so), cells and title. */
 export async function readPreparedPage(page: PreparedPage, pageNumber: number, options: OcrPageOptions): Promise<OcrPageResult> {
-  const upright = await readPage(page, 0, pageNumber, options);
+  // A page lying on its side shows its cells' text standing up: turned the way its samples read best.
+  if (liesSideways(page.read.cells, page.read.textHeight)) {
+    const rotation = await sidewaysTurn(page, options.engine);
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
+  }
+  // Turned on its side while prepared: 90° or 270° is for its samples to say (upright or upside down).
+  if (page.turned !== 0 && (await upsideDown(page, options.engine))) {
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false), (page.turned + 180) % 360, pageNumber, options)).result;
+  }
+  const upright = await readPage(page, page.turned, pageNumber, options);
   // Orientation, judged once the page is read: a page read upright gives confident text. When it
   // does not, the turn (90°, 180°, 270°) whose samples read clearly better is read instead.
   if (upright.cellConfidence === null || upright.cellConfidence >= ORIENTATION_DOUBT) return upright.result;
   const rotation = await betterTurn(page, options.engine);
   if (rotation === 0) return upright.result;
-  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation)), rotation, pageNumber, options)).result;
+  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
 }
 
 /**
@@ -302,6 +357,44 @@ export function documentPageReader(engine: OcrEngine): (page: PreparedPage, page
     );
     return reading;
   };
+}
+
+/**
+ * True when the page's multi-character text boxes stand (much taller than wide) far more often
+ * than they lie: a table turned 90° or 270° (its labels and numbers run down the page). Digits
+ * read sideways can still look confident (a 0 is a 0 either way), so the cells' confidence alone
+ * does not tell.
+ */
+function liesSideways(cells: readonly GridCellInk[], textHeight: number): boolean {
+  let standing = 0;
+  let lying = 0;
+  for (const { ink } of cells) {
+    if (ink.kind !== 'text') continue;
+    const w = ink.box.x1 - ink.box.x0;
+    const h = ink.box.y1 - ink.box.y0;
+    if (Math.max(w, h) < textHeight * 1.6) continue;
+    if (h > w * 1.6) standing++;
+    else if (w > h * 1.6) lying++;
+  }
+  return standing >= 8 && standing > lying * 3;
+}
+
+/** 90 or 270: the clockwise turn under which the tallest text boxes read better. */
+async function sidewaysTurn(page: PreparedPage, engine: OcrEngine): Promise<number> {
+  const samples = page.read.cells
+    .flatMap((c) => (c.ink.kind === 'text' ? [c.ink.box] : []))
+    .sort((a, b) => b.y1 - b.y0 - (a.y1 - a.y0))
+    .slice(0, 4);
+  const right = await sampleConfidence(page.prepared, engine, samples, 90);
+  const left = await sampleConfidence(page.prepared, engine, samples, 270);
+  return left > right ? 270 : 90;
+}
+
+/** True when the page's widest text boxes (labels) read better turned 180°. */
+async function upsideDown(page: PreparedPage, engine: OcrEngine): Promise<boolean> {
+  const samples = sampleBoxes(page.prepared, page.read.cells);
+  if (samples.length === 0) return false;
+  return (await sampleConfidence(page.prepared, engine, samples, 180)) > (await sampleConfidence(page.prepared, engine, samples, 0));
 }
 
 /** Below this mean confidence of its cells a page may be turned: its samples are read every way. */
@@ -385,7 +478,15 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     meanConfidence: mean(confidences),
     glyphs: { model: reads.shapes, checks },
   };
+  if (runs.length === 0) result.nothingRead = whyNothingRead(p, read);
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
+}
+
+/** Why a page gave no text: what was and was not found on it. */
+function whyNothingRead(p: Prepared, read: PageCells): string {
+  if (p.grids.length > 0) return 'its table grid holds no cell that could be read';
+  if (read.lines.length === 0) return 'no line of text was found on it (blank, too faint, or no text)';
+  return `${read.lines.length} line(s) of text but no table: no ruled grid, no words standing in columns (text outside tables is not read once the title is found)`;
 }
 
 /** Below this mean confidence a page's reading is reported as poor. */
@@ -396,6 +497,7 @@ export function ocrPageIssues(result: OcrPageResult, page: number): Issue[] {
   const issues: Issue[] = [];
   if (result.rotation !== 0) issues.push(makeIssue('info', 'extract', 'ocr_page_rotated', `page ${page}: turned ${result.rotation}° to read it`, { page }));
   if (Math.abs(result.skew) >= 0.5) issues.push(makeIssue('info', 'extract', 'ocr_page_deskewed', `page ${page}: straightened by ${result.skew}°`, { page }));
+  if (result.nothingRead) issues.push(makeIssue('info', 'extract', 'ocr_page_nothing_read', `page ${page}: nothing read, ${result.nothingRead}`, { page }));
   if (result.meanConfidence !== null && result.meanConfidence < POOR_PAGE_CONFIDENCE) {
     issues.push(makeIssue('warning', 'extract', 'ocr_low_confidence', `page ${page}: mean OCR confidence ${result.meanConfidence.toFixed(2)}; the scan is poor`, { page }));
   }

@@ -30,22 +30,27 @@ function rawInput(raster: Raster): Sharp {
   return sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 1 } });
 }
 
+/**
+ * The grey a page is read in. A colour image gives its red channel, not its luma: a red seal (公章)
+ * stamped over cells and signatures is as light as the paper in red light, while black and blue
+ * print stay dark; on a grey image the two are the same.
+ */
 async function toRaster(image: Sharp): Promise<Raster> {
-  const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
   if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
-  // sharp keeps an alpha channel on some inputs: take the first channel.
+  // Grey with alpha, or colour (with or without alpha): the first channel is the grey, or the red.
   const grey = new Uint8Array(info.width * info.height);
   for (let i = 0; i < grey.length; i++) grey[i] = data[i * info.channels] ?? 255;
   return { width: info.width, height: info.height, data: grey };
 }
 
-/** A greyscale raster from RGBA pixels (a rendered PDF page), composited on white. */
+/** A greyscale raster from RGBA pixels (a rendered PDF page), composited on white: its red channel (toRaster). */
 export function rasterFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Raster {
   const data = new Uint8Array(width * height);
   for (let i = 0; i < data.length; i++) {
     const alpha = (rgba[i * 4 + 3] ?? 255) / 255;
-    const luma = 0.299 * (rgba[i * 4] ?? 255) + 0.587 * (rgba[i * 4 + 1] ?? 255) + 0.114 * (rgba[i * 4 + 2] ?? 255);
-    data[i] = Math.round(luma * alpha + 255 * (1 - alpha));
+    // The red channel, as toRaster: red seals drop out.
+    data[i] = Math.round((rgba[i * 4] ?? 255) * alpha + 255 * (1 - alpha));
   }
   return { width, height, data };
 }

@@ -1,0 +1,183 @@
+/**
+ * What lies around the sheet: a scanner's dark edge (the lid beyond the paper), a dark shadow
+ * along a border, the desk around a photographed page. All of it touches the image's border and
+ * is wide and solid, unlike print, which stands inside the margins in thin strokes. Left in, it is
+ * taken for ink: it sways the skew, joins the text lines and hides the page (issue 16: a dark edge
+ * down one side ended a scan `not_a_report`). It is found on a reduced copy of the page, where
+ * thin strokes (rules, text, a screenshot's table border) fade into the paper and solid dark stays
+ * dark, and painted the paper's colour.
+ */
+import sharp from 'sharp';
+import { homography, warp, type Quad } from './perspective.js';
+import type { Raster } from './raster.js';
+
+/** The reduced copy: one pixel per block of this many page pixels a side. */
+const BLOCK = 8;
+/** A block this much darker than the paper, on the image's border, starts a dark region … */
+const SEED_SHARE = 0.45;
+/**
+ * … which grows through blocks darker than this share of the paper: paper in poor light (a photo's
+ * far side, 0.6 of the near side's grey) must stay out of it.
+ */
+const GROW_SHARE = 0.5;
+
+/** The paper's grey: the 90th percentile of a sample of pixels. */
+function paperGrey(data: Uint8Array): number {
+  const histogram = new Uint32Array(256);
+  let samples = 0;
+  for (let i = 0; i < data.length; i += 13, samples++) histogram[data[i] as number]!++;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v] as number;
+    if (seen >= samples * 0.9) return v;
+  }
+  return 255;
+}
+
+/** The dark blocks reaching the border of a reduced copy of the page, or null when there are none. */
+interface DarkRegion {
+  width: number;
+  height: number;
+  dark: Uint8Array;
+  paper: number;
+  /** Borders (of 4) the dark region runs along for most of their length: 3 or 4 is a desk around a photographed sheet. */
+  sides: number;
+}
+
+async function darkRegion(raster: Raster): Promise<DarkRegion | null> {
+  const width = Math.max(1, Math.round(raster.width / BLOCK));
+  const height = Math.max(1, Math.round(raster.height / BLOCK));
+  if (width < 8 || height < 8) return null;
+  const small = new Uint8Array(
+    await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 1 } })
+      .resize(width, height, { kernel: 'linear', fit: 'fill' })
+      // libvips hands a one-band image back as sRGB: its one band again.
+      .extractChannel(0)
+      .raw()
+      .toBuffer(),
+  );
+  const paper = paperGrey(small);
+  const seed = paper * SEED_SHARE;
+  const grow = paper * GROW_SHARE;
+  const dark = new Uint8Array(width * height);
+  const queue: number[] = [];
+  const visit = (i: number, limit: number): void => {
+    if (dark[i] === 0 && (small[i] as number) < limit) {
+      dark[i] = 1;
+      queue.push(i);
+    }
+  };
+  for (let x = 0; x < width; x++) {
+    visit(x, seed);
+    visit((height - 1) * width + x, seed);
+  }
+  for (let y = 0; y < height; y++) {
+    visit(y * width, seed);
+    visit(y * width + width - 1, seed);
+  }
+  if (queue.length === 0) return null;
+  while (queue.length > 0) {
+    const i = queue.pop() as number;
+    const x = i % width;
+    if (x > 0) visit(i - 1, grow);
+    if (x < width - 1) visit(i + 1, grow);
+    if (i >= width) visit(i - width, grow);
+    if (i < width * (height - 1)) visit(i + width, grow);
+  }
+  const share = (indices: number[]): number => indices.filter((i) => dark[i] === 1).length / indices.length;
+  const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
+  const sides = [
+    share(range(width)),
+    share(range(width).map((x) => (height - 1) * width + x)),
+    share(range(height).map((y) => y * width)),
+    share(range(height).map((y) => y * width + width - 1)),
+  ].filter((s) => s > 0.6).length;
+  return { width, height, dark, paper, sides };
+}
+
+/** The region painted paper, a block further so the soft rim of an edge is not left as a dark line. */
+function painted(raster: Raster, region: DarkRegion): Raster {
+  const { width, height, dark } = region;
+  const data = new Uint8Array(raster.data);
+  const fill = Math.max(region.paper, paperGrey(raster.data));
+  for (let by = 0; by < height; by++) {
+    for (let bx = 0; bx < width; bx++) {
+      if (!nearDark(dark, width, height, bx, by)) continue;
+      const x0 = Math.floor((bx * raster.width) / width);
+      const x1 = Math.min(raster.width, Math.ceil(((bx + 1) * raster.width) / width));
+      const y0 = Math.floor((by * raster.height) / height);
+      const y1 = Math.min(raster.height, Math.ceil(((by + 1) * raster.height) / height));
+      for (let y = y0; y < y1; y++) data.fill(fill, y * raster.width + x0, y * raster.width + x1);
+    }
+  }
+  return { width: raster.width, height: raster.height, data };
+}
+
+/**
+ * The corners of a photographed sheet (the light region inside a desk on 3 or 4 sides), in page
+ * pixels, or null when it stands square (no perspective to undo: a scan with a dark edge).
+ */
+function sheetQuad(raster: Raster, region: DarkRegion): Quad | null {
+  if (region.sides < 3) return null;
+  const { width, height, dark } = region;
+  let tl = [0, 0, Infinity];
+  let tr = [0, 0, -Infinity];
+  let br = [0, 0, -Infinity];
+  let bl = [0, 0, Infinity];
+  let light = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (dark[y * width + x] === 1) continue;
+      light++;
+      // The inner corner of each corner block: the block itself may be part desk.
+      if (x + y < (tl[2] as number)) tl = [x + 1, y + 1, x + y];
+      if (x - y > (tr[2] as number)) tr = [x, y + 1, x - y];
+      if (x + y > (br[2] as number)) br = [x, y, x + y];
+      if (x - y < (bl[2] as number)) bl = [x + 1, y, x - y];
+    }
+  }
+  if (light < width * height * 0.4) return null;
+  const corners = [tl, tr, br, bl].map(([x, y]) => [x as number, y as number]);
+  // Square within a block: nothing to undo.
+  const [c0, c1, c2, c3] = corners as [[number, number], [number, number], [number, number], [number, number]];
+  if (Math.max(Math.abs(c0[0] - c3[0]), Math.abs(c1[0] - c2[0]), Math.abs(c0[1] - c1[1]), Math.abs(c3[1] - c2[1])) <= 1) return null;
+  const sx = raster.width / width;
+  const sy = raster.height / height;
+  return corners.flatMap(([x, y]) => [(x as number) * sx, (y as number) * sy]) as unknown as Quad;
+}
+
+/** The sheet inside `quad` mapped onto an upright rectangle of its mean side lengths. */
+function straightened(raster: Raster, quad: Quad, fill: number): Raster {
+  const side = (i: number, j: number): number => Math.hypot((quad[2 * i] as number) - (quad[2 * j] as number), (quad[2 * i + 1] as number) - (quad[2 * j + 1] as number));
+  const width = Math.round((side(0, 1) + side(3, 2)) / 2);
+  const height = Math.round((side(0, 3) + side(1, 2)) / 2);
+  const h = homography([0, 0, width, 0, width, height, 0, height], quad);
+  return { width, height, data: warp(raster.data, { width: raster.width, height: raster.height, channels: 1 }, h, { width, height }, fill) };
+}
+
+/**
+ * The page without what lies around the sheet: a photographed sheet (desk on 3 or 4 sides)
+ * mapped back onto a rectangle, and dark regions reaching the border painted paper; the same
+ * raster when there are none (the usual case costs one reduced copy and a look at its border).
+ */
+export async function withoutDarkBorders(raster: Raster): Promise<Raster> {
+  const region = await darkRegion(raster);
+  if (!region) return raster;
+  const quad = sheetQuad(raster, region);
+  if (!quad) return painted(raster, region);
+  const sheet = straightened(raster, quad, region.paper);
+  const rim = await darkRegion(sheet);
+  return rim ? painted(sheet, rim) : sheet;
+}
+
+/** True when the block or one of its 8 neighbours is dark. */
+function nearDark(dark: Uint8Array, width: number, height: number, bx: number, by: number): boolean {
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      const x = bx + dx;
+      const y = by + dy;
+      if (x >= 0 && y >= 0 && x < width && y < height && dark[y * width + x] === 1) return true;
+    }
+  }
+  return false;
+}

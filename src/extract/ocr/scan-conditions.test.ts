@@ -1,0 +1,102 @@
+/**
+ * The page preparation for scans as they come (issue 16): dark scanner edges and a photo's desk,
+ * perspective, character strokes taken for rules, the text height of a screenshot.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { Edge } from '../../model/document.js';
+import { withoutDarkBorders } from './borders.js';
+import { homography, warp, type Quad } from './perspective.js';
+import type { Raster } from './raster.js';
+import { withoutStrayStrokes } from './stray-strokes.js';
+import { measuredTextHeight } from './text-height.js';
+
+/** A white page with black boxes drawn on it. */
+function page(width: number, height: number, boxes: readonly [number, number, number, number, number?][]): Raster {
+  const data = new Uint8Array(width * height).fill(245);
+  for (const [x0, y0, x1, y1, grey = 0] of boxes) for (let y = y0; y < y1; y++) data.fill(grey, y * width + x0, y * width + x1);
+  return { width, height, data };
+}
+
+/** Lines of "glyphs": 14×18 blocks with 4-pixel gaps, like a line of digits. */
+function textLines(x: number, y: number, lines: number, perLine: number, glyph = 18): [number, number, number, number][] {
+  const boxes: [number, number, number, number][] = [];
+  for (let l = 0; l < lines; l++) for (let k = 0; k < perLine; k++) boxes.push([x + k * (glyph + 4), y + l * glyph * 2, x + k * (glyph + 4) + Math.round(glyph * 0.7), y + l * glyph * 2 + glyph]);
+  return boxes;
+}
+
+const darkAt = (r: Raster, x: number, y: number): boolean => (r.data[y * r.width + x] as number) < 128;
+
+describe('dark borders', () => {
+  test('a scanner edge down the left side is painted paper; the text beside it stays', async () => {
+    const scan = page(800, 1100, [[0, 0, 40, 1100, 30], ...textLines(120, 100, 10, 20)]);
+    const clean = await withoutDarkBorders(scan);
+    expect(darkAt(scan, 10, 500)).toBe(true);
+    expect(darkAt(clean, 10, 500)).toBe(false);
+    expect(darkAt(clean, 125, 105)).toBe(true);
+  });
+
+  test('a table screenshot whose rules run to the image border is left alone', async () => {
+    const rules: [number, number, number, number][] = [[0, 0, 600, 2], [0, 60, 600, 62], [0, 120, 600, 122], [0, 0, 2, 122], [598, 0, 600, 122], [300, 0, 302, 122]];
+    const shot = page(600, 122, [...rules, ...textLines(10, 20, 1, 10), ...textLines(310, 80, 1, 10)]);
+    const clean = await withoutDarkBorders(shot);
+    expect(clean.data).toEqual(shot.data);
+  });
+
+  test('a photographed sheet on a desk is mapped back onto an upright rectangle', async () => {
+    // A sheet whose corners lean in: the desk (grey 60) shows around it.
+    const width = 800;
+    const height = 1100;
+    const sheet = page(width, height, [[100, 100, 700, 104]]);
+    const quad: Quad = [40, 30, 770, 60, 740, 1070, 20, 1040];
+    const photo = { width, height, data: warp(sheet.data, { width, height, channels: 1 }, homography(quad, [0, 0, width, 0, width, height, 0, height]), { width, height }, 60) };
+    expect(darkAt(photo, 5, 5)).toBe(true);
+    const straight = await withoutDarkBorders(photo);
+    // No desk left in the corners, and the sheet's rule is level again: its two ends on one row.
+    expect(darkAt(straight, 3, 3)).toBe(false);
+    expect(darkAt(straight, straight.width - 3, straight.height - 3)).toBe(false);
+    const rowOf = (x: number): number => {
+      for (let y = 0; y < straight.height; y++) if (darkAt(straight, x, y)) return y;
+      return -1;
+    };
+    const left = rowOf(Math.round(straight.width * 0.2));
+    const right = rowOf(Math.round(straight.width * 0.8));
+    expect(left).toBeGreaterThan(0);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(Math.round(straight.height * 0.01));
+  });
+});
+
+describe('homography', () => {
+  test('maps each corner onto its corner', () => {
+    const from: Quad = [0, 0, 100, 0, 100, 200, 0, 200];
+    const to: Quad = [3, 5, 97, 1, 104, 196, -2, 203];
+    const h = homography(from, to);
+    for (let i = 0; i < 4; i++) {
+      const [x, y] = [from[2 * i] as number, from[2 * i + 1] as number];
+      const w = (h[6] as number) * x + (h[7] as number) * y + (h[8] as number);
+      expect(((h[0] as number) * x + (h[1] as number) * y + (h[2] as number)) / w).toBeCloseTo(to[2 * i] as number, 6);
+      expect(((h[3] as number) * x + (h[4] as number) * y + (h[5] as number)) / w).toBeCloseTo(to[2 * i + 1] as number, 6);
+    }
+  });
+});
+
+describe('stray strokes', () => {
+  const h = (position: number, start: number, end: number): Edge => ({ orientation: 'h', position, start, end });
+  const v = (position: number, start: number, end: number): Edge => ({ orientation: 'v', position, start, end });
+  test("a character's stroke between two row rules goes; a cell's side from rule to rule and a long rule stay", () => {
+    const edges = [h(100, 0, 1000), h(160, 0, 1000), v(300, 108, 152), v(500, 100, 160), v(900, 0, 400)];
+    expect(withoutStrayStrokes(edges, 20)).toEqual([h(100, 0, 1000), h(160, 0, 1000), v(500, 100, 160), v(900, 0, 400)]);
+  });
+});
+
+describe('text height', () => {
+  test('measured from the glyphs, whatever the image size says', () => {
+    const shot = page(500, 300, textLines(20, 20, 5, 18, 22));
+    const measured = measuredTextHeight(shot)!;
+    expect(measured).toBeGreaterThan(22);
+    expect(measured).toBeLessThan(30);
+  });
+
+  test('too few glyphs to tell: null', () => {
+    expect(measuredTextHeight(page(500, 300, textLines(20, 20, 1, 5)))).toBeNull();
+  });
+});
