@@ -37,6 +37,21 @@ describe('character columns', () => {
     expect(characterColumns(rows, 7)).toBeUndefined();
   });
 
+  test('a page with no row printed whole: columns 2..n from where the values after the first of each row lie (pdftotext -layout, 三 continued)', () => {
+    // pdftotext-layout-2021-unruled, page 2: every row lost a blank; pdftotext scaled this page anew.
+    const page = [
+      line([['无', 38], ['0', 53], ['0', 61], ['0', 70], ['0', 83], ['无', 87]], 1),
+      line([['/', 29], ['0', 43], ['0', 52], ['0', 60], ['—', 86]], 2),
+      line([['/', 29], ['0', 43], ['0', 60], ['0', 69], ['无', 82], ['0', 86]], 3),
+      line([['0', 28], ['0', 43], ['0', 52], ['无', 82], ['0', 86]], 4),
+      line([['29', 26], ['0', 43], ['0', 52], ['0', 60], ['0', 69], ['29', 86]], 5),
+      line([['209', 37], ['0', 43], ['0', 52], ['0', 60], ['0', 69], ['209', 86]], 6),
+    ];
+    const header = characterColumns(page, 7);
+    expect(header?.anchors?.slice(1)).toEqual([43, 52, 60, 69, 82, 86]);
+    expect(placeByCharacters(page[1] as Slot[], 7, header!)?.map((s) => s?.text ?? null)).toEqual(['/', '0', '0', '0', null, null, '—']);
+  });
+
   test('columns that do not line up give no columns', () => {
     const ragged = [...whole, line([['1', 23], ['2', 28], ['3', 34], ['4', 41], ['5', 46], ['6', 50], ['21', 53]], 4)];
     expect(characterColumns(ragged, 7)).toBeUndefined();

@@ -7,6 +7,7 @@
  * whole, order kept, each value at the column nearest it, and only when no other placement
  * comes close.
  */
+import { clusterValues } from '../layout/cluster.js';
 import type { HeaderPositions, Slot } from './slots.js';
 
 type Anchor = 'x0' | 'mid' | 'x1';
@@ -42,16 +43,9 @@ function median(values: readonly number[]): number {
  * anchor lines them up, or neighbouring columns come too close to tell apart.
  */
 export function characterColumns(rows: readonly (readonly Slot[])[], n: number): HeaderPositions | undefined {
-  const whole = rows.filter((r) => r.length === n && r.every((s) => s.bbox));
-  if (whole.length === 0 || n < 2) return undefined;
-  let best: { anchor: Anchor; anchors: number[]; spread: number } | undefined;
-  for (const anchor of ['x0', 'x1', 'mid'] as const) {
-    const byColumn = Array.from({ length: n }, (_, k) => whole.map((r) => anchorOf(r[k] as Slot, anchor)));
-    const spread = Math.max(...byColumn.slice(1).map((v) => Math.max(...v) - Math.min(...v)));
-    const anchors = byColumn.map(median);
-    const apart = anchors.every((a, k) => k === 0 || a - (anchors[k - 1] as number) >= MIN_GAP + spread);
-    if (spread <= MAX_SPREAD && apart && (!best || spread < best.spread)) best = { anchor, anchors, spread };
-  }
+  if (n < 2 || rows.some((r) => r.some((s) => !s.bbox))) return undefined;
+  const whole = rows.filter((r) => r.length === n);
+  const best = whole.length > 0 ? columnsOfWholeRows(whole, n) : columnsOfValues(rows, n);
   if (!best) return undefined;
   const { anchor, anchors } = best;
   const columns = anchors.map((a, k) => {
@@ -64,6 +58,45 @@ export function characterColumns(rows: readonly (readonly Slot[])[], n: number):
   // values all sit on the columns, to show that the page is set in columns.
   const fitting = rows.filter((r) => r.length >= n - 2 && r.length < n && sitsOnColumns(r, header)).length;
   return whole.length + fitting >= MIN_ROWS ? header : undefined;
+}
+
+type Fit = { anchor: Anchor; anchors: number[]; spread: number };
+
+/** Columns from rows printed whole: value k is in column k. */
+function columnsOfWholeRows(whole: readonly (readonly Slot[])[], n: number): Fit | undefined {
+  let best: Fit | undefined;
+  for (const anchor of ['x0', 'x1', 'mid'] as const) {
+    const byColumn = Array.from({ length: n }, (_, k) => whole.map((r) => anchorOf(r[k] as Slot, anchor)));
+    const spread = Math.max(...byColumn.slice(1).map((v) => Math.max(...v) - Math.min(...v)));
+    const anchors = byColumn.map(median);
+    if (spread <= MAX_SPREAD && apart(anchors, spread) && (!best || spread < best.spread)) best = { anchor, anchors, spread };
+  }
+  return best;
+}
+
+/**
+ * Columns of a page where no row is printed whole (a page continuing 三, its blanks gone): every
+ * value but a row's first (which a label may push right) falls into one of exactly n − 1 tight
+ * clusters, each held by two values at least: columns 2..n. The first column is what lies left.
+ */
+function columnsOfValues(rows: readonly (readonly Slot[])[], n: number): Fit | undefined {
+  let best: Fit | undefined;
+  for (const anchor of ['x0', 'x1', 'mid'] as const) {
+    const later = rows.flatMap((r) => r.slice(1).map((s) => anchorOf(s, anchor)));
+    const clusters = clusterValues(later, 1);
+    if (clusters.length !== n - 1 || clusters.some((c) => c.length < 2)) continue;
+    const spread = Math.max(...clusters.map((c) => (c.at(-1) as number) - (c[0] as number)));
+    const rest = clusters.map(median);
+    const firsts = rows.map((r) => anchorOf(r[0] as Slot, anchor)).filter((x) => x < (rest[0] as number) - REACH);
+    const anchors = [firsts.length > 0 ? median(firsts) : (rest[0] as number) - ((rest[1] ?? 0) - (rest[0] as number)), ...rest];
+    if (apart(anchors, spread) && (!best || spread < best.spread)) best = { anchor, anchors, spread };
+  }
+  return best;
+}
+
+/** Neighbouring columns far enough apart for values to tell them apart. */
+function apart(anchors: readonly number[], spread: number): boolean {
+  return anchors.every((a, k) => k === 0 || a - (anchors[k - 1] as number) >= MIN_GAP + spread);
 }
 
 /** Whether every value of a row after the first column sits within a character of a column's anchor, in a placement of its own. */
