@@ -22,7 +22,7 @@ describe('column text', () => {
     const lines = converted('pandoc-plain-2021-blanks');
     expect(valueStarts(lines, '一、本年新收')[0]).toBe(valueStarts(lines, '4、保护第三方合法权益')[0]);
     const page = lines.map((raw) => ({ raw, cells: spacedCells(raw) }));
-    const columns = pageColumns(page);
+    const columns = pageColumns(page.map((l) => l.cells));
     const row = page.findIndex((l) => l.raw.includes('4、保护第三方合法权益'));
     expect(columns?.[row]?.at(-1)).toEqual(page[row]?.cells.at(-1)?.display);
   });
@@ -30,14 +30,14 @@ describe('column text', () => {
   test('pdftotext -layout pads by characters: the page is read in character counts', () => {
     const lines = converted('pdftotext-layout-2021-blanks');
     const page = lines.slice(0, lines.findIndex((l) => l.includes('\f'))).map((raw) => ({ raw, cells: spacedCells(raw) }));
-    const columns = pageColumns(page);
+    const columns = pageColumns(page.map((l) => l.cells));
     const row = page.findIndex((l) => l.raw.includes('一、本年新收'));
     expect(columns?.[row]?.at(-1)).toEqual(page[row]?.cells.at(-1)?.chars);
   });
 
   test('words joined by single spaces are no column text', () => {
     const lines = converted('lynx-dump-2021-blanks');
-    expect(pageColumns(lines.map((raw) => ({ raw, cells: spacedCells(raw) })))).toBeNull();
+    expect(pageColumns(lines.map(spacedCells))).toBeNull();
   });
 
   test('a thousands separator set apart ("83 , 795", pdf2md) joins its number again', () => {

@@ -80,12 +80,6 @@ export function joinSpacedThousands(cells: readonly SpacedCell[]): SpacedCell[] 
   return out;
 }
 
-/** A line of the page with its cells, for deciding how the page was laid out. */
-export interface SpacedLine {
-  raw: string;
-  cells: SpacedCell[];
-}
-
 /** A gap of this many spaces or more between two cells is padding, not a word space. */
 const PADDING = 2;
 /** The share of a page's multi-cell lines that must be padded for the page to be column text. */
@@ -93,17 +87,17 @@ const MIN_PADDED_SHARE = 0.5;
 const VALUE = /^(?:\d[\d,.]*|[—－/无-])$/u;
 
 /** Whether a page's lines are laid out in padded columns (and not words joined by single spaces). */
-function isPadded(lines: readonly SpacedLine[]): boolean {
-  const multi = lines.filter((l) => l.cells.length >= 3);
+function isPadded(lines: readonly (readonly SpacedCell[])[]): boolean {
+  const multi = lines.filter((l) => l.length >= 3);
   if (multi.length === 0) return false;
-  const padded = multi.filter((l) => l.cells.some((c, i) => i > 0 && c.chars.start - (l.cells[i - 1] as SpacedCell).chars.end >= PADDING));
+  const padded = multi.filter((l) => l.some((c, i) => i > 0 && c.chars.start - (l[i - 1] as SpacedCell).chars.end >= PADDING));
   return padded.length >= multi.length * MIN_PADDED_SHARE;
 }
 
 /** How many distinct places the value cells of the page end at, in one count (fewer: better aligned). */
-function spreadOf(lines: readonly SpacedLine[], count: 'chars' | 'display'): number {
+function spreadOf(lines: readonly (readonly SpacedCell[])[], count: 'chars' | 'display'): number {
   const ends = new Set<number>();
-  for (const line of lines) for (const cell of line.cells) if (VALUE.test(cell.text)) ends.add(cell[count].end);
+  for (const line of lines) for (const cell of line) if (VALUE.test(cell.text)) ends.add(cell[count].end);
   return ends.size;
 }
 
@@ -111,8 +105,8 @@ function spreadOf(lines: readonly SpacedLine[], count: 'chars' | 'display'): num
  * The positions to give a page's cells: per line, each cell's columns in the count the page was
  * padded in; null when the page is not column text (its spaces say nothing about columns).
  */
-export function pageColumns(lines: readonly SpacedLine[]): ({ start: number; end: number }[] | null)[] | null {
+export function pageColumns(lines: readonly (readonly SpacedCell[])[]): { start: number; end: number }[][] | null {
   if (!isPadded(lines)) return null;
   const count = spreadOf(lines, 'chars') < spreadOf(lines, 'display') ? 'chars' : 'display';
-  return lines.map((l) => l.cells.map((c) => c[count]));
+  return lines.map((l) => l.map((c) => c[count]));
 }

@@ -85,7 +85,7 @@ export function splitTextLine(raw: string): { cells: string[]; separator: Separa
 /** Gives the cells of a page laid out in padded columns their places in the line (text-columns.ts). */
 function placeColumns(page: Page, spaced: ReadonlyMap<Line, SpacedCell[]>): void {
   const lines = page.lines.filter((l) => spaced.has(l));
-  const columns = pageColumns(lines.map((l) => ({ raw: l.raw ?? '', cells: spaced.get(l) ?? [] })));
+  const columns = pageColumns(lines.map((l) => spaced.get(l) ?? []));
   if (!columns) return;
   lines.forEach((line, i) => {
     const own = columns[i];
