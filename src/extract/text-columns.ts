@@ -25,15 +25,47 @@ function widthOf(char: string): number {
   return eastAsianWidth(char.codePointAt(0) ?? 0, { ambiguousAsWide: false });
 }
 
+/** A character that may stand in a value cell: a digit or a blank's placeholder. */
+const VALUE_CHAR = /[\d—－/无空]/u;
+
+const MARK = /[\u3000\u00a0]/u;
+
+/**
+ * No-break or ideographic spaces standing between a value's character and anything but a plain
+ * space (another such mark, a label, the line's end): blank cells' whole content in text whose
+ * cells were run together (BeautifulSoup's get_text() with no separator: "17160　0033", "其他处理 000",
+ * "000000　" at a row's end). Each is a cell of its own; whether it is a blank or only a separator
+ * is for the decoder, which knows whether the row's cells were glued.
+ */
+function valueMarks(chars: readonly string[]): Set<number> {
+  const marks = new Set<number>();
+  for (let start = 0; start < chars.length; start++) {
+    if (!MARK.test(chars[start] as string)) continue;
+    let end = start;
+    while (end + 1 < chars.length && MARK.test(chars[end + 1] as string)) end++;
+    const [before, after] = [chars[start - 1], chars[end + 1]];
+    const plainSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);
+    const valueBeside = (before !== undefined && VALUE_CHAR.test(before)) || (after !== undefined && VALUE_CHAR.test(after));
+    if (!plainSpace(before) && !plainSpace(after) && before !== undefined && valueBeside) for (let i = start; i <= end; i++) marks.add(i);
+    start = end;
+  }
+  return marks;
+}
+
 /** The cells of a line split on whitespace, with their positions in both counts. */
 export function spacedCells(line: string): SpacedCell[] {
   const cells: SpacedCell[] = [];
   let charAt = 0;
   let displayAt = 0;
   let current: SpacedCell | null = null;
-  for (const char of line) {
+  const chars = [...line];
+  const marks = valueMarks(chars);
+  for (const [i, char] of chars.entries()) {
     const width = widthOf(char);
-    if (SPACE.test(char)) {
+    if (marks.has(i)) {
+      cells.push({ text: char, chars: { start: charAt, end: charAt + 1 }, display: { start: displayAt, end: displayAt + width } });
+      current = null;
+    } else if (SPACE.test(char)) {
       current = null;
     } else {
       if (!current) {

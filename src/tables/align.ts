@@ -47,6 +47,21 @@ export interface DecodedRow extends RowSlots {
   atSourceEnd: boolean;
   /** Values were printed for the row but cannot be told apart from other rows' (labels printed apart). */
   unplaced?: boolean;
+  /** Its label runs straight into the next row's where empty cells leave no trace: every cell was blank. */
+  droppedWhole?: boolean;
+}
+
+/**
+ * Cells run together leave nothing of an empty cell, so a row whose label runs straight into the
+ * next row's ("…申请数量二、上年结转…", a row of values after it) printed only blanks. The last
+ * rows of a page are not: the source may have been cut off after their labels.
+ */
+function markRowsDroppedWhole(rows: readonly DecodedRow[]): void {
+  rows.forEach((row, i) => {
+    if (row.slots.length > 0 || row.unplaced || !rows.slice(i + 1).some((r) => r.slots.length > 0)) return;
+    row.droppedWhole = true;
+    row.lostBlanks = true;
+  });
 }
 
 /** The rows found in one region, and what could not be placed. */
@@ -278,6 +293,13 @@ function labelParts(text: string, spec: TableSpec): string[] {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) cuts.add(at + word.length);
   }
   const parts: string[] = [];
+  // Two row labels back to back, the first row's cells all blank and dropped ("行政处罚行政强制").
+  const labels = spec.rows.flatMap((r) => [r.label, ...r.aliases]).filter((l) => [...l].length >= 4);
+  for (const label of labels) {
+    for (let at = text.indexOf(label); at > 0; at = text.indexOf(label, at + 1)) {
+      if (labels.some((before) => text.slice(0, at).endsWith(before))) cuts.add(at);
+    }
+  }
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     if (cut > from && cut < text.length) {
@@ -497,6 +519,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   const kept = dropGroupRows(rows, spec);
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
+  if (style.gluedCells) markRowsDroppedWhole(kept);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.
@@ -582,7 +605,7 @@ function finishRow(row: DecodedRow, lineByNo: ReadonlyMap<number, Line>, lastLin
   const lastLine = Math.max(...row.slots.map((s) => s.line));
   row.atSourceEnd = lastLineOfSource !== null && lastLine >= lastLineOfSource;
   if (row.slots.some((s) => s.glued)) row.lostBlanks = true;
-  if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.text.trim() !== '');
+  if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.mark || s.text.trim() !== '');
 }
 
 /**

@@ -13,7 +13,8 @@ const NUMBERING = new RegExp(
 );
 
 /** A numbering token inside a text: "5." / "5 ." / "5、" / "（五）" / "五、", not the digits of a number. */
-const INNER_NUMBERING = new RegExp(`(?<![\\d.])\\d{1,2}\\s*[.．、](?!\\d)|[（(]${HAN_NUMERAL}[)）]|(?<![\\p{Script=Han}])${HAN_NUMERAL}、`, 'gu');
+// After a Han character only where 三's top rows begin ("…申请数量三、本年度办理结果", a row whose blanks left nothing).
+const INNER_NUMBERING = new RegExp(`(?<![\\d.])\\d{1,2}\\s*[.．、](?!\\d)|[（(]${HAN_NUMERAL}[)）]|(?<![\\p{Script=Han}])${HAN_NUMERAL}、|${HAN_NUMERAL}、(?=本年|上年|结转)`, 'gu');
 
 /**
  * The labels of several rows printed in one cell ("4.保护第三方合法权益 5.属于三类内部事务信息"

@@ -22,10 +22,11 @@ import {
 import type { Issue } from '../schema/records.js';
 import { decodeRegionRows, type DecodedRow, type TableSpec } from './align.js';
 import type { CellReading, ReconstructedTables } from './reading.js';
+import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
 import { cellFromSlot, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
-import { rowCandidates, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
+import { rowCandidates, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
 import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
 import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
@@ -241,7 +242,9 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
   }
   const base = rowConfidence(row);
   const inferred = chosen.derived || row.byPosition === true;
-  if (chosen.derived) {
+  if (row.droppedWhole) {
+    issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: the label "${row.label}" runs straight into the next row's where empty cells leave no trace: every cell read as blank`, { page: row.page, path }));
+  } else if (chosen.derived) {
     issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: the printed values "${row.slots.map((s) => s.text).join(' ')}" placed the only way the identities allow`, { page: row.page, path }));
   } else if (row.byPosition) {
     issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: the label "${row.label}" was not recognised; the row is the one missing between its neighbours`, { page: row.page, path }));
@@ -266,11 +269,13 @@ function agreedCells(table: TableKey, keys: readonly CellKey[], row: DecodedRow,
   issues.push(
     makeIssue('error', 'tables', 'row_unreadable', `${path.join('.')}: ${remaining.length} readings fit the printed values and the identities do not pick one: ${describe(remaining, keys.length)}; ${agreed.filter(Boolean).length} of ${keys.length} cells are the same in all of them ("${row.label}")`, { page: row.page, path }),
   );
-  // Digits glued together may hide more numbers than the readings found: a blank is proven only where
-  // the row's tokens were printed apart, never in glued text.
-  const glued = row.slots.some((s) => s.glued);
+  // Readings of glued digits are every split of every digit run (settle.ts); a glued piece that is
+  // no plain digit run ("1,2345") was not split, so it may hide numbers the readings lack: there a
+  // blank is proven only where every reading puts a printed placeholder ("无", "—", a lone mark).
+  const unsplit = row.slots.some((s) => s.glued && !SPLITTABLE.test(foldText(s.text).trim()));
+  const printedBlank = (i: number): boolean => remaining.every((c) => c.cells[i] !== null && c.cells[i] !== undefined);
   return keys.map(({ row: rowKey, column }, i) =>
-    agreed[i] && !(glued && candidateValue(first, i) === null)
+    agreed[i] && !(unsplit && candidateValue(first, i) === null && !printedBlank(i))
       ? cellFromSlot(table, rowKey, column, first.cells[i] ?? null, row, rowConfidence(row), true, issues)
       : (nullCells(table, [{ row: rowKey, column }], 'unreadable', row)[0] as CellReading),
   );

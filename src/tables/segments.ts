@@ -42,15 +42,77 @@ export type Token = LabelToken | ValueToken | GapToken;
 /** A number inside text: digits with thousands separators, a fraction, a sign, a unit. */
 const NUMBER_IN_TEXT = /(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
 
+/** A no-break or ideographic space the extractor kept as a cell of its own (text-columns.ts). */
+const LONE_MARK = /^[\u3000\u00a0]$/u;
+/** Blank placeholders that may stand glued among a row's numbers ("206218—0152227803", "数量无0000"). */
+const GLUED_PLACEHOLDER = /[—－/无空]/u;
+/** After a placeholder, the numbering of the next row ("…0016无二、上年结转"), not a word it begins ("无法提供"). */
+const NEXT_NUMBERING = /^(?:[一二三四五六七八九十]+、|[(（]|\d|$)/u;
+
+/** Numbers and placeholders run together with nothing else ("/00028", "0—0"): cells glued, not one malformed value. */
+function isGluedRun(text: string): boolean {
+  const t = foldText(text).trim();
+  return /^(?:\d|[—－/无空])+$/u.test(t) && /\d/.test(t) && /[—－/无空]/u.test(t);
+}
+
+/** Text that ends in a number (its unit or a placeholder after it at most): "行政许可1203", "…数量0/". */
+const NUMBER_AT_END = /\d(?:万元|元)?[—－/无空]*$/u;
+
+/** A row label with its blank cells glued after it and no number at all ("政府集中采购—", "行政事业性收费/"). */
+const TRAILING_PLACEHOLDERS = /[\p{Script=Han})）][—－/]+$/u;
+
+/** Blank placeholders right before a row's numbering, captured for split(). */
+const PLACEHOLDERS_BEFORE_NUMBERING = /([—－/]+)(?=\d{1,2}[.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/u;
+
+type GluedPart = { kind: 'label' | 'number' | 'blank'; text: string };
+
+/**
+ * Placeholders glued to a row's numbers are blank cells: a label piece's end right before a number
+ * ("数量无" + "0000"), its start right after one ("/" in "14/"), or all of it between two. A
+ * 无 or 空 that begins a word ("无法提供", "无正当理由") stays label text.
+ */
+function peelPlaceholders(parts: readonly GluedPart[], valuesFollow: boolean): GluedPart[] {
+  const out: GluedPart[] = [];
+  parts.forEach((part, i) => {
+    if (part.kind !== 'label') {
+      out.push(part);
+      return;
+    }
+    const chars = [...part.text];
+    const head: GluedPart[] = [];
+    const tail: GluedPart[] = [];
+    if (parts[i - 1]?.kind === 'number') {
+      const wordStart = (k: number): boolean => /[无空]/u.test(chars[k] as string) && !NEXT_NUMBERING.test(chars.slice(k + 1).join('')) && !chars.slice(k + 1).every((c) => GLUED_PLACEHOLDER.test(c));
+      while (chars.length > 0 && GLUED_PLACEHOLDER.test(chars[0] as string) && !wordStart(0)) {
+        head.push({ kind: 'blank', text: chars.shift() as string });
+      }
+    }
+    const last = i === parts.length - 1;
+    if (parts[i + 1]?.kind === 'number' || (last && valuesFollow) || (last && TRAILING_PLACEHOLDERS.test(part.text))) {
+      while (chars.length > 0 && GLUED_PLACEHOLDER.test(chars.at(-1) as string)) tail.unshift({ kind: 'blank', text: chars.pop() as string });
+    }
+    out.push(...head);
+    // A row of blanks between its label and the next row's numbering ("稳定”///////4.保护…").
+    const middle = chars.join('').split(PLACEHOLDERS_BEFORE_NUMBERING);
+    middle.forEach((piece, k) => {
+      if (k % 2 === 1) out.push(...[...piece].map((c): GluedPart => ({ kind: 'blank', text: c })));
+      else if (piece !== '') out.push({ kind: 'label', text: piece });
+    });
+    out.push(...tail);
+  });
+  return out;
+}
+
 /**
  * Splits text that mixes label words and numbers with no separator ("行政许可1203",
  * "一、本年新收政府信息公开申请数量1530000018二、上年结转…") into label and number pieces. A digit
  * right before "." / "、" and a Han character is the numbering of the next label ("…0002.其他法律…":
  * the numbers are 000, the numbering 2), never part of a value.
  */
-export function splitGluedText(text: string): { kind: 'label' | 'number'; text: string }[] {
-  const folded = foldText(text);
-  const parts: { kind: 'label' | 'number'; text: string }[] = [];
+export function splitGluedText(text: string, valuesFollow = false): GluedPart[] {
+  // A circled numbering ("…0000000②其他法律…") folds to a bare digit: keep it the numbering it is.
+  const folded = foldText(text.replace(/[\u2460-\u2473]/gu, (c) => `${(c.codePointAt(0) ?? 0) - 0x245f}.`));
+  const parts: GluedPart[] = [];
   let at = 0;
   const pushLabel = (s: string): void => {
     if (s === '') return;
@@ -79,7 +141,10 @@ export function splitGluedText(text: string): { kind: 'label' | 'number'; text: 
     at = start + m[0].length;
   }
   pushLabel(folded.slice(at));
-  return parts.filter((p) => p.kind === 'number' || p.text.trim() !== '');
+  return peelPlaceholders(
+    parts.filter((p) => p.kind === 'number' || p.text.trim() !== ''),
+    valuesFollow,
+  );
 }
 
 /** A cell that stands where a value stands: a number, a placeholder, empty, or OCR's unread mark. */
@@ -139,6 +204,12 @@ export interface RegionStyle {
    * again, not blanks.
    */
   boxContinuations: ReadonlySet<number>;
+  /**
+   * Row labels run straight into their numbers on line after line ("行政许可1203", BeautifulSoup's
+   * get_text() with no separator): every digit run of the region may hold several cells, and a
+   * lone no-break or ideographic space among them is a blank cell.
+   */
+  gluedCells: boolean;
 }
 
 /** Box-drawn rows printed over several lines: the lines holding no value in a row where another line does. */
@@ -183,7 +254,23 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     }
   }
   const pipes: PipeStyle = lone === 0 ? 'none' : terminated >= bare ? 'terminated' : 'bare';
-  return { pipes, trailingResidue: rows >= 3 && endEmpty === rows, openEnded: rows >= 3 && endOpen * 2 > rows, boxContinuations: boxContinuations(lines) };
+  return {
+    pipes,
+    trailingResidue: rows >= 3 && endEmpty === rows,
+    openEnded: rows >= 3 && endOpen * 2 > rows,
+    boxContinuations: boxContinuations(lines),
+    gluedCells: gluedLines(lines),
+  };
+}
+
+/** A label's last character run into a number of two digits or more that is no date or item number ("政府信息公开申请数量1530000018"). */
+const LABEL_INTO_DIGITS = /[\p{Script=Han}）)]\d{2,}(?![\d年月日号项条])/gu;
+/** Labels run into numbers a region needs before its digit runs are taken as glued cells (a page flattened to one line has them all on it). */
+const MIN_GLUED_LABELS = 3;
+
+function gluedLines(lines: readonly Line[]): boolean {
+  const unseparated = lines.filter((l) => l.method === 'text' && l.separator !== 'pipe' && l.separator !== 'tab' && !(l.raw ?? '').includes('|'));
+  return unseparated.reduce((n, l) => n + (l.raw?.match(LABEL_INTO_DIGITS)?.length ?? 0), 0) >= MIN_GLUED_LABELS;
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
@@ -271,6 +358,9 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
   const keepsEmpty = ((line.separator !== 'spaces' && line.separator !== 'none') || ruledIntoCells(line)) && !style.boxContinuations.has(line.lineNo);
   const firstForced = forcedValues.size > 0 ? Math.min(...forcedValues) : Infinity;
+  const marks = new Set<ValueToken>();
+  const separatedCells = line.separator === 'pipe' || line.separator === 'tab' || line.separator === 'grid' || ruledIntoCells(line);
+  const gluedRegion = style.gluedCells && (line.separator === 'spaces' || line.separator === 'none');
   cells.forEach(({ text, cell }, i) => {
     // Before a grid row's value columns every cell is label text ("5" | ".属于三类内部事务信息").
     if (i < firstForced && firstForced !== Infinity) {
@@ -278,25 +368,43 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       return;
     }
     if (forcedValues.has(i) || isValueCell(text)) {
+      if (LONE_MARK.test(text) && !keepsEmpty) {
+        const mark: ValueToken = { kind: 'value', slot: { ...slotOf(text, cell, line, i), mark: true } };
+        marks.add(mark);
+        tokens.push(mark);
+        return;
+      }
       if (text.trim() === '' && !keepsEmpty) return;
       // A digit string with a leading zero is no one number: numbers run together ("000000000000000").
-      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, /^0\d+$/.test(foldText(text).trim())) });
+      const digits = foldText(text).trim();
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, /^0\d+$/.test(digits) || (gluedRegion && /^\d{2,}$/.test(digits))) });
       return;
     }
-    if (!isLabelCell(text) && /\d/.test(text)) {
+    if (!isLabelCell(text) && /\d/.test(text) && !isGluedRun(text)) {
       // Digits that are no valid value ("--253", "167,617167617"): a malformed value, read as unreadable.
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
     }
-    if (/\d/.test(text) && !isValueText(text)) {
-      for (const part of splitGluedText(text)) {
+    // A label cell right before a lone mark ends where the row's cells begin ("出版物无" + "　" + "0000无").
+    const markNext = LONE_MARK.test(cells[i + 1]?.text ?? '') && !keepsEmpty;
+    const placeholderEnd = markNext && GLUED_PLACEHOLDER.test(foldText(text).trim().slice(-1));
+    // In cells printed apart (pipes, tabs, a grid) words with a number inside and words after it
+    // ("闫良区公务用车10辆") are one text cell; only numbers at a cell's end were run into it.
+    const textCell = separatedCells && !NUMBER_AT_END.test(foldText(text).trim());
+    if (((/\d/.test(text) && !isValueText(text)) || isGluedRun(text) || TRAILING_PLACEHOLDERS.test(foldText(text)) || placeholderEnd) && !textCell) {
+      for (const part of splitGluedText(text, markNext)) {
         if (part.kind === 'label') tokens.push({ kind: 'label', text: part.text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
-        else tokens.push({ kind: 'value', slot: slotOf(part.text, cell, line, i, true) });
+        else tokens.push({ kind: 'value', slot: slotOf(part.text, cell, line, i, part.kind === 'number') });
       }
       return;
     }
     tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
   });
+  // A lone mark is a blank cell only among cells run together; between cells printed apart it
+  // separated them, as a space would.
+  if (marks.size > 0 && !gluedRegion && !tokens.some((t) => t.kind === 'value' && t.slot.glued)) {
+    for (let i = tokens.length - 1; i >= 0; i--) if (marks.has(tokens[i] as ValueToken)) tokens.splice(i, 1);
+  }
   if (residue) tokens.push({ kind: 'gap', page: line.page, line: line.lineNo });
   // A row's numbering split off its label by a space ("7 .属于行政执法案卷"): label text, not a value.
   for (let i = tokens.length - 2; i >= 0; i--) {

@@ -42,6 +42,9 @@ const MAX_CANDIDATES = 20_000;
 /** Steps of the enumeration of one row's readings before it gives up (the row is then unreadable). */
 const MAX_STEPS = 400_000;
 
+/** A glued run the readings split every way: digits, the last number perhaps with a fraction ("098561.32"). */
+export const SPLITTABLE = /^\d+(?:\.\d+)?(?:万元|元)?$/;
+
 function isEmpty(slot: Slot): boolean {
   return foldText(slot.text).trim() === '';
 }
@@ -71,6 +74,7 @@ function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: 
 export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions = {}): RowCandidates {
   const { slots } = row;
   if (slots.length === 0) {
+    if (row.droppedWhole) return { candidates: [{ cells: new Array<Slot | null>(n).fill(null), derived: true }] };
     // Positioned text under known columns: nothing printed in them is a blank row, as in a grid.
     if (row.header?.kind === 'x' && row.header.columns.length === n) return single(new Array<Slot | null>(n).fill(null));
     return none('no values printed for the row');
@@ -127,7 +131,8 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   const gluedRow = slots.some((s) => s.glued);
   const gluedDigits = (slot: Slot): string | null => {
     const digits = foldText(slot.text).trim();
-    return gluedRow && /^\d{2,}$/.test(digits) ? digits : null;
+    // The unit belongs to the last number ("091075.31元": 0 and 91075.31).
+    return gluedRow && SPLITTABLE.test(digits) && digits.length >= 2 ? digits.replace(/(?:万元|元)$/, '') : null;
   };
   const tokens = slots.map((slot) => ({ slot, digits: gluedDigits(slot) }));
   const totalAt = new Map(totals.map((t) => [t.total, t]));
@@ -179,7 +184,8 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     }
     for (let end = offset + 1; end <= digits.length; end++) {
       const part = digits.slice(offset, end);
-      if (part.length > 1 && part.startsWith('0')) break;
+      if (part.length > 1 && part.startsWith('0') && part[1] !== '.') break;
+      if (!/^\d+(?:\.\d+)?$/.test(part) || digits[end] === '.') continue;
       const done = end === digits.length;
       place({ ...slot, split: part }, Number(part), done ? token + 1 : token, done ? 0 : end);
     }
