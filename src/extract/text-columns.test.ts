@@ -18,6 +18,13 @@ describe('column text', () => {
     expect(value).toEqual({ text: '12', chars: { start: 9, end: 11 }, display: { start: 13, end: 15 } });
   });
 
+  test('a no-break or ideographic space beside a value, with no plain space around it, is a cell of its own (bs4 get_text())', () => {
+    const lines = converted('bs4-get-text-2019-blanks');
+    const row = lines.find((l) => l.startsWith('4.保护第三方合'));
+    expect(spacedCells(row ?? '').map((c) => c.text)).toEqual(['4.保护第三方合', '法权益17160', '\u3000', '0033']);
+    expect(spacedCells('信息\u00a0公开 12').map((c) => c.text)).toEqual(['信息', '公开', '12']);
+  });
+
   test('pandoc pads by display width: the numbers of rows with labels of any length start in the same display columns', () => {
     const lines = converted('pandoc-plain-2021-blanks');
     expect(valueStarts(lines, '一、本年新收')[0]).toBe(valueStarts(lines, '4、保护第三方合法权益')[0]);

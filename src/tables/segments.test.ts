@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { splitTextLine } from '../extract/text.js';
 import type { Line } from '../model/document.js';
 import { emptyLineBlanks, lineTokens, regionStyleOf, splitGluedText, type Token } from './segments.js';
 
@@ -10,6 +11,11 @@ const textLine = (raw: string, lineNo = 1): Line => ({
   separator: raw.includes('\t') ? 'tab' : raw.trim().startsWith('|') ? 'pipe' : 'spaces',
   method: 'text',
 });
+/** A text line as the extractor splits it (marks kept as cells of their own). */
+const textLineOf = (raw: string): Line => {
+  const split = splitTextLine(raw);
+  return { page: 1, lineNo: 1, raw, cells: (split?.cells ?? []).map((text) => ({ text, confidence: 1 })), separator: (split?.cells.length ?? 0) <= 1 ? 'none' : (split?.separator ?? 'none'), method: 'text' };
+};
 const shape = (tokens: Token[]): string[] => tokens.map((t) => (t.kind === 'label' ? `L:${t.text}` : t.kind === 'value' ? `V:${t.slot.text}${t.slot.glued ? '*' : ''}` : 'GAP'));
 const NONE = regionStyleOf([]);
 
@@ -31,6 +37,38 @@ describe('splitGluedText', () => {
   test('signed numbers glued after a number start a new number ("45-30": 45 and -30); amounts keep their unit', () => {
     expect(splitGluedText('行政处罚45-30').map((p) => p.text)).toEqual(['行政处罚', '45', '-30']);
     expect(splitGluedText('政府集中采购2834.5元').map((p) => p.text)).toEqual(['政府集中采购', '2834.5元']);
+  });
+});
+
+describe('glued blanks (BeautifulSoup get_text() with no separator: test/fixtures/converters/bs4-get-text-*)', () => {
+  const kinds = (text: string): string[] => splitGluedText(text).map((p) => `${p.kind[0]}:${p.text}`);
+
+  test('placeholders run into the numbers are blank cells; 无 that begins a word stays label text', () => {
+    expect(kinds('一、本年新收政府信息公开申请数量206218—0152227803')).toEqual(['l:一、本年新收政府信息公开申请数量', 'n:206218', 'b:—', 'n:0152227803']);
+    expect(kinds('二、上年结转政府信息公开申请数量无00002626')).toEqual(['l:二、上年结转政府信息公开申请数量', 'b:无', 'n:00002626']);
+    expect(kinds('3.要求提供公开出版物34000无4074四、结转下年度')).toEqual(['l:3.要求提供公开出版物', 'n:34000', 'b:无', 'n:4074', 'l:四、结转下年度']);
+    expect(kinds('4.无正当理由大量反复申请220')).toEqual(['l:4.无正当理由大量反复申请', 'n:220']);
+    expect(kinds('(四)无法提供1、本机关不掌握相关政府信息312000116')[0]).toBe('l:(四)无法提供1、本机关不掌握相关政府信息');
+  });
+
+  test('a row of blanks before the next numbering, and a row label with only blanks after it', () => {
+    expect(kinds('3.危及“三安全一稳定”///4.保护第三方合法权益27')).toEqual(['l:3.危及“三安全一稳定”', 'b:/', 'b:/', 'b:/', 'l:4.保护第三方合法权益', 'n:27']);
+    expect(kinds('政府集中采购—')).toEqual(['l:政府集中采购', 'b:—']);
+    expect(kinds('本年增/减')).toEqual(['l:本年增/减']);
+  });
+
+  test('circled numbering stays numbering ("0000000②其他法律…": seven zeros, then row 2)', () => {
+    expect(kinds('①属于国家秘密0000000②其他法律')).toEqual(['l:1.属于国家秘密', 'n:0000000', 'l:2.其他法律']);
+  });
+
+  test('a lone no-break or ideographic space is a blank cell among glued cells, a separator between cells printed apart', () => {
+    const glued = shape(lineTokens(textLineOf('5.属于三类内部事务信息35\u00a0000035'), NONE));
+    expect(glued).toEqual(['L:5.属于三类内部事务信息', 'V:35*', 'V:\u00a0', 'V:000035*']);
+    expect(shape(lineTokens(textLineOf('行政许可\u00a012'), NONE))).toEqual(['L:行政许可', 'V:12']);
+  });
+
+  test('in cells printed apart, words with a number inside are one text cell (a 采购 row describing its project)', () => {
+    expect(shape(lineTokens(textLine('| 政府集中采购 | 闫良区公务用车10辆 | 1530000元 |'), NONE))).toEqual(['L:政府集中采购', 'L:闫良区公务用车10辆', 'V:1530000元']);
   });
 });
 
