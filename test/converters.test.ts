@@ -19,7 +19,6 @@ import type { Truth } from './truth.js';
  * a listed converter already passes, so the list only shrinks.
  */
 export const CONVERTERS_AWAITING_DECODER: readonly string[] = [
-  'pdf2md',
   'pdftotext',
   'pdftotext-layout',
 ];

@@ -57,9 +57,18 @@ export function longLineIssues(text: string): Issue[] {
 
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** Removes Markdown decoration that is not content: heading marks, bold, escapes. */
+/**
+ * Removes Markdown decoration that is not content: heading marks, bold, escapes, and the marks a
+ * PDF→Markdown converter puts on text raised off the line: "(^5)" (a row's numbering, raised) is
+ * the numbering "5.", and "—^0" two cells.
+ */
 export function stripMarkdown(text: string): string {
-  return text.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\*\*|__/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  return text
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+    .replace(/\(\^(\d{1,2})\)/g, '$1.')
+    .replace(/(?<=\S)\^(?=\S)/g, ' ');
 }
 
 /** Splits one text line into cells and says how they were separated; null for Markdown rules. */
