@@ -20,7 +20,6 @@ import type { Truth } from './truth.js';
  */
 export const CONVERTERS_AWAITING_DECODER: readonly string[] = [
   'pdftotext',
-  'pdftotext-layout',
 ];
 
 /** The bar for every converter, and for all of them together. */

@@ -126,11 +126,21 @@ function isPadded(lines: readonly (readonly SpacedCell[])[]): boolean {
   return padded.length >= multi.length * MIN_PADDED_SHARE;
 }
 
-/** How many distinct places the value cells of the page end at, in one count (fewer: better aligned). */
+/**
+ * How many distinct places the page's cells sit at in one count (fewer: better aligned): where
+ * value cells end and where every cell starts (header words stacked over their column line up
+ * too: with a single row of numbers, where they end alone cannot tell the counts apart).
+ */
 function spreadOf(lines: readonly (readonly SpacedCell[])[], count: 'chars' | 'display'): number {
   const ends = new Set<number>();
-  for (const line of lines) for (const cell of line) if (VALUE.test(cell.text)) ends.add(cell[count].end);
-  return ends.size;
+  const starts = new Set<number>();
+  for (const line of lines) {
+    for (const cell of line) {
+      if (VALUE.test(cell.text)) ends.add(cell[count].end);
+      if (line.length > 1) starts.add(cell[count].start);
+    }
+  }
+  return ends.size + starts.size;
 }
 
 /**

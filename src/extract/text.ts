@@ -127,7 +127,8 @@ export function textToPages(text: string): Page[] {
       const cells: LineCell[] = (nonEmpty.length === 0 ? [] : split.cells).map((c) => ({ text: c, confidence: 1 }));
       const separator: Separator = cells.length <= 1 && split.separator === 'spaces' ? 'none' : split.separator;
       const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text', raw: part.replace(/\r$/, '') };
-      if (separator === 'spaces' && split.spaced) spaced.set(line, split.spaced);
+      // A line of one cell keeps its place too: a header word printed on a line of its own ("总计" between "结果" and "维持").
+      if ((separator === 'spaces' || (separator === 'none' && cells.length === 1)) && split.spaced) spaced.set(line, split.spaced);
       current.lines.push(line);
     });
   });

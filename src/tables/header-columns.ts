@@ -38,7 +38,10 @@ function stackCells(cells: readonly HeaderCell[]): Stack[] {
     const stack = stacks.find((s) => {
       const overlap = Math.min(s.x1, box.x1) - Math.max(s.x0, box.x0);
       const lastLine = s.y1 >= (pageBottom.get(s.page) ?? Infinity) - height * 0.5;
-      const below = (page === s.page + 1 && lastLine) || (page === s.page && box.y0 - s.y1 > -height * 0.3 && box.y0 - s.y1 < height * 0.8);
+      // Column text stacks a header's pieces around a line the next column's word sits on
+      // ("结果" / "总计" beside it / "维持", pdftotext -layout): one line may lie between.
+      const gap = cell.textColumns ? height * 1.5 : height * 0.8;
+      const below = (page === s.page + 1 && lastLine) || (page === s.page && box.y0 - s.y1 > -height * 0.3 && box.y0 - s.y1 < gap);
       // A wrapped word's pieces are about as wide as each other; a group header over its columns is not.
       const widths = [s.x1 - s.x0, box.x1 - box.x0].sort((a, b) => a - b) as [number, number];
       return below && overlap > 0.5 * widths[0] && widths[1] <= widths[0] * 2.2;
