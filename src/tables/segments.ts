@@ -210,6 +210,21 @@ export interface RegionStyle {
    * lone no-break or ideographic space among them is a blank cell.
    */
   gluedCells: boolean;
+  /**
+   * Pipe rows start with their label, not a pipe ("行政许可 | 58 | 7 |"): a row that starts with a
+   * pipe then starts with an empty cell (四's value row, its first number blank).
+   */
+  labelFirst: boolean;
+  /**
+   * Empty cells print as nothing between pipes, so pipes run together ("13 || 0 | 0 | 11 || 24 |",
+   * compact rows): a run of pipes after the last number is empty cells too, not residue.
+   */
+  pipeRunsAreCells: boolean;
+  /**
+   * Empty cells inside rows print as pipes two spaces apart or more ("0  |   | 5"): a row's last
+   * pipe one space after another ("0  |   | |") then closes no cell; it is span residue.
+   */
+  residueOneSpaceOff: boolean;
 }
 
 /** Box-drawn rows printed over several lines: the lines holding no value in a row where another line does. */
@@ -241,12 +256,26 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let rows = 0;
   let endEmpty = 0;
   let endOpen = 0;
+  let pipeFirst = 0;
+  let pipeRows = 0;
+  let innerRuns = 0;
+  let wideEmpty = 0;
+  let narrowEmpty = 0;
   for (const line of lines) {
     const raw = (line.raw ?? '').trim();
     if (raw === '') continue;
     if (raw === '|') lone++;
     else if (/^[^|]+\|$/.test(raw)) terminated++;
     else if (!raw.includes('|')) bare++;
+    // Header lines count here too: 四's one row of numbers has its headers' pipes to go by.
+    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4) {
+      pipeRows++;
+      if (raw.startsWith('|')) pipeFirst++;
+      if (INNER_PIPE_RUN.test(raw)) innerRuns++;
+      const inner = raw.replace(/\|[\s|]*$/, '');
+      wideEmpty += (inner.match(/\|\s{2,}(?=\|)/g) ?? []).length;
+      narrowEmpty += (inner.match(/\|\s(?=\|)/g) ?? []).length;
+    }
     if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
       rows++;
       if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
@@ -260,6 +289,9 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     openEnded: rows >= 3 && endOpen * 2 > rows,
     boxContinuations: boxContinuations(lines),
     gluedCells: gluedLines(lines),
+    labelFirst: pipeRows >= 3 && pipeFirst * 3 <= pipeRows,
+    pipeRunsAreCells: innerRuns >= 2,
+    residueOneSpaceOff: wideEmpty > 0 && narrowEmpty === 0,
   };
 }
 
@@ -268,18 +300,23 @@ const LABEL_INTO_DIGITS = /[\p{Script=Han}）)]\d{2,}(?![\d年月日号项条])/
 /** Labels run into numbers a region needs before its digit runs are taken as glued cells (a page flattened to one line has them all on it). */
 const MIN_GLUED_LABELS = 3;
 
+/** A run of pipes with a number right before and after it: an empty cell printed as nothing. */
+const INNER_PIPE_RUN = /\d\s*\|\|+\s*\d/;
+
 function gluedLines(lines: readonly Line[]): boolean {
   const unseparated = lines.filter((l) => l.method === 'text' && l.separator !== 'pipe' && l.separator !== 'tab' && !(l.raw ?? '').includes('|'));
   return unseparated.reduce((n, l) => n + (l.raw?.match(LABEL_INTO_DIGITS)?.length ?? 0), 0) >= MIN_GLUED_LABELS;
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
-function pipeCells(raw: string, keepLeadingEmpty = false, openEnded = false): { cells: string[]; residue: boolean } {
+function pipeCells(raw: string, style: RegionStyle): { cells: string[]; residue: boolean } {
+  const [keepLeadingEmpty, openEnded, runsAreCells] = [style.pipes === 'terminated' || style.labelFirst, style.openEnded, style.pipeRunsAreCells];
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
   // ("| 0 | 0 ||", "0 |" then "||"; but "| 0 |  |" ends in an empty cell, as Markdown prints one.)
-  const tail = /\|{2,}\s*$/.exec(text);
+  // Where runs of pipes are empty cells, only pipes set off by a space after the row's last one are.
+  const tail = (runsAreCells ? /(?<=\|)\s+\|+\s*$/ : style.residueOneSpaceOff ? /(?<=\|) \|+\s*$|\|{2,}\s*$/ : /\|{2,}\s*$/).exec(text);
   if (tail && text.slice(0, tail.index).trim() !== '') {
     residue = true;
     text = text.slice(0, tail.index);
@@ -325,11 +362,11 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab' && line.separator !== 'marks') {
     const trimmed = raw.trim();
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, pipesOnly: true };
-    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);
+    const { cells, residue } = pipeCells(raw, style);
     return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
-    const { cells, residue } = pipeCells(raw, style.pipes === 'terminated', style.openEnded);
+    const { cells, residue } = pipeCells(raw, style);
     if (cells.every((c) => c === '')) return { cells: [], residue: true, pipesOnly: true };
     return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, pipesOnly: false };
   }
