@@ -49,16 +49,25 @@ export interface DecodedRow extends RowSlots {
   unplaced?: boolean;
   /** Its label runs straight into the next row's where empty cells leave no trace: every cell was blank. */
   droppedWhole?: boolean;
+  /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
+  valuesAtLineEnd?: boolean;
+}
+
+/** Rows printed with fewer values than columns, outside a grid: this source leaves empty cells out. */
+export function showsDroppedBlanks(rows: readonly DecodedRow[], spec: Pick<TableSpec, 'widthOf'>): boolean {
+  return rows.some((r) => r.mode !== 'grid' && r.slots.length > 0 && r.slots.length < (spec.widthOf?.(r.key) ?? 0));
 }
 
 /**
- * Cells run together leave nothing of an empty cell, so a row whose label runs straight into the
- * next row's ("…申请数量二、上年结转…", a row of values after it) printed only blanks. The last
- * rows of a page are not: the source may have been cut off after their labels.
+ * Where empty cells leave nothing (cells run together, or one per line with the empty ones left
+ * out), a row whose label is followed straight by the next row's ("…申请数量二、上年结转…") or by
+ * the next table printed only blanks. A label the source ends with is not: it may have been cut
+ * off after it.
  */
-function markRowsDroppedWhole(rows: readonly DecodedRow[]): void {
+export function markRowsDroppedWhole(rows: readonly DecodedRow[], lastLineOfSource: number | null): void {
   rows.forEach((row, i) => {
-    if (row.slots.length > 0 || row.unplaced || !rows.slice(i + 1).some((r) => r.slots.length > 0)) return;
+    const continues = rows.slice(i + 1).some((r) => r.slots.length > 0) || (lastLineOfSource !== null && row.line < lastLineOfSource);
+    if (row.slots.length > 0 || row.unplaced || !continues) return;
     row.droppedWhole = true;
     row.lostBlanks = true;
   });
@@ -519,7 +528,8 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   const kept = dropGroupRows(rows, spec);
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
-  if (style.gluedCells) markRowsDroppedWhole(kept);
+  markValuesAtLineEnd(kept, lines, lineByNo);
+  if (style.gluedCells || showsDroppedBlanks(kept, spec)) markRowsDroppedWhole(kept, lastLineOfSource);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.
@@ -593,6 +603,20 @@ function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; chil
         ? makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, read as its ${open.length} rows in order`)
         : makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, which do not fill its ${open.length} rows; left unreadable`),
     );
+  }
+}
+
+/**
+ * A Markdown table prints every column of every row, so where some row of a width holds a number
+ * in its last cell, that last column is a value column for every row of that width: a surplus
+ * empty cell of such a row is a spanned label column, never its last cell.
+ */
+function markValuesAtLineEnd(rows: readonly DecodedRow[], lines: readonly Line[], lineByNo: ReadonlyMap<number, Line>): void {
+  const widths = new Set(lines.filter((l) => l.separator === 'pipe' && /\d/.test(l.cells.at(-1)?.text ?? '')).map((l) => l.cells.length));
+  for (const row of rows) {
+    const rowLines = new Set(row.slots.map((s) => s.line));
+    const line = rowLines.size === 1 ? lineByNo.get([...rowLines][0] as number) : undefined;
+    if (line?.separator === 'pipe' && widths.has(line.cells.length)) row.valuesAtLineEnd = true;
   }
 }
 

@@ -100,7 +100,7 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
   if (slots.length > n) {
     // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
     // dropping them is a reading; one way, or one pattern, is the row as printed.
-    const trimmed = trimEdges(slots, n);
+    const trimmed = trimEdges(slots, n, row.valuesAtLineEnd === true);
     const joined = joinBrokenDigits(slots, n).map((cells) => ({ cells, derived: true }));
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
@@ -371,10 +371,10 @@ function coveredColumns(x0: number, x1: number, header: HeaderPositions): number
 }
 
 /** Every way of dropping surplus empty cells at the edges, one per distinct pattern of what is left. */
-function trimEdges(slots: readonly Slot[], n: number): Slot[][] {
+function trimEdges(slots: readonly Slot[], n: number, lastIsValue: boolean): Slot[][] {
   const extra = slots.length - n;
   const byPattern = new Map<string, Slot[]>();
-  for (let lead = 0; lead <= extra; lead++) {
+  for (let lead = lastIsValue ? extra : 0; lead <= extra; lead++) {
     const trail = extra - lead;
     const head = slots.slice(0, lead);
     const tail = slots.slice(slots.length - trail);
