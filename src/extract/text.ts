@@ -111,6 +111,7 @@ export function textToPages(text: string): Page[] {
     pages.push(current);
     current = { number: current.number + 1, width: null, height: null, unit: null, lines: [] };
   };
+  let markdownWidth: number | null = null;
   normaliseLineEnds(text).split('\n').forEach((rawLine, index) => {
     // A line that long has lost its line breaks: as one row, its tokens would become a row of thousands of cells.
     if (rawLine.length > MAX_TEXT_LINE_CHARS) return;
@@ -122,11 +123,20 @@ export function textToPages(text: string): Page[] {
         return;
       }
       const split = splitTextLine(part);
-      if (!split) return;
+      if (!split) {
+        // A Markdown table's rule: its rows print every column, as many as the rule has.
+        const width = part.trim().replace(/^\||\|$/g, '').split('|').length;
+        const header = current.lines.at(-1);
+        if (header?.separator === 'pipe' && header.cells.length === width) header.gridWidth = width;
+        markdownWidth = width;
+        return;
+      }
       const nonEmpty = split.cells.filter((c) => c !== '');
       const cells: LineCell[] = (nonEmpty.length === 0 ? [] : split.cells).map((c) => ({ text: c, confidence: 1 }));
       const separator: Separator = cells.length <= 1 && split.separator === 'spaces' ? 'none' : split.separator;
       const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text', raw: part.replace(/\r$/, '') };
+      if (separator !== 'pipe') markdownWidth = null;
+      else if (markdownWidth !== null && cells.length === markdownWidth) line.gridWidth = markdownWidth;
       // A line of one cell keeps its place too: a header word printed on a line of its own ("总计" between "结果" and "维持").
       if ((separator === 'spaces' || (separator === 'none' && cells.length === 1)) && split.spaced) spaced.set(line, split.spaced);
       current.lines.push(line);

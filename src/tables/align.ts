@@ -49,6 +49,8 @@ export interface DecodedRow extends RowSlots {
   unplaced?: boolean;
   /** Its label runs straight into the next row's where empty cells leave no trace: every cell was blank. */
   droppedWhole?: boolean;
+  /** The line the label's last piece is printed on (a label wrapped over lines ends there). */
+  labelEndLine?: number;
   /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
   valuesAtLineEnd?: boolean;
 }
@@ -423,6 +425,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
         const key = (spec.rows[r] as RowSpec).key;
         if (open && open.row.key === key && lastRowIndex === r) {
           open.row.label += token.text;
+          open.row.labelEndLine = token.line;
           return;
         }
         // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
@@ -612,11 +615,12 @@ function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; chil
  * empty cell of such a row is a spanned label column, never its last cell.
  */
 function markValuesAtLineEnd(rows: readonly DecodedRow[], lines: readonly Line[], lineByNo: ReadonlyMap<number, Line>): void {
-  const widths = new Set(lines.filter((l) => l.separator === 'pipe' && /\d/.test(l.cells.at(-1)?.text ?? '')).map((l) => l.cells.length));
+  const markdown = (l: Line | undefined): boolean => l?.separator === 'pipe' && l.gridWidth !== undefined;
+  const widths = new Set(lines.filter((l) => markdown(l) && /\d/.test(l.cells.at(-1)?.text ?? '')).map((l) => l.cells.length));
   for (const row of rows) {
     const rowLines = new Set(row.slots.map((s) => s.line));
     const line = rowLines.size === 1 ? lineByNo.get([...rowLines][0] as number) : undefined;
-    if (line?.separator === 'pipe' && widths.has(line.cells.length)) row.valuesAtLineEnd = true;
+    if (line && markdown(line) && widths.has(line.cells.length)) row.valuesAtLineEnd = true;
   }
 }
 
@@ -685,6 +689,9 @@ function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
       // are whose cannot be told, so none of these rows is read (never the last label's by default).
       // (A label followed by "||" residue printed its blank cells: it is no label standing alone.)
       const labelOnly = block.slice(0, -1).some((r) => r.slots.length === 0 && !r.lostBlanks);
+      // (Numbers on the line that ends the last label's text — "（5）要求…已获" / "取信息 5 5 14 24" —
+      // are that row's: the labels before it printed none.)
+      if (byLine.length === 1 && byLine[0]?.[0]?.line === (last.labelEndLine ?? last.line)) continue;
       // (Numbers one per line follow their own label: a label before them with none printed its row blank.)
       if (byLine.every((l) => l.length > 1) && (byLine.length > 1 || labelOnly)) {
         issues.push(makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: ${block.length} labels printed apart from ${byLine.length} rows of numbers; left unreadable`, { path: [spec.table] }));

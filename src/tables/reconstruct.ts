@@ -140,6 +140,8 @@ interface SolvedTable {
   remaining: Map<string, Candidate[]>;
   /** Identities the chosen values break (counted to choose between copies). */
   broken: number;
+  /** Why rows paired with their values by order were not trusted: the text's order is broken. */
+  orderBroken?: string;
 }
 
 /**
@@ -148,10 +150,13 @@ interface SolvedTable {
  * whose values were paired with its label by their order alone is trusted. Rows whose values sit
  * on their label's own line, in a grid or under positions keep their reading.
  */
-function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<string, RowCandidates>, widthOf: (key: string) => number): void {
+function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<string, RowCandidates>, widthOf: (key: string) => number, brokenElsewhere?: string): string | undefined {
   const surplus = rows.filter((r) => candidates.get(r.key)?.surplus).map((r) => r.key);
-  if (surplus.length === 0) return;
-  const reason = `values of other rows printed in the place of ${surplus.join(', ')} (more values than columns): the order of values in the text is broken, so a row paired with its values by order is not trusted`;
+  if (surplus.length === 0 && !brokenElsewhere) return undefined;
+  const reason =
+    surplus.length > 0
+      ? `values of other rows printed in the place of ${surplus.join(', ')} (more values than columns): the order of values in the text is broken, so a row paired with its values by order is not trusted`
+      : (brokenElsewhere as string);
   for (const row of rows) {
     // A row printed whole on its label's own line is that row, whatever the order elsewhere (with
     // fewer values, the others may be anywhere: pdftotext puts words of one baseline on one line).
@@ -159,14 +164,15 @@ function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<
     const positioned = row.mode === 'grid' || row.header !== undefined || onLabelLine;
     if (!positioned && !candidates.get(row.key)?.surplus) candidates.set(row.key, { candidates: [], reason });
   }
+  return reason;
 }
 
 /** Settles and solves one copy of a table. */
-function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => number, identities: readonly TableIdentity[], options: SettleOptions): SolvedTable {
+function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => number, identities: readonly TableIdentity[], options: SettleOptions & { orderBroken?: string }): SolvedTable {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const candidates = new Map<string, RowCandidates>();
   for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options));
-  distrustOrderAfterSurplus(rows, candidates, widthOf);
+  const orderBroken = distrustOrderAfterSurplus(rows, candidates, widthOf, options.orderBroken);
   const decisions = solveRows(new Map([...candidates].map(([k, c]) => [k, c.candidates])), identities);
   const chosen = new Map([...decisions].map(([k, d]) => [k, d.chosen]));
   const remaining = new Map([...decisions].map(([k, d]) => [k, d.remaining]));
@@ -182,7 +188,7 @@ function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => numbe
     const sum = (v: (number | null | undefined)[]): number => Math.round(v.reduce<number>((a, x) => a + (x ?? 0), 0) * 1e6);
     if (sum(left) !== sum(values.slice(identity.left.length))) broken++;
   }
-  return { rows: byKey, candidates, chosen, remaining, broken };
+  return { rows: byKey, candidates, chosen, remaining, broken, ...(orderBroken ? { orderBroken } : {}) };
 }
 
 /**
@@ -313,6 +319,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   }
   const found: Record<TableKey, boolean> = { active: activeRows.length > 0, requests: requestRows.length > 0, reviews: false };
   const cells: CellReading[] = [];
+  let requestsOrderBroken: string | undefined;
 
   if (found.requests) {
     const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template);
@@ -320,6 +327,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
     const { table, conflicts } = chooseCopy(solved, 'requests', issues);
+    requestsOrderBroken = table.orderBroken;
     const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
     for (const key of expected) {
       const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
@@ -338,7 +346,9 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     } else {
       const layout = ACTIVE_LAYOUT[template];
       const columnsOf = (k: string): readonly string[] => layout[k as keyof typeof layout] ?? [];
-      const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], {}));
+      // One converter read the whole page: where it broke 三's order, 二's rows are not to be trusted by order either.
+      const orderBroken = requestsOrderBroken === undefined ? {} : { orderBroken: `in table 三, ${requestsOrderBroken}; 二 was read by the same tool` };
+      const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], orderBroken));
       const { table, conflicts } = chooseCopy(solved, 'active', issues);
       const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
       for (const key of Object.keys(layout)) {

@@ -5,6 +5,7 @@
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type RegionStyle } from './segments.js';
+import { MAX_JOINS } from './settle.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
 /** 四's column headers in printed order: five under 行政复议, then five under each kind of 行政诉讼. */
@@ -90,7 +91,7 @@ export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
         continue;
       }
       // One value per line: a number broken over two lines makes more lines than cells (settled later).
-      if (slots.length === 1 && label.trim() === '' && found.slots.every((s) => s.line !== line.lineNo) && found.slots.length < REVIEW_POSITIONS + 3 && new Set(found.slots.map((s) => s.line)).size === found.slots.length) {
+      if (slots.length === 1 && label.trim() === '' && found.slots.every((s) => s.line !== line.lineNo) && found.slots.length < REVIEW_POSITIONS + MAX_JOINS && new Set(found.slots.map((s) => s.line)).size === found.slots.length) {
         found.slots.push(...slots);
         continue;
       }

@@ -37,6 +37,8 @@ export interface SettleOptions {
   totals?: readonly { total: number; parts: readonly number[] }[];
 }
 
+/** Numbers of one row broken over two lines that are joined again, at most (四's fifteen cells break most). */
+export const MAX_JOINS = 5;
 /** More candidates than this for one row: it is not decoded (unreadable), not enumerated further. */
 const MAX_CANDIDATES = 20_000;
 /** Steps of the enumeration of one row's readings before it gives up (the row is then unreadable). */
@@ -202,7 +204,7 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
  */
 function joinBrokenDigits(slots: readonly Slot[], n: number): (Slot | null)[][] {
   const joins = slots.length - n;
-  if (joins > 3) return [];
+  if (joins > MAX_JOINS) return [];
   const out: (Slot | null)[][] = [];
   const walk = (k: number, acc: Slot[], left: number): void => {
     if (k === slots.length) {
