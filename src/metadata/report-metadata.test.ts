@@ -27,4 +27,17 @@ describe('readMetadata', () => {
     expect(readMetadata('年度报告\n统计期限自202211日起至20221231日止').year).toBe(2022);
     expect(readMetadata('没有年份的文字').year).toBeNull();
   });
+
+  test('title variants of real reports (test/fixtures/real): "…公开情况的报告", "…年度工作报告"', () => {
+    expect(readMetadata('关于2022年度政府信息公开情况的报告\n一、总体情况').year).toBe(2022);
+    expect(readMetadata('上湾乡人民政府2019年度政府信息公开年度工作报告').year).toBe(2019);
+  });
+
+  test('no title: the year the narrative sentences open with, when one clearly leads; never a date', () => {
+    expect(readMetadata('一、总体情况\n2022年我局严格按照《条例》要求，全面推进信息公开工作。').year).toBe(2022);
+    expect(readMetadata('(一)主动公开情况。2024年，我局共主动公开政府信息376条。\n(二)依申请公开情况。2024年，我局共收到申请5件。').year).toBe(2024);
+    expect(readMetadata('2024年1月，我局发布了报告。').year).toBeNull();
+    expect(readMetadata('2021年，我局…。2022年，我局…').year).toBeNull();
+    expect(readMetadata('截止2023年12月31日我局通过官方网站发布政务类信息34条').year).toBe(2023);
+  });
 });

@@ -15,10 +15,15 @@ export interface ReportMetadata {
 /** "收到/受理 … 申请 N 件" in the narrative (templates.md §6, a soft relation: the table wins). */
 const NARRATIVE_REQUESTS = /(?:收到|受理|新收)[^。；;，,]{0,16}?申请\s*(?:共\s*)?(\d{1,7})\s*件/;
 
-const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:年\s*度)?\s*报\s*告/;
+const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作|年\s*度|情\s*况|的|\s)*报\s*告/;
+/**
+ * A sentence of the narrative that opens with the year it reports on ("2022年，我局…", "2019年度街道受理…",
+ * "（一）主动公开情况。2024年，我局…"); a date ("2024年1月") is not one.
+ */
+const NARRATIVE_YEAR = /(?:^|[。：:])\s*(\d{4})\s*年\s*(?:度)?(?!\s*[\d月日底末初])/gmu;
 const AGENCY_SUFFIX = /(?:局|委|委员会|政府|办公室|办|厅|院|中心|所|处|站|馆|街道|镇|乡|县|区|市|部|署|会|队|公司|集团|管委会|研究院|大学|学校|医院)$/;
 /** 统计期限 "2020 年 1 月 1 日起，至 2020 年 12 月 31 日", also with the digits glued together. */
-const PERIOD_END = /至\s*(\d{4})\s*年?\s*12\s*月?\s*31\s*日/;
+const PERIOD_END = /(?:至|截止|截至)\s*(\d{4})\s*年?\s*12\s*月?\s*31\s*日/;
 const PERIOD_START = /(?:自|从|期限为|期限是|统计期限)\s*[:：]?\s*(\d{4})\s*年?\s*0?1\s*月?\s*0?1\s*日/;
 
 function plausibleYear(y: number): number | null {
@@ -34,6 +39,18 @@ function cleanAgency(text: string): string | null {
     .trim();
   if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned)) return null;
   return cleaned;
+}
+
+/** The year the narrative's sentences open with, when one year clearly leads (no title or 统计期限 said it). */
+function narrativeYear(lines: readonly string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const m of lines.join('\n').matchAll(NARRATIVE_YEAR)) {
+    const y = plausibleYear(Number(m[1]));
+    if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  return first && (!second || first[1] > second[1]) ? first[0] : null;
 }
 
 /** Reads agency and year from the first lines of the plain text. */
@@ -74,6 +91,7 @@ export function readMetadata(plainText: string): ReportMetadata {
     const end = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
     if (end) year = plausibleYear(Number(end[1]));
   }
+  if (year === null) year = narrativeYear(lines.slice(0, 200));
   const narrative = NARRATIVE_REQUESTS.exec(lines.join('\n'));
   return narrative ? { agency, year, narrativeRequests: Number(narrative[1]) } : { agency, year };
 }
