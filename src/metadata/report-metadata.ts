@@ -2,7 +2,7 @@
  * Agency and year covered, from the report's title (or its 统计期限), never from the publication
  * date (templates.md §7.1).
  */
-import { foldText } from '../tables/normalise.js';
+import { foldText, withoutGlosses } from '../tables/normalise.js';
 
 /** What the title and preamble say about the report. */
 export interface ReportMetadata {
@@ -31,7 +31,7 @@ function plausibleYear(y: number): number | null {
 }
 
 function cleanAgency(text: string): string | null {
-  const cleaned = text
+  const cleaned = withoutGlosses(text)
     .replace(/^[#>*\s\d.、]+/, '')
     .replace(/[\s*#【】\[\]「」《》]/g, '')
     .replace(/^(?:关于|当前位置[:：].*?>)/, '')

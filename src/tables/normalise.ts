@@ -20,6 +20,9 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = Object.fromE
     '廳厅', '書书', '說说', '領领', '導导', '責责', '際际', '實实', '預预', '標标', '準准', '質质', '衛卫',
     '環环', '護护', '醫医', '療疗', '農农', '財财', '稅税', '勞劳', '動动', '設设', '備备', '區区', '務务',
     '復复', '錢钱', '萬万', '際际', '滿满', '齊齐', '為为', '專专', '傳传', '億亿', '價价', '務务', '辦办',
+    // Words of agency names (生態環境局, 資源, 監督, 廣東…).
+    '態态', '資资', '監监', '聯联', '藝艺', '廣广', '東东', '華华', '陽阳', '興兴', '豐丰', '寧宁', '慶庆',
+    '龍龙', '遼辽', '貴贵', '雲云', '灣湾', '漢汉', '濟济', '黨党', '園园', '場场', '綜综', '織织', '圖图',
   ].map((pair) => [pair[0] as string, pair[1] as string]),
 );
 
@@ -35,6 +38,11 @@ export function foldText(text: string): string {
     .normalize('NFKC')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')
     .replace(TRADITIONAL, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch);
+}
+
+/** Drops pinyin glosses a converter inserted ("镇(zhèn)"). */
+export function withoutGlosses(text: string): string {
+  return text.replace(GLOSS, '');
 }
 
 /** Normalises a label for matching: fold, drop glosses, quotes and all whitespace. */
