@@ -82,7 +82,7 @@ export function readMetadata(plainText: string): ReportMetadata {
     const m = TITLE.exec(flat);
     if (m) {
       year = plausibleYear(Number(m[1]));
-      const candidate = cleanAgency(flat.slice(0, m.index).split(/[\s。>]/).pop() ?? '');
+      const candidate = cleanAgency(flat.slice(0, m.index).trimEnd().split(/[\s。>]/).pop() ?? '');
       if (candidate && AGENCY_SUFFIX.test(candidate)) agency = candidate;
     }
   }
