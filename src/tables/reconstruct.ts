@@ -90,11 +90,39 @@ function lastTextLine(lines: readonly Line[]): number | null {
  * Decodes every region of a table. A region that prints rows already read starts another copy of
  * the table (a summary copy, a quoted table): each copy is kept apart for `chooseCopy`.
  */
+/**
+ * One row label printed again with other values in the same table (four 政府集中采购 rows, one per
+ * project): which is the report's cannot be told, so the row is unreadable, never the first or the
+ * last taken silently. Printed again with the same values, it is one row.
+ */
+function collapseRepeatedRows(rows: readonly DecodedRow[], table: string, issues: Issue[]): DecodedRow[] {
+  const out: DecodedRow[] = [];
+  const values = (r: DecodedRow): string => r.slots.map((s) => s.text.trim()).join('\u0001');
+  for (const row of rows) {
+    const earlier = out.find((r) => r.key === row.key);
+    if (!earlier) {
+      out.push(row);
+      continue;
+    }
+    if (row.slots.length === 0 || values(earlier) === values(row)) continue;
+    if (earlier.slots.length === 0) {
+      out[out.indexOf(earlier)] = row;
+      continue;
+    }
+    if (!earlier.unplaced) {
+      issues.push(makeIssue('error', 'tables', 'row_duplicate', `${table}.${row.key} is printed more than once with different values ("${earlier.label}"); which is the report's cannot be told`, { page: row.page, path: [table, row.key] }));
+    }
+    earlier.unplaced = true;
+  }
+  return out;
+}
+
 function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: number | null, issues: Issue[]): DecodedRow[][] {
   const copies: DecodedRow[][] = [];
   for (const region of regions.filter((r) => r.kind === spec.table)) {
-    const decoded = decodeRegionRows(region.lines, spec, lastLine);
-    issues.push(...decoded.issues);
+    const raw = decodeRegionRows(region.lines, spec, lastLine);
+    issues.push(...raw.issues);
+    const decoded = { rows: collapseRepeatedRows(raw.rows, spec.table, issues) };
     const current = copies.at(-1);
     const seen = new Set(current?.map((r) => r.key));
     const repeats = decoded.rows.filter((r) => seen.has(r.key) && r.slots.length > 0).length;

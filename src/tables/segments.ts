@@ -125,16 +125,18 @@ export function splitGluedText(text: string, valuesFollow = false): GluedPart[] 
     let digits = m[0];
     const after = folded.slice(start + digits.length);
     const before = folded.slice(0, start);
-    // 第1项, 2019年 and the like inside a label are words, not cells.
-    // 第1项, 2019年, and generic column names a converter made ("数据1", "列2"): words, not cells.
-    if (/(?:第|数据|列|栏)\s*$/.test(before) || /^\s*[项条年月日号]/u.test(after)) continue;
+    // 第1项, 2019年, counts in a description ("公务用车10辆"), and generic column names a converter
+    // made ("数据1", "列2"): words, not cells.
+    if (/(?:第|数据|列|栏)\s*$/.test(before) || /^\s*[项条年月日号辆輛台臺名份张張套批座]/u.test(after)) continue;
     let numbering = '';
     if (/^\s*[.．、]\s*\p{Script=Han}/u.test(after) && /^\d+$/.test(digits)) {
       numbering = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
-    // A number inside brackets ("(1)", "(指2020年…如-8)") is part of a label's note, not a cell.
+    // A number inside brackets ("(1)", "(指2020年…如-8)") is part of a label's note, not a cell;
+    // inside quotes it is part of a name ("阎良区“012”办公区").
     if ((before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length) continue;
+    if ((before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length) continue;
     pushLabel(folded.slice(at, start));
     if (digits !== '') parts.push({ kind: 'number', text: digits.replace(/^\+/, '') });
     pushLabel(numbering);

@@ -109,7 +109,8 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     // Empty edges dropped, unless that leaves the printed total unbalanced where joining a number
     // broken over two lines balances it ("", "", "0", "19", "", "0", "1", "9": 19 over two lines).
     const totals = options.totals ?? [];
-    const joinedBalance = joined.some((c) => holdsTotals(c.cells, totals));
+    // (A join that leaves the total blank balances nothing: a blank total is not checked.)
+    const joinedBalance = joined.some((c) => holdsTotals(c.cells, totals) && totals.every(({ total }) => slotNumber(c.cells[total] ?? null) !== null));
     if (trimmed.length > 0 && (!joinedBalance || trimmed.some((cells) => holdsTotals(cells, totals)))) {
       return trimmed.length === 1 ? single(trimmed[0] as Slot[]) : { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     }
