@@ -458,10 +458,12 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
     else if (read.text.trim() === '') Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
-    // Words the Chinese reader made nothing of ("人公关" for （一）予以公开, at 0.09) are no label: matched
-    // by the words they happen to hold they would give the row's values to another row. Left out,
-    // the row is the one standard row missing between the rows read around it, or stays unread.
-    if (isGarbledWords(read)) return;
+    // A grid cell's words the Chinese reader made nothing of ("人公关" for （一）予以公开, at 0.09) are no
+    // label: matched by the words they happen to hold they would give the row's values to another
+    // row. Left out, the grid row is the one standard row missing between the rows read around it,
+    // or stays unread. (On a page without rules a word left out would join its values to the row
+    // above: there the garbled label stays, an unknown label that holds its row apart.)
+    if (!cell?.word && isGarbledWords(read)) return;
     runs.push(read);
     if (cell?.word) wordRuns.push(read);
     const check = reads.checks[i];
@@ -486,12 +488,17 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
 }
 
-/** Below this confidence a reading of two Han characters or more is noise, not a label (labels read right score 0.6 and up). */
+/**
+ * Below this confidence a reading of three Han characters or more is noise, not a label: labels read
+ * right score 0.6 and up. (A short label read right can score less: 规章 at 0.08 on a light print,
+ * so two characters are kept whatever their score.)
+ */
 const GARBLED_WORDS_CONFIDENCE = 0.1;
+const GARBLED_WORDS_LENGTH = 3;
 
-/** True for a reading of two Han characters or more that the Chinese reader itself gives almost no confidence. */
+/** True for a reading of three Han characters or more that the Chinese reader itself gives almost no confidence. */
 function isGarbledWords(read: TextRun): boolean {
-  return read.confidence < GARBLED_WORDS_CONFIDENCE && (read.text.match(/\p{Script=Han}/gu) ?? []).length >= 2;
+  return read.confidence < GARBLED_WORDS_CONFIDENCE && (read.text.match(/\p{Script=Han}/gu) ?? []).length >= GARBLED_WORDS_LENGTH;
 }
 
 /** Why a page gave no text: what was and was not found on it. */
