@@ -366,6 +366,10 @@ export function startsWithMinus(mask: InkMask, ink: BBox, textHeight: number): b
     w >= h * 2 &&
     h <= Math.max(3, textHeight * 0.2) &&
     w <= digitsHeight * 1.2 &&
+    // A printed minus is a bar a third of a digit's height long at least, close before the digits;
+    // a speck of noise or of a wiped rule is shorter, or further off.
+    w >= digitsHeight * 0.3 &&
+    Math.min(...rest.map((b) => b.x0)) - first.x1 <= digitsHeight * 0.6 &&
     mid > restTop + digitsHeight * 0.25 &&
     mid < restBottom - digitsHeight * 0.2 &&
     rest.every((b) => b.x0 >= first.x1)

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
-import { adaptiveMasks, textInkSamples } from './raster.js';
+import sharp from 'sharp';
+import { adaptiveMasks, stackCrops, textInkSamples, type Raster } from './raster.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
@@ -123,6 +124,17 @@ describe('cell ink', () => {
     expect(startsWithMinus(minusNine, { x0: 0, y0: 0, x1: 120, y1: 60 }, height)).toBe(true);
     const nine = mask(120, 60, (set) => bar(set, 40, 15, 56, 45));
     expect(startsWithMinus(nine, { x0: 0, y0: 0, x1: 120, y1: 60 }, height)).toBe(false);
+    // A speck of noise at mid-height, or a bar far off to the left (a wiped rule's end), is no minus.
+    const speckNine = mask(120, 60, (set) => {
+      bar(set, 28, 29, 34, 31);
+      bar(set, 40, 15, 56, 45);
+    });
+    expect(startsWithMinus(speckNine, { x0: 0, y0: 0, x1: 120, y1: 60 }, height)).toBe(false);
+    const farBarNine = mask(120, 60, (set) => {
+      bar(set, 4, 29, 16, 32);
+      bar(set, 40, 15, 56, 45);
+    });
+    expect(startsWithMinus(farBarNine, { x0: 0, y0: 0, x1: 120, y1: 60 }, height)).toBe(false);
   });
 
   test('a rule left inside a cell is wiped even where it touches a digit; a tall 1 in a tall cell stays text', () => {
@@ -283,5 +295,29 @@ describe('a number broken by the text mask', () => {
       bar(set, 25, 19, 27, 21);
     });
     expect(faintInkBeside(speckled, faintTextBox(speckled, inner, 14)!, inner, 14)).toBe(false);
+  });
+});
+
+describe('crops stacked for the readers', () => {
+  /** A page of one paper grey with a dark digit-sized block on it. */
+  const page = (paper: number, ink: number): Raster => {
+    const data = new Uint8Array(100 * 40).fill(paper);
+    for (let y = 10; y < 30; y++) for (let x = 40; x < 52; x++) data[y * 100 + x] = ink;
+    return { width: 100, height: 40, data };
+  };
+  const stackedGreys = async (raster: Raster): Promise<{ paper: number; ink: number }> => {
+    const stack = await stackCrops(raster, [{ box: { x0: 30, y0: 5, x1: 62, y1: 35 }, textHeight: 24 }], 24);
+    const { data, info } = await sharp(stack.png).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number): number => data[(y * info.width + x) * info.channels] ?? -1;
+    // The crop sits at (gap, gap) in the stack, read at its own size.
+    return { paper: at(stack.gap + 2, stack.gap + 2), ink: at(stack.gap + 15, stack.gap + 15) };
+  };
+
+  test('a crop on grey paper (the dark side of an unevenly lit page) is read as white paper and black ink', async () => {
+    expect(await stackedGreys(page(150, 90))).toEqual({ paper: 255, ink: 0 });
+  });
+
+  test('a crop on light paper is read as printed: a light print keeps its greys', async () => {
+    expect(await stackedGreys(page(240, 150))).toEqual({ paper: 240, ink: 150 });
   });
 });

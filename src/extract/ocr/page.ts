@@ -458,12 +458,26 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
     else if (read.text.trim() === '') Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
+    // A grid cell's words the Chinese reader made nothing of ("人公关" for （一）予以公开, at 0.09) are no
+    // label: matched by the words they happen to hold they would give the row's values to another
+    // row. Left out, the grid row is the one standard row missing between the rows read around it,
+    // or stays unread. (On a page without rules a word left out would join its values to the row
+    // above: there the garbled label stays, an unknown label that holds its row apart.)
+    if (!cell?.word && isGarbledWords(read)) return;
     runs.push(read);
     if (cell?.word) wordRuns.push(read);
     const check = reads.checks[i];
     // A stray-capped number stays capped: only readings that stand as read are judged again.
     if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
+  if (readsPoorly(runs)) {
+    // At 120 dpi with blur and noise a 0 fades out of the ink mask or flattens into a dash: on a page
+    // whose numbers read this poorly, no cell is seen empty or dashed with certainty (unreadable, never
+    // a printed blank).
+    runs.forEach((r, i) => {
+      if (r.text === SEEN_BLANK) runs[i] = { ...r, text: UNREAD_MARK, confidence: 0 };
+    });
+  }
   const textRuns = (await options.text) === 'title' ? await readTitleLines(ctx, titleLines(p, read)) : [];
   runs.push(...textRuns);
   await engine.pageDone();
@@ -480,6 +494,35 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
   };
   if (runs.length === 0) result.nothingRead = whyNothingRead(p, read);
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
+}
+
+/**
+ * Below this confidence a reading of three Han characters or more is noise, not a label: labels read
+ * right score 0.6 and up. (A short label read right can score less: 规章 at 0.08 on a light print,
+ * so two characters are kept whatever their score.)
+ */
+const GARBLED_WORDS_CONFIDENCE = 0.1;
+const GARBLED_WORDS_LENGTH = 3;
+
+/** True for a reading of three Han characters or more that the Chinese reader itself gives almost no confidence. */
+function isGarbledWords(read: TextRun): boolean {
+  return read.confidence < GARBLED_WORDS_CONFIDENCE && (read.text.match(/\p{Script=Han}/gu) ?? []).length >= GARBLED_WORDS_LENGTH;
+}
+
+/**
+ * Share of a page's value cells left unsure (a number read below SURE_CONFIDENCE, or ink nobody could
+ * read) above which its blanks are not seen with certainty either: a readable page leaves under a
+ * fifth unsure (drawn-019's noisy grey page 16%), a page at 120 dpi with blur and noise half or more.
+ */
+const POOR_PAGE_UNSURE_SHARE = 0.35;
+/** Value cells a page must hold for that share to say anything of it. */
+const POOR_PAGE_SAMPLES = 10;
+
+/** True when so many of a page's value cells read unsure that its blanks cannot be trusted. */
+function readsPoorly(runs: readonly TextRun[]): boolean {
+  const values = runs.filter((r) => r.text === UNREAD_MARK || isNumberText(r.text));
+  const unsure = values.filter((r) => r.text === UNREAD_MARK || r.confidence < SURE_CONFIDENCE).length;
+  return values.length >= POOR_PAGE_SAMPLES && unsure > values.length * POOR_PAGE_UNSURE_SHARE;
 }
 
 /** Why a page gave no text: what was and was not found on it. */

@@ -123,6 +123,33 @@ function cropRaster(raster: Raster, left: number, top: number, width: number, he
   return { width, height, data };
 }
 
+/** Share of a crop's pixels darker than its paper level: a cell's ink covers less than this. */
+const PAPER_SHARE = 0.7;
+/** Paper at least this light is left as it is: the engine reads a well-lit crop best as printed (a light print's thin strokes survive). */
+const LIGHT_PAPER = 215;
+/** Below this range between ink and paper a crop holds no print to stretch (an empty cell, a smudge). */
+const MIN_LEVEL_RANGE = 40;
+
+/**
+ * A crop on grey paper stretched in place so its paper is white and its darkest ink black. Crops from
+ * the dark and the light side of an unevenly lit page share one stack, and the engine binarises the
+ * stack with one threshold: a grey crop would be all ink, or a faint one all paper, and its number
+ * read as nothing. On white, a crop's paper also has no edge to be read as a rule.
+ */
+function levelled(tile: Raster): void {
+  const counts = new Uint32Array(256);
+  for (const v of tile.data) counts[v] = (counts[v] ?? 0) + 1;
+  const at = (share: number): number => {
+    let seen = 0;
+    for (let v = 0; v < 256; v++) if ((seen += counts[v] ?? 0) >= share * tile.data.length) return v;
+    return 255;
+  };
+  const ink = at(0.02);
+  const paper = at(PAPER_SHARE);
+  if (paper >= LIGHT_PAPER || paper - ink < MIN_LEVEL_RANGE) return;
+  for (let i = 0; i < tile.data.length; i++) tile.data[i] = Math.max(0, Math.min(255, Math.round((((tile.data[i] ?? 255) - ink) * 255) / (paper - ink))));
+}
+
 /** One box to stack: its region and the height of its text, which is scaled to the stack's height. */
 export interface StackItem {
   box: BBox;
@@ -154,6 +181,7 @@ export async function stackCrops(raster: Raster, items: readonly StackItem[], ta
       return toRaster(rawInput(raster).extract({ left, top, width, height }).resize(Math.max(1, Math.round(width * factor)), Math.max(1, Math.round(height * factor)), { kernel: 'lanczos3' }));
     }),
   );
+  tiles.forEach(levelled);
   const width = Math.max(1, ...tiles.map((t) => t.width)) + 2 * gap;
   const height = tiles.reduce((sum, t) => sum + t.height + gap, gap);
   const data = new Uint8Array(width * height).fill(255);

@@ -172,7 +172,10 @@ function judge(ctx: CellContext, r: CellReadings): Verdict {
   // Han text is a label, or 无 … but a character or two where the digit reader sees a number may
   // be a digit the Chinese reader took for a character (0 → 无, 7 → 了): not text, then; unless
   // the ink is one glyph as wide as a Han character, which no single digit is.
-  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2 && !(hanCount === 1 && (isOneSquareGlyph(ctx, r.ink) || sameCharacterEveryTime(r, hanText)));
+  // Two digits or more read with some confidence are two glyphs or more, whatever the ink's shape:
+  // blur can join a 1 and an 8 into one square blot, which is then no 无 (a printed blank).
+  const digitsSure = digitNumbers.some((d) => fits(d.text) && d.text.replace('-', '').length >= 2 && d.confidence >= CONTRADICTION_CONFIDENCE);
+  const digitSeen = digitNumbers.some((d) => fits(d.text)) && [...hanText].length <= 2 && !(hanCount === 1 && !digitsSure && (isOneSquareGlyph(ctx, r.ink) || sameCharacterEveryTime(r, hanText)));
   const words = hanCount >= 2 || (hanCount === 1 && !/\d/.test(hanText) && !digitSeen && hanNumbers[0]?.text === null);
   if (words && first.confidence >= 0.6) {
     return { kind: 'text', han: { text: hanText, confidence: first.confidence } };
