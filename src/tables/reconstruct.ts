@@ -145,17 +145,17 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
 function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null): RequestRow[] {
   // A format's （六） rows come whole: one of them found, the others are accounted for too (missing if
-  // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are.
+  // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are;
+  // and a 2021 report may print 2019's single （六） row (templates.md: hybrid), so neither found
+  // under 2021, both are accounted for too.
   const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k));
   const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
   const six: readonly string[] =
     with2021 || with2019
       ? [...(with2019 ? OTHER_HANDLING_ROWS_2019 : []), ...(with2021 ? OTHER_HANDLING_ROWS_2021 : [])]
-      : template === '2021'
-        ? OTHER_HANDLING_ROWS_2021
-        : template === '2019'
-          ? OTHER_HANDLING_ROWS_2019
-          : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
+      : template === '2019'
+        ? OTHER_HANDLING_ROWS_2019
+        : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
 }
 
@@ -189,7 +189,8 @@ function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<
     // A row printed whole on its label's own line is that row, whatever the order elsewhere (with
     // fewer values, the others may be anywhere: pdftotext puts words of one baseline on one line).
     const onLabelLine = row.slots.length === widthOf(row.key) && row.slots.every((s) => s.line === row.line && s.page === row.page);
-    const positioned = row.mode === 'grid' || row.header !== undefined || onLabelLine;
+    // OCR words are read off the page's picture line by line: their order is never column by column.
+    const positioned = row.mode === 'grid' || row.header !== undefined || onLabelLine || row.slots.some((s) => s.method === 'ocr');
     if (!positioned && !candidates.get(row.key)?.surplus) candidates.set(row.key, { candidates: [], reason });
   }
   return reason;
@@ -326,6 +327,9 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const issues: Issue[] = [];
   const regions = splitRegions(lines);
   const lastLine = lastTextLine(lines);
+  // A label read by OCR with no values beside it is a row whose values were not seen, never blank
+  // (an OCR blank is a cell seen empty): only text and markup print tables without numbers.
+  const readByOcr = regions.some((r) => r.lines.some((l) => l.method === 'ocr'));
   const activeText = regions
     .filter((r) => r.kind === 'active')
     .flatMap((r) => r.lines.map(lineText))
@@ -356,7 +360,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
     const { table, conflicts } = chooseCopy(solved, 'requests', issues);
     requestsOrderBroken = table.orderBroken;
-    const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
+    const tableHasNumbers = readByOcr || [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
     for (const key of expected) {
       const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
       cells.push(...rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
@@ -378,7 +382,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
       const orderBroken = requestsOrderBroken === undefined ? {} : { orderBroken: `in table 三, ${requestsOrderBroken}; 二 was read by the same tool` };
       const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], orderBroken));
       const { table, conflicts } = chooseCopy(solved, 'active', issues);
-      const tableHasNumbers = [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
+      const tableHasNumbers = readByOcr || [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
       for (const key of Object.keys(layout)) {
         const keys = columnsOf(key).map((column) => ({ row: key, column }));
         cells.push(...rowCellsOf('active', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));

@@ -107,7 +107,8 @@ export function cellFromSlot(
     return cell;
   }
   // A decimal point in a count column, from OCR, is more likely a speck than a printed point.
-  const suspectPoint = parsed.decimal && !DECIMAL_COLUMNS.has(column);
+  // So is a minus sign before a count (a speck or a wiped rule's end left of the digits).
+  const suspectPoint = (parsed.decimal && !DECIMAL_COLUMNS.has(column)) || (slot?.method === 'ocr' && parsed.value < 0 && !SIGNED_COLUMNS.has(column));
   if (slot && slot.method === 'ocr' && (slot.confidence < MIN_OCR_CONFIDENCE || suspectPoint)) {
     cell.flag = 'unreadable';
     cell.confidence = slot.confidence;

@@ -26,8 +26,9 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       const unknown = members.filter((c) => c?.flag === 'unreadable');
       // Only OCR readings: a text or markup cell that cannot be parsed is a printed oddity, not a misread.
       if (unknown[0]?.method !== 'ocr') continue;
-      // Every other cell must be read (ok, inferred or a printed blank): a missing row is no basis.
-      if (unknown.length !== 1 || members.some((c) => c === undefined)) continue;
+      // Every other cell must be read (ok, inferred or a printed blank): a missing row is no basis
+      // (its cells exist, null and flagged missing; counted as 0 they balanced wrong values).
+      if (unknown.length !== 1 || members.some((c) => c === undefined || c.flag === 'missing')) continue;
       const target = unknown[0] as CellReading;
       const value = (k: string): number => byKey.get(k)?.value ?? 0;
       const left = identity.left.reduce((a, k) => a + (k === keyOf(target) ? 0 : value(k)), 0);
@@ -35,7 +36,8 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       const onLeft = identity.left.includes(keyOf(target));
       const derived = Math.round((onLeft ? right - left : left - right) * 1e6) / 1e6;
       if (!FREE_COLUMNS.has(target.column) && (derived < 0 || !Number.isInteger(derived))) continue;
-      target.value = derived;
+      // Nothing seen where the identity wants 0 (an unruled table prints a blank as nothing): a blank.
+      target.value = derived === 0 && target.raw.trim() === '' ? null : derived;
       target.flag = 'inferred';
       target.confidence = Math.min(target.confidence, 0.5);
       issues.push(
