@@ -24,7 +24,9 @@ interface ConverterModel {
 const VISIBLE = ['—', '/', '无'];
 
 export const CONVERTER_MODELS: Readonly<Record<string, ConverterModel>> = {
-  'bs4-get-text': { positions: false, glued: true, keeps: [...VISIBLE, '\u00a0', '\u3000'] },
+  // It keeps no-break and ideographic spaces, but a reader cannot tell an empty cell's "&nbsp;" from
+  // a cell's padding ("<td>719&nbsp;</td>"): they part cells and prove no blank.
+  'bs4-get-text': { positions: false, glued: true, keeps: VISIBLE },
   'bs4-get-text-newline-strip': { positions: false, glued: false, keeps: VISIBLE },
   'bs4-get-text-space-strip': { positions: false, glued: false, keeps: VISIBLE },
   'chromium-innertext': { positions: true, glued: false, keeps: VISIBLE },

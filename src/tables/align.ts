@@ -49,8 +49,6 @@ export interface DecodedRow extends RowSlots {
   unplaced?: boolean;
   /** Its label runs straight into the next row's where empty cells leave no trace: every cell was blank. */
   droppedWhole?: boolean;
-  /** The line the label's last piece is printed on (a label wrapped over lines ends there). */
-  labelEndLine?: number;
   /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
   valuesAtLineEnd?: boolean;
 }
@@ -425,7 +423,6 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
         const key = (spec.rows[r] as RowSpec).key;
         if (open && open.row.key === key && lastRowIndex === r) {
           open.row.label += token.text;
-          open.row.labelEndLine = token.line;
           return;
         }
         // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
@@ -532,7 +529,10 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
   markValuesAtLineEnd(kept, lines, lineByNo);
-  if (style.gluedCells || showsDroppedBlanks(kept, spec)) markRowsDroppedWhole(kept, lastLineOfSource);
+  // Numbers on a line with no label may be another row's: then a row left with none may have had its
+  // numbers printed apart, not only blanks.
+  const valuesApart = perLine.some((tokens) => tokens.filter((t) => t.kind === 'value' && t.slot.text.trim() !== '').length >= 2 && !tokens.some((t) => t.kind === 'label'));
+  if (style.gluedCells || (showsDroppedBlanks(kept, spec) && !valuesApart)) markRowsDroppedWhole(kept, lastLineOfSource);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.
@@ -633,7 +633,7 @@ function finishRow(row: DecodedRow, lineByNo: ReadonlyMap<number, Line>, lastLin
   const lastLine = Math.max(...row.slots.map((s) => s.line));
   row.atSourceEnd = lastLineOfSource !== null && lastLine >= lastLineOfSource;
   if (row.slots.some((s) => s.glued)) row.lostBlanks = true;
-  if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.mark || s.text.trim() !== '');
+  if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.text.trim() !== '');
 }
 
 /**
@@ -689,9 +689,6 @@ function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
       // are whose cannot be told, so none of these rows is read (never the last label's by default).
       // (A label followed by "||" residue printed its blank cells: it is no label standing alone.)
       const labelOnly = block.slice(0, -1).some((r) => r.slots.length === 0 && !r.lostBlanks);
-      // (Numbers on the line that ends the last label's text — "（5）要求…已获" / "取信息 5 5 14 24" —
-      // are that row's: the labels before it printed none.)
-      if (byLine.length === 1 && byLine[0]?.[0]?.line === (last.labelEndLine ?? last.line)) continue;
       // (Numbers one per line follow their own label: a label before them with none printed its row blank.)
       if (byLine.every((l) => l.length > 1) && (byLine.length > 1 || labelOnly)) {
         issues.push(makeIssue('error', 'tables', 'labels_values_count_mismatch', `${spec.table}: ${block.length} labels printed apart from ${byLine.length} rows of numbers; left unreadable`, { path: [spec.table] }));

@@ -20,7 +20,7 @@ import {
   type TemplateId,
 } from '../schema/keys.js';
 import type { Issue } from '../schema/records.js';
-import { decodeRegionRows, markRowsDroppedWhole, showsDroppedBlanks, type DecodedRow, type TableSpec } from './align.js';
+import { decodeRegionRows, markRowsDroppedWhole, type DecodedRow, type TableSpec } from './align.js';
 import type { CellReading, ReconstructedTables } from './reading.js';
 import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
@@ -339,9 +339,10 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const activeWidth = (k: string): number | undefined => (early ? ACTIVE_LAYOUT[early][k as keyof (typeof ACTIVE_LAYOUT)['2019']]?.length : undefined);
   const requestCopies = decodeCopies(regions, REQUESTS_SPEC, lastLine, issues);
   const activeCopies = decodeCopies(regions, { ...ACTIVE_SPEC, widthOf: activeWidth }, lastLine, issues);
-  // One converter made the whole text: where 三 shows it leaves empty cells out, so does 二 (whose
-  // one-value rows cannot show it themselves).
-  if (requestCopies.some((copy) => showsDroppedBlanks(copy, REQUESTS_SPEC))) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine);
+  // One converter made the whole text: where 三 shows it leaves empty cells out (a row of 三 printed
+  // only blanks, or its cells run together), so does 二, whose one-value rows cannot show it themselves.
+  const dropsBlanks = requestCopies.some((copy) => copy.some((r) => r.droppedWhole === true || r.slots.some((s) => s.glued)));
+  if (dropsBlanks) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine);
   const requestRows = requestCopies[0] ?? [];
   const activeRows = activeCopies[0] ?? [];
   const decision = detectTemplate(activeText, activeRows, requestCopies.flat());

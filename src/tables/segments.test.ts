@@ -57,18 +57,19 @@ describe('glued blanks (BeautifulSoup get_text() with no separator: test/fixture
     expect(kinds('本年增/减')).toEqual(['l:本年增/减']);
   });
 
-  test('circled numbering stays numbering ("0000000②其他法律…": seven zeros, then row 2)', () => {
-    expect(kinds('①属于国家秘密0000000②其他法律')).toEqual(['l:1.属于国家秘密', 'n:0000000', 'l:2.其他法律']);
+  test('circled numbering stays numbering ("0000000②其他法律…": seven zeros, then row 2), never a digit of a number', () => {
+    expect(kinds('①属于国家秘密0000000②其他法律')).toEqual(['l:(1)属于国家秘密', 'n:0000000', 'l:(2)其他法律']);
+    expect(kinds('行政许可①12')).toEqual(['l:行政许可(1)', 'n:12']);
   });
 
-  test('a lone no-break or ideographic space is a blank cell among glued cells, a separator between cells printed apart', () => {
-    const glued = shape(lineTokens(textLineOf('5.属于三类内部事务信息35\u00a0000035'), NONE));
-    expect(glued).toEqual(['L:5.属于三类内部事务信息', 'V:35*', 'V:\u00a0', 'V:000035*']);
+  test('a lone no-break or ideographic space parts glued cells and proves no blank (it may be padding: "<td>719&nbsp;</td>")', () => {
+    expect(shape(lineTokens(textLineOf('5.属于三类内部事务信息35\u00a0000035'), NONE))).toEqual(['L:5.属于三类内部事务信息', 'V:35*', 'V:000035*']);
     expect(shape(lineTokens(textLineOf('行政许可\u00a012'), NONE))).toEqual(['L:行政许可', 'V:12']);
   });
 
-  test('in cells printed apart, words with a number inside are one text cell (a 采购 row describing its project)', () => {
+  test('in cells printed apart, words with a number inside are one text cell (a 采购 row describing its project); a number with its unit is a value', () => {
     expect(shape(lineTokens(textLine('| 政府集中采购 | 闫良区公务用车10辆 | 1530000元 |'), NONE))).toEqual(['L:政府集中采购', 'L:闫良区公务用车10辆', 'V:1530000元']);
+    expect(shape(lineTokens(textLine('| 行政处罚 | 3起 |'), NONE))).toEqual(['L:行政处罚', 'V:3*', 'L:起']);
   });
 });
 

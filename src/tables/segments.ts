@@ -110,8 +110,9 @@ function peelPlaceholders(parts: readonly GluedPart[], valuesFollow: boolean): G
  * the numbers are 000, the numbering 2), never part of a value.
  */
 export function splitGluedText(text: string, valuesFollow = false): GluedPart[] {
-  // A circled numbering ("…0000000②其他法律…") folds to a bare digit: keep it the numbering it is.
-  const folded = foldText(text.replace(/[\u2460-\u2473]/gu, (c) => `${(c.codePointAt(0) ?? 0) - 0x245f}.`));
+  // A circled numbering ("…0000000②其他法律…", "行政许可①12") folds to a bare digit: keep it the
+  // bracketed numbering it is, no digit of a number.
+  const folded = foldText(text.replace(/[\u2460-\u2473]/gu, (c) => `(${(c.codePointAt(0) ?? 0) - 0x245f})`));
   const parts: GluedPart[] = [];
   let at = 0;
   const pushLabel = (s: string): void => {
@@ -397,7 +398,6 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).
   const keepsEmpty = ((line.separator !== 'spaces' && line.separator !== 'none') || ruledIntoCells(line)) && !style.boxContinuations.has(line.lineNo);
   const firstForced = forcedValues.size > 0 ? Math.min(...forcedValues) : Infinity;
-  const marks = new Set<ValueToken>();
   const separatedCells = line.separator === 'pipe' || line.separator === 'tab' || line.separator === 'grid' || ruledIntoCells(line);
   const gluedRegion = style.gluedCells && (line.separator === 'spaces' || line.separator === 'none');
   cells.forEach(({ text, cell }, i) => {
@@ -407,12 +407,9 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       return;
     }
     if (forcedValues.has(i) || isValueCell(text)) {
-      if (LONE_MARK.test(text) && !keepsEmpty) {
-        const mark: ValueToken = { kind: 'value', slot: { ...slotOf(text, cell, line, i), mark: true } };
-        marks.add(mark);
-        tokens.push(mark);
-        return;
-      }
+      // A lone no-break or ideographic space among cells run together parts them and nothing more:
+      // it may be an empty cell's whole content, or padding of the cell before or after it
+      // ("<td>719&nbsp;</td>"); which, only the identities tell, as for any dropped blank.
       if (text.trim() === '' && !keepsEmpty) return;
       // A digit string with a leading zero is no one number: numbers run together ("000000000000000").
       const digits = foldText(text).trim();
@@ -428,8 +425,10 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     const markNext = LONE_MARK.test(cells[i + 1]?.text ?? '') && !keepsEmpty;
     const placeholderEnd = markNext && GLUED_PLACEHOLDER.test(foldText(text).trim().slice(-1));
     // In cells printed apart (pipes, tabs, a grid) words with a number inside and words after it
-    // ("闫良区公务用车10辆") are one text cell; only numbers at a cell's end were run into it.
-    const textCell = separatedCells && !NUMBER_AT_END.test(foldText(text).trim());
+    // ("闫良区公务用车10辆") are one text cell; only numbers at a cell's end were run into it. (A
+    // number with its unit after it, "12件次", "3起", is a value still.)
+    const folded = foldText(text).trim();
+    const textCell = separatedCells && /\p{Script=Han}\D*\d/u.test(folded) && !NUMBER_AT_END.test(folded);
     if (((/\d/.test(text) && !isValueText(text)) || isGluedRun(text) || TRAILING_PLACEHOLDERS.test(foldText(text)) || placeholderEnd) && !textCell) {
       for (const part of splitGluedText(text, markNext)) {
         if (part.kind === 'label') tokens.push({ kind: 'label', text: part.text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
@@ -439,11 +438,6 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     }
     tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
   });
-  // A lone mark is a blank cell only among cells run together; between cells printed apart it
-  // separated them, as a space would.
-  if (marks.size > 0 && !gluedRegion && !tokens.some((t) => t.kind === 'value' && t.slot.glued)) {
-    for (let i = tokens.length - 1; i >= 0; i--) if (marks.has(tokens[i] as ValueToken)) tokens.splice(i, 1);
-  }
   if (residue) tokens.push({ kind: 'gap', page: line.page, line: line.lineNo });
   // A row's numbering split off its label by a space ("7 .属于行政执法案卷"): label text, not a value.
   for (let i = tokens.length - 2; i >= 0; i--) {

@@ -19,8 +19,6 @@ export interface Slot {
   split?: string;
   /** Digits printed glued to other text with no separator: one number or several, to be settled. */
   glued?: boolean;
-  /** A blank printed as a lone no-break or ideographic space among cells run together: a blank cell, not lost padding. */
-  mark?: boolean;
 }
 
 /**
