@@ -532,7 +532,9 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   // Numbers on a line with no label may be another row's: then a row left with none may have had its
   // numbers printed apart, not only blanks.
   const valuesApart = perLine.some((tokens) => tokens.filter((t) => t.kind === 'value' && t.slot.text.trim() !== '').length >= 2 && !tokens.some((t) => t.kind === 'label'));
-  if (style.gluedCells || (showsDroppedBlanks(kept, spec) && !valuesApart)) markRowsDroppedWhole(kept, lastLineOfSource);
+  // (Only text drops empty cells: OCR sees an empty cell as empty, and a row it found no value for is unread.)
+  const text = lines.every((l) => l.method === 'text');
+  if (text && (style.gluedCells || (showsDroppedBlanks(kept, spec) && !valuesApart))) markRowsDroppedWhole(kept, lastLineOfSource);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.

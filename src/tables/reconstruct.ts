@@ -342,7 +342,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   // One converter made the whole text: where 三 shows it leaves empty cells out (a row of 三 printed
   // only blanks, or its cells run together), so does 二, whose one-value rows cannot show it themselves.
   const dropsBlanks = requestCopies.some((copy) => copy.some((r) => r.droppedWhole === true || r.slots.some((s) => s.glued)));
-  if (dropsBlanks) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine);
+  if (dropsBlanks && !readByOcr) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine);
   const requestRows = requestCopies[0] ?? [];
   const activeRows = activeCopies[0] ?? [];
   const decision = detectTemplate(activeText, activeRows, requestCopies.flat());

@@ -36,8 +36,11 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       const onLeft = identity.left.includes(keyOf(target));
       const derived = Math.round((onLeft ? right - left : left - right) * 1e6) / 1e6;
       if (!FREE_COLUMNS.has(target.column) && (derived < 0 || !Number.isInteger(derived))) continue;
-      // Nothing seen where the identity wants 0 (an unruled table prints a blank as nothing): a blank.
-      target.value = derived === 0 && target.raw.trim() === '' ? null : derived;
+      // Nothing seen where the identity wants 0: a blank or a 0 too faint to see sum alike. A table
+      // whose other empty cells were seen empty prints blanks as nothing (an unruled table): a blank;
+      // one whose every other cell holds ink prints its zeros: a 0 the scan lost. Flagged inferred either way.
+      const blankAsNothing = cells.some((c) => c.table === target.table && c.flag === 'blank' && c.raw.trim() === '');
+      target.value = derived === 0 && target.raw.trim() === '' && blankAsNothing ? null : derived;
       target.flag = 'inferred';
       target.confidence = Math.min(target.confidence, 0.5);
       issues.push(
