@@ -54,7 +54,7 @@ export interface DecodedRow extends RowSlots {
 }
 
 /** Rows printed with fewer values than columns, outside a grid: this source leaves empty cells out. */
-export function showsDroppedBlanks(rows: readonly DecodedRow[], spec: Pick<TableSpec, 'widthOf'>): boolean {
+function showsDroppedBlanks(rows: readonly DecodedRow[], spec: Pick<TableSpec, 'widthOf'>): boolean {
   return rows.some((r) => r.mode !== 'grid' && r.slots.length > 0 && r.slots.length < (spec.widthOf?.(r.key) ?? 0));
 }
 

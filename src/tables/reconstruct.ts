@@ -122,15 +122,15 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
   for (const region of regions.filter((r) => r.kind === spec.table)) {
     const raw = decodeRegionRows(region.lines, spec, lastLine);
     issues.push(...raw.issues);
-    const decoded = { rows: collapseRepeatedRows(raw.rows, spec.table, issues) };
+    const rows = collapseRepeatedRows(raw.rows, spec.table, issues);
     const current = copies.at(-1);
     const seen = new Set(current?.map((r) => r.key));
-    const repeats = decoded.rows.filter((r) => seen.has(r.key) && r.slots.length > 0).length;
-    if (!current || (repeats > 0 && repeats * 2 >= decoded.rows.filter((r) => r.slots.length > 0).length)) {
-      if (decoded.rows.length > 0) copies.push(decoded.rows);
+    const repeats = rows.filter((r) => seen.has(r.key) && r.slots.length > 0).length;
+    if (!current || (repeats > 0 && repeats * 2 >= rows.filter((r) => r.slots.length > 0).length)) {
+      if (rows.length > 0) copies.push(rows);
       continue;
     }
-    for (const row of decoded.rows) {
+    for (const row of rows) {
       const earlier = current.findIndex((r) => r.key === row.key);
       if (earlier < 0) current.push(row);
       else if ((current[earlier] as DecodedRow).slots.length === 0) current[earlier] = row;
@@ -157,6 +157,11 @@ function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | n
         ? OTHER_HANDLING_ROWS_2019
         : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
+}
+
+/** Whether any row of a decoded table holds a printed value (a table printed without numbers has none). */
+function printsNumbers(table: SolvedTable): boolean {
+  return [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
 }
 
 /** A decoded table: its rows' decisions, ready to become cells. */
@@ -361,7 +366,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
     const { table, conflicts } = chooseCopy(solved, 'requests', issues);
     requestsOrderBroken = table.orderBroken;
-    const tableHasNumbers = readByOcr || [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
+    const tableHasNumbers = readByOcr || printsNumbers(table);
     for (const key of expected) {
       const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
       cells.push(...rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
@@ -383,7 +388,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
       const orderBroken = requestsOrderBroken === undefined ? {} : { orderBroken: `in table 三, ${requestsOrderBroken}; 二 was read by the same tool` };
       const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], orderBroken));
       const { table, conflicts } = chooseCopy(solved, 'active', issues);
-      const tableHasNumbers = readByOcr || [...table.rows.values()].some((r) => r.slots.some((s) => s.text.trim() !== ''));
+      const tableHasNumbers = readByOcr || printsNumbers(table);
       for (const key of Object.keys(layout)) {
         const keys = columnsOf(key).map((column) => ({ row: key, column }));
         cells.push(...rowCellsOf('active', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
