@@ -136,7 +136,8 @@ export function textToPages(text: string): Page[] {
       const separator: Separator = cells.length <= 1 && split.separator === 'spaces' ? 'none' : split.separator;
       const line: Line = { page: current.number, lineNo: index + 1, cells, separator, method: 'text', raw: part.replace(/\r$/, '') };
       if (separator !== 'pipe') markdownWidth = null;
-      else if (markdownWidth !== null && cells.length === markdownWidth) line.gridWidth = markdownWidth;
+      // (A row of empty cells too: a Markdown table prints a row that holds only blanks.)
+      else if (markdownWidth !== null && split.cells.length === markdownWidth) line.gridWidth = markdownWidth;
       // A line of one cell keeps its place too: a header word printed on a line of its own ("总计" between "结果" and "维持").
       if ((separator === 'spaces' || (separator === 'none' && cells.length === 1)) && split.spaced) spaced.set(line, split.spaced);
       current.lines.push(line);

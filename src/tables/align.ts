@@ -472,6 +472,16 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       target.row.lostBlanks = true;
       return;
     }
+    // A Markdown row of empty cells is a row of blanks in a block of numbers printed apart from their
+    // labels (counted when the block is paired by order); after a row whose numbers stand on its own
+    // line it tells nothing, and how many blanks the row lost is unknown.
+    if (line.separator === 'pipe' && line.gridWidth !== undefined && line.cells.length === 0) {
+      const apart = target.row.slots.some((s) => s.line !== target.row.line && s.text.trim() !== '');
+      if (!apart) {
+        target.row.lostBlanks = true;
+        return;
+      }
+    }
     // The rest of a row broken across a page: wrapped digits in the same columns (grid).
     const lastLine = target.valueLines.at(-1);
     if (lastLine !== undefined && lastLine !== line.lineNo && line.page !== lineByNo.get(lastLine)?.page && line.separator === 'grid') {

@@ -52,6 +52,17 @@ describe('character columns', () => {
     expect(placeByCharacters(page[1] as Slot[], 7, header!)?.map((s) => s?.text ?? null)).toEqual(['/', '0', '0', '0', null, null, '—']);
   });
 
+  test('cells all set apart by one run of two spaces are no columns, even where rows of like labels line up by chance', () => {
+    // The generator's text-pdf layout, seed 11 (gen-0028): one row printed whole and two rows with
+    // blanks dropped whose labels happen to end where the whole row's does.
+    const rows = [
+      line([['20', 14], ['0', 18], ['0', 21], ['0', 24], ['0', 27], ['0', 30], ['20', 33]], 1),
+      line([['21', 14], ['0', 18], ['0', 21], ['0', 24], ['21', 27]], 2),
+      line([['10', 14], ['0', 18], ['0', 21], ['0', 24], ['10', 27]], 3),
+    ];
+    expect(characterColumns(rows, 7)).toBeUndefined();
+  });
+
   test('columns that do not line up give no columns', () => {
     const ragged = [...whole, line([['1', 23], ['2', 28], ['3', 34], ['4', 41], ['5', 46], ['6', 50], ['21', 53]], 4)];
     expect(characterColumns(ragged, 7)).toBeUndefined();

@@ -24,6 +24,8 @@ const MIN_GAP = 3;
 const FIRST_COLUMN_SLACK = 0.25;
 /** A placement is taken only when every other costs at least this much more (characters). */
 const MARGIN = 1.5;
+/** Gaps enough to tell text set apart by one separator from text padded to columns. */
+const MIN_GAPS_TO_JUDGE = 6;
 
 function anchorOf(slot: Slot, anchor: Anchor): number {
   const box = slot.bbox;
@@ -44,6 +46,7 @@ function median(values: readonly number[]): number {
  */
 export function characterColumns(rows: readonly (readonly Slot[])[], n: number): HeaderPositions | undefined {
   if (n < 2 || rows.some((r) => r.some((s) => !s.bbox))) return undefined;
+  if (oneSeparator(rows)) return undefined;
   const whole = rows.filter((r) => r.length === n);
   const best = whole.length > 0 ? columnsOfWholeRows(whole, n) : columnsOfValues(rows, n);
   if (!best) return undefined;
@@ -58,6 +61,16 @@ export function characterColumns(rows: readonly (readonly Slot[])[], n: number):
   // values all sit on the columns, to show that the page is set in columns.
   const fitting = rows.filter((r) => r.length >= n - 2 && r.length < n && sitsOnColumns(r, header)).length;
   return whole.length + fitting >= MIN_ROWS ? header : undefined;
+}
+
+/**
+ * Whether every value stands the same number of spaces after the one before it: cells set apart by
+ * one separator ("8  0  5  0  0  13"), not padded to columns. Such rows line up only by chance (labels
+ * of one length, numbers of one width), so their positions say nothing about columns.
+ */
+function oneSeparator(rows: readonly (readonly Slot[])[]): boolean {
+  const gaps = rows.flatMap((r) => r.slice(1).map((s, k) => (s.bbox as NonNullable<Slot['bbox']>).x0 - ((r[k] as Slot).bbox as NonNullable<Slot['bbox']>).x1));
+  return gaps.length >= MIN_GAPS_TO_JUDGE && new Set(gaps).size === 1;
 }
 
 type Fit = { anchor: Anchor; anchors: number[]; spread: number };

@@ -92,6 +92,20 @@ describe('lineTokens', () => {
     expect(shape(lineTokens(textLine('|'), bare))).toEqual([]);
   });
 
+  test('where pipes stand on lines of their own between cells, two in a row bracket an empty cell', () => {
+    // The generator's text-cell-lines, seed 11 (gen-0312): "61551 | 0 | 235 | | 0 | 0 | 61786 |", one piece a line.
+    const raws = ['一、本年新收', '|', '61551', '|', '0', '|', '235', '|', '|', '0', '|', '0', '|', '61786', '|'];
+    const lines = raws.map((r, i) => textLine(r, i + 1));
+    const style = regionStyleOf(lines);
+    expect(style.pipes).toBe('bare');
+    expect(lines.flatMap((l) => shape(lineTokens(l, style)))).toEqual(['L:一、本年新收', 'V:61551', 'V:0', 'V:235', 'V:', 'V:0', 'V:0', 'V:61786']);
+  });
+
+  test('bracketed numbering set off from its label by a space is label text, never a value ("（2） 重复申请")', () => {
+    expect(shape(lineTokens(textLine('（2） 重复申请'), NONE))).toEqual(['L:（2）重复申请']);
+    expect(shape(lineTokens(textLine('(3) 其他法律行政法规禁止公开 5 0'), NONE))).toEqual(['L:(3)其他法律行政法规禁止公开', 'V:5', 'V:0']);
+  });
+
   test('rules drawn in text are no row; w3m box verticals separate cells', () => {
     expect(lineTokens(textLine('---|---'), NONE)).toEqual([]);
     expect(lineTokens(textLine('├────┼────┤'), NONE)).toEqual([]);
@@ -118,5 +132,17 @@ describe('emptyLineBlanks', () => {
     const lines = region(['一、本年新收', '', '120', '', ' ', '', '0', '', '0', '', '0', '', '0', '', '120', '', '二、上年结转', '', '0', '']);
     const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+  test('one cell per paragraph: an empty paragraph is two more empty lines, so a run of three between numbers is one blank', () => {
+    // The generator's text-paragraphs with '' blanks, seed 11 (gen-0121): "0", "3", _, _, _, "0", "3".
+    const lines = region(['8 .属于行政查询事项', '', '0', '', '3', '', '  ', '', '  ', '', '', '', '0', '', '3', '', '(四)无法提供', '', '1 .本机关不掌握', '', '5', '', '0', '', '0', '', '0', '', '0', '', '0', '', '5', '']);
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
+    expect(blanks.slice(0, 16).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+  test('one cell per line with many blank cells is no paragraph text: its cells stand on neighbouring lines', () => {
+    // The generator's text-broken-digits, seed 11 (gen-0061): blanks as empty lines, nearly as many as cells.
+    const lines = region(['一、本年新收', '316', '0', '0', '', '0', '', '316', '二、上年结转', '', '', '', '', '', '', '', '（一）予以公开', '40', '', '', '', '', '0', '40']);
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
+    expect(blanks.reduce((a, b) => a + b, 0)).toBe(13);
   });
 });

@@ -208,6 +208,11 @@ export interface RegionStyle {
    */
   boxContinuations: ReadonlySet<number>;
   /**
+   * In `bare` style, the lone "|" lines that follow another with no cell between them ("0", "|",
+   * "|", "5"): the empty cell the two pipes bracket.
+   */
+  emptyBetweenPipes: ReadonlySet<number>;
+  /**
    * Row labels run straight into their numbers on line after line ("行政许可1203", BeautifulSoup's
    * get_text() with no separator): every digit run of the region may hold several cells, and a
    * lone no-break or ideographic space among them is a blank cell.
@@ -251,6 +256,20 @@ function boxContinuations(lines: readonly Line[]): Set<number> {
   return out;
 }
 
+/** Lone "|" lines right after another lone "|" line (blank lines between do not count). */
+function pipeLinesAfterPipeLines(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>();
+  let previousLone = false;
+  for (const line of lines) {
+    const raw = (line.raw ?? '').trim();
+    if (raw === '') continue;
+    const lone = line.method === 'text' && raw === '|';
+    if (lone && previousLone) out.add(line.lineNo);
+    previousLone = lone;
+  }
+  return out;
+}
+
 /** Decides a region's style from its lines' raw text. */
 export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let terminated = 0;
@@ -291,6 +310,7 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     trailingResidue: rows >= 3 && endEmpty === rows,
     openEnded: rows >= 3 && endOpen * 2 > rows,
     boxContinuations: boxContinuations(lines),
+    emptyBetweenPipes: pipes === 'bare' ? pipeLinesAfterPipeLines(lines) : new Set(),
     gluedCells: gluedLines(lines),
     labelFirst: pipeRows >= 3 && pipeFirst * 3 <= pipeRows,
     pipeRunsAreCells: innerRuns >= 2,
@@ -361,7 +381,10 @@ export function ruledIntoCells(line: Line): boolean {
 function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?: LineCell }[]; residue: boolean; pipesOnly: boolean } {
   const raw = line.method === 'text' ? line.raw?.replace(BOX_VERTICAL, '|').replace(BOX_JOINT, '|').replace(BOX_HORIZONTAL, '') : line.raw;
   if (line.method === 'text' && line.raw !== undefined && RULE_LINE.test(line.raw)) return { cells: [], residue: false, pipesOnly: true };
-  if (line.method === 'text' && raw?.trim() === '|') return { cells: style.pipes === 'terminated' ? [{ text: '' }] : [], residue: false, pipesOnly: true };
+  if (line.method === 'text' && raw?.trim() === '|') {
+    const empty = style.pipes === 'terminated' || style.emptyBetweenPipes.has(line.lineNo);
+    return { cells: empty ? [{ text: '' }] : [], residue: false, pipesOnly: true };
+  }
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab' && line.separator !== 'marks') {
     const trimmed = raw.trim();
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, pipesOnly: true };
@@ -370,7 +393,11 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
     const { cells, residue } = pipeCells(raw, style);
-    if (cells.every((c) => c === '')) return { cells: [], residue: true, pipesOnly: true };
+    if (cells.every((c) => c === '')) {
+      // A Markdown table's row of empty cells: blanks the decoder places or sets aside, no residue.
+      if (line.gridWidth !== undefined) return { cells: new Array<{ text: string }>(line.gridWidth).fill({ text: '' }), residue: false, pipesOnly: false };
+      return { cells: [], residue: true, pipesOnly: true };
+    }
     return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, pipesOnly: false };
   }
   return { cells: line.cells.map((cell) => ({ text: cell.text, cell })), residue: false, pipesOnly: false };
@@ -452,6 +479,11 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       tokens.splice(i, 2, { ...next, text: t.slot.text.trim() + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
       continue;
     }
+    // "（2） 重复申请": bracketed numbering set off by a space (a count in brackets never stands before a label).
+    if (!dotCell && /^[（(]\d{1,2}[)）]$/.test(t.slot.text.trim()) && /^\s*\p{Script=Han}/u.test(next.text)) {
+      tokens.splice(i, 2, { ...next, text: t.slot.text.trim() + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
+      continue;
+    }
     if (!/^\d{1,2}$/.test(t.slot.text.trim())) continue;
     if (dotCell || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
       tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
@@ -494,22 +526,37 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   });
   const blanks = new Array<number>(lines.length).fill(0);
   if (content < 8 || single < content * 0.7) return blanks;
-  const paragraphs = empty >= content * 0.6;
+  // Paragraphs: an empty line after (almost) every cell. A table printed one cell per line with many
+  // blank cells has as many empty lines, but its cells stand on neighbouring lines too.
+  const neighbours = lines.filter((line, i) => !isEmptyTextLine(line) && line.method === 'text' && lines[i + 1] !== undefined && !isEmptyTextLine(lines[i + 1] as Line)).length;
+  const paragraphs = empty >= content * 0.6 && neighbours <= content * 0.3;
   // The last empty line of a region separates it from what follows: no cell.
   const lastLine = lines.findLastIndex((line) => isEmptyTextLine(line) && (line.raw ?? '') === '');
   const separator = lastLine === lines.length - 1 ? lastLine : -1;
-  let run = 0;
+  // Runs of empty lines (a line of spaces is a cell and ends a run).
+  const runs: number[][] = [];
+  let run: number[] = [];
   lines.forEach((line, i) => {
-    if (i === separator) return;
-    if (!isEmptyTextLine(line)) {
-      run = 0;
-      return;
+    if (i !== separator && isEmptyTextLine(line) && (line.raw ?? '') === '') run.push(i);
+    else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      if (i !== separator && isEmptyTextLine(line)) blanks[i] = 1;
     }
-    const spaces = (line.raw ?? '') !== '';
-    run++;
-    blanks[i] = spaces || !paragraphs || run > 1 ? 1 : 0;
-    // A line of spaces is the cell itself: the empty line after it separates as after any cell.
-    if (spaces) run = 0;
   });
+  if (run.length > 0) runs.push(run);
+  // Paragraphs joined by an empty line print an empty paragraph as two more empty lines (its own and
+  // the one after it): where every run between two cells is odd, each pair is one blank cell.
+  const isCellLine = (i: number): boolean => (perLine[i] ?? []).some((t) => t.kind === 'value') || blanks[i] === 1;
+  const between = runs.filter((r) => r.length > 1 && isCellLine((r[0] as number) - 1) && isCellLine((r.at(-1) as number) + 1));
+  const pairs = paragraphs && between.length > 0 && between.every((r) => r.length % 2 === 1);
+  for (const r of runs) {
+    r.forEach((i, k) => {
+      // The first empty line after a cell only separates paragraphs.
+      if (paragraphs && k === 0) return;
+      if (pairs && k % 2 === 0) return;
+      blanks[i] = 1;
+    });
+  }
   return blanks;
 }

@@ -67,6 +67,21 @@ describe('rowCandidates and solveRows', () => {
     expect(values(decided?.chosen?.cells ?? [])).toEqual(['247', '0', '0', '0', '0', '0', '247']);
   });
 
+  test('a join must balance a printed total: beside a total that is no number it is no reading ("31" + "0" is not 310)', () => {
+    const r = row('rejectedPetition', slots(['31', '0', '0', '0', '0', '0', '31', '（2）'], { lineEach: true }), { mode: 'separated' });
+    const decided = solveRows(new Map([['rejectedPetition', rowCandidates(r, 7, { totals: [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }] }).candidates]]), [rowTotal('rejectedPetition')]).get('rejectedPetition');
+    expect(decided?.chosen ?? null).toBeNull();
+  });
+
+  test('with no total, an empty cell after the label and a number broken over two lines are both readings (二: "", "0", "5", "1")', () => {
+    const r = row('regulations', slots(['', '0', '5', '1'], { lineEach: true }), { mode: 'separated' });
+    const readings = rowCandidates(r, 3).candidates.map((c) => values(c.cells));
+    expect(readings).toEqual(expect.arrayContaining([['0', '5', '1'], ['', '0', '51']]));
+    // An empty cell after the last number is the row's closing residue: the numbers stand as printed.
+    const closing = row('regulations', slots(['5', '12', '8', ''], { lineEach: true }), { mode: 'separated' });
+    expect(rowCandidates(closing, 3).candidates.map((c) => values(c.cells))).toEqual([['5', '12', '8']]);
+  });
+
   test('surplus empties at both edges: each way of dropping them is a reading; a row the identities cannot settle is not guessed', () => {
     const r = row('granted', slots(['', '5', '0', '0', '0', '0', '5', '']), { mode: 'separated', separator: 'pipe' });
     const decided = solveRows(new Map([['granted', rowCandidates(r, 7).candidates]]), [rowTotal('granted')]).get('granted');

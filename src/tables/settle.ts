@@ -103,14 +103,26 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
     // dropping them is a reading; one way, or one pattern, is the row as printed.
     const trimmed = trimEdges(slots, n, row.valuesAtLineEnd === true);
-    const joined = joinBrokenDigits(slots, n).map((cells) => ({ cells, derived: true }));
+    const totals = options.totals ?? [];
+    // A join is derived, so it needs proof: where the row prints a total, the join must balance it,
+    // and a total that is blank or no number balances nothing ("31" + "0" read 310 beside "（2）").
+    const balancesPrintedTotal = (cells: readonly (Slot | null)[]): boolean =>
+      holdsTotals(cells, totals) && totals.every(({ total }) => slotNumber(cells[total] ?? null) !== null);
+    const joined = joinBrokenDigits(slots, n)
+      .filter((cells) => totals.length === 0 || balancesPrintedTotal(cells))
+      .map((cells) => ({ cells, derived: true }));
     // The source cut off right after the row: its last token may be the start of the next label ("2" of "2.其他…").
     if (row.atSourceEnd && slots.length === n + 1) joined.push({ cells: slots.slice(0, n), derived: true });
     // Empty edges dropped, unless that leaves the printed total unbalanced where joining a number
     // broken over two lines balances it ("", "", "0", "19", "", "0", "1", "9": 19 over two lines).
-    const totals = options.totals ?? [];
-    // (A join that leaves the total blank balances nothing: a blank total is not checked.)
-    const joinedBalance = joined.some((c) => holdsTotals(c.cells, totals) && totals.every(({ total }) => slotNumber(c.cells[total] ?? null) !== null));
+    const joinedBalance = joined.some((c) => balancesPrintedTotal(c.cells));
+    // With no total to tell them apart, an empty cell right after the label and a number broken over
+    // two lines are both readings ("规章", "", "0", "5", "1": a blank, 0 and 51; or a spanned label
+    // column, then 0, 5 and 1). (Empty cells after the last number are a row's closing residue.)
+    const dropsLeading = trimmed.some((cells) => cells[0] !== slots[0]);
+    if (dropsLeading && totals.length === 0 && joined.length > 0) {
+      return { candidates: [...trimmed.map((cells) => ({ cells, derived: true })), ...joined] };
+    }
     if (trimmed.length > 0 && (!joinedBalance || trimmed.some((cells) => holdsTotals(cells, totals)))) {
       return trimmed.length === 1 ? single(trimmed[0] as Slot[]) : { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     }
