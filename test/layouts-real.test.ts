@@ -1,13 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { generateReports, LAYOUTS, REAL_LAYOUTS, scoreRecord, type Layout } from '../src/generate/index.js';
+import { generateReports, LAYOUTS, REAL_LAYOUTS, type Layout } from '../src/generate/index.js';
 import { addOutcomes, noOutcomes, type CellOutcomes } from '../src/generate/score.js';
-import { processBytes } from '../src/pipeline.js';
+import { readGenerated } from './read-generated.js';
 
 /**
  * Layouts the current table reconstruction does not read yet (issue 13): measured and printed,
  * not asserted. Remove a layout from this list when the decoder reads it; the list must end empty.
  */
-export const LAYOUTS_AWAITING_DECODER: readonly Layout[] = ['flat-glued', 'text-cells-dropped', 'text-pdf'];
+export const LAYOUTS_AWAITING_DECODER: readonly Layout[] = ['flat-glued', 'text-cells-dropped'];
 
 /** Reports per layout: 16 layouts × 20 = 320 reports, each format (2019, 2021, hybrid) in every layout. */
 const PER_LAYOUT = 20;
@@ -42,12 +42,11 @@ describe('generated reports in the layouts of real reports (issue 13)', () => {
       const values = [file.spec.requests, file.spec.reviews, file.spec.active].flatMap((table) => Object.values(table).flatMap((row) => Object.values(row)));
       if (values.some((v) => v === null)) t.blanks++;
       if (values.some((v) => v !== null && v >= 10000)) t.large++;
-      const { record } = await processBytes(file.name, file.bytes);
-      if (!record) {
+      const score = await readGenerated(file);
+      if (!score) {
         t.noRecord++;
         continue;
       }
-      const score = scoreRecord(record, file.spec);
       addOutcomes(t, score);
       t.metadataRight += score.metadataRight ? 1 : 0;
       if (score.mismatches.length > 0 && t.examples.length < 3) t.examples.push(`${file.name}: ${score.mismatches.slice(0, 2).join('; ')}`);
@@ -70,7 +69,11 @@ describe('generated reports in the layouts of real reports (issue 13)', () => {
     );
 
     for (const [layout, t] of tally) {
-      if (LAYOUTS_AWAITING_DECODER.includes(layout)) continue;
+      // Awaiting the decoder means cells left unread (flagged), never wrong: nothing silent there either.
+      if (LAYOUTS_AWAITING_DECODER.includes(layout)) {
+        expect({ layout, silent: t.silent, nullGivenNumber: t.nullGivenNumber }).toEqual({ layout, silent: 0, nullGivenNumber: 0 });
+        continue;
+      }
       expect({ layout, noRecord: t.noRecord, right: t.right, silent: t.silent, nullGivenNumber: t.nullGivenNumber, examples: t.right === t.cells ? [] : t.examples }).toEqual({
         layout,
         noRecord: 0,

@@ -51,6 +51,8 @@ export interface DecodedRow extends RowSlots {
   droppedWhole?: boolean;
   /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
   valuesAtLineEnd?: boolean;
+  /** The lines its label's pieces are printed on (a label wrapped over lines: "（5）要求…已获" / "取信息 5 5 14 24"). */
+  labelLines?: number[];
 }
 
 /** Rows printed with fewer values than columns, outside a grid: this source leaves empty cells out. */
@@ -370,7 +372,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   perLine.forEach((tokens, index) => {
     const line = lines[index] as Line;
     const blanks = blankLines[index] ?? 0;
-    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method } }, line });
+    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method, emptyLine: true } }, line });
     if (isEmptyTextLine(line)) return;
     const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
     if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
@@ -423,6 +425,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
         const key = (spec.rows[r] as RowSpec).key;
         if (open && open.row.key === key && lastRowIndex === r) {
           open.row.label += token.text;
+          if (!open.row.labelLines?.includes(line.lineNo)) open.row.labelLines?.push(line.lineNo);
           return;
         }
         // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
@@ -497,11 +500,12 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       }
     }
     if (target.valueLines.at(-1) === -line.lineNo) return;
-    // A number alone on its line after a row whose label's line held all its values: a page number
-    // or a stray line of the page, not more of that row.
+    // A number alone on its line after a row whose label's line (or its wrapped end) held all its
+    // values: a page number or a stray line of the page, not more of that row.
     const width = spec.widthOf?.(target.row.key);
     const own = target.row.slots.filter((s) => s.text.trim() !== '');
-    if (line.lineNo !== target.row.line && width !== undefined && own.length === width && own.every((s) => s.line === target.row.line) && line.cells.length === 1 && target.valueLines.at(-1) !== line.lineNo) {
+    const labelLines = target.row.labelLines ?? [target.row.line];
+    if (!labelLines.includes(line.lineNo) && width !== undefined && own.length === width && own.every((s) => labelLines.includes(s.line)) && line.cells.length === 1 && target.valueLines.at(-1) !== line.lineNo) {
       issues.push(makeIssue('info', 'tables', 'stray_number', `${spec.table}.${target.row.key}: "${token.slot.text}" alone on line ${line.lineNo}, after the row's values were all read, is no cell of it`, { page: line.page, path: [spec.table, target.row.key] }));
       return;
     }
@@ -575,6 +579,7 @@ function emptyRow(key: string, token: LabelToken, line: Line, header: HeaderPosi
     separator: line.separator,
     page: token.page,
     line: token.line,
+    labelLines: [token.line],
     pairedByOrder: false,
     lostBlanks: false,
     atSourceEnd: false,
@@ -676,6 +681,10 @@ function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
     let start = end;
     while (start > 0 && !hasValues(rows[start - 1] as DecodedRow)) start--;
     if (start === end || !hasValues(last)) continue;
+    // Numbers on a line that prints the last row's own label (its wrapped end: "取信息 5 5 14 24") are
+    // its own: the rows before it printed none, and are no block of labels waiting for numbers.
+    const firstValue = last.slots.find((s) => s.text.trim() !== '');
+    if (firstValue && last.labelLines?.includes(firstValue.line)) continue;
     const block = rows.slice(start, end + 1);
     // The last label's own (empty) cells come before the block of numbers.
     const own = last.slots.findIndex((s) => s.text.trim() !== '');

@@ -402,7 +402,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const reviewKeys = REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((column) => ({ row, column })));
   const reviewSlots = regions
     .filter((r) => r.kind === 'reviews')
-    .map((r) => readReviewSlots(r.lines))
+    .map((r) => readReviewSlots(r.lines, regions.filter((q) => q.kind === 'requests').flatMap((q) => q.lines)))
     .find((s) => s !== null) ?? null;
   if (reviewSlots) {
     found.reviews = true;

@@ -25,6 +25,8 @@ export function isProse(line: Line): boolean {
   if (/。/.test(text)) return true;
   // Numbers glued to words, again and again: table cells run together, not a sentence.
   if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
+  // Header words with a row of cells run into them at the end (四 of a flattened page: "…总计0000—011—01100—00").
+  if (/\p{Script=Han}[\d—－/]{5,}$/u.test(text.trim())) return false;
   // Numbers standing between words, again and again: table cells kept one space apart (a page
   // flattened by get_text(' ')), not a sentence.
   if ((text.match(/\p{Script=Han}[）)]?\s+(?:\d+\s+){2,}/gu) ?? []).length >= 3) return false;
@@ -129,6 +131,9 @@ export function splitRegions(input: readonly Line[]): Region[] {
     // rows does not take them.
     const next = keys.slice(index + 1).find((k) => k !== '');
     if (start === 'active' && current?.kind === 'requests' && key.startsWith('信息内容') && !isActiveRow(next)) start = null;
+    // Likewise 三's header reused over 四's row of numbers: 三 only if its rows follow.
+    const soon = keys.slice(index + 1).filter((k) => k !== '').slice(0, 4);
+    if (start === 'requests' && current?.kind === 'reviews' && !REQUEST_ROW_WORDS.some((w) => key.includes(w)) && !soon.some((k) => REQUEST_ROW_WORDS.some((w) => k.includes(w)))) start = null;
     if (!start && current?.kind === 'requests' && !requestRowsSeen && lastActive && isActiveRow(key)) {
       lastActive.lines.push(line);
       continue;

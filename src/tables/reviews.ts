@@ -46,8 +46,11 @@ function labelAndValues(line: Line, style: RegionStyle): { label: string; values
  * Collects the value slots of 四: value-only lines after the header, in order, until a text line
  * follows them or 15 values are in hand.
  */
-export function readReviewSlots(lines: readonly Line[]): ReviewSlots | null {
-  const style = regionStyleOf(lines);
+export function readReviewSlots(lines: readonly Line[], labelledLines: readonly Line[] = []): ReviewSlots | null {
+  // How the source prints its cells is the converter's, the same in every table; 四's one row of
+  // numbers has no label to show it, 三's rows do ("三、… | 0 |" then "| 0 | 7 |  | 7 |": rows start
+  // with their label, so that leading pipe ends an empty cell; "9 || 11": empty cells print as nothing).
+  const style = regionStyleOf([...labelledLines, ...lines]);
   const blanks = emptyLineBlanks(lines, lines.map((line) => lineTokens(line, style, gridValueColumns(line))));
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;

@@ -20,6 +20,23 @@ const shape = (tokens: Token[]): string[] => tokens.map((t) => (t.kind === 'labe
 const NONE = regionStyleOf([]);
 
 describe('splitGluedText', () => {
+  test('placeholders right before a numbering are blank cells, 无 too ("…申请无无无无（3）其他000…")', () => {
+    expect(splitGluedText('申请无无无无（3）其他000213863838659')).toEqual([
+      { kind: 'label', text: '申请' },
+      ...Array.from({ length: 4 }, () => ({ kind: 'blank', text: '无' })),
+      { kind: 'label', text: '(3)其他' },
+      { kind: 'number', text: '000213863838659' },
+    ]);
+    // A word that begins with 无 stays a word.
+    expect(splitGluedText('(四)无法提供1.本机关不掌握相关政府信息0000').map((p) => p.kind)).toEqual(['label', 'number']);
+  });
+
+  test('the nearest bracket decides whether a number is inside one: a stray ")" earlier on a flattened page changes nothing', () => {
+    const parts = splitGluedText('(本列)数据的勾稽关系为：第一项加第二项之和）(1)属于国家秘密0007007(2)其他法律行政法规禁止公开0000000');
+    expect(parts.filter((p) => p.kind === 'number').map((p) => p.text)).toEqual(['0007007', '0000000']);
+    expect(parts.filter((p) => p.kind === 'label').map((p) => p.text.slice(0, 3))).toEqual(['(本列', '(2)']);
+  });
+
   test('a flattened page: labels and the digit runs glued to them; the next label keeps its numbering', () => {
     expect(splitGluedText('一、本年新收政府信息公开申请数量153000018二、上年结转')).toEqual([
       { kind: 'label', text: '一、本年新收政府信息公开申请数量' },

@@ -62,7 +62,7 @@ const NUMBER_AT_END = /\d(?:万元|元)?[—－/无空]*$/u;
 const TRAILING_PLACEHOLDERS = /[\p{Script=Han})）][—－/]+$/u;
 
 /** Blank placeholders right before a row's numbering, captured for split(). */
-const PLACEHOLDERS_BEFORE_NUMBERING = /([—－/]+)(?=\d{1,2}[.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/u;
+const PLACEHOLDERS_BEFORE_NUMBERING = /([—－/无空]+)(?=\d{1,2}[.、]|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|[一二三四五六七八九十]+、)/u;
 
 type GluedPart = { kind: 'label' | 'number' | 'blank'; text: string };
 
@@ -136,8 +136,11 @@ export function splitGluedText(text: string, valuesFollow = false): GluedPart[] 
     }
     // A number inside brackets ("(1)", "(指2020年…如-8)") is part of a label's note, not a cell;
     // inside quotes it is part of a name ("阎良区“012”办公区").
-    if ((before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length) continue;
-    if ((before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length) continue;
+    // (The nearest bracket decides: one stray bracket earlier on a flattened page, "（本列）数据…之和）",
+    // must not turn every later numbering "（2）" into a cell.)
+    const lastOf = (chars: RegExp): number => Math.max(-1, ...[...before.matchAll(chars)].map((b) => b.index ?? -1));
+    if (lastOf(/[(（]/g) > lastOf(/[)）]/g)) continue;
+    if (lastOf(/“/g) > lastOf(/”/g)) continue;
     pushLabel(folded.slice(at, start));
     if (digits !== '') parts.push({ kind: 'number', text: digits.replace(/^\+/, '') });
     pushLabel(numbering);
@@ -294,9 +297,13 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
       pipeRows++;
       if (raw.startsWith('|')) pipeFirst++;
       if (INNER_PIPE_RUN.test(raw)) innerRuns++;
-      const inner = raw.replace(/\|[\s|]*$/, '');
-      wideEmpty += (inner.match(/\|\s{2,}(?=\|)/g) ?? []).length;
-      narrowEmpty += (inner.match(/\|\s(?=\|)/g) ?? []).length;
+      // Empty cells between a row's cells, not the spanned label columns before its first ("| | 2.其他…"),
+      // nor header rows' (a header's empty corner cells print however the converter pleases).
+      if (/\d/.test(raw)) {
+        const inner = raw.replace(/\|[\s|]*$/, '').replace(/^[\s|]+/, '');
+        wideEmpty += (inner.match(/\|\s{2,}(?=\|)/g) ?? []).length;
+        narrowEmpty += (inner.match(/\|\s(?=\|)/g) ?? []).length;
+      }
     }
     if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
       rows++;
@@ -312,7 +319,9 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     boxContinuations: boxContinuations(lines),
     emptyBetweenPipes: pipes === 'bare' ? pipeLinesAfterPipeLines(lines) : new Set(),
     gluedCells: gluedLines(lines),
-    labelFirst: pipeRows >= 3 && pipeFirst * 3 <= pipeRows,
+    // Rows that start with their label (at least a few, a fifth of them): a source whose rows all open
+    // with a pipe is Markdown; one where only rows under a spanned label cell do starts rows with their first cell.
+    labelFirst: pipeRows - pipeFirst >= 3 && (pipeRows - pipeFirst) * 5 >= pipeRows,
     pipeRunsAreCells: innerRuns >= 2,
     residueOneSpaceOff: wideEmpty > 0 && narrowEmpty === 0,
   };
@@ -527,9 +536,12 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   const blanks = new Array<number>(lines.length).fill(0);
   if (content < 8 || single < content * 0.7) return blanks;
   // Paragraphs: an empty line after (almost) every cell. A table printed one cell per line with many
-  // blank cells has as many empty lines, but its cells stand on neighbouring lines too.
-  const neighbours = lines.filter((line, i) => !isEmptyTextLine(line) && line.method === 'text' && lines[i + 1] !== undefined && !isEmptyTextLine(lines[i + 1] as Line)).length;
-  const paragraphs = empty >= content * 0.6 && neighbours <= content * 0.3;
+  // blank cells has as many empty lines, but its numbers stand on neighbouring lines too. (Header
+  // words wrapped over lines stand together in both: only numbers count.)
+  const valueLine = (i: number): boolean => (perLine[i] ?? []).some((t) => t.kind === 'value');
+  const numberLines = lines.filter((_, i) => valueLine(i)).length;
+  const neighbours = lines.filter((_, i) => valueLine(i) && valueLine(i + 1)).length;
+  const paragraphs = empty >= content * 0.6 && neighbours <= numberLines * 0.3;
   // The last empty line of a region separates it from what follows: no cell.
   const lastLine = lines.findLastIndex((line) => isEmptyTextLine(line) && (line.raw ?? '') === '');
   const separator = lastLine === lines.length - 1 ? lastLine : -1;
@@ -547,7 +559,7 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   if (run.length > 0) runs.push(run);
   // Paragraphs joined by an empty line print an empty paragraph as two more empty lines (its own and
   // the one after it): where every run between two cells is odd, each pair is one blank cell.
-  const isCellLine = (i: number): boolean => (perLine[i] ?? []).some((t) => t.kind === 'value') || blanks[i] === 1;
+  const isCellLine = (i: number): boolean => valueLine(i) || blanks[i] === 1;
   const between = runs.filter((r) => r.length > 1 && isCellLine((r[0] as number) - 1) && isCellLine((r.at(-1) as number) + 1));
   const pairs = paragraphs && between.length > 0 && between.every((r) => r.length % 2 === 1);
   for (const r of runs) {

@@ -80,6 +80,9 @@ describe('rowCandidates and solveRows', () => {
     // An empty cell after the last number is the row's closing residue: the numbers stand as printed.
     const closing = row('regulations', slots(['5', '12', '8', ''], { lineEach: true }), { mode: 'separated' });
     expect(rowCandidates(closing, 3).candidates.map((c) => values(c.cells))).toEqual([['5', '12', '8']]);
+    // An empty line after the numbers may be a blank cell or a line before the next table: 58 and a blank, or 5 and 8 (text-broken-digits, seed 5).
+    const emptyLineAfter = row('fees', [...slots(['5', '8'], { lineEach: true }), { text: '', page: 1, line: 3, confidence: 1, method: 'text', emptyLine: true }], { mode: 'separated' });
+    expect(rowCandidates(emptyLineAfter, 2).candidates.map((c) => values(c.cells))).toEqual(expect.arrayContaining([['5', '8'], ['58', '']]));
   });
 
   test('surplus empties at both edges: each way of dropping them is a reading; a row the identities cannot settle is not guessed', () => {

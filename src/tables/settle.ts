@@ -104,10 +104,14 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     // dropping them is a reading; one way, or one pattern, is the row as printed.
     const trimmed = trimEdges(slots, n, row.valuesAtLineEnd === true);
     const totals = options.totals ?? [];
-    // A join is derived, so it needs proof: where the row prints a total, the join must balance it,
-    // and a total that is blank or no number balances nothing ("31" + "0" read 310 beside "（2）").
-    const balancesPrintedTotal = (cells: readonly (Slot | null)[]): boolean =>
-      holdsTotals(cells, totals) && totals.every(({ total }) => slotNumber(cells[total] ?? null) !== null);
+    // A join is derived, so it needs proof: where the row prints totals, each joined number must be
+    // balanced by the printed total of its group; a total that is blank or no number balances nothing
+    // ("31" + "0" read 310 beside "（2）"). (Another group of 四 printed all blank proves nothing either way.)
+    const balancesPrintedTotal = (cells: readonly (Slot | null)[]): boolean => {
+      if (!holdsTotals(cells, totals)) return false;
+      const joinedAt = cells.flatMap((c, i) => (c && !slots.includes(c) ? [i] : []));
+      return joinedAt.every((i) => totals.some(({ total, parts }) => (total === i || parts.includes(i)) && slotNumber(cells[total] ?? null) !== null));
+    };
     const joined = joinBrokenDigits(slots, n)
       .filter((cells) => totals.length === 0 || balancesPrintedTotal(cells))
       .map((cells) => ({ cells, derived: true }));
@@ -118,9 +122,12 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     const joinedBalance = joined.some((c) => balancesPrintedTotal(c.cells));
     // With no total to tell them apart, an empty cell right after the label and a number broken over
     // two lines are both readings ("规章", "", "0", "5", "1": a blank, 0 and 51; or a spanned label
-    // column, then 0, 5 and 1). (Empty cells after the last number are a row's closing residue.)
-    const dropsLeading = trimmed.some((cells) => cells[0] !== slots[0]);
-    if (dropsLeading && totals.length === 0 && joined.length > 0) {
+    // column, then 0, 5 and 1); so are an empty line after the numbers and a join ("5", "8", "": 58
+    // and a blank, or 5 and 8 before a line between two tables). (A pipe after the last number is
+    // a row's closing residue: the numbers stand as printed.)
+    const doubtful = (s: Slot): boolean => s === slots[0] || s.emptyLine === true;
+    const dropsDoubtful = trimmed.some((cells) => slots.some((s) => !cells.includes(s) && doubtful(s)));
+    if (dropsDoubtful && totals.length === 0 && joined.length > 0) {
       return { candidates: [...trimmed.map((cells) => ({ cells, derived: true })), ...joined] };
     }
     if (trimmed.length > 0 && (!joinedBalance || trimmed.some((cells) => holdsTotals(cells, totals)))) {

@@ -19,6 +19,8 @@ export interface Slot {
   split?: string;
   /** Digits printed glued to other text with no separator: one number or several, to be settled. */
   glued?: boolean;
+  /** A blank that is an empty line of its own (one cell per line): it may as well be a line between two parts of the table. */
+  emptyLine?: boolean;
 }
 
 /**

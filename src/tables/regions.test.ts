@@ -1,0 +1,35 @@
+import { describe, expect, test } from '@jest/globals';
+import { textToPages } from '../extract/text.js';
+import type { Line } from '../model/document.js';
+import { isProse, regionStart, splitRegions } from './regions.js';
+
+const regionsOf = (text: string): { kind: string; lines: string[] }[] =>
+  splitRegions(textToPages(text).flatMap((p) => p.lines)).map((r) => ({ kind: r.kind, lines: r.lines.map((l) => l.raw ?? '') }));
+
+describe('splitRegions', () => {
+  test("三's header reused over 四's row of numbers (PDF→Markdown) stays in 四: 三 only where its rows follow", () => {
+    const text = [
+      '**三、政府信息公开行政复议、行政诉讼情况',
+      '',
+      '| 行政复议 |  |  |  |  | 行政诉讼 |  |  |  |  |  |  |  |  |  |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 合计 | 未经复议直接起诉 |  |  |  |  | 复议后起诉 |  |  |  |  |',
+      '',
+      '| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |  |  |  |  |  |  |  |  |  |  |  |  |  |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 12 | 3 | 0 | 6 | 21 | 0 | 0 | 0 | 8 | 8 | 0 | 11 | 5 | 12 | 28 |',
+    ].join('\n');
+    const regions = regionsOf(text);
+    expect(regions.map((r) => r.kind)).toEqual(['reviews']);
+    expect(regions[0]?.lines.at(-1)).toContain('| 12 | 3 |');
+  });
+
+  test("a flattened page's 四: header words with the row's cells run into them are the table, not prose", () => {
+    // The generator's flat-glued, seed 11 (gen-0086): the part the page is cut into at 四's heading.
+    const part =
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计0000—011—01100—00';
+    const line: Line = { page: 1, lineNo: 1, raw: part, cells: [{ text: part, confidence: 1 }], separator: 'none', method: 'text' };
+    expect(isProse(line)).toBe(false);
+    expect(regionStart(line)).toBe('reviews');
+  });
+});
