@@ -685,12 +685,18 @@ function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
     // its own: the rows before it printed none, and are no block of labels waiting for numbers.
     const firstValue = last.slots.find((s) => s.text.trim() !== '');
     if (firstValue && last.labelLines?.includes(firstValue.line)) continue;
-    const block = rows.slice(start, end + 1);
+    let block = rows.slice(start, end + 1);
     // The last label's own (empty) cells come before the block of numbers.
     const own = last.slots.findIndex((s) => s.text.trim() !== '');
     const ownLine = last.slots[own]?.line;
     const block_slots = last.slots.filter((s) => s.line !== last.line || s.line === ownLine);
     const byLine = groupByLine(block_slots);
+    // A label before a break in the table (a Markdown table cut in two, gen-0011 of seed 303) whose
+    // own row printed its cells, all empty, is a row of blanks of its own: not one of the labels
+    // waiting for the numbers below the break.
+    const printedItsOwnEmptyRow = (r: DecodedRow): boolean => r.slots.length > 0 && r.slots.every((s) => s.text.trim() === '' && s.line === r.line);
+    const breakAfter = (k: number): boolean => ((block[k + 1] as DecodedRow).line - Math.max(...((block[k] as DecodedRow).labelLines ?? [(block[k] as DecodedRow).line]))) > 1;
+    while (block.length > byLine.length && block.length > 1 && byLine.every((l) => l.length > 1) && printedItsOwnEmptyRow(block[0] as DecodedRow) && breakAfter(0)) block = block.slice(1);
     const width = (r: DecodedRow): number => spec.widthOf?.(r.key) ?? spec.gridValues ?? byLine[0]?.length ?? 1;
     let parts: Slot[][] | null = null;
     if (byLine.length === block.length && byLine.every((l) => l.length > 1)) parts = byLine;

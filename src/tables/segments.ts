@@ -319,9 +319,9 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     boxContinuations: boxContinuations(lines),
     emptyBetweenPipes: pipes === 'bare' ? pipeLinesAfterPipeLines(lines) : new Set(),
     gluedCells: gluedLines(lines),
-    // Rows that start with their label (at least a few, a fifth of them): a source whose rows all open
+    // Rows that start with their label (at least a few, a tenth of them): a source whose rows all open
     // with a pipe is Markdown; one where only rows under a spanned label cell do starts rows with their first cell.
-    labelFirst: pipeRows - pipeFirst >= 3 && (pipeRows - pipeFirst) * 5 >= pipeRows,
+    labelFirst: pipeRows - pipeFirst >= 3 && (pipeRows - pipeFirst) * 10 >= pipeRows,
     pipeRunsAreCells: innerRuns >= 2,
     residueOneSpaceOff: wideEmpty > 0 && narrowEmpty === 0,
   };
