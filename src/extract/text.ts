@@ -145,6 +145,10 @@ export function textToPages(text: string): Page[] {
   });
   pages.push(current);
   for (const page of pages) placeColumns(page, spaced);
+  // A source that stops without a line break may have been cut off inside its last cell.
+  const last = pages.flatMap((p) => p.lines).findLast((l) => (l.raw ?? '').trim() !== '');
+  const lastRawLine = normaliseLineEnds(text).split('\n').at(-1) ?? '';
+  if (last && lastRawLine.trim() !== '' && last.lineNo === normaliseLineEnds(text).split('\n').length) last.unterminated = true;
   return pages.filter((p, i) => i === 0 || p.lines.some((l) => l.cells.length > 0));
 }
 

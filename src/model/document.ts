@@ -71,6 +71,8 @@ export interface Line {
   /** Markup tables: the table's grid width and its 1-based index in the document. */
   gridWidth?: number;
   tableNo?: number;
+  /** Text inputs: the source ends on this line with no line break (an excerpt cut off mid-line, perhaps mid-number). */
+  unterminated?: boolean;
 }
 
 /** One page of positioned or flowed text. */

@@ -14,7 +14,7 @@ import type { TableKey } from '../schema/keys.js';
 import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
-import { isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
+import { foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
@@ -89,6 +89,8 @@ const NUMBERING_BONUS = 0.08;
 const VALUES_BONUS = 0.15;
 /** A label holding a header word ("收到和处理政府信息公开申请", "自然人") is a header more likely than a row. */
 const HEADER_PENALTY = 0.5;
+/** Column names that are row words too ("总计" column and （七）总计 row): on a header line, bare, they are columns. */
+const COLUMN_WORDS_ALSO_ROWS: readonly string[] = ['总计', '合计', '其他'];
 /**
  * Each template row skipped between two matched rows costs this much: a header word that happens
  * to be a row's label ("其他", "总计") must not pull the alignment past the rows printed after it.
@@ -196,10 +198,34 @@ function bestOf<T extends { similarity: number }>(a: T | undefined, b: T | undef
 /** Scores of label groups against rows, memoised: the DP asks for each (first piece, length, row) once. */
 class LabelScores {
   private readonly cache = new Map<string, { score: number; included: number[] } | null>();
+  /**
+   * Bare column words in the column header: in a run of label pieces with no number between them,
+   * every one a header word or a bare column word, two header words at least ("自然人 | 法人或其他组织 |
+   * 总计"; "法律服务机构" / "其他" one per line), 总计 and 其他 are columns, never the rows （七）总计 or
+   * （六）其他 (an excerpt cut inside the header would read them as rows printed blank).
+   */
+  private readonly headerPieces: ReadonlySet<number>;
   constructor(
     private readonly pieces: readonly Piece[],
     private readonly spec: TableSpec,
-  ) {}
+  ) {
+    const isHeader = (p: Piece): boolean => containsAny(p.token.text, spec.headerWords);
+    const isBareColumnWord = (p: Piece): boolean => COLUMN_WORDS_ALSO_ROWS.includes(foldText(p.token.text).replace(/[\s|]/g, ''));
+    const header = new Set<number>();
+    let run: number[] = [];
+    const close = (): void => {
+      const ps = run.map((k) => pieces[k] as Piece);
+      if (ps.filter(isHeader).length >= 2) for (const k of run) if (isBareColumnWord(pieces[k] as Piece)) header.add(k);
+      run = [];
+    };
+    pieces.forEach((p, k) => {
+      if (!isHeader(p) && !isBareColumnWord(p)) return close();
+      run.push(k);
+      if (p.valuesFollow) close();
+    });
+    close();
+    this.headerPieces = header;
+  }
 
   /**
    * The best score of pieces [from, to) as row `r`'s label, and which pieces it takes. The first and
@@ -227,6 +253,7 @@ class LabelScores {
   private score(included: readonly number[], r: number): number | null {
     const row = this.spec.rows[r] as RowSpec;
     const group = included.map((k) => this.pieces[k] as Piece);
+    if (included.some((k) => this.headerPieces.has(k))) return null;
     const text = group.map((p) => p.token.text).join('');
     const parsed = parseLabel(text, this.spec.groupPhrases);
     // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.
@@ -380,8 +407,11 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     // on a page or a grid anything there is (an OCR mark "□" where a numbering was).
     const firstLabel = tokens.findIndex((t) => t.kind === 'label');
     const placed = line.separator === 'grid' || line.cells.some((c) => c.bbox);
+    // In cells set apart (pipes, tabs) a number before the line's label is a column of that line (an
+    // index a converter printed, "| 4 | 第二十条…"), never more of the row above.
+    const apart = line.separator === 'pipe' || line.separator === 'tab' || ruledIntoCells(line);
     tokens.forEach((token, k) => {
-      if (k < firstLabel && token.kind === 'value' && (placed || token.slot.text.trim() === '')) return;
+      if (k < firstLabel && token.kind === 'value' && (placed || apart || token.slot.text.trim() === '')) return;
       // Right between two labels of one line a placeholder-like mark is a character of a vertical label ("无" of 无法提供).
       if (token.kind === 'value' && tokens[k - 1]?.kind === 'label' && tokens[k + 1]?.kind === 'label' && !/\d/.test(token.slot.text)) return;
       if (token.kind === 'label') for (const text of labelParts(token.text, spec)) stream.push({ token: { ...token, text }, line });
@@ -525,6 +555,13 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   });
 
   for (const row of [...rows, ...orphans.map((o) => o.row), ...groups.map((g) => g.row)]) finishRow(row, lineByNo, lastLineOfSource);
+  // A source cut off inside its last label (an excerpt ending "2.重复申" with no line break): that
+  // row's cells were never printed.
+  const lastToken = stream.at(-1);
+  const lastRow = rows.at(-1);
+  if (lastToken?.token.kind === 'label' && lastToken.line.unterminated === true && lastRow && lastRow.slots.length === 0 && (lastRow.labelLines ?? [lastRow.line]).includes(lastToken.line.lineNo)) {
+    lastRow.atSourceEnd = true;
+  }
   // The match quality of each row's whole label, as joined from its pieces.
   for (const row of rows) {
     const rowSpec = spec.rows.find((r) => r.key === row.key);

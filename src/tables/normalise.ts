@@ -32,9 +32,17 @@ const GLOSS = /\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,
 
 const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'gu');
 
-/** Folds width (NFKC: full-width digits, brackets, U+3000) and converts traditional characters. */
+/** Superscript and subscript digits: a footnote mark ("3119¹"), never digits of the number. */
+const SCRIPT_DIGITS = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089]+/gu;
+
+/**
+ * Folds width (NFKC: full-width digits, brackets, U+3000) and converts traditional characters. A
+ * superscript or subscript number becomes a bracketed note first, as "3119[1]" prints it: NFKC
+ * would have made "3119¹" the number 31191.
+ */
 export function foldText(text: string): string {
   return text
+    .replace(SCRIPT_DIGITS, (marks) => `[${marks.normalize('NFKC')}]`)
     .normalize('NFKC')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')
     .replace(TRADITIONAL, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch);

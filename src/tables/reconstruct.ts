@@ -25,7 +25,7 @@ import type { CellReading, ReconstructedTables } from './reading.js';
 import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
-import { cellFromSlot, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
+import { cellFromSlot, confirmCutTotal, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
 import { rowCandidates, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
 import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
@@ -150,8 +150,11 @@ function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | n
   // under 2021, both are accounted for too.
   const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k));
   const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
+  // A source that stops at its （六） rows (nothing of 三 after them) may have been cut inside them:
+  // which format's rows they were is not shown, so both are accounted for.
+  const stopsThere = !found.has('totalHandled') && !found.has('carriedForward');
   const six: readonly string[] =
-    with2021 || with2019
+    (with2021 || with2019) && !stopsThere
       ? [...(with2019 ? OTHER_HANDLING_ROWS_2019 : []), ...(with2021 ? OTHER_HANDLING_ROWS_2021 : [])]
       : template === '2019'
         ? OTHER_HANDLING_ROWS_2019
@@ -263,7 +266,8 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
   if (row.unplaced) return nullCells(table, keys, 'unreadable', row);
   if (row.slots.length === 0 && !options.chosen) {
     // A label with no values at all: a table printed without numbers, or a row cut off with the page.
-    if (!options.tableHasNumbers) return keys.map((k) => ({ ...nullCells(table, [k], 'blank', row)[0] as CellReading, confidence: rowConfidence(row) }));
+    // (Not the label the source ends with: an excerpt cut inside it never printed its cells.)
+    if (!options.tableHasNumbers && !row.atSourceEnd) return keys.map((k) => ({ ...nullCells(table, [k], 'blank', row)[0] as CellReading, confidence: rowConfidence(row) }));
     issues.push(makeIssue('error', 'tables', 'row_values_missing', `${name}: the label "${row.label}" is printed with no values`, { page: row.page, path }));
     return nullCells(table, keys, 'missing', row);
   }
@@ -369,7 +373,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     const tableHasNumbers = readByOcr || printsNumbers(table);
     for (const key of expected) {
       const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
-      cells.push(...rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
+      cells.push(...confirmCutTotal(rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues)));
     }
     for (const row of requestCopies.flat()) {
       if (!expected.includes(row.key as RequestRow)) {

@@ -104,10 +104,13 @@ export function splitFlattenedLine(line: Line): Line[] {
   // standing alone) keeps them apart; a glued page stays one text a line, whose digits and
   // numbering the decoder splits.
   const spaced = standaloneNumbers(raw) >= SPACED_PAGE;
-  return parts.map((part) => {
-    if (!spaced) return { ...line, raw: part, cells: [{ text: part.trim(), confidence }], separator: 'none' };
+  return parts.map((part, k) => {
+    // Only the page's last part ends where the source may have been cut off.
+    const { unterminated, ...rest } = line;
+    const whole = unterminated === true && k === parts.length - 1 ? { ...rest, unterminated } : rest;
+    if (!spaced) return { ...whole, raw: part, cells: [{ text: part.trim(), confidence }], separator: 'none' };
     const words = part.split(/[\s\u3000]+/u).filter((w) => w !== '');
-    return { ...line, raw: part, cells: words.map((text) => ({ text, confidence })), separator: 'spaces' };
+    return { ...whole, raw: part, cells: words.map((text) => ({ text, confidence })), separator: 'spaces' };
   });
 }
 

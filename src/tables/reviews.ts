@@ -42,6 +42,13 @@ function labelAndValues(line: Line, style: RegionStyle): { label: string; values
   };
 }
 
+/** "0 1 … 14" or "1 2 … 15": the columns counted, not counts. */
+function isColumnNumbering(texts: readonly string[]): boolean {
+  if (texts.length !== REVIEW_POSITIONS) return false;
+  const first = Number(texts[0]);
+  return (first === 0 || first === 1) && texts.every((t, k) => t === String(first + k));
+}
+
 /**
  * Collects the value slots of 四: value-only lines after the header, in order, until a text line
  * follows them or 15 values are in hand.
@@ -67,6 +74,9 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
       continue;
     }
     const numbers = values.filter((v) => v.text.trim() !== '').length;
+    // Column numbers a converter printed over the table (pandas: "| 0 | 1 | … | 14 |"): a header,
+    // no row of counts (its own totals would not hold: 0 + 1 + 2 + 3 is not 4).
+    if (isColumnNumbering(values.map((v) => v.text.trim()))) continue;
     // A header line; or a data row that starts with a label cell ("件数 | 0 | 0 …").
     // (A page flattened to one line: the header words and 四's digits glued after them, "…总计000000000000000".)
     const glued = values.some((v) => v.glued) && values.reduce((n, v) => n + v.text.replace(/\D/g, '').length, 0) >= 5;

@@ -81,6 +81,12 @@ export function cellFromSlot(
   const parsed = parseCellValue(slot?.split ?? slot?.text ?? '');
   const path = [table, row, column];
   const at = page === null ? {} : { page };
+  if (slot?.cutOff) {
+    // "行政强制 | 882" where the source stops: 882 may be the start of 88283, an empty cell the cut itself.
+    cell.flag = 'missing';
+    issues.push(makeIssue('warning', 'tables', 'cell_cut_off', `${path.join('.')}: the source stops inside this cell ("${cell.raw}"): not taken unless the row's total confirms it`, { ...at, path }));
+    return cell;
+  }
   if (parsed.kind === 'blank') {
     cell.confidence = slot ? slot.confidence * base : base;
     // OCR marks every cell it saw empty; a blank nobody saw (a reading that went elsewhere) is not a blank.
@@ -130,3 +136,18 @@ export function cellFromSlot(
   return cell;
 }
 
+
+/**
+ * A row of 三 whose total is the last cell of a source cut off mid-line ("… 746 12 0 0 10 1 769"
+ * where the excerpt stops): the total is whole when the six cells before it, read, sum to it.
+ */
+export function confirmCutTotal(cells: CellReading[]): CellReading[] {
+  const total = cells.at(-1);
+  const parts = cells.slice(0, -1);
+  if (!total || total.flag !== 'missing' || total.raw.trim() === '') return cells;
+  const printed = parseCellValue(total.raw);
+  if (printed.kind !== 'number' || parts.some((c) => c.flag !== 'ok' && c.flag !== 'blank')) return cells;
+  const sum = parts.reduce((a, c) => a + (c.value ?? 0), 0);
+  if (Math.round(sum * 1e6) !== Math.round(printed.value * 1e6)) return cells;
+  return [...parts, { ...total, value: printed.value, flag: 'ok', confidence: parts.reduce((m, c) => Math.min(m, c.flag === 'ok' ? c.confidence : 1), 1) }];
+}

@@ -40,7 +40,7 @@ export interface GapToken {
 export type Token = LabelToken | ValueToken | GapToken;
 
 /** A number inside text: digits with thousands separators, a fraction, a sign, a unit. */
-const NUMBER_IN_TEXT = /(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元)?/gu;
+const NUMBER_IN_TEXT = /(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?(?:万元|元)?/gu;
 
 /** A no-break or ideographic space the extractor kept as a cell of its own (text-columns.ts). */
 const LONE_MARK = /^[\u3000\u00a0]$/u;
@@ -498,6 +498,13 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
     }
   }
+  // The source stops on this line with no line break: its last cell, if the line ends in one, may be cut short.
+  // (A closing pipe closes the cell: "| 0 |" was printed whole.)
+  const lastToken = tokens.at(-1);
+  const closed = /[|│┃║]\s*$/.test(line.raw ?? '');
+  // (Nor can a lone 0 be the start of a longer number.)
+  const zero = lastToken?.kind === 'value' && foldText(lastToken.slot.text).trim() === '0';
+  if (line.unterminated && lastToken?.kind === 'value' && !closed && !zero) lastToken.slot.cutOff = true;
   // A glued number's box is the end of its label cell's box (positioned text: "行政许可1203").
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];

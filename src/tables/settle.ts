@@ -76,6 +76,7 @@ function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: 
 export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions = {}): RowCandidates {
   const { slots } = row;
   if (slots.length === 0) {
+    if (row.atSourceEnd) return none('the source ends at the row label: its cells were never printed');
     if (row.droppedWhole) return { candidates: [{ cells: new Array<Slot | null>(n).fill(null), derived: true }] };
     // Positioned text under known columns: nothing printed in them is a blank row, as in a grid.
     if (row.header?.kind === 'x' && row.header.columns.length === n) return single(new Array<Slot | null>(n).fill(null));
@@ -86,7 +87,7 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
     if (placed) return single(placed);
   }
   if (row.header && row.header.columns.length === n) {
-    const placed = row.header.characters ? nullable(placeByCharacters(slots, n, row.header)) : placeByHeader(slots, n, row.header);
+    const placed = row.header.characters ? nullable(placeByCharacters(slots, n, row.header)) : placeByHeader(slots, n, row.header, row.lostBlanks);
     // Plain text's columns are padding, not geometry: where they leave a printed total unbalanced
     // and another placement of the same values balances it, they were wrong, and the placements decide.
     const fromText = slots.every((s) => s.method === 'text');
@@ -273,7 +274,12 @@ function placeByGrid(slots: readonly Slot[], n: number, columns: number | readon
 }
 
 /** Places each slot under the header column whose position covers it (二's bands, templates.md §3.1). */
-function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions): RowCandidates | null {
+function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions, trailingResidue = false): RowCandidates | null {
+  // Cells counted from the line's start place a row only when it printed all of them, or ended in
+  // residue standing for the rest ("规章 | 38 | 0 ||"): "规章 | 1 | 11" under three columns lost an
+  // empty cell somewhere (get_text(' | ', strip=True) drops them), and counting from the left would
+  // put 11 in the wrong column.
+  if (header.kind === 'index' && slots.length < n && !trailingResidue) return null;
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
   const spanning: { slot: Slot; columns: number[] }[] = [];
   for (const slot of slots) {

@@ -21,6 +21,8 @@ export interface Slot {
   glued?: boolean;
   /** A blank that is an empty line of its own (one cell per line): it may as well be a line between two parts of the table. */
   emptyLine?: boolean;
+  /** The last cell of a source cut off mid-line: its number may be cut short, its emptiness the cut. */
+  cutOff?: boolean;
 }
 
 /**

@@ -25,7 +25,9 @@ export function detectTemplate(activeText: string, activeRows: readonly RowSlots
   const score2019 = countSignals(key, FORMAT_SIGNALS['2019']);
   const score2021 = countSignals(key, FORMAT_SIGNALS['2021']);
   const requestKeys = new Set(requestRows.map((r) => r.key));
-  const single = requestKeys.has('otherHandling');
+  // 2019's single （六） row counts only where 三 goes on after it: a source that stops right there
+  // (an excerpt cut inside 2021's first （六） sub-row) shows nothing of which it was.
+  const single = requestKeys.has('otherHandling') && (requestKeys.has('totalHandled') || requestKeys.has('carriedForward'));
   const three = ['otherNoCorrection', 'otherNoFee', 'otherOther'].some((k) => requestKeys.has(k));
   if (score2019 !== score2021) {
     const template: TemplateId = score2019 > score2021 ? '2019' : '2021';
