@@ -143,13 +143,15 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 }
 
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
-function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null): RequestRow[] {
+function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null, readByOcr = false): RequestRow[] {
   // A format's （六） rows come whole: one of them found, the others are accounted for too (missing if
   // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are;
   // and a 2021 report may print 2019's single （六） row (templates.md: hybrid), so neither found
   // under 2021, both are accounted for too.
-  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k));
+  // (OCR: a 2021 table whose （六） rows were not read may show only its group label, which reads as
+  // 2019's single row; its own rows are accounted for too.)
   const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
+  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k)) || (readByOcr && template === '2021' && with2019);
   const six: readonly string[] =
     with2021 || with2019
       ? [...(with2019 ? OTHER_HANDLING_ROWS_2019 : []), ...(with2021 ? OTHER_HANDLING_ROWS_2021 : [])]
@@ -360,7 +362,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   let requestsOrderBroken: string | undefined;
 
   if (found.requests) {
-    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template);
+    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr);
     const identities = requestIdentities(expected);
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));

@@ -14,6 +14,27 @@ const FREE_COLUMNS = new Set(['amount', 'change']);
 
 const keyOf = (c: CellReading): string => `${c.table}.${c.row}.${c.column}`;
 
+/** An OCR reading of a lone 0 (or a letter O a 0 is read as). */
+const ZERO_READING = /^\s*[0OoＯ〇]\s*$/;
+/** More cells than this seen empty in a table are printed blanks, not zeros a scan lost now and then. */
+const LOST_ZEROS = 2;
+
+/** A table whose empty cells were seen empty elsewhere: it prints its blanks as nothing (an unruled table). */
+function blankAsNothing(cells: readonly CellReading[], table: string): boolean {
+  return cells.some((c) => c.table === table && c.flag === 'blank' && c.raw.trim() === '');
+}
+
+/**
+ * A table that prints no blank anywhere: no placeholder or empty cell read as a blank, and at most
+ * LOST_ZEROS cells where OCR saw nothing (a light print's faint zeros). A table printing blanks as
+ * nothing has such cells in row after row.
+ */
+function printsNoBlank(cells: readonly CellReading[], table: string): boolean {
+  const own = cells.filter((c) => c.table === table);
+  if (own.some((c) => c.flag === 'blank')) return false;
+  return own.filter((c) => c.method === 'ocr' && c.value === null && c.raw.trim() === '').length <= LOST_ZEROS;
+}
+
 /** Fills unreadable cells that exactly one identity determines; returns the new cells and the issues. */
 export function inferFromIdentities(cells: readonly CellReading[], list: readonly Identity[]): { cells: CellReading[]; issues: Issue[] } {
   const byKey = new Map(cells.map((c) => [keyOf(c), { ...c }]));
@@ -36,11 +57,18 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       const onLeft = identity.left.includes(keyOf(target));
       const derived = Math.round((onLeft ? right - left : left - right) * 1e6) / 1e6;
       if (!FREE_COLUMNS.has(target.column) && (derived < 0 || !Number.isInteger(derived))) continue;
-      // Nothing seen where the identity wants 0: a blank or a 0 too faint to see sum alike. A table
-      // whose other empty cells were seen empty prints blanks as nothing (an unruled table): a blank;
-      // one whose every other cell holds ink prints its zeros: a 0 the scan lost. Flagged inferred either way.
-      const blankAsNothing = cells.some((c) => c.table === target.table && c.flag === 'blank' && c.raw.trim() === '');
-      target.value = derived === 0 && target.raw.trim() === '' && blankAsNothing ? null : derived;
+      // A blank sums as 0: where the identity wants 0, the cell is a 0 only where its own ink reads
+      // as one. Nothing seen there: a blank in a table whose other empty cells were seen empty (blanks
+      // printed as nothing), a 0 the scan lost in a table that prints no blank anywhere (every other
+      // cell holds ink); else either, and it stays unreadable. Ink read as something else (a 7 or 龙
+      // for a slash or 无, the row's values where its cell was not placed) may be a placeholder: unreadable.
+      let found: number | null = derived;
+      if (derived === 0 && !ZERO_READING.test(target.raw)) {
+        const seenNothing = target.raw.trim() === '';
+        if (seenNothing && blankAsNothing(cells, target.table)) found = null;
+        else if (!seenNothing || !printsNoBlank(cells, target.table)) continue;
+      }
+      target.value = found;
       target.flag = 'inferred';
       target.confidence = Math.min(target.confidence, 0.5);
       issues.push(
