@@ -46,3 +46,57 @@ test('a 2021 table whose （六） rows OCR read only as the group label account
   // The group label's values are 2019's single row, as read (a hybrid report prints that row).
   expect(tables.cells.find((c) => c.row === 'otherHandling' && c.column === 'total')).toMatchObject({ value: 0 });
 });
+
+/** A line of words read by OCR off a page without rules: each cell with its box (x0, width). */
+const wordLine = (page: number, y: number, words: readonly (readonly [string, number, number])[]): Line => ({
+  page,
+  lineNo: ++lineNo,
+  separator: 'spaces',
+  method: 'ocr',
+  cells: words.map(([text, x0, width]) => ({ text, confidence: 0.95, bbox: { x0, x1: x0 + width, y0: y, y1: y + 30 } })),
+});
+const COLUMN_STARTS = [1000, 1100, 1200, 1300, 1400, 1500, 1600];
+const HEADER_WORDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+/** A row: its label, then its values at the column starts moved by `shift` (null: a blank printed as nothing). */
+const row = (page: number, y: number, label: string, values: readonly (string | null)[], shift: number): Line =>
+  wordLine(page, y, [[label, 200, 400], ...values.flatMap((v, i) => (v === null ? [] : [[v, (COLUMN_STARTS[i] as number) + shift, 20 * v.length] as const]))]);
+
+/** 三's header on page 1, its words `width` wide at the column starts, and its first row under them. */
+const headerAndFirstRow = (width: number): Line[] => [
+  wordLine(1, 100, [['申请人情况', 1200, 150]]),
+  wordLine(1, 150, HEADER_WORDS.map((w, i) => [w, COLUMN_STARTS[i] as number, width] as const)),
+  row(1, 200, '一、本年新收政府信息公开申请数量', ['7', '1', '0', '0', '0', '2', '10'], 0),
+];
+
+test('三 continued on the next page without its header is placed by that page\'s own columns, never a column off by the page before', () => {
+  const lines = [
+    ...headerAndFirstRow(60),
+    row(1, 250, '二、上年结转政府信息公开申请数量', ['1', '0', '0', '0', '0', '0', '1'], 0),
+    row(1, 300, '（一）予以公开', ['4', '1', '0', '0', '0', '2', '7'], 0),
+    // The next page sits a column's width to the right of the first (another scan, another crop).
+    row(2, 100, '1.本机关不掌握相关政府信息', ['2', null, '0', '0', '0', '0', '2'], 100),
+    row(2, 150, '2.没有现成信息需要另行制作', ['1', '0', '0', '0', '0', '0', '1'], 100),
+    row(2, 200, '3.补正后申请内容仍不明确', ['1', '0', '0', '0', '0', '0', '1'], 100),
+    row(2, 250, '1.信访举报投诉类申请', ['3', '0', '0', '0', '0', '1', '4'], 100),
+  ];
+  const cells = reconstructTables(lines).cells.filter((c) => c.table === 'requests');
+  const valuesOf = (r: string): (number | null)[] => REQUEST_COLUMNS.map((column) => cells.find((c) => c.row === r && c.column === column)?.value ?? null);
+  expect(valuesOf('unableNotHeld')).toEqual([2, null, 0, 0, 0, 0, 2]);
+  expect(cells.find((c) => c.row === 'unableNotHeld' && c.column === 'commercial')?.flag).toBe('unreadable');
+  expect(valuesOf('rejectedPetition')).toEqual([3, 0, 0, 0, 0, 1, 4]);
+  expect(valuesOf('newReceived')).toEqual([7, 1, 0, 0, 0, 2, 10]);
+});
+
+test('a page whose lower rows drift off the header\'s columns (a photo turned a few degrees): rows are read by their values alone, or stay unread', () => {
+  const lines = [
+    ...headerAndFirstRow(80),
+    row(1, 250, '二、上年结转政府信息公开申请数量', ['1', '0', '0', '0', '0', '0', '1'], 40),
+    row(1, 300, '（一）予以公开', ['4', '1', '0', '0', '0', '2', '7'], 80),
+    // Drifted most: its first value sits under the second column's header word.
+    row(1, 350, '（二）部分公开', ['3', null, null, null, null, null, '3'], 90),
+  ];
+  const cells = reconstructTables(lines).cells.filter((c) => c.table === 'requests' && c.row === 'partiallyGranted');
+  // Never 3 under 商业企业: either under 自然人, or unread.
+  expect(cells.find((c) => c.column === 'commercial')?.value ?? null).toBeNull();
+  expect(cells.find((c) => c.column === 'naturalPerson')?.value === 3 || cells.every((c) => c.flag === 'unreadable')).toBe(true);
+});
