@@ -521,7 +521,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     const m = bestOf(matchRowLabel(whole, [rowSpec], spec.groupPhrases), matchRowLabel(bare, [rowSpec], spec.groupPhrases));
     if (m) Object.assign(row, { coverage: m.coverage, exact: m.exact || bare.key === parseLabel(rowSpec.label, spec.groupPhrases).key });
   }
-  fillGroups(rows, groups, spec, issues);
+  fillGroups(rows, groups, spec, issues, orphans);
   for (const row of rows.filter((r) => r.slots.some((s) => unsplit.has(s.line)))) {
     row.unplaced = true;
     issues.push(makeIssue('warning', 'tables', 'row_label_spans_rows', `${spec.table}.${row.key}: the label "${row.label}" covers several rows of values and cannot be split; those rows are left unread`, { page: row.page, path: [spec.table, row.key] }));
@@ -653,7 +653,12 @@ function groupOf(text: string, spec: TableSpec): readonly string[] | undefined {
  * and all are the same number, every reading gives each cell that number. Otherwise the rows get
  * all the numbers and stay unreadable. Never do the numbers spill into the row before the group.
  */
-function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; children: readonly string[]; after: number }[], spec: TableSpec, issues: Issue[]): void {
+function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; children: readonly string[]; after: number }[], spec: TableSpec, issues: Issue[], orphans: { row: DecodedRow; after: number }[]): void {
+  // Rows put in before an orphan move it along: it is placed between the rows printed around it.
+  const insert = (at: number, made: DecodedRow[], line: number): void => {
+    rows.splice(at, 0, ...made);
+    for (const o of orphans) if (o.after > at || (o.after === at && o.row.line > line)) o.after += made.length;
+  };
   for (const { row, children, after } of [...groups].reverse()) {
     const found = new Set(rows.map((r) => r.key));
     const open = children.filter((k) => !found.has(k));
@@ -662,11 +667,22 @@ function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; chil
     const values = row.slots.map((s) => s.text.trim());
     const exact = row.slots.length === open.length * n;
     const allSame = row.slots.length > open.length * n && values.every((v) => v === values[0]);
+    // A scan's grid: the group cell starts on its first row's grid line, and the numbers beside it
+    // there are that row's (its own label lost). They are that row's, known by position; the other
+    // rows are for the rows of numbers below to fill by position, or stay missing.
+    const first = children[0] as string;
+    if (!exact && !allSame && row.separator === 'grid' && row.slots.every((s) => s.method === 'ocr' && s.line === row.line) && open.includes(first)) {
+      insert(after, [{ ...row, key: first, label: `${row.label} #1`, coverage: 1, byPosition: true }], row.line);
+      issues.push(makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: the numbers beside "${row.label}" on its grid line are read as its first row's, ${first}`));
+      continue;
+    }
+    // (Elsewhere OCR rows taking numbers that do not fill them would each read them as their own.)
+    const unread = !exact && !allSame && row.slots.some((s) => s.method === 'ocr');
     const made = open.map((key, k): DecodedRow => {
       const slots = exact || allSame ? row.slots.slice(k * n, (k + 1) * n) : row.slots;
-      return { ...row, key, label: `${row.label} #${k + 1}`, slots, pairedByOrder: true, coverage: 1, byPosition: allSame };
+      return { ...row, key, label: `${row.label} #${k + 1}`, slots, pairedByOrder: true, coverage: 1, byPosition: allSame, ...(unread ? { unplaced: true } : {}) };
     });
-    rows.splice(after, 0, ...made);
+    insert(after, made, row.line);
     issues.push(
       exact || allSame
         ? makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, read as its ${open.length} rows in order`)

@@ -100,3 +100,24 @@ test('a page whose lower rows drift off the header\'s columns (a photo turned a 
   expect(cells.find((c) => c.column === 'commercial')?.value ?? null).toBeNull();
   expect(cells.find((c) => c.column === 'naturalPerson')?.value === 3 || cells.every((c) => c.flag === 'unreadable')).toBe(true);
 });
+
+test('a group cell whose first row\'s label OCR lost: the numbers on its grid line are that row\'s, and rows of numbers without labels fill the gaps by position', () => {
+  const cells = (col0: readonly string[], values: readonly string[]): string[] => [...col0, ...values];
+  const lines = [
+    gridLine(1, ['申请人情况']),
+    gridLine(1, ['', '', '', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']),
+    gridLine(1, cells(['一、本年新收政府信息公开申请数量', '', ''], ['9', '0', '0', '0', '0', '0', '9'])),
+    // (五)不予处理 over its five rows; the label of its first row (1.信访举报投诉类申请) was not read.
+    gridLine(1, cells(['', '(五)不予处理', ''], ['1', '0', '0', '0', '0', '0', '1'])),
+    gridLine(1, cells(['', '', '2.重复申请'], ['2', '0', '0', '0', '0', '0', '2'])),
+    gridLine(1, cells(['', '', ''], ['3', '0', '0', '0', '0', '0', '3'])),
+    gridLine(1, cells(['', '', '4.无正当理由大量反复申请'], ['4', '0', '0', '0', '0', '0', '4'])),
+    gridLine(1, cells(['', '', ''], ['5', '0', '0', '0', '0', '0', '5'])),
+    gridLine(1, cells(['', '(六)其他处理', ''], ['0', '0', '0', '0', '0', '0', '0'])),
+  ];
+  const read = reconstructTables(lines).cells.filter((c) => c.table === 'requests' && c.column === 'total');
+  const total = (row: string): number | null => read.find((c) => c.row === row)?.value ?? null;
+  expect(['rejectedPetition', 'rejectedDuplicate', 'rejectedPublication', 'rejectedMassRepeated', 'rejectedConfirmReissue'].map(total)).toEqual([1, 2, 3, 4, 5]);
+  // Known by position, not by a label read: flagged inferred.
+  expect(read.find((c) => c.row === 'rejectedPetition')?.flag).toBe('inferred');
+});
