@@ -35,8 +35,10 @@ function scan2021(sixRows: string[][]): Line[] {
   ];
 }
 
-test('a 2021 table whose （六） rows OCR read only as the group label accounts for its three rows: none is left out', () => {
-  const tables = reconstructTables(scan2021([['（六）其他处理', '0', '0', '0', '0', '0', '0', '0']]));
+test('a 2021 table whose （六） rows OCR read only as the group label, rows of numbers under it, accounts for its three rows: none is left out', () => {
+  const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+  // The group cell on its first row's line; the labels of the next two rows garbled.
+  const tables = reconstructTables(scan2021([['（六）其他处理', ...zeros], ['家十钠费用', ...zeros], ['', ...zeros]]));
   expect(tables.template).toBe('2021');
   for (const row of OTHER_HANDLING_ROWS_2021) {
     const cells = tables.cells.filter((c) => c.table === 'requests' && c.row === row);
@@ -45,6 +47,11 @@ test('a 2021 table whose （六） rows OCR read only as the group label account
   }
   // The group label's values are 2019's single row, as read (a hybrid report prints that row).
   expect(tables.cells.find((c) => c.row === 'otherHandling' && c.column === 'total')).toMatchObject({ value: 0 });
+});
+
+test('a hybrid 2021 report (2019\'s single （六） row right above 总计) is not given the 2021 rows', () => {
+  const tables = reconstructTables(scan2021([['（六）其他处理', '0', '0', '0', '0', '0', '0', '0']]));
+  expect(tables.cells.filter((c) => (OTHER_HANDLING_ROWS_2021 as readonly string[]).includes(c.row))).toEqual([]);
 });
 
 /** A line of words read by OCR off a page without rules: each cell with its box (x0, width). */

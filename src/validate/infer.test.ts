@@ -37,12 +37,18 @@ const withRaw = (raw: string, values: (number | null)[] = [1, null, 3, 0, 4]): C
 /** Other cells of the table where OCR saw nothing (a table printing its blanks as nothing shows them in row after row). */
 const unseen = (n: number): CellReading[] => Array.from({ length: n }, (_, i) => ({ ...cell('litigation', `x${i}`, null, 'unreadable'), raw: '' }));
 
-test('a 0 the identity wants is taken only where the ink reads as a 0: a blank sums as 0 too', () => {
+test('a 0 the identity wants, where the ink does not read 0, is taken only in a table that prints no blank: a blank sums as 0 too', () => {
   const list = identities(new Set());
   // Ink read as 0 below the confidence taken: a 0.
   expect(inferFromIdentities(withRaw('0'), list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
-  // Ink read as 7 or 龙 (a slash or 无 misread) or □: a placeholder as likely as a 0, so unreadable.
-  for (const raw of ['7', '龙', '□', '178 0 0 0 0 178']) expect(inferFromIdentities(withRaw(raw), list).cells[1]).toMatchObject({ value: null, flag: 'unreadable' });
+  // A table printing its blanks as placeholders (a dash seen in another cell): ink read as 7 or 龙 (a
+  // slash or 无 misread), □, or only the row's words known, may be a placeholder as well as a 0: unreadable.
+  const dash = { ...cell('litigation', 'upheld', null, 'blank'), raw: '—' };
+  for (const raw of ['7', '龙', '□', '178 0 0 0 0 178']) expect(inferFromIdentities([...withRaw(raw), dash], list).cells[1]).toMatchObject({ value: null, flag: 'unreadable' });
+  // A table with no blank anywhere: the misread ink is a 0.
+  for (const raw of ['7', '龙', 'X']) expect(inferFromIdentities(withRaw(raw), list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
+  // Ink no placeholder is misread as (an X) is a misread 0 even where blanks are printed.
+  expect(inferFromIdentities([...withRaw('X'), dash], list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
 });
 
 test('nothing seen where the identity wants 0: a lost 0 only in a table printing no blank, else unreadable', () => {
