@@ -336,6 +336,8 @@ interface OpenRow {
   row: DecodedRow;
   /** Lines its values came from, in order. */
   valueLines: number[];
+  /** Lines its label's pieces were read from (a row label continued on the next line). */
+  labelLines?: Set<number>;
 }
 
 function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mode: SlotMode; separator: Line['separator'] } {
@@ -423,6 +425,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
         const key = (spec.rows[r] as RowSpec).key;
         if (open && open.row.key === key && lastRowIndex === r) {
           open.row.label += token.text;
+          (open.labelLines ??= new Set()).add(line.lineNo);
           return;
         }
         // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
@@ -500,6 +503,9 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     // garbled or empty label cell): an orphan, placed by position or left unread, never merged.
     const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
     if (earlierNumbers && line.separator === 'grid' && target.row.key !== '' && lineValues(line) > 1) {
+      // A label read in pieces over both grid lines is neither's for certain (a scan's garbled label
+      // of the row above joined to this row's): the row is left unread.
+      if (target.labelLines?.has(line.lineNo) && line.method === 'ocr') target.row.unplaced = true;
       const orphan = emptyRow('', { kind: 'label', text: '', page: line.page, line: line.lineNo, cellIndex: 0, source: line }, line, header);
       orphans.push({ row: orphan, after: rows.length });
       open = { row: orphan, valueLines: [line.lineNo] };
