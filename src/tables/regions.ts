@@ -69,7 +69,9 @@ export function regionStart(line: Line): TableKey | null {
     // A table continued from a page before starts with one of its own rows (a flipbook page: "四、结转下年度继续办理 0 0 …").
     key.includes('上年结转政府信息公开申请') ||
     key.includes('结转下年度继续办理') ||
-    (key.includes('自然人') && key.includes('商业企业'))
+    (key.includes('自然人') && key.includes('商业企业')) ||
+    // A scan's first row with a character lost ("年新收…", 本 misread) or printed 上年转结.
+    (line.method === 'ocr' && (key.includes('新收政府信息公开申请') || key.includes('上年转结政府信息公开申请')))
   ) {
     return 'requests';
   }
