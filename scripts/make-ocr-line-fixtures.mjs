@@ -22,6 +22,7 @@ const PICKS = new Map([
   ['drawn-057-2021-ruled-screenshot-requests.png', 'garbled labels of 1.属于国家秘密 and 2.其他法律… read as one row\'s pieces over two grid lines'],
   ['drawn-136-2019-hrules-scan.pdf', '三 continued on page 2 without its header, that page a column\'s width off page 1'],
   ['drawn-060-2019-unruled-photo.pdf', 'a photo whose columns drift down the page under their header; rows split over two lines by the tilt'],
+  ['drawn-071-2021-unruled-scan.pdf', '三 continued on page 2 without its header, from its row 3.补正后申请内容仍不明确 on (page 1 holds none of it)'],
   ['drawn-127-2021-ruled-scan.pdf', '三\'s header read as "BR请大情况", its first rows as "“年新收…" and 上年转结…: no word the region needs'],
 ]);
 
