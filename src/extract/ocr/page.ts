@@ -244,6 +244,22 @@ function pageCells(p: Prepared): PageCells {
 }
 
 /**
+ * A page whose grids are strays: rules crossing by chance (a fold or a scanner's edge across a
+ * table ruled with horizontal lines only) frame a few rows, while more lines outside every grid
+ * stand in columns (the table itself, unruled). Read by its grids, the page lost the table; it is
+ * read as a page without rules (its words), its rules dropped.
+ */
+function withoutStrayGrids(p: Prepared): Prepared {
+  if (p.grids.length === 0) return p;
+  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
+  const inGrid = (l: InkLine): boolean => p.grids.some((g) => l.box.y0 >= g.bbox.y0 - p.snap && l.box.y1 <= g.bbox.y1 + p.snap);
+  const outside = lines.filter((l) => !inGrid(l));
+  const gridRows = p.grids.reduce((n, g) => n + g.ys.length - 1, 0);
+  const columnar = outside.filter((l) => l.pieces.length >= 3).length;
+  return columnar > gridRows * 2 && mayHoldTable(outside, p.textHeight) ? { ...p, grids: [], edges: [] } : p;
+}
+
+/**
  * Samples of the page's text to judge its orientation by: the widest inked grid cells, or else
  * blocks of the page's ink (square, so they hold text whichever way it runs).
  */
@@ -307,8 +323,10 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
 export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
   const scaled = await readingScale(await withoutDarkBorders(input));
-  const { p, skew } = await deskewed(scaled.raster, scaled.textHeight);
+  const deskewedPage = await deskewed(scaled.raster, scaled.textHeight);
+  const { skew } = deskewedPage;
   await yieldToOthers();
+  const p = withoutStrayGrids(deskewedPage.p);
   const read = pageCells(p);
   // Nothing to read upright, and a grid on its side: a table page lying sideways (its skew, measured
   // on text running down the page, was no skew at all). A page of prose has no grid either way.
