@@ -17,7 +17,7 @@ import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type Cel
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
-import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -252,11 +252,7 @@ function pageCells(p: Prepared): PageCells {
 function withoutStrayGrids(p: Prepared): Prepared {
   if (p.grids.length === 0) return p;
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  const inGrid = (l: InkLine): boolean => p.grids.some((g) => l.box.y0 >= g.bbox.y0 - p.snap && l.box.y1 <= g.bbox.y1 + p.snap);
-  const outside = lines.filter((l) => !inGrid(l));
-  const gridRows = p.grids.reduce((n, g) => n + g.ys.length - 1, 0);
-  const columnar = outside.filter((l) => l.pieces.length >= 3).length;
-  return columnar > gridRows * 2 && mayHoldTable(outside, p.textHeight) ? { ...p, grids: [], edges: [] } : p;
+  return gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
 }
 
 /**
