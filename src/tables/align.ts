@@ -471,6 +471,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       if (spec.columnWords && rows.length === 0 && line.separator !== 'grid' && line.cells.some((c) => c.bbox)) {
         headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '' && !headerCells.some((h) => h.cell === c)).map((cell) => ({ cell, page: line.page })));
         header = positionedColumns(headerCells, spec.columnWords);
+        if (header) headerPages.set(header, line.page);
       }
       const group = groupOf(token.text, spec);
       if (group && pieces.find((p) => p.at === at)?.valuesFollow) {
@@ -543,6 +544,9 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     // garbled or empty label cell): an orphan, placed by position or left unread, never merged.
     const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
     if (earlierNumbers && line.separator === 'grid' && target.row.key !== '' && lineValues(line) > 1) {
+      // A label read in pieces over both grid lines is neither's for certain (a scan's garbled label
+      // of the row above joined to this row's): the row is left unread.
+      if (target.row.labelLines?.includes(line.lineNo) && line.method === 'ocr') target.row.unplaced = true;
       const orphan = emptyRow('', { kind: 'label', text: '', page: line.page, line: line.lineNo, cellIndex: 0, source: line }, line, header);
       orphans.push({ row: orphan, after: rows.length });
       open = { row: orphan, valueLines: [line.lineNo] };
@@ -571,7 +575,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     const m = bestOf(matchRowLabel(whole, [rowSpec], spec.groupPhrases), matchRowLabel(bare, [rowSpec], spec.groupPhrases));
     if (m) Object.assign(row, { coverage: m.coverage, exact: m.exact || bare.key === parseLabel(rowSpec.label, spec.groupPhrases).key });
   }
-  fillGroups(rows, groups, spec, issues);
+  fillGroups(rows, groups, spec, issues, orphans);
   for (const row of rows.filter((r) => r.slots.some((s) => unsplit.has(s.line)))) {
     row.unplaced = true;
     issues.push(makeIssue('warning', 'tables', 'row_label_spans_rows', `${spec.table}.${row.key}: the label "${row.label}" covers several rows of values and cannot be split; those rows are left unread`, { page: row.page, path: [spec.table, row.key] }));
@@ -586,6 +590,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   // (Only text drops empty cells: OCR sees an empty cell as empty, and a row it found no value for is unread.)
   const text = lines.every((l) => l.method === 'text');
   if (text && (style.gluedCells || (showsDroppedBlanks(kept, spec) && !valuesApart))) markRowsDroppedWhole(kept, lastLineOfSource);
+  if (spec.columnWords) ownPageColumns(kept, spec.columnWords.length);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.
@@ -602,6 +607,68 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
     }
   }
   return { rows: kept, issues };
+}
+
+/**
+ * OCR rows without rules are placed by their own page's columns: where the numbers of the page's
+ * full rows line up in exactly `n` columns, those; else the header's positions on the header's own
+ * page. Another page's header positions never place them (a scan's pages sit apart: 三 continued
+ * without its header landed a column off): there rows are read by their values alone, or stay unread.
+ */
+/** Rows whose values must line up before they give a page its columns (one row lines up with itself). */
+const ALIGNED_ROWS = 3;
+/** The page each header's positions were found on (positioned text). */
+const headerPages = new WeakMap<HeaderPositions, number>();
+
+function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
+  const ocr = rows.filter((r) => r.mode !== 'grid' && r.slots.some((s) => s.method === 'ocr' && s.bbox));
+  const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
+  for (const page of new Set(ocr.map(pageOf))) {
+    const onPage = ocr.filter((r) => pageOf(r) === page);
+    // Every value of the page's rows (a row with blanks lines up too), from rows that print no more than n.
+    const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length <= n);
+    const full = loose.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length === n);
+    const aligned = (from: readonly DecodedRow[]): HeaderPositions | undefined => {
+      const slots = from.flatMap((r) => r.slots.filter((s) => s.text.trim() !== ''));
+      return from.length >= ALIGNED_ROWS ? columnsFromValues(slots, n, alignmentTolerance(slots)) : undefined;
+    };
+    // The full rows first (a placeholder's ink may sit apart from the numbers' edge), then all.
+    const fromValues = aligned(full) ?? (full.length > 0 ? aligned(loose) : undefined);
+    for (const row of onPage) {
+      if (fromValues) row.header = fromValues;
+      else if (row.header && (headerPages.get(row.header) !== page || !full.every((r) => underOwnColumns(r.slots, row.header as HeaderPositions)))) delete row.header;
+      // Without columns, values are taken in their order, which must be the page's left to right: a
+      // row whose values run back leftwards took a tilted line's other half (a photo turned a few degrees).
+      if (!row.header && !inReadingOrder(row.slots)) row.unplaced = true;
+    }
+  }
+}
+
+/**
+ * A full row's values each under the header word of their own column: the header's positions
+ * hold on the page (a photo turned a few degrees drifts its lower rows a column across).
+ */
+function underOwnColumns(slots: readonly Slot[], header: HeaderPositions): boolean {
+  const values = slots.filter((s) => s.text.trim() !== '');
+  return values.every((s, i) => {
+    const column = header.columns[i];
+    return s.bbox !== undefined && column !== undefined && Math.min(s.bbox.x1, column.start + column.span) > Math.max(s.bbox.x0, column.start);
+  });
+}
+
+/** Values left to right: each starts right of where the one before it started. */
+function inReadingOrder(slots: readonly Slot[]): boolean {
+  const xs = slots.flatMap((s) => (s.bbox && s.text.trim() !== '' ? [s.bbox.x0] : []));
+  return xs.every((x, i) => i === 0 || x > (xs[i - 1] as number));
+}
+
+/**
+ * How far apart values aligned in one column start, end or centre on a scan: a third of the text's
+ * height (the ink box of a dash or a 1 is not the font's), never under the text layer's 3 units.
+ */
+function alignmentTolerance(slots: readonly Slot[]): number {
+  const heights = slots.flatMap((s) => (s.bbox ? [s.bbox.y1 - s.bbox.y0] : [])).sort((a, b) => a - b);
+  return Math.max(3, (heights[Math.floor(heights.length / 2)] ?? 0) / 3);
 }
 
 /** An empty row started at a label token. */
@@ -641,7 +708,12 @@ function groupOf(text: string, spec: TableSpec): readonly string[] | undefined {
  * and all are the same number, every reading gives each cell that number. Otherwise the rows get
  * all the numbers and stay unreadable. Never do the numbers spill into the row before the group.
  */
-function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; children: readonly string[]; after: number }[], spec: TableSpec, issues: Issue[]): void {
+function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; children: readonly string[]; after: number }[], spec: TableSpec, issues: Issue[], orphans: { row: DecodedRow; after: number }[]): void {
+  // Rows put in before an orphan move it along: it is placed between the rows printed around it.
+  const insert = (at: number, made: DecodedRow[], line: number): void => {
+    rows.splice(at, 0, ...made);
+    for (const o of orphans) if (o.after > at || (o.after === at && o.row.line > line)) o.after += made.length;
+  };
   for (const { row, children, after } of [...groups].reverse()) {
     const found = new Set(rows.map((r) => r.key));
     const open = children.filter((k) => !found.has(k));
@@ -650,11 +722,22 @@ function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; chil
     const values = row.slots.map((s) => s.text.trim());
     const exact = row.slots.length === open.length * n;
     const allSame = row.slots.length > open.length * n && values.every((v) => v === values[0]);
+    // A scan's grid: the group cell starts on its first row's grid line, and the numbers beside it
+    // there are that row's (its own label lost). They are that row's, known by position; the other
+    // rows are for the rows of numbers below to fill by position, or stay missing.
+    const first = children[0] as string;
+    if (!exact && !allSame && row.separator === 'grid' && row.slots.every((s) => s.method === 'ocr' && s.line === row.line) && open.includes(first)) {
+      insert(after, [{ ...row, key: first, label: `${row.label} #1`, coverage: 1, byPosition: true }], row.line);
+      issues.push(makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: the numbers beside "${row.label}" on its grid line are read as its first row's, ${first}`));
+      continue;
+    }
+    // (Elsewhere OCR rows taking numbers that do not fill them would each read them as their own.)
+    const unread = !exact && !allSame && row.slots.some((s) => s.method === 'ocr');
     const made = open.map((key, k): DecodedRow => {
       const slots = exact || allSame ? row.slots.slice(k * n, (k + 1) * n) : row.slots;
-      return { ...row, key, label: `${row.label} #${k + 1}`, slots, pairedByOrder: true, coverage: 1, byPosition: allSame };
+      return { ...row, key, label: `${row.label} #${k + 1}`, slots, pairedByOrder: true, coverage: 1, byPosition: allSame, ...(unread ? { unplaced: true } : {}) };
     });
-    rows.splice(after, 0, ...made);
+    insert(after, made, row.line);
     issues.push(
       exact || allSame
         ? makeIssue('warning', 'tables', 'labels_paired_by_order', `${spec.table}: "${row.label}" is followed by ${row.slots.length} numbers without row labels, read as its ${open.length} rows in order`)

@@ -89,13 +89,13 @@ const ALIGNMENT_TOLERANCE = 3;
  * Column positions from the values themselves: numbers in an unruled column share a left edge,
  * a right edge or a centre. The anchor that clusters into exactly `n` tight columns wins.
  */
-export function columnsFromValues(slots: readonly Slot[], n: number): HeaderPositions | undefined {
+export function columnsFromValues(slots: readonly Slot[], n: number, tolerance = ALIGNMENT_TOLERANCE): HeaderPositions | undefined {
   const boxes = slots.filter((s) => s.bbox && s.text.trim() !== '').map((s) => s.bbox!);
   if (boxes.length < n) return undefined;
   const anchors = { x0: boxes.map((b) => b.x0), mid: boxes.map((b) => (b.x0 + b.x1) / 2), x1: boxes.map((b) => b.x1) } as const;
   let best: { anchor: 'x0' | 'mid' | 'x1'; clusters: number[][]; spread: number } | undefined;
   for (const anchor of ['x0', 'x1', 'mid'] as const) {
-    const clusters = clusterValues(anchors[anchor], ALIGNMENT_TOLERANCE);
+    const clusters = clusterValues(anchors[anchor], tolerance);
     if (clusters.length !== n) continue;
     const spread = Math.max(...clusters.map((c) => (c.at(-1) as number) - (c[0] as number)));
     if (!best || spread < best.spread) best = { anchor, clusters, spread };

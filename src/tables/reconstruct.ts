@@ -143,13 +143,15 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 }
 
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
-function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null): RequestRow[] {
+function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null, rowsUnderSingleSix = false): RequestRow[] {
   // A format's （六） rows come whole: one of them found, the others are accounted for too (missing if
   // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are;
   // and a 2021 report may print 2019's single （六） row (templates.md: hybrid), so neither found
   // under 2021, both are accounted for too.
-  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k));
+  // (A scan's 2021 table whose （六） rows' labels were lost may show only the group label, read as
+  // 2019's single row, with rows of numbers under it: its own rows are accounted for too.)
   const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
+  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k)) || (rowsUnderSingleSix && template === '2021' && with2019);
   // A source that stops at its （六） rows (nothing of 三 after them) may have been cut inside them:
   // which format's rows they were is not shown, so both are accounted for.
   const stopsThere = !found.has('totalHandled') && !found.has('carriedForward');
@@ -160,6 +162,20 @@ function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | n
         ? OTHER_HANDLING_ROWS_2019
         : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
+}
+
+/**
+ * Lines of numbers printed between a single （六） row and （七）总计 on one page: the rows of a 2021
+ * table's （六） group whose labels were not read (a hybrid report prints its single row right above 总计).
+ */
+function valuesUnderSingleSix(rows: readonly DecodedRow[], regions: readonly Region[]): boolean {
+  const six = rows.find((r) => r.key === 'otherHandling');
+  const total = rows.find((r) => r.key === 'totalHandled');
+  if (!six || !total || six.page !== total.page) return false;
+  const own = new Set(six.slots.map((s) => s.line));
+  return regions.some((region) =>
+    region.lines.some((l) => l.page === six.page && l.lineNo > six.line && l.lineNo < total.line && !own.has(l.lineNo) && l.cells.some((c) => /\d/.test(c.text))),
+  );
 }
 
 /** Whether any row of a decoded table holds a printed value (a table printed without numbers has none). */
@@ -364,7 +380,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   let requestsOrderBroken: string | undefined;
 
   if (found.requests) {
-    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template);
+    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesUnderSingleSix(requestRows, regions));
     const identities = requestIdentities(expected);
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));

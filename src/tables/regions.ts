@@ -5,7 +5,7 @@
 import type { Line } from '../model/document.js';
 import type { TableKey } from '../schema/keys.js';
 import { foldText, labelKey, normaliseLabel } from './normalise.js';
-import { ACTIVE_ROW_SPECS } from './templates.js';
+import { ACTIVE_ROW_SPECS, REQUEST_ROW_SPECS } from './templates.js';
 
 /** A run of consecutive lines that belong to one table. */
 export interface Region {
@@ -50,6 +50,16 @@ function standaloneNumbers(text: string): number {
   return (text.match(/(?<=\s)\d+(?=\s|$)/g) ?? []).length;
 }
 
+/** 三's own row labels, without their numbering, long enough to be found nowhere else (属于国家秘密, 重复申请 …). */
+const REQUEST_ROW_KEYS: readonly string[] = REQUEST_ROW_SPECS.map((r) => labelKey(normaliseLabel(r.label.replace(/^[（(]?[一二三四五六七\d]+[)）、.]?/u, '')))).filter((k) => k.length >= 4);
+/** Numbers a line of 三 holds beside its label at least (of its 7), to be taken for one. */
+const REQUEST_ROW_NUMBERS = 5;
+
+/** A row of 三 with its numbers: where a page holds 三 continued without its header, its region starts. */
+function continuesRequests(key: string, line: Line): boolean {
+  return REQUEST_ROW_KEYS.some((k) => key.includes(k)) && line.cells.filter((c) => /^\d+$/.test(c.text.trim())).length >= REQUEST_ROW_NUMBERS;
+}
+
 /** A note under a table ("注：…"): not data, and not the start of another table. */
 function isNote(key: string, raw: string): boolean {
   return /^注[:：]/.test(raw.trim()) || key.startsWith('注');
@@ -71,7 +81,10 @@ export function regionStart(line: Line): TableKey | null {
     // A table continued from a page before starts with one of its own rows (a flipbook page: "四、结转下年度继续办理 0 0 …").
     key.includes('上年结转政府信息公开申请') ||
     key.includes('结转下年度继续办理') ||
-    (key.includes('自然人') && key.includes('商业企业'))
+    (key.includes('自然人') && key.includes('商业企业')) ||
+    // A scan's first row with a character lost ("年新收…", 本 misread) or printed 上年转结; or 三
+    // continued on a page without its header, from any of its own rows with its numbers.
+    (line.method === 'ocr' && (key.includes('新收政府信息公开申请') || key.includes('上年转结政府信息公开申请') || continuesRequests(key, line)))
   ) {
     return 'requests';
   }

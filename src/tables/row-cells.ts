@@ -32,12 +32,15 @@ export type CellKey = { row: string; column: string };
 /** Cells of a row that holds no reading: null, with `flag` (missing or unreadable) and the row's provenance. */
 export function nullCells(table: TableKey, keys: readonly CellKey[], flag: Flag, row: RowSource | undefined): CellReading[] {
   const raw = row ? row.slots.map((s) => s.text).join(' ') : '';
-  return keys.map(({ row: rowKey, column }) => ({
+  // An OCR row that printed one value per cell keeps each cell's own reading as its raw text (what
+  // an identity may check its inference against: a 0 is inferred only where the ink reads 0).
+  const own = row !== undefined && row.slots.length === keys.length && row.slots.every((s) => s.method === 'ocr');
+  return keys.map(({ row: rowKey, column }, i) => ({
     table,
     row: rowKey,
     column,
     value: null,
-    raw,
+    raw: own ? (row.slots[i]?.text ?? '') : raw,
     flag,
     confidence: 0,
     page: row?.page ?? null,

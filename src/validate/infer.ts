@@ -14,6 +14,29 @@ const FREE_COLUMNS = new Set(['amount', 'change']);
 
 const keyOf = (c: CellReading): string => `${c.table}.${c.row}.${c.column}`;
 
+/** An OCR reading of a lone 0 (or a letter O a 0 is read as). */
+const ZERO_READING = /^\s*[0OoＯ〇]\s*$/;
+/** What a printed placeholder is misread as: a Han character (无), a 7 or 1 (a slash), ink nobody could read. */
+const PLACEHOLDER_MISREAD = /^\s*(?:\p{Script=Han}+|[71/|\\]|□)\s*$/u;
+/** More cells than this seen empty in a table are printed blanks, not zeros a scan lost now and then. */
+const LOST_ZEROS = 2;
+
+/** A table whose empty cells were seen empty elsewhere: it prints its blanks as nothing (an unruled table). */
+function blankAsNothing(cells: readonly CellReading[], table: string): boolean {
+  return cells.some((c) => c.table === table && c.flag === 'blank' && c.raw.trim() === '');
+}
+
+/**
+ * A table that prints no blank anywhere: no placeholder or empty cell read as a blank, and (for a
+ * cell where nothing was seen) at most LOST_ZEROS cells where OCR saw nothing (a light print's faint
+ * zeros): a table printing blanks as nothing has such cells in row after row.
+ */
+function printsNoBlank(cells: readonly CellReading[], table: string, seenNothing: boolean): boolean {
+  const own = cells.filter((c) => c.table === table);
+  if (own.some((c) => c.flag === 'blank')) return false;
+  return !seenNothing || own.filter((c) => c.method === 'ocr' && c.value === null && c.raw.trim() === '').length <= LOST_ZEROS;
+}
+
 /** Fills unreadable cells that exactly one identity determines; returns the new cells and the issues. */
 export function inferFromIdentities(cells: readonly CellReading[], list: readonly Identity[]): { cells: CellReading[]; issues: Issue[] } {
   const byKey = new Map(cells.map((c) => [keyOf(c), { ...c }]));
@@ -36,11 +59,20 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       const onLeft = identity.left.includes(keyOf(target));
       const derived = Math.round((onLeft ? right - left : left - right) * 1e6) / 1e6;
       if (!FREE_COLUMNS.has(target.column) && (derived < 0 || !Number.isInteger(derived))) continue;
-      // Nothing seen where the identity wants 0: a blank or a 0 too faint to see sum alike. A table
-      // whose other empty cells were seen empty prints blanks as nothing (an unruled table): a blank;
-      // one whose every other cell holds ink prints its zeros: a 0 the scan lost. Flagged inferred either way.
-      const blankAsNothing = cells.some((c) => c.table === target.table && c.flag === 'blank' && c.raw.trim() === '');
-      target.value = derived === 0 && target.raw.trim() === '' && blankAsNothing ? null : derived;
+      // A blank sums as 0: where the identity wants 0 and the cell's ink does not read 0, it may be a
+      // blank. Nothing seen there: a blank in a table whose other empty cells were seen empty (blanks
+      // printed as nothing). Nothing seen, or ink read as a placeholder reads misread (a 7 for a slash,
+      // 龙 for 无, □): a 0 lost or misread in a table that prints no blank anywhere, else either, and
+      // it stays unreadable. Other ink (an X, a 6) is a misread 0.
+      let found: number | null = derived;
+      if (derived === 0 && !ZERO_READING.test(target.raw)) {
+        const seenNothing = target.raw.trim() === '';
+        // (A raw of several words is its row's: the cell's own ink is not known.)
+        const unknownInk = seenNothing || PLACEHOLDER_MISREAD.test(target.raw) || /\S\s+\S/.test(target.raw.trim());
+        if (seenNothing && blankAsNothing(cells, target.table)) found = null;
+        else if (unknownInk && !printsNoBlank(cells, target.table, seenNothing)) continue;
+      }
+      target.value = found;
       target.flag = 'inferred';
       target.confidence = Math.min(target.confidence, 0.5);
       issues.push(

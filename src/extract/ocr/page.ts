@@ -17,7 +17,7 @@ import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type Cel
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
-import { inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -244,6 +244,18 @@ function pageCells(p: Prepared): PageCells {
 }
 
 /**
+ * A page whose grids are strays: rules crossing by chance (a fold or a scanner's edge across a
+ * table ruled with horizontal lines only) frame a few rows, while more lines outside every grid
+ * stand in columns (the table itself, unruled). Read by its grids, the page lost the table; it is
+ * read as a page without rules (its words), its rules dropped.
+ */
+function withoutStrayGrids(p: Prepared): Prepared {
+  if (p.grids.length === 0) return p;
+  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
+  return gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
+}
+
+/**
  * Samples of the page's text to judge its orientation by: the widest inked grid cells, or else
  * blocks of the page's ink (square, so they hold text whichever way it runs).
  */
@@ -307,8 +319,10 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
 export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
   const scaled = await readingScale(await withoutDarkBorders(input));
-  const { p, skew } = await deskewed(scaled.raster, scaled.textHeight);
+  const deskewedPage = await deskewed(scaled.raster, scaled.textHeight);
+  const { skew } = deskewedPage;
   await yieldToOthers();
+  const p = withoutStrayGrids(deskewedPage.p);
   const read = pageCells(p);
   // Nothing to read upright, and a grid on its side: a table page lying sideways (its skew, measured
   // on text running down the page, was no skew at all). A page of prose has no grid either way.

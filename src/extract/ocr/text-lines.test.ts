@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
-import { inkLines, mayHoldTable, wordBoxes } from './text-lines.js';
+import type { RuledGrid } from '../../layout/ruling.js';
+import { gridsAreStray, inkLines, mayHoldTable, wordBoxes } from './text-lines.js';
 
 /** A page of `width` × `height` with ink drawn by `draw`. */
 function mask(width: number, height: number, draw: (block: (x0: number, y0: number, x1: number, y1: number) => void) => void): InkMask {
@@ -85,5 +86,30 @@ describe('words of an unruled table', () => {
       { x0: 20, y0: 30, x1: 180, y1: 56 },
       { x0: 400, y0: 33, x1: 408, y1: 47 },
     ]);
+  });
+});
+
+describe('grids framed by stray rules', () => {
+  /** Ten rows of a label and six numbers in columns, 60 px apart: a table without vertical rules. */
+  const page = mask(1000, 700, (block) => {
+    for (let row = 0; row < 10; row++) {
+      text(block, 60, 40 + row * 60, 6);
+      for (const x of [400, 480, 560, 640, 720, 800]) digit(block, x, 40 + row * 60);
+    }
+  });
+  const lines = inkLines(page, { x0: 0, y0: 0, x1: 1000, y1: 700 }, 20);
+  /** A grid over rows `from` to `to` (a fold crossing two horizontal rules, or a real grid over all). */
+  const grid = (from: number, to: number): RuledGrid => {
+    const ys = Array.from({ length: to - from + 2 }, (_, k) => 30 + (from + k) * 60);
+    return { xs: [40, 380, 980], ys, bbox: { x0: 40, x1: 980, y0: ys[0] as number, y1: ys.at(-1) as number }, cells: [] };
+  };
+
+  test('two rows framed by chance, beside eight rows standing in columns: strays, the page is read by its words', () => {
+    expect(gridsAreStray(lines, [grid(0, 1)], 20, 5)).toBe(true);
+  });
+
+  test('a grid over the table\'s rows is the table', () => {
+    expect(gridsAreStray(lines, [grid(0, 9)], 20, 5)).toBe(false);
+    expect(gridsAreStray(lines, [grid(0, 5)], 20, 5)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * text broken by wide gaps into a label and its numbers. Prose runs on across its line.
  */
 import type { BBox } from '../../model/document.js';
+import type { RuledGrid } from '../../layout/ruling.js';
 import type { InkMask } from './raster.js';
 
 /** Share of the page's width at either edge where no text is printed (margins are wider than this). */
@@ -239,4 +240,17 @@ export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boo
   const near = textHeight * 0.6;
   const aligned = starts.filter((xs) => xs.some((x) => starts.filter((other) => other.some((o) => Math.abs(o - x) <= near)).length >= MIN_COLUMNAR_LINES));
   return aligned.length >= MIN_COLUMNAR_LINES;
+}
+
+/**
+ * True when a page's grids are strays beside its table: more than twice as many lines outside every
+ * grid as the grids have rows hold three pieces or more, and those lines stand in columns (an
+ * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses).
+ */
+export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
+  const inGrid = (l: InkLine): boolean => grids.some((g) => l.box.y0 >= g.bbox.y0 - snap && l.box.y1 <= g.bbox.y1 + snap);
+  const outside = lines.filter((l) => !inGrid(l));
+  const gridRows = grids.reduce((n, g) => n + g.ys.length - 1, 0);
+  const columnar = outside.filter((l) => l.pieces.length >= 3).length;
+  return columnar > gridRows * 2 && mayHoldTable(outside, textHeight);
 }

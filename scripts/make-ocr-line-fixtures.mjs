@@ -1,0 +1,41 @@
+// Writes the lines OCR gives the decoder for a few drawn scans (scripts/make-drawn-scans.mjs, default
+// seed and count), so that src/tables/ocr-rows.test.ts decodes real OCR output without running OCR:
+// test/fixtures/ocr-lines/<scan>.json holds the document as layout made it (its pages' lines and its
+// ruled grids as markup tables, what readDocumentTables reads) and the scan's truth for 三. OCR output
+// depends on tesseract's models: made again, the lines may differ by a reading here and there.
+// Usage: npm run build && node scripts/make-ocr-line-fixtures.mjs [--from test-artifacts/drawn-scans]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectFormat, extractDocument } from '../dist/extract/index.js';
+import { closeOcr } from '../dist/extract/ocr/lifecycle.js';
+import { layoutDocument } from '../dist/layout/positioned.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const FROM = resolve(ROOT, args.includes('--from') ? args[args.indexOf('--from') + 1] : 'test-artifacts/drawn-scans');
+const OUT = join(ROOT, 'test/fixtures/ocr-lines');
+
+/** The scans, with what their lines show the decoder. */
+const PICKS = new Map([
+  ['drawn-036-2019-ruled-scan.pdf', '(五)不予处理 on its first row\'s grid line, that row\'s label lost; two rows below without labels'],
+  ['drawn-057-2021-ruled-screenshot-requests.png', 'garbled labels of 1.属于国家秘密 and 2.其他法律… read as one row\'s pieces over two grid lines'],
+  ['drawn-136-2019-hrules-scan.pdf', '三 continued on page 2 without its header, that page a column\'s width off page 1'],
+  ['drawn-060-2019-unruled-photo.pdf', 'a photo whose columns drift down the page under their header; rows split over two lines by the tilt'],
+  ['drawn-071-2021-unruled-scan.pdf', '三 continued on page 2 without its header, from its row 3.补正后申请内容仍不明确 on (page 1 holds none of it)'],
+  ['drawn-127-2021-ruled-scan.pdf', '三\'s header read as "BR请大情况", its first rows as "“年新收…" and 上年转结…: no word the region needs'],
+]);
+
+mkdirSync(OUT, { recursive: true });
+try {
+  for (const [file, why] of PICKS) {
+    const bytes = new Uint8Array(readFileSync(join(FROM, file)));
+    const doc = layoutDocument(await extractDocument(bytes, detectFormat(bytes), { maxPages: 300, ocr: true }));
+    const laidOut = { format: doc.format, pages: doc.pages, markupTables: doc.markupTables, plainText: '', pageCount: doc.pageCount, issues: [] };
+    const truth = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8')).entries.find((e) => e.file === file).truth.requests;
+    writeFileSync(join(OUT, file.replace(/\.\w+$/, '.json')), JSON.stringify({ file, why, truth, doc: laidOut }) + '\n');
+    console.log(`${file}: ${doc.pages.length} pages, ${doc.markupTables.length} grids`);
+  }
+} finally {
+  await closeOcr();
+}

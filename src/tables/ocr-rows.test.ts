@@ -1,0 +1,181 @@
+/**
+ * Rows read by OCR (issue 16): what the decoder makes of grid rows a scan gave it, where a row's
+ * label was garbled or its group label is all that was read.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import type { ExtractedDocument, Line } from '../model/document.js';
+import { readDocumentTables } from '../pipeline.js';
+import { OTHER_HANDLING_ROWS_2021, REQUEST_COLUMNS } from '../schema/keys.js';
+import { reconstructTables } from './reconstruct.js';
+
+let lineNo = 0;
+const gridLine = (page: number, texts: readonly string[]): Line => ({
+  page,
+  lineNo: ++lineNo,
+  separator: 'grid',
+  method: 'ocr',
+  cells: texts.map((text, col) => ({ text, col, confidence: 0.9 })),
+});
+
+/** A 2021 二 (its headers decide the format) and 三 whose （六） rows OCR read only as the group label. */
+function scan2021(sixRows: string[][]): Line[] {
+  const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+  return [
+    gridLine(1, ['第二十条第（一）项']),
+    gridLine(1, ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']),
+    gridLine(1, ['规章', '1', '0', '3']),
+    gridLine(1, ['行政规范性文件', '2', '0', '5']),
+    gridLine(2, ['申请人情况']),
+    gridLine(2, ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']),
+    gridLine(2, ['一、本年新收政府信息公开申请数量', '3', '0', '0', '0', '0', '0', '3']),
+    gridLine(2, ['二、上年结转政府信息公开申请数量', ...zeros]),
+    gridLine(2, ['（一）予以公开', '3', '0', '0', '0', '0', '0', '3']),
+    ...sixRows.map((cells) => gridLine(2, cells)),
+    gridLine(2, ['（七）总计', '3', '0', '0', '0', '0', '0', '3']),
+    gridLine(2, ['四、结转下年度继续办理', ...zeros]),
+  ];
+}
+
+test('a 2021 table whose （六） rows OCR read only as the group label, rows of numbers under it, accounts for its three rows: none is left out', () => {
+  const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+  // The group cell on its first row's line; the labels of the next two rows garbled.
+  const tables = reconstructTables(scan2021([['（六）其他处理', ...zeros], ['家十钠费用', ...zeros], ['', ...zeros]]));
+  expect(tables.template).toBe('2021');
+  for (const row of OTHER_HANDLING_ROWS_2021) {
+    const cells = tables.cells.filter((c) => c.table === 'requests' && c.row === row);
+    expect(cells.map((c) => c.column)).toEqual([...REQUEST_COLUMNS]);
+    expect(cells.every((c) => c.value === null && c.flag === 'missing')).toBe(true);
+  }
+  // The group label's values are 2019's single row, as read (a hybrid report prints that row).
+  expect(tables.cells.find((c) => c.row === 'otherHandling' && c.column === 'total')).toMatchObject({ value: 0 });
+});
+
+test('a hybrid 2021 report (2019\'s single （六） row right above 总计) is not given the 2021 rows', () => {
+  const tables = reconstructTables(scan2021([['（六）其他处理', '0', '0', '0', '0', '0', '0', '0']]));
+  expect(tables.cells.filter((c) => (OTHER_HANDLING_ROWS_2021 as readonly string[]).includes(c.row))).toEqual([]);
+});
+
+/** A line of words read by OCR off a page without rules: each cell with its box (x0, width). */
+const wordLine = (page: number, y: number, words: readonly (readonly [string, number, number])[]): Line => ({
+  page,
+  lineNo: ++lineNo,
+  separator: 'spaces',
+  method: 'ocr',
+  cells: words.map(([text, x0, width]) => ({ text, confidence: 0.95, bbox: { x0, x1: x0 + width, y0: y, y1: y + 30 } })),
+});
+const COLUMN_STARTS = [1000, 1100, 1200, 1300, 1400, 1500, 1600];
+const HEADER_WORDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+/** A row: its label, then its values at the column starts moved by `shift` (null: a blank printed as nothing). */
+const row = (page: number, y: number, label: string, values: readonly (string | null)[], shift: number): Line =>
+  wordLine(page, y, [[label, 200, 400], ...values.flatMap((v, i) => (v === null ? [] : [[v, (COLUMN_STARTS[i] as number) + shift, 20 * v.length] as const]))]);
+
+/** 三's header on page 1, its words `width` wide at the column starts, and its first row under them. */
+const headerAndFirstRow = (width: number): Line[] => [
+  wordLine(1, 100, [['申请人情况', 1200, 150]]),
+  wordLine(1, 150, HEADER_WORDS.map((w, i) => [w, COLUMN_STARTS[i] as number, width] as const)),
+  row(1, 200, '一、本年新收政府信息公开申请数量', ['7', '1', '0', '0', '0', '2', '10'], 0),
+];
+
+test('三 continued on the next page without its header is placed by that page\'s own columns, never a column off by the page before', () => {
+  const lines = [
+    ...headerAndFirstRow(60),
+    row(1, 250, '二、上年结转政府信息公开申请数量', ['1', '0', '0', '0', '0', '0', '1'], 0),
+    row(1, 300, '（一）予以公开', ['4', '1', '0', '0', '0', '2', '7'], 0),
+    // The next page sits a column's width to the right of the first (another scan, another crop).
+    row(2, 100, '1.本机关不掌握相关政府信息', ['2', null, '0', '0', '0', '0', '2'], 100),
+    row(2, 150, '2.没有现成信息需要另行制作', ['1', '0', '0', '0', '0', '0', '1'], 100),
+    row(2, 200, '3.补正后申请内容仍不明确', ['1', '0', '0', '0', '0', '0', '1'], 100),
+    row(2, 250, '1.信访举报投诉类申请', ['3', '0', '0', '0', '0', '1', '4'], 100),
+  ];
+  const cells = reconstructTables(lines).cells.filter((c) => c.table === 'requests');
+  const valuesOf = (r: string): (number | null)[] => REQUEST_COLUMNS.map((column) => cells.find((c) => c.row === r && c.column === column)?.value ?? null);
+  expect(valuesOf('unableNotHeld')).toEqual([2, null, 0, 0, 0, 0, 2]);
+  expect(cells.find((c) => c.row === 'unableNotHeld' && c.column === 'commercial')?.flag).toBe('unreadable');
+  expect(valuesOf('rejectedPetition')).toEqual([3, 0, 0, 0, 0, 1, 4]);
+  expect(valuesOf('newReceived')).toEqual([7, 1, 0, 0, 0, 2, 10]);
+});
+
+test('a page whose lower rows drift off the header\'s columns (a photo turned a few degrees): rows are read by their values alone, or stay unread', () => {
+  const lines = [
+    ...headerAndFirstRow(80),
+    row(1, 250, '二、上年结转政府信息公开申请数量', ['1', '0', '0', '0', '0', '0', '1'], 40),
+    row(1, 300, '（一）予以公开', ['4', '1', '0', '0', '0', '2', '7'], 80),
+    // Drifted most: its first value sits under the second column's header word.
+    row(1, 350, '（二）部分公开', ['3', null, null, null, null, null, '3'], 90),
+  ];
+  const cells = reconstructTables(lines).cells.filter((c) => c.table === 'requests' && c.row === 'partiallyGranted');
+  // Never 3 under 商业企业: either under 自然人, or unread.
+  expect(cells.find((c) => c.column === 'commercial')?.value ?? null).toBeNull();
+  expect(cells.find((c) => c.column === 'naturalPerson')?.value === 3 || cells.every((c) => c.flag === 'unreadable')).toBe(true);
+});
+
+test('a group cell whose first row\'s label OCR lost: the numbers on its grid line are that row\'s, and rows of numbers without labels fill the gaps by position', () => {
+  const cells = (col0: readonly string[], values: readonly string[]): string[] => [...col0, ...values];
+  const lines = [
+    gridLine(1, ['申请人情况']),
+    gridLine(1, ['', '', '', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']),
+    gridLine(1, cells(['一、本年新收政府信息公开申请数量', '', ''], ['9', '0', '0', '0', '0', '0', '9'])),
+    // (五)不予处理 over its five rows; the label of its first row (1.信访举报投诉类申请) was not read.
+    gridLine(1, cells(['', '(五)不予处理', ''], ['1', '0', '0', '0', '0', '0', '1'])),
+    gridLine(1, cells(['', '', '2.重复申请'], ['2', '0', '0', '0', '0', '0', '2'])),
+    gridLine(1, cells(['', '', ''], ['3', '0', '0', '0', '0', '0', '3'])),
+    gridLine(1, cells(['', '', '4.无正当理由大量反复申请'], ['4', '0', '0', '0', '0', '0', '4'])),
+    gridLine(1, cells(['', '', ''], ['5', '0', '0', '0', '0', '0', '5'])),
+    gridLine(1, cells(['', '(六)其他处理', ''], ['0', '0', '0', '0', '0', '0', '0'])),
+  ];
+  const read = reconstructTables(lines).cells.filter((c) => c.table === 'requests' && c.column === 'total');
+  const total = (row: string): number | null => read.find((c) => c.row === row)?.value ?? null;
+  expect(['rejectedPetition', 'rejectedDuplicate', 'rejectedPublication', 'rejectedMassRepeated', 'rejectedConfirmReissue'].map(total)).toEqual([1, 2, 3, 4, 5]);
+  // Known by position, not by a label read: flagged inferred.
+  expect(read.find((c) => c.row === 'rejectedPetition')?.flag).toBe('inferred');
+});
+
+/** OCR output of drawn scans as layout made it (scripts/make-ocr-line-fixtures.mjs), with the truth of 三. */
+interface OcrFixture {
+  file: string;
+  truth: Record<string, Record<string, number | null>>;
+  doc: ExtractedDocument;
+}
+const fixture = (name: string): OcrFixture => JSON.parse(readFileSync(`test/fixtures/ocr-lines/${name}.json`, 'utf8')) as OcrFixture;
+
+/** Cells of 三 that are silently wrong: a number not printed, a printed number given as blank, a cell left out. */
+function silentCells({ truth, doc }: OcrFixture): string[] {
+  const cells = readDocumentTables(doc).cells.filter((c) => c.table === 'requests');
+  return Object.entries(truth).flatMap(([row, columns]) =>
+    Object.entries(columns).flatMap(([column, expected]) => {
+      const cell = cells.find((c) => c.row === row && c.column === column);
+      const wrong = !cell || (cell.value !== null ? cell.value !== expected : expected !== null && cell.flag !== 'unreadable' && cell.flag !== 'missing');
+      return wrong ? [`${row}.${column}: ${expected} → ${cell ? `${cell.value} (${cell.flag})` : 'absent'}`] : [];
+    }),
+  );
+}
+/** Cells of 三 read right (a printed number, or a printed blank as blank or inferred). */
+function rightCells({ truth, doc }: OcrFixture): number {
+  const cells = readDocumentTables(doc).cells.filter((c) => c.table === 'requests');
+  return Object.entries(truth).reduce((n, [row, columns]) => n + Object.entries(columns).filter(([column, expected]) => {
+    const cell = cells.find((c) => c.row === row && c.column === column);
+    return cell !== undefined && cell.value === expected && cell.flag !== 'unreadable' && cell.flag !== 'missing' && (expected !== null || cell.flag === 'blank' || cell.flag === 'inferred');
+  }).length, 0);
+}
+
+describe('real OCR output of drawn scans: no silent cell in 三', () => {
+  test.each([
+    // Garbled labels of 1.属于国家秘密 and 2.其他法律… read as one row's pieces over two grid lines (its 20s had become the zeros above).
+    ['drawn-057-2021-ruled-screenshot-requests', 150],
+    // (五)不予处理 on its first row's grid line, that row's label lost; the rows below without labels are placed by position.
+    ['drawn-036-2019-ruled-scan', 150],
+    // 三 continued on page 2 without its header, that page sitting apart from page 1 (its rows had landed a column off).
+    ['drawn-136-2019-hrules-scan', 100],
+    // A phone photo: columns drift down the page under their header, rows split over two lines by the tilt.
+    ['drawn-060-2019-unruled-photo', 120],
+    // 三's header read as "BR请大情况", its first rows as "“年新收…" and "上年转结…": the table was not found at all.
+    ['drawn-127-2021-ruled-scan', 130],
+    // 三 continued on page 2 without its header, starting at its row 3.补正后申请内容仍不明确: it had gone into 二's region.
+    ['drawn-071-2021-unruled-scan', 100],
+  ] as const)('%s', (name, atLeastRight) => {
+    const f = fixture(name);
+    expect(silentCells(f)).toEqual([]);
+    expect(rightCells(f)).toBeGreaterThanOrEqual(atLeastRight);
+  });
+});
