@@ -31,6 +31,13 @@ describe('table 四 in a ruled grid', () => {
     expect(slots?.slots.map((s) => s.text)).toEqual(values);
   });
 
+  test("a row of column numbers a converter printed (pandas, with its index's empty corner cell) is a header, not the row", () => {
+    const values = ['72', '64', '178', '37', '351', '13', '4', '8', '1', '26', '12', '1', '1', '6', '20'];
+    const numbering = ['', ...Array.from({ length: 15 }, (_, k) => String(k))];
+    const slots = readReviewSlots([gridLine(1, HEADER), gridLine(2, numbering), gridLine(3, values)]);
+    expect(slots?.slots.map((s) => s.text)).toEqual(values);
+  });
+
   test('a label cell before the 15 values stays a label', () => {
     const values = ['1', '0', '0', '0', '1', '2', '0', '0', '0', '2', '0', '0', '0', '0', '0'];
     const slots = readReviewSlots([gridLine(1, HEADER), gridLine(2, ['件数', ...values])]);

@@ -43,7 +43,9 @@ function labelAndValues(line: Line, style: RegionStyle): { label: string; values
 }
 
 /** "0 1 … 14" or "1 2 … 15": the columns counted, not counts. */
-function isColumnNumbering(texts: readonly string[]): boolean {
+function isColumnNumbering(cells: readonly string[]): boolean {
+  // (pandas with its index prints an empty corner cell first.)
+  const texts = cells.filter((t) => t !== '');
   if (texts.length !== REVIEW_POSITIONS) return false;
   const first = Number(texts[0]);
   return (first === 0 || first === 1) && texts.every((t, k) => t === String(first + k));
