@@ -274,12 +274,12 @@ function placeByGrid(slots: readonly Slot[], n: number, columns: number | readon
 }
 
 /** Places each slot under the header column whose position covers it (二's bands, templates.md §3.1). */
-function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions, trailingResidue = false): RowCandidates | null {
-  // Cells counted from the line's start place a row only when it printed all of them, or ended in
-  // residue standing for the rest ("规章 | 38 | 0 ||"): "规章 | 1 | 11" under three columns lost an
-  // empty cell somewhere (get_text(' | ', strip=True) drops them), and counting from the left would
-  // put 11 in the wrong column.
-  if (header.kind === 'index' && slots.length < n && !trailingResidue) return null;
+function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPositions, rowShowsLostBlanks = false): RowCandidates | null {
+  // Cells counted from the line's start place a row only when it printed all of them, or showed
+  // where its blanks went (residue after its last cell, "规章 | 38 | 0 ||": the row's lostBlanks):
+  // "规章 | 1 | 11" under three columns lost an empty cell somewhere without a trace (get_text(' | ',
+  // strip=True) drops them), and counting from the left would put 11 in the wrong column.
+  if (header.kind === 'index' && slots.length < n && !rowShowsLostBlanks) return null;
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
   const spanning: { slot: Slot; columns: number[] }[] = [];
   for (const slot of slots) {
