@@ -16,6 +16,7 @@ import { columnsFromValues, positionedColumns, type HeaderCell } from './header-
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
+import { moveValuesAfterLabels, printsValuesBeforeLabels } from './values-before.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -381,6 +382,25 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
   return { mode: 'separated', separator };
 }
 
+/** The stream's label pieces, the row each is aligned to, and the row at each label's stream index. */
+function alignStream(stream: readonly { token: Token }[], spec: TableSpec): { pieces: Piece[]; assigned: (number | null)[]; rowAt: Map<number, number> } {
+  const pieces: Piece[] = [];
+  stream.forEach(({ token }, at) => {
+    if (token.kind === 'label') pieces.push({ token, at, valuesFollow: false });
+    else if (token.kind === 'value' && token.slot.text.trim() !== '') {
+      const last = pieces.at(-1);
+      if (last) last.valuesFollow = true;
+    }
+  });
+  const assigned = alignPieces(pieces, spec);
+  const rowAt = new Map<number, number>();
+  pieces.forEach((p, k) => {
+    const r = assigned[k];
+    if (r !== null && r !== undefined) rowAt.set(p.at, r);
+  });
+  return { pieces, assigned, rowAt };
+}
+
 /** Decodes the rows of one table region. */
 export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
   const issues: Issue[] = [];
@@ -395,7 +415,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   const lineValues = (line: Line): number => valuesOnLine.get(line) ?? 0;
   const blankLines = emptyLineBlanks(lines, perLine);
   // The stream; a lone Han character on a line of its own is a vertical label's fragment.
-  const stream: { token: Token; line: Line }[] = [];
+  let stream: { token: Token; line: Line }[] = [];
   perLine.forEach((tokens, index) => {
     const line = lines[index] as Line;
     const blanks = blankLines[index] ?? 0;
@@ -418,20 +438,16 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       else stream.push({ token, line });
     });
   });
-  const pieces: Piece[] = [];
-  stream.forEach(({ token }, at) => {
-    if (token.kind === 'label') pieces.push({ token, at, valuesFollow: false });
-    else if (token.kind === 'value' && token.slot.text.trim() !== '') {
-      const last = pieces.at(-1);
-      if (last) last.valuesFollow = true;
-    }
-  });
-  const assigned = alignPieces(pieces, spec);
-  const rowAt = new Map<number, number>();
-  pieces.forEach((p, k) => {
-    const r = assigned[k];
-    if (r !== null && r !== undefined) rowAt.set(p.at, r);
-  });
+  let { pieces, assigned, rowAt } = alignStream(stream, spec);
+  const isHeaderAt = (at: number): boolean => {
+    const token = stream[at]?.token;
+    return token?.kind === 'label' && !rowAt.has(at) && (containsAny(token.text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord])));
+  };
+  if (printsValuesBeforeLabels(stream, rowAt, isHeaderAt)) {
+    stream = moveValuesAfterLabels(stream, rowAt);
+    ({ pieces, assigned, rowAt } = alignStream(stream, spec));
+    issues.push(makeIssue('info', 'tables', 'values_before_labels', `${spec.table}: each row's numbers are printed before its label; read in that order`, { page: lines[0]?.page }));
+  }
   const previousRow = (k: number): RowSpec | undefined => {
     for (let j = k - 1; j >= 0; j--) {
       const r = assigned[j];
