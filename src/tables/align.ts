@@ -52,6 +52,11 @@ export interface DecodedRow extends RowSlots {
   droppedWhole?: boolean;
   /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
   valuesAtLineEnd?: boolean;
+  /**
+   * Every value sits in a cell a converter set apart (a pipe or tab line, or a line closed by "|"):
+   * cells in a markup table's own order, row after row, never column by column.
+   */
+  cellsSetApart?: boolean;
   /** The lines its label's pieces are printed on (a label wrapped over lines: "（5）要求…已获" / "取信息 5 5 14 24"). */
   labelLines?: number[];
 }
@@ -211,7 +216,8 @@ class LabelScores {
     private readonly spec: TableSpec,
   ) {
     const isHeader = (p: Piece): boolean => containsAny(p.token.text, spec.headerWords);
-    const isBareColumnWord = (p: Piece): boolean => COLUMN_WORDS_ALSO_ROWS.includes(foldText(p.token.text).replace(/[\s|]/g, ''));
+    // (Read after normalising: a pinyin gloss "總計(jì)" is still the bare word.)
+    const isBareColumnWord = (p: Piece): boolean => COLUMN_WORDS_ALSO_ROWS.includes(labelKey(normaliseLabel(p.token.text)));
     const header = new Set<number>();
     let run: number[] = [];
     const close = (): void => {
@@ -786,6 +792,10 @@ function finishRow(row: DecodedRow, lineByNo: ReadonlyMap<number, Line>, lastLin
   const lastLine = Math.max(...row.slots.map((s) => s.line));
   row.atSourceEnd = lastLineOfSource !== null && lastLine >= lastLineOfSource;
   if (row.slots.some((s) => s.glued)) row.lostBlanks = true;
+  row.cellsSetApart = row.slots.every((s) => {
+    const line = lineByNo.get(s.line);
+    return line !== undefined && (line.separator === 'pipe' || line.separator === 'tab' || /\|\s*$/u.test(line.raw ?? ''));
+  });
   if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.text.trim() !== '');
 }
 

@@ -200,7 +200,8 @@ interface SolvedTable {
  * A row printed with more values than columns took values of other rows: the text's order of
  * values is broken (pdftotext without -layout reads a table's cells column by column), and no row
  * whose values were paired with its label by their order alone is trusted. Rows whose values sit
- * on their label's own line, in a grid or under positions keep their reading.
+ * on their label's own line, in a grid, under positions or in cells set apart by pipes or tabs keep
+ * their reading.
  */
 function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<string, RowCandidates>, widthOf: (key: string) => number, brokenElsewhere?: string): string | undefined {
   const surplus = rows.filter((r) => candidates.get(r.key)?.surplus).map((r) => r.key);
@@ -214,7 +215,9 @@ function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<
     // fewer values, the others may be anywhere: pdftotext puts words of one baseline on one line).
     const onLabelLine = row.slots.length === widthOf(row.key) && row.slots.every((s) => s.line === row.line && s.page === row.page);
     // OCR words are read off the page's picture line by line: their order is never column by column.
-    const positioned = row.mode === 'grid' || row.header !== undefined || onLabelLine || row.slots.some((s) => s.method === 'ocr');
+    // Cells a converter set apart with pipes or tabs come in the table's own cell order (an HTML
+    // table's), row after row: a surplus row there has an extra column of its own.
+    const positioned = row.mode === 'grid' || row.header !== undefined || onLabelLine || row.cellsSetApart === true || row.slots.some((s) => s.method === 'ocr');
     if (!positioned && !candidates.get(row.key)?.surplus) candidates.set(row.key, { candidates: [], reason });
   }
   return reason;
