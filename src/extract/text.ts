@@ -1,6 +1,6 @@
 /**
- * Plain text and Markdown → pages of lines. Cells are split on tabs, on `|` (Markdown tables)
- * or on runs of spaces; page-number lines and form feeds start a new page. CR, LF and CRLF all
+ * Plain text and Markdown → pages of lines. Cells are split on tabs, on `|` (Markdown tables),
+ * on a CSV text's commas or on runs of spaces; page-number lines and form feeds start a new page. CR, LF and CRLF all
  * end a line; a line too long to be a table row (its line breaks lost) is not split into cells.
  */
 import type { ExtractedDocument, Line, LineCell, Page, Separator } from '../model/document.js';
@@ -9,6 +9,7 @@ import { isPageNumberLine } from '../model/page-number.js';
 import type { Issue } from '../schema/records.js';
 import { MAX_TEXT_LINE_CHARS } from './bounds.js';
 import { decodeText, decodingIssues } from './charset.js';
+import { csvCells, csvFields, isLoneCsvRow, looksLikeCsv } from './csv-lines.js';
 import { joinSpacedThousands, markedCells, pageColumns, spacedCells, type SpacedCell } from './text-columns.js';
 
 /** Share of a text's characters that may sit in over-long lines before the text is unreadable as lines. */
@@ -71,10 +72,16 @@ export function stripMarkdown(text: string): string {
     .replace(/(?<=\S)\^(?=\S)/g, ' ');
 }
 
-/** Splits one text line into cells and says how they were separated; null for Markdown rules. */
-export function splitTextLine(raw: string): { cells: string[]; separator: Separator; spaced?: SpacedCell[] } | null {
+/**
+ * Splits one text line into cells and says how they were separated; null for Markdown rules. In a
+ * CSV text, and in a line that is plainly a CSV row of numbers (csv-lines.ts), commas set cells apart
+ * as tabs do.
+ */
+export function splitTextLine(raw: string, csv = false): { cells: string[]; separator: Separator; spaced?: SpacedCell[] } | null {
   const line = stripMarkdown(raw.replace(/\r$/, ''));
   const trimmed = line.trim();
+  const commaCells = csv ? csvCells(line) : isLoneCsvRow(line) ? csvFields(line) : null;
+  if (commaCells) return { cells: commaCells, separator: 'tab' };
   if (trimmed.startsWith('|') && trimmed.length > 1) {
     if (MARKDOWN_RULE.test(trimmed)) return null;
     const inner = trimmed.replace(/^\|/, '').replace(/\|$/, '');
@@ -112,7 +119,9 @@ export function textToPages(text: string): Page[] {
     current = { number: current.number + 1, width: null, height: null, unit: null, lines: [] };
   };
   let markdownWidth: number | null = null;
-  normaliseLineEnds(text).split('\n').forEach((rawLine, index) => {
+  const rawLines = normaliseLineEnds(text).split('\n');
+  const csv = looksLikeCsv(rawLines);
+  rawLines.forEach((rawLine, index) => {
     // A line that long has lost its line breaks: as one row, its tokens would become a row of thousands of cells.
     if (rawLine.length > MAX_TEXT_LINE_CHARS) return;
     const parts = rawLine.split('\f');
@@ -122,7 +131,7 @@ export function textToPages(text: string): Page[] {
         newPage();
         return;
       }
-      const split = splitTextLine(part);
+      const split = splitTextLine(part, csv);
       if (!split) {
         // A Markdown table's rule: its rows print every column, as many as the rule has.
         const width = part.trim().replace(/^\||\|$/g, '').split('|').length;

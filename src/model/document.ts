@@ -51,7 +51,7 @@ export interface LineCell {
 
 /**
  * How the cells of a line were separated. `grid`: markup cells with grid columns; `tab`/`pipe`:
- * explicit separators, so an empty cell is a real blank; `marks`: cells one space apart, a blank printed
+ * explicit separators (`tab` also a CSV text's commas), so an empty cell is a real blank; `marks`: cells one space apart, a blank printed
  * as an ideographic or no-break space standing alone (lynx), so that blank is a real one; `spaces`: runs of whitespace, so blanks
  * are lost; `none`: the line is one cell.
  */

@@ -789,14 +789,28 @@ function finishRow(row: DecodedRow, lineByNo: ReadonlyMap<number, Line>, lastLin
   const { mode, separator } = modeOf(row.slots, lineByNo);
   row.mode = mode;
   row.separator = separator;
-  const lastLine = Math.max(...row.slots.map((s) => s.line));
-  row.atSourceEnd = lastLineOfSource !== null && lastLine >= lastLineOfSource;
+  row.atSourceEnd = valuesReachSourceEnd(row.slots, lineByNo, lastLineOfSource, row.labelLines ?? [row.line]);
   if (row.slots.some((s) => s.glued)) row.lostBlanks = true;
   row.cellsSetApart = row.slots.every((s) => {
     const line = lineByNo.get(s.line);
     return line !== undefined && (line.separator === 'pipe' || line.separator === 'tab' || /\|\s*$/u.test(line.raw ?? ''));
   });
   if (mode === 'loose' && row.slots.some((s) => s.text.trim() === '')) row.slots = row.slots.filter((s) => s.text.trim() !== '');
+}
+
+/**
+ * Whether a row's values reach the end of the source so that more of them may have been cut off: the
+ * source stops inside their last line, or they run over lines (one cell per line: the next line may
+ * be the one cut). A row whose values stand on one line that ends with a line break (the label's own
+ * line, or a line of several values) was printed whole there: fewer values are dropped blanks.
+ */
+export function valuesReachSourceEnd(slots: readonly Slot[], lineByNo: ReadonlyMap<number, Line>, lastLineOfSource: number | null, labelLines: readonly number[] = []): boolean {
+  if (lastLineOfSource === null || slots.length === 0) return false;
+  const lastLine = Math.max(...slots.map((s) => s.line));
+  if (lastLine < lastLineOfSource) return false;
+  const onOneLine = slots.every((s) => s.line === lastLine);
+  const wholeLine = onOneLine && lineByNo.get(lastLine)?.unterminated !== true && (labelLines.includes(lastLine) || slots.filter((s) => s.text.trim() !== '').length >= 2);
+  return !wholeLine;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type TemplateId,
 } from '../schema/keys.js';
 import type { Issue } from '../schema/records.js';
-import { decodeRegionRows, markRowsDroppedWhole, type DecodedRow, type TableSpec } from './align.js';
+import { decodeRegionRows, markRowsDroppedWhole, valuesReachSourceEnd, type DecodedRow, type TableSpec } from './align.js';
 import type { CellReading, ReconstructedTables } from './reading.js';
 import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
@@ -143,15 +143,17 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 }
 
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
-function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null, rowsUnderSingleSix = false): RequestRow[] {
+function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null, rowsUnderSingleSix = false, singleSixHoldsMore = false): RequestRow[] {
   // A format's （六） rows come whole: one of them found, the others are accounted for too (missing if
   // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are;
   // and a 2021 report may print 2019's single （六） row (templates.md: hybrid), so neither found
   // under 2021, both are accounted for too.
   // (A scan's 2021 table whose （六） rows' labels were lost may show only the group label, read as
-  // 2019's single row, with rows of numbers under it: its own rows are accounted for too.)
+  // 2019's single row, with rows of numbers under it: its own rows are accounted for too. So are they
+  // where that single row holds more numbers than one row prints, labels wrapped too finely to be
+  // matched, whatever format was guessed from it.)
   const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
-  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k)) || (rowsUnderSingleSix && template === '2021' && with2019);
+  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k)) || (rowsUnderSingleSix && template === '2021' && with2019) || singleSixHoldsMore;
   // A source that stops at its （六） rows (nothing of 三 after them) may have been cut inside them:
   // which format's rows they were is not shown, so both are accounted for.
   const stopsThere = !found.has('totalHandled') && !found.has('carriedForward');
@@ -176,6 +178,12 @@ function valuesUnderSingleSix(rows: readonly DecodedRow[], regions: readonly Reg
   return regions.some((region) =>
     region.lines.some((l) => l.page === six.page && l.lineNo > six.line && l.lineNo < total.line && !own.has(l.lineNo) && l.cells.some((c) => /\d/.test(c.text))),
   );
+}
+
+/** A single （六） row holding more numbers than one row prints (see printedRequestRows). */
+function singleSixHoldsMoreRows(rows: readonly DecodedRow[]): boolean {
+  const six = rows.find((r) => r.key === 'otherHandling');
+  return six !== undefined && six.slots.filter((s) => /\d/.test(s.text)).length > REQUEST_COLUMNS.length;
 }
 
 /** Whether any row of a decoded table holds a printed value (a table printed without numbers has none). */
@@ -355,6 +363,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const issues: Issue[] = [];
   const regions = splitRegions(lines);
   const lastLine = lastTextLine(lines);
+  const lineByNo = new Map(lines.map((l) => [l.lineNo, l]));
   // A label read by OCR with no values beside it is a row whose values were not seen, never blank
   // (an OCR blank is a cell seen empty): only text and markup print tables without numbers.
   const readByOcr = regions.some((r) => r.lines.some((l) => l.method === 'ocr'));
@@ -383,7 +392,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   let requestsOrderBroken: string | undefined;
 
   if (found.requests) {
-    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesUnderSingleSix(requestRows, regions));
+    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesUnderSingleSix(requestRows, regions), singleSixHoldsMoreRows(requestRows));
     const identities = requestIdentities(expected);
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
@@ -429,7 +438,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     .find((s) => s !== null) ?? null;
   if (reviewSlots) {
     found.reviews = true;
-    const row: DecodedRow = { ...reviewSlots, key: 'reviews', label: '行政复议、行政诉讼', coverage: 1, exact: true, pairedByOrder: false, lostBlanks: reviewSlots.mode === 'loose', atSourceEnd: lastLine !== null && reviewSlots.slots.some((s) => s.line >= lastLine) };
+    const row: DecodedRow = { ...reviewSlots, key: 'reviews', label: '行政复议、行政诉讼', coverage: 1, exact: true, pairedByOrder: false, lostBlanks: reviewSlots.mode === 'loose', atSourceEnd: valuesReachSourceEnd(reviewSlots.slots, lineByNo, lastLine) };
     const totals = [0, 5, 10].map((g) => ({ total: g + 4, parts: [g, g + 1, g + 2, g + 3] }));
     const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true, totals });
     cells.push(...rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), remaining: solved.remaining.get('reviews'), conflict: false, tableHasNumbers: true }, issues));

@@ -42,6 +42,9 @@ export type Token = LabelToken | ValueToken | GapToken;
 /** A number inside text: digits with thousands separators, a fraction, a sign, a unit. */
 const NUMBER_IN_TEXT = /(?:(?<=\d)[+-]|(?<![\d.])[+-]?)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?(?:万元|元)?/gu;
 
+/** More digits than any one count or amount has (an amount in 元 of a hundred 亿 has 11). */
+const TOO_LONG_FOR_ONE_NUMBER = /^\d{12,}$/u;
+
 /** A no-break or ideographic space the extractor kept as a cell of its own (text-columns.ts). */
 const LONE_MARK = /^[\u3000\u00a0]$/u;
 /** Blank placeholders that may stand glued among a row's numbers ("206218—0152227803", "数量无0000"). */
@@ -447,9 +450,11 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       // it may be an empty cell's whole content, or padding of the cell before or after it
       // ("<td>719&nbsp;</td>"); which, only the identities tell, as for any dropped blank.
       if (text.trim() === '' && !keepsEmpty) return;
-      // A digit string with a leading zero is no one number: numbers run together ("000000000000000").
+      // A digit string with a leading zero is no one number: numbers run together ("000000000000000");
+      // nor is one too long to be any count or amount a report prints ("72641783735113481261211620").
       const digits = foldText(text).trim();
-      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, /^0\d+$/.test(digits) || (gluedRegion && /^\d{2,}$/.test(digits))) });
+      const runTogether = /^0\d+$/.test(digits) || TOO_LONG_FOR_ONE_NUMBER.test(digits) || (gluedRegion && /^\d{2,}$/.test(digits));
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, runTogether) });
       return;
     }
     if (!isLabelCell(text) && /\d/.test(text) && !isGluedRun(text)) {
