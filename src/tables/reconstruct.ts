@@ -180,10 +180,13 @@ function valuesUnderSingleSix(rows: readonly DecodedRow[], regions: readonly Reg
   );
 }
 
-/** A single （六） row holding more numbers than one row prints (see printedRequestRows). */
+/**
+ * A single （六） row holding two rows' numbers or more (see printedRequestRows); a number or two over
+ * a row's width are digits broken over lines.
+ */
 function singleSixHoldsMoreRows(rows: readonly DecodedRow[]): boolean {
   const six = rows.find((r) => r.key === 'otherHandling');
-  return six !== undefined && six.slots.filter((s) => /\d/.test(s.text)).length > REQUEST_COLUMNS.length;
+  return six !== undefined && six.slots.filter((s) => /\d/.test(s.text)).length >= 2 * REQUEST_COLUMNS.length;
 }
 
 /** Whether any row of a decoded table holds a printed value (a table printed without numbers has none). */

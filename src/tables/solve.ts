@@ -65,6 +65,12 @@ function holds(identity: TableIdentity, lookup: Lookup): boolean | undefined {
   const right = identity.right.map(lookup);
   if ([...left, ...right].some((v) => v === undefined || Number.isNaN(v))) return undefined;
   if (identity.whenFirstPrinted && left[0] === null) return true;
+  // One side all blank against numbers on the other tells nothing: a blank total over parts that are
+  // not zero is a total not printed, and parts all blank under a total are a row that prints only its
+  // total (templates.md); neither is a check that holds, nor one that fails.
+  const allBlank = (values: (number | null | undefined)[]): boolean => values.every((v) => v === null);
+  const someNumber = (values: (number | null | undefined)[]): boolean => values.some((v) => v !== null && v !== 0);
+  if ((allBlank(left) && someNumber(right)) || (allBlank(right) && someNumber(left))) return undefined;
   const sum = (values: (number | null | undefined)[]): number => Math.round(values.reduce<number>((a, v) => a + (v ?? 0), 0) * 1e6) / 1e6;
   return sum(left) === sum(right);
 }

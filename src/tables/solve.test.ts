@@ -1,0 +1,27 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Candidate } from './settle.js';
+import type { Slot } from './slots.js';
+import { solveRows, type TableIdentity } from './solve.js';
+
+const slot = (text: string): Slot => ({ text, page: 1, line: 1, confidence: 1, method: 'text' });
+/** A derived reading of a row of seven columns: null for a blank (a dropped cell placed there). */
+const reading = (cells: (string | null)[]): Candidate => ({ cells: cells.map((c) => (c === null ? null : slot(c))), derived: true });
+const rowTotal: TableIdentity = { left: [{ row: 'r', column: 6 }], right: [0, 1, 2, 3, 4, 5].map((column) => ({ row: 'r', column })), whenFirstPrinted: false };
+
+describe('solveRows: a side printed all blank checks nothing', () => {
+  test('"3119" with its blanks dropped: total or 其他, a blank total over a number is no check that holds', () => {
+    // (B1 of the review: a Markdown row padded at its end, "| 一、… |  | … | 3119 |  |".)
+    const asTotal = reading([null, null, null, null, null, null, '3119']);
+    const asOther = reading([null, null, null, null, null, '3119', null]);
+    const decision = solveRows(new Map([['r', [asTotal, asOther]]]), [rowTotal]).get('r');
+    expect(decision?.chosen).toBeNull();
+    expect(decision?.remaining).toHaveLength(2);
+  });
+
+  test('numbers on both sides are checked: the reading whose total holds is chosen', () => {
+    const holds = reading(['3', '2', null, null, null, null, '5']);
+    const breaks = reading(['3', null, null, null, null, '2', '6']);
+    const decision = solveRows(new Map([['r', [holds, breaks]]]), [rowTotal]).get('r');
+    expect(decision?.chosen).toBe(holds);
+  });
+});
