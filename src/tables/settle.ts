@@ -45,6 +45,14 @@ const MAX_CANDIDATES = 20_000;
 const MAX_STEPS = 400_000;
 
 /** A glued run the readings split every way: digits, the last number perhaps with a fraction ("098561.32"). */
+/**
+ * Rows this wide (三's seven columns, 四's fifteen) hold counts of requests and cases, six digits at
+ * most: a longer digit string there is cells run together ("340000034": 34 0 0 0 0 0 34), whatever
+ * set it apart from its label. (二's amounts may be longer.)
+ */
+const COUNT_ROW_WIDTH = 7;
+const TOO_LONG_FOR_A_COUNT = /^\d{7,}$/u;
+
 export const SPLITTABLE = /^\d+(?:\.\d+)?(?:万元|元)?$/;
 
 function isEmpty(slot: Slot): boolean {
@@ -74,7 +82,7 @@ function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: 
 
 /** Every candidate reading of a row of n columns. */
 export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions = {}): RowCandidates {
-  const { slots } = row;
+  const slots = n >= COUNT_ROW_WIDTH ? row.slots.map((s) => (!s.glued && TOO_LONG_FOR_A_COUNT.test(foldText(s.text).trim()) ? { ...s, glued: true } : s)) : row.slots;
   if (slots.length === 0) {
     if (row.atSourceEnd) return none('the source ends at the row label: its cells were never printed');
     if (row.droppedWhole) return { candidates: [{ cells: new Array<Slot | null>(n).fill(null), derived: true }] };
@@ -169,6 +177,7 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   let unchecked = 0;
   let steps = 0;
   let overflow = false;
+  let allowBlanks = true;
   // Column by column: a blank (a dropped cell), or the next printed number; a glued digit string
   // gives its numbers one prefix at a time. A printed total must be the sum of its parts.
   const walk = (column: number, token: number, offset: number): void => {
@@ -198,7 +207,7 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
       if (blind) unchecked--;
     };
     // A blank where a cell was dropped, if the tokens left still fit in the columns left.
-    if (tokensLeft <= n - column - 1) place(null, null, token, offset);
+    if (allowBlanks && tokensLeft <= n - column - 1) place(null, null, token, offset);
     if (token === tokens.length) return;
     const { slot, digits } = tokens[token] as { slot: Slot; digits: string | null };
     if (!digits) {
@@ -214,7 +223,21 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     }
   };
   walk(0, 0, 0);
-  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
+  if (overflow) {
+    // Too many readings with blanks (四's fifteen numbers glued into one string): the readings that
+    // fill every column and balance every total are all that can be told; with a total that holds,
+    // such a reading is the row as printed (solve.ts), and none of them leaves the row unread.
+    Object.assign(cells, new Array<Slot | null>(n).fill(null));
+    Object.assign(numbers, new Array<number | null>(n).fill(null));
+    candidates.length = 0;
+    uncheckedOnly.length = 0;
+    steps = 0;
+    overflow = false;
+    allowBlanks = false;
+    walk(0, 0, 0);
+    if (overflow || candidates.length === 0) return none(`too many ways to read ${slots.length} values into ${n} columns`);
+    return { candidates };
+  }
   if (candidates.length === 0 && uncheckedOnly.length > 0) return none('every placement of the values leaves a total blank over parts that are not zero: the printed total cannot be checked');
   return { candidates: [...candidates, ...uncheckedOnly] };
 }

@@ -24,4 +24,12 @@ describe('solveRows: a side printed all blank checks nothing', () => {
     const decision = solveRows(new Map([['r', [holds, breaks]]]), [rowTotal]).get('r');
     expect(decision?.chosen).toBe(holds);
   });
+
+  test('a reading filling every column with printed numbers and balancing the total is the row as printed', () => {
+    // Digits glued with no separator, "340000034": 34 0 0 0 0 0 34, or one number in 其他 with blanks around it.
+    const whole = reading(['34', '0', '0', '0', '0', '0', '34']);
+    const oneNumber = reading([null, null, null, null, null, '340000034', null]);
+    const decision = solveRows(new Map([['r', [oneNumber, whole]]]), [rowTotal]).get('r');
+    expect(decision?.chosen).toBe(whole);
+  });
 });

@@ -101,7 +101,14 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
     }
     // The row's own identities first: a derived reading must satisfy them.
     const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
-    const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) !== false));
+    let kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) !== false));
+    // A reading that fills every column with a printed number and balances the row's own totals is
+    // the row as printed; readings that leave columns empty where the source shows no blank balance
+    // nothing and give way to it (digits glued "340000034": 34 0 0 0 0 0 34, not one number in 其他).
+    // (A number in every column: a blank, printed or dropped, makes no whole reading, nor does a blank
+    // total that a check skips.)
+    const whole = own.length === 0 ? [] : kept.filter((c) => valuesFor(c).every((v) => v !== null) && own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) === true));
+    if (whole.length > 0) kept = whole;
     readings.set(key, kept);
     if (kept.length > 1) open.add(key);
   }
