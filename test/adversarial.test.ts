@@ -37,3 +37,22 @@ describe('adversarial inputs: each truth cell read right or flagged, never a num
     });
   }
 });
+
+/** Cases whose every printed cell must be read right, not only flagged (the mechanism is decoded, not refused). */
+const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-pipes'];
+
+describe('adversarial inputs read right', () => {
+  for (const name of READ_RIGHT) {
+    test(name, async () => {
+      const truth = JSON.parse(readFileSync(join(DIR, name, 'truth.json'), 'utf8')) as Truth;
+      const { record } = await processBytes('source.txt', new Uint8Array(readFileSync(join(DIR, name, 'source.txt'))));
+      const cells = new Map((record?.cells ?? []).map((c) => [`${c.table}.${c.row}.${c.column}`, c.value]));
+      const wrong: string[] = [];
+      for (const [table, rows] of Object.entries(truth)) for (const [row, columns] of Object.entries(rows)) for (const [column, want] of Object.entries(columns)) {
+        const key = `${table}.${row}.${column}`;
+        if (want !== null && cells.get(key) !== want) wrong.push(`${key}: want ${want}, got ${cells.get(key)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});

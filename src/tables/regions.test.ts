@@ -32,4 +32,13 @@ describe('splitRegions', () => {
     expect(isProse(line)).toBe(false);
     expect(regionStart(line)).toBe('reviews');
   });
+
+  test('a page flattened to one line with pipes between cells and a space between rows: cut into sections, cells set apart by both', () => {
+    const page = '某局2024年政府信息公开工作年度报告 本报告根据《条例》编制。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 规章 | 1 | | 11 行政规范性文件 | 8 | 26 | 66 ' + 'x'.repeat(400) + ' 三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 一、本年新收政府信息公开申请数量 | 3001 | 53 | 0 | 0 | 61 | 4 | 3119 二、上年结转政府信息公开申请数量 | 34 | 0 | 0 | 0 | 0 | 0 | 34 | | | |';
+    const lines = splitRegions(textToPages(page + '\n').flatMap((p) => p.lines)).flatMap((r) => r.lines.filter((l) => l.separator === 'pipe'));
+    const active = lines.find((l) => l.cells.some((c) => c.text === '规章'));
+    expect(active?.cells.map((c) => c.text).slice(5, 13)).toEqual(['规章', '1', '', '11', '行政规范性文件', '8', '26', '66']);
+    const requests = lines.find((l) => l.cells.some((c) => c.text === '3119'));
+    expect(requests?.cells.map((c) => c.text)).toContain('二、上年结转政府信息公开申请数量');
+  });
 });

@@ -109,7 +109,7 @@ const FLAT_LINE_LENGTH = 400;
 /** Cuts a text line that holds a whole flattened page into section-sized lines (same line number). */
 export function splitFlattenedLine(line: Line): Line[] {
   const raw = line.raw ?? '';
-  if (line.method !== 'text' || raw.length < FLAT_LINE_LENGTH || raw.includes('|') || raw.includes('\t')) return [line];
+  if (line.method !== 'text' || raw.length < FLAT_LINE_LENGTH || raw.includes('\t')) return [line];
   const parts = raw.split(FLAT_CUT).filter((p) => p.trim() !== '');
   if (parts.length < 3) return [line];
   const confidence = line.cells[0]?.confidence ?? 1;
@@ -117,10 +117,19 @@ export function splitFlattenedLine(line: Line): Line[] {
   // standing alone) keeps them apart; a glued page stays one text a line, whose digits and
   // numbering the decoder splits.
   const spaced = standaloneNumbers(raw) >= SPACED_PAGE;
+  // A page whose cells were kept apart with pipes (get_text(' | ')) keeps them apart with its pipes,
+  // empty cells too; a space parts cells as well, as it may be all that parts one row from the next
+  // ("… | 3119 二、上年结转… | 34 |"; a label's own spaces part only pieces of one label).
+  const piped = (raw.match(/\|/g) ?? []).length >= SPACED_PAGE;
   return parts.map((part, k) => {
     // Only the page's last part ends where the source may have been cut off.
     const { unterminated, ...rest } = line;
     const whole = unterminated === true && k === parts.length - 1 ? { ...rest, unterminated } : rest;
+    if (piped && part.includes('|')) {
+      const cells = part.trim().split(/\s*\|\s*|\s+/u);
+      // (Its raw text as the pipe line it is read as: the pipe styles are read off raw lines.)
+      return { ...whole, raw: cells.join(' | '), cells: cells.map((text) => ({ text, confidence })), separator: 'pipe' };
+    }
     if (!spaced) return { ...whole, raw: part, cells: [{ text: part.trim(), confidence }], separator: 'none' };
     const words = part.split(/[\s\u3000]+/u).filter((w) => w !== '');
     return { ...whole, raw: part, cells: words.map((text) => ({ text, confidence })), separator: 'spaces' };
