@@ -39,7 +39,7 @@ describe('adversarial inputs: each truth cell read right or flagged, never a num
 });
 
 /** Cases whose every printed cell must be read right, not only flagged (the mechanism is decoded, not refused). */
-const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-pipes'];
+const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-pipes', 'M1-markdown-flush-left-total-only'];
 
 describe('adversarial inputs read right', () => {
   for (const name of READ_RIGHT) {

@@ -52,6 +52,8 @@ export interface DecodedRow extends RowSlots {
   droppedWhole?: boolean;
   /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
   valuesAtLineEnd?: boolean;
+  /** Its line was set flush left and padded at its end (a Markdown converter dropping spans): surplus empty cells are at the line's end. */
+  valuesAfterLabel?: boolean;
   /**
    * Every value sits in a cell a converter set apart (a pipe or tab line, or a line closed by "|"):
    * cells in a markup table's own order, row after row, never column by column.
@@ -605,7 +607,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   const kept = dropGroupRows(rows, spec);
   issues.push(...pairLabelBlocks(kept, spec));
   placeOrphans(kept, orphans, spec, issues);
-  markValuesAtLineEnd(kept, lines, lineByNo);
+  markValuesAtLineEnd(kept, lines, lineByNo, spec.columnWords);
   // Numbers on a line with no label may be another row's: then a row left with none may have had its
   // numbers printed apart, not only blanks.
   const valuesApart = perLine.some((tokens) => tokens.filter((t) => t.kind === 'value' && t.slot.text.trim() !== '').length >= 2 && !tokens.some((t) => t.kind === 'label'));
@@ -773,13 +775,19 @@ function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; chil
  * in its last cell, that last column is a value column for every row of that width: a surplus
  * empty cell of such a row is a spanned label column, never its last cell.
  */
-function markValuesAtLineEnd(rows: readonly DecodedRow[], lines: readonly Line[], lineByNo: ReadonlyMap<number, Line>): void {
+function markValuesAtLineEnd(rows: readonly DecodedRow[], lines: readonly Line[], lineByNo: ReadonlyMap<number, Line>, columnWords: readonly string[] = []): void {
   const markdown = (l: Line | undefined): boolean => l?.separator === 'pipe' && l.gridWidth !== undefined;
+  // Unless the converter set every row flush left and padded it at its end: a header row then starts
+  // with a column word ("| 自然人 | 法人或其他组织 | 总计 |  |  |"), where a table keeping its spans has
+  // the row-label column's empty cell first. Then a row's surplus empty cells are its end's padding.
+  const flushLeft = lines.some((l) => markdown(l) && columnWords.includes(foldText(l.cells[0]?.text ?? '').trim()));
   const widths = new Set(lines.filter((l) => markdown(l) && /\d/.test(l.cells.at(-1)?.text ?? '')).map((l) => l.cells.length));
   for (const row of rows) {
     const rowLines = new Set(row.slots.map((s) => s.line));
     const line = rowLines.size === 1 ? lineByNo.get([...rowLines][0] as number) : undefined;
-    if (line && markdown(line) && widths.has(line.cells.length)) row.valuesAtLineEnd = true;
+    if (!line || !markdown(line)) continue;
+    if (flushLeft) row.valuesAfterLabel = true;
+    else if (widths.has(line.cells.length)) row.valuesAtLineEnd = true;
   }
 }
 

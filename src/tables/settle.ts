@@ -111,7 +111,7 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
   if (slots.length > n) {
     // Surplus empty cells at the edges (spanned label columns before, residue after): each way of
     // dropping them is a reading; one way, or one pattern, is the row as printed.
-    const trimmed = trimEdges(slots, n, row.valuesAtLineEnd === true);
+    const trimmed = trimEdges(slots, n, row.valuesAtLineEnd === true ? 'end' : row.valuesAfterLabel === true ? 'start' : undefined);
     const totals = options.totals ?? [];
     // A join is derived, so it needs proof: where the row prints totals, each joined number must be
     // balanced by the printed total of its group; a total that is blank or no number balances nothing
@@ -421,11 +421,14 @@ function coveredColumns(x0: number, x1: number, header: HeaderPositions): number
   return best < 0 ? [] : [best];
 }
 
-/** Every way of dropping surplus empty cells at the edges, one per distinct pattern of what is left. */
-function trimEdges(slots: readonly Slot[], n: number, lastIsValue: boolean): Slot[][] {
+/**
+ * Every way of dropping surplus empty cells at the edges, one per distinct pattern of what is left;
+ * only at the start, or only at the end, where the line shows its values sit at the other edge.
+ */
+function trimEdges(slots: readonly Slot[], n: number, valuesAt?: 'start' | 'end'): Slot[][] {
   const extra = slots.length - n;
   const byPattern = new Map<string, Slot[]>();
-  for (let lead = lastIsValue ? extra : 0; lead <= extra; lead++) {
+  for (let lead = valuesAt === 'end' ? extra : 0; lead <= (valuesAt === 'start' ? 0 : extra); lead++) {
     const trail = extra - lead;
     const head = slots.slice(0, lead);
     const tail = slots.slice(slots.length - trail);
