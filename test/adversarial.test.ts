@@ -39,7 +39,7 @@ describe('adversarial inputs: each truth cell read right or flagged, never a num
 });
 
 /** Cases whose every printed cell must be read right, not only flagged (the mechanism is decoded, not refused). */
-const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-pipes', 'M1-markdown-flush-left-total-only'];
+const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-pipes', 'M1-markdown-flush-left-total-only', 'N1-wrapped-labels-numbering-above'];
 
 describe('adversarial inputs read right', () => {
   for (const name of READ_RIGHT) {

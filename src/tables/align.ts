@@ -390,6 +390,26 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
   return { mode: 'separated', separator };
 }
 
+/**
+ * A row's numbering left at the end of the line above its label ("（六）其他处理 1." / "申请人无正当理由…"):
+ * "1." with its dot is no count, and the label right after it in the stream is its row's. (Text only:
+ * OCR may see a speck after a count as a dot.)
+ */
+function withNumberingJoined<E extends { token: Token }>(stream: readonly E[]): E[] {
+  const out: E[] = [];
+  for (let k = 0; k < stream.length; k++) {
+    const entry = stream[k] as E;
+    const next = stream[k + 1];
+    if (entry.token.kind === 'value' && entry.token.slot.method === 'text' && /^\d{1,2}[.．、]$/u.test(entry.token.slot.text.trim()) && next?.token.kind === 'label' && /^\s*\p{Script=Han}/u.test(next.token.text)) {
+      out.push({ ...next, token: { ...next.token, text: entry.token.slot.text.trim() + next.token.text.trim() } });
+      k++;
+      continue;
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
 /** The stream's label pieces, the row each is aligned to, and the row at each label's stream index. */
 function alignStream(stream: readonly { token: Token }[], spec: TableSpec): { pieces: Piece[]; assigned: (number | null)[]; rowAt: Map<number, number> } {
   const pieces: Piece[] = [];
@@ -446,6 +466,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
       else stream.push({ token, line });
     });
   });
+  stream = withNumberingJoined(stream);
   let { pieces, assigned, rowAt } = alignStream(stream, spec);
   const isHeaderAt = (at: number): boolean => {
     const token = stream[at]?.token;

@@ -181,12 +181,12 @@ function valuesUnderSingleSix(rows: readonly DecodedRow[], regions: readonly Reg
 }
 
 /**
- * A single （六） row holding two rows' numbers or more (see printedRequestRows); a number or two over
- * a row's width are digits broken over lines.
+ * A single （六） row holding two rows' cells or more, blanks included (see printedRequestRows); a
+ * cell or two over a row's width are digits broken over lines.
  */
 function singleSixHoldsMoreRows(rows: readonly DecodedRow[]): boolean {
   const six = rows.find((r) => r.key === 'otherHandling');
-  return six !== undefined && six.slots.filter((s) => /\d/.test(s.text)).length >= 2 * REQUEST_COLUMNS.length;
+  return six !== undefined && six.slots.length >= 2 * REQUEST_COLUMNS.length;
 }
 
 /** Whether any row of a decoded table holds a printed value (a table printed without numbers has none). */
@@ -224,7 +224,10 @@ function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<
   for (const row of rows) {
     // A row printed whole on its label's own line is that row, whatever the order elsewhere (with
     // fewer values, the others may be anywhere: pdftotext puts words of one baseline on one line).
-    const onLabelLine = row.slots.length === widthOf(row.key) && row.slots.every((s) => s.line === row.line && s.page === row.page);
+    // (A wrapped label's values may stand on any line of it, mostly its last; trusted there only where
+    // one row alone shows the order broken: where many do, the labels' pieces may be any row's.)
+    const labelLines = surplus.length <= 1 ? (row.labelLines ?? [row.line]) : [row.line];
+    const onLabelLine = row.slots.length === widthOf(row.key) && row.slots.every((s) => labelLines.includes(s.line) && s.page === row.page);
     // OCR words are read off the page's picture line by line: their order is never column by column.
     // Cells a converter set apart with pipes or tabs come in the table's own cell order (an HTML
     // table's), row after row: a surplus row there has an extra column of its own.

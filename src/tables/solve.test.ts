@@ -26,10 +26,22 @@ describe('solveRows: a side printed all blank checks nothing', () => {
   });
 
   test('a reading filling every column with printed numbers and balancing the total is the row as printed', () => {
-    // Digits glued with no separator, "340000034": 34 0 0 0 0 0 34, or one number in 其他 with blanks around it.
-    const whole = reading(['34', '0', '0', '0', '0', '0', '34']);
-    const oneNumber = reading([null, null, null, null, null, '340000034', null]);
+    // One run of digits glued with no separator, "340000034": 34 0 0 0 0 0 34, or one number in 其他 with blanks around it.
+    const run = (parts: (string | null)[]): Candidate => ({ cells: parts.map((p) => (p === null ? null : { ...slot('340000034'), split: p })), derived: true });
+    const whole = run(['34', '0', '0', '0', '0', '0', '34']);
+    const oneNumber = run([null, null, null, null, null, '340000034', null]);
     const decision = solveRows(new Map([['r', [oneNumber, whole]]]), [rowTotal]).get('r');
     expect(decision?.chosen).toBe(whole);
+  });
+
+  test('a whole reading is not preferred where another row of the table cannot be read whole (blanks may hide in a run)', () => {
+    const run = (text: string, parts: (string | null)[]): Candidate => ({ cells: parts.map((p) => (p === null ? null : { ...slot(text), split: p })), derived: true });
+    // "250300055": 25 0 30 0, a blank, 0 55 as printed; 2 50 3 0 0 0 55 balances too.
+    const rows = new Map([
+      ['r', [run('250300055', ['25', '0', '30', '0', null, '0', '55']), run('250300055', ['2', '50', '3', '0', '0', '0', '55'])]],
+      ['s', [run('5005', ['5', '0', null, null, null, '0', '5'])]],
+    ]);
+    const identities = ['r', 's'].map((row): TableIdentity => ({ left: [{ row, column: 6 }], right: [0, 1, 2, 3, 4, 5].map((column) => ({ row, column })), whenFirstPrinted: false }));
+    expect(solveRows(rows, identities).get('r')?.chosen).toBeNull();
   });
 });

@@ -59,20 +59,31 @@ export function candidateValue(candidate: Candidate, column: number): number | n
 
 type Lookup = (ref: CellRef) => number | null | undefined;
 
-/** true / false when the identity can be evaluated with `lookup`, undefined when a cell is unknown. */
-function holds(identity: TableIdentity, lookup: Lookup): boolean | undefined {
+/**
+ * true / false when the identity can be evaluated with `lookup`, undefined when a cell is unknown.
+ * `withinRow`: the identity ties one row's own cells (its total), where a blank side checks nothing.
+ */
+function holds(identity: TableIdentity, lookup: Lookup, withinRow = false): boolean | undefined {
   const left = identity.left.map(lookup);
   const right = identity.right.map(lookup);
   if ([...left, ...right].some((v) => v === undefined || Number.isNaN(v))) return undefined;
-  if (identity.whenFirstPrinted && left[0] === null) return true;
-  // One side all blank against numbers on the other tells nothing: a blank total over parts that are
-  // not zero is a total not printed, and parts all blank under a total are a row that prints only its
-  // total (templates.md); neither is a check that holds, nor one that fails.
+  // Parts all blank under a total that is a number are parts not printed (a row that prints only its
+  // total, sub-rows that leave their totals blank under a printed 总计): a check neither held nor
+  // failed. So, within a row, is a blank total over parts that are not zero: a total not printed.
+  // (Across rows a blank total stands for none: a column printed blank to its total takes no number.)
   const allBlank = (values: (number | null | undefined)[]): boolean => values.every((v) => v === null);
   const someNumber = (values: (number | null | undefined)[]): boolean => values.some((v) => v !== null && v !== 0);
-  if ((allBlank(left) && someNumber(right)) || (allBlank(right) && someNumber(left))) return undefined;
+  if (allBlank(right) && someNumber(left)) return undefined;
+  if (withinRow && allBlank(left) && someNumber(right)) return undefined;
+  if (identity.whenFirstPrinted && left[0] === null) return true;
   const sum = (values: (number | null | undefined)[]): number => Math.round(values.reduce<number>((a, v) => a + (v ?? 0), 0) * 1e6) / 1e6;
   return sum(left) === sum(right);
+}
+
+/** Every cell of the reading is a part of one printed digit string. */
+function fromOneRun(candidate: Candidate): boolean {
+  const first = candidate.cells[0];
+  return first !== null && first !== undefined && candidate.cells.every((c) => c !== null && c.split !== undefined && c.text === first.text && c.line === first.line && c.cellIndex === first.cellIndex);
 }
 
 const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
@@ -101,14 +112,7 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
     }
     // The row's own identities first: a derived reading must satisfy them.
     const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
-    let kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) !== false));
-    // A reading that fills every column with a printed number and balances the row's own totals is
-    // the row as printed; readings that leave columns empty where the source shows no blank balance
-    // nothing and give way to it (digits glued "340000034": 34 0 0 0 0 0 34, not one number in 其他).
-    // (A number in every column: a blank, printed or dropped, makes no whole reading, nor does a blank
-    // total that a check skips.)
-    const whole = own.length === 0 ? [] : kept.filter((c) => valuesFor(c).every((v) => v !== null) && own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column]) === true));
-    if (whole.length > 0) kept = whole;
+    const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column], true) !== false));
     readings.set(key, kept);
     if (kept.length > 1) open.add(key);
   }
@@ -170,9 +174,27 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
       for (const key of openKeys) readings.set(key, [...(used.get(key) as Set<number>)].map((k) => (readings.get(key) as Candidate[])[k] as Candidate));
     }
   }
+  // Whether every row of the table can be read whole (see below): only then does a table show it
+  // printed every cell. One row that cannot (too few digits, or no split that balances) shows the
+  // table leaves cells empty, and then a blank may hide in any run of digits ("250300055": 25 0 30 0,
+  // a blank, 0 55; the whole 2 50 3 0 0 0 55 balances too).
+  const isWhole = (key: string, c: Candidate): boolean => {
+    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
+    return own.length > 0 && fromOneRun(c) && valuesFor(c).every((v) => v !== null) && own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column], true) === true);
+  };
+  const printedWhole = [...rows].every(([key, all]) => all.some((c) => isWhole(key, c) || (!c.derived && valuesFor(c).every((v) => v !== null))));
   const decisions = new Map<string, RowDecision>();
   for (const key of rows.keys()) {
-    const remaining = readings.get(key) as Candidate[];
+    let remaining = readings.get(key) as Candidate[];
+    // What the identities leave open, in a table every row of which can be read whole: where the row
+    // printed one unbroken run of digits, a reading that fills every column with a number and balances
+    // the row's own totals is the row as printed; readings that leave columns empty, where the run shows
+    // no trace of a blank, balance nothing and give way to it (digits glued "340000034": 34 0 0 0 0 0
+    // 34, not one number in 其他 with blanks around it). A blank, printed or dropped, makes no whole
+    // reading, nor does a blank total that a check skips; nor does a row of several runs, as a blank
+    // may be what parts them ("330360 069").
+    const whole = remaining.length < 2 || !printedWhole ? [] : remaining.filter((c) => isWhole(key, c));
+    if (whole.length > 0) remaining = whole;
     decisions.set(key, { chosen: remaining.length === 1 ? (remaining[0] as Candidate) : null, remaining, before: before.get(key) ?? 0 });
   }
   return decisions;
