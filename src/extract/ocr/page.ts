@@ -17,7 +17,7 @@ import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type Cel
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
-import { gridsAreStray, inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTable, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -233,12 +233,13 @@ function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
 /**
  * The cells of a page: its grid cells; on a page without ruling whose lines stand in columns (an
  * unruled table), the words of every line, each read as a cell is (both readers must agree on a
- * number; whole-page reading drops lone digits and garbles others); else none.
+ * number; whole-page reading drops lone digits and garbles others); else none. An image that is no
+ * page (a screenshot of one table) is read by its words when a single line of it is a row of values.
  */
-function pageCells(p: Prepared): PageCells {
+function pageCells(p: Prepared, isPage: boolean): PageCells {
   if (p.grids.length > 0) return { ...gridCellInks(p), source: 'grid', lines: [] };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  if (!mayHoldTable(lines, p.textHeight)) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
+  if (!(isPage ? mayHoldTable(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
   return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
 }
@@ -318,19 +319,36 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  */
 export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
-  const scaled = await readingScale(await withoutDarkBorders(input));
+  const bordered = await withoutDarkBorders(input);
+  // An image of another shape than a page's holds one table (a screenshot) or a part of a page.
+  const isPage = pageShaped(bordered);
+  const scaled = await readingScale(bordered);
   const deskewedPage = await deskewed(scaled.raster, scaled.textHeight);
   const { skew } = deskewedPage;
   await yieldToOthers();
   const p = withoutStrayGrids(deskewedPage.p);
-  const read = pageCells(p);
-  // Nothing to read upright, and a grid on its side: a table page lying sideways (its skew, measured
-  // on text running down the page, was no skew at all). A page of prose has no grid either way.
-  if (read.source === 'none' && mayTurn) {
+  const read = pageCells(p, isPage);
+  if (!mayTurn || read.source === 'grid') return { prepared: p, skew, read, turned };
+  // Nothing to read upright, or few lines of text where the page turned shows many: a page lying on
+  // its side (its skew, measured on text running down the page, was no skew at all), upright a few
+  // rows of specks or none. It is turned when turned it shows a grid, or an unruled table (or one
+  // ruled with horizontal lines only, which upright are rules down the page) of clearly more lines.
+  const mayLieSideways = read.source === 'none' || (isPage && linesClearlyMore(sidewaysLines(p.mask, p.textHeight).length, read.lines.length));
+  if (mayLieSideways) {
     const sideways = await preparePage(await rotateRaster(input, 90), 90, false);
     if (sideways.prepared.grids.length > 0) return sideways;
+    // (Not an image of another shape: a screenshot of 四 turned shows its 15 columns as lines.)
+    if (sideways.read.source === 'words' && isPage && linesClearlyMore(sideways.read.lines.length, read.lines.length)) return sideways;
   }
   return { prepared: p, skew, read, turned };
+}
+
+/** Lines of text a page lying on its side shows turned: a table's rows, more than a few. */
+const MIN_SIDEWAYS_LINES = 8;
+
+/** True when a page turned shows enough lines of text, and twice as many as upright. */
+function linesClearlyMore(turnedLines: number, uprightLines: number): boolean {
+  return turnedLines >= MIN_SIDEWAYS_LINES && turnedLines >= uprightLines * 2;
 }
 
 /** Reads a prepared page: its orientation (turned when it reads better so), cells and title. */

@@ -146,18 +146,20 @@ export function wordBoxes(mask: InkMask, region: BBox, textHeight: number): BBox
     if (h >= textHeight * 0.3 || w >= textHeight * 0.4 || (w >= stroke && h >= stroke)) words.push(tight);
   };
   cut(region, 0);
-  return withMarksJoined(words, textHeight);
+  return withMarksJoined(mask, words, textHeight);
 }
 
 /**
  * A word a character or so wide joined to the word after it on its line, when that stands closer
  * than a column's gap: 一、 of "一、本年新收…" is set apart by the space a full-width 、 leaves
  * after it, and is the start of a label, not a blank (一 is a dash) and a speck of its own. A
- * mark or a digit alone in its column (a printed blank, a value) stays a word.
+ * mark or a digit alone in its column (a printed blank, a value) stays a word, and so does a short
+ * number: "156" right-aligned in its column stands as close to "33" left-aligned in the next one
+ * as 一、 to its label (a screenshot of 2019's 四 drawn without vertical rules).
  */
-function withMarksJoined(words: readonly BBox[], textHeight: number): BBox[] {
+function withMarksJoined(mask: InkMask, words: readonly BBox[], textHeight: number): BBox[] {
   const sorted = [...words].sort((a, b) => a.x0 - b.x0);
-  const small = (w: BBox): boolean => w.x1 - w.x0 <= textHeight * 1.6;
+  const small = (w: BBox): boolean => w.x1 - w.x0 <= textHeight * 1.6 && !looksLikeNumber(mask, w, textHeight);
   const taken = new Set<BBox>();
   const out: BBox[] = [];
   for (const word of sorted) {
@@ -175,6 +177,32 @@ function withMarksJoined(words: readonly BBox[], textHeight: number): BBox[] {
   }
   return out;
 }
+
+/**
+ * True when a word's ink is two glyphs or more, each as narrow and as tall as a digit: parted by
+ * blank columns, none wider than DIGIT_WIDTH text heights nor lower than DIGIT_HEIGHT. A label's
+ * start is not: 一 is wide and flat, 、 and the dot of "1." low.
+ */
+function looksLikeNumber(mask: InkMask, word: BBox, textHeight: number): boolean {
+  const cols = inkProfile(mask, word, false);
+  const glyphs: { from: number; to: number }[] = [];
+  cols.forEach((n, k) => {
+    const last = glyphs.at(-1);
+    if (n === 0) return;
+    if (last && last.to === k - 1) last.to = k;
+    else glyphs.push({ from: k, to: k });
+  });
+  return glyphs.length >= 2 && glyphs.every((g) => {
+    if (g.to - g.from + 1 > textHeight * DIGIT_WIDTH) return false;
+    const ink = tightBox(mask, { x0: word.x0 + g.from, x1: word.x0 + g.to + 1, y0: word.y0, y1: word.y1 });
+    return ink !== null && ink.y1 - ink.y0 >= textHeight * DIGIT_HEIGHT;
+  });
+}
+
+/** A digit's ink is at most this many text heights wide (a Han character's is about 0.9)… */
+const DIGIT_WIDTH = 0.65;
+/** …and at least this many high (a text height is a Han character's; digits stand about 0.7). */
+const DIGIT_HEIGHT = 0.5;
 
 /** Ink pixels per row (`rows`) or column of a box, a lone pixel in a row or column counted as none. */
 function inkProfile(mask: InkMask, box: BBox, rows: boolean): number[] {
@@ -229,6 +257,33 @@ export function lineTextHeight(lines: readonly InkLine[], around: number): numbe
     .sort((a, b) => a - b);
   return heights.length >= 5 ? (heights[Math.floor(heights.length / 2)] as number) : null;
 }
+
+/**
+ * The lines of text the page would show turned on its side: its mask's rows and columns swapped. A
+ * page lying on its side shows few lines upright (its text runs down the page, so nearly every row
+ * holds ink) and many turned; an upright page the other way round. (A mirror turns the same lines
+ * as a turn does, so a transpose is enough to count them.)
+ */
+export function sidewaysLines(mask: InkMask, textHeight: number): InkLine[] {
+  const swapped = new Uint8Array(mask.data.length);
+  for (let y = 0; y < mask.height; y++) {
+    const row = y * mask.width;
+    for (let x = 0; x < mask.width; x++) swapped[x * mask.height + y] = mask.data[row + x] as number;
+  }
+  return inkLines({ width: mask.height, height: mask.width, data: swapped }, { x0: 0, y0: 0, x1: mask.height, y1: mask.width }, textHeight);
+}
+
+/**
+ * True when the lines of an image holding one table and nothing else (a screenshot of 四: a header
+ * and one row of numbers, three lines) may be that table: as a page's lines may, or one line broken
+ * into a row of values by wide gaps (a line of prose is broken by few).
+ */
+export function mayHoldOneTable(lines: readonly InkLine[], textHeight: number): boolean {
+  return mayHoldTable(lines, textHeight) || lines.some((l) => l.pieces.length >= MIN_ROW_PIECES);
+}
+
+/** Pieces of a line that make it a row of values: a label and three numbers at least (四's rows hold 5 or 15). */
+const MIN_ROW_PIECES = 4;
 
 /**
  * True when the lines may be rows of an unruled table: several lines in two pieces or more whose
