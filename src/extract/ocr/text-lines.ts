@@ -300,12 +300,37 @@ export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boo
 /**
  * True when a page's grids are strays beside its table: more than twice as many lines outside every
  * grid as the grids have rows hold three pieces or more, and those lines stand in columns (an
- * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses).
+ * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses);
+ * or the values of the lines in columns stand outside the grids (valuesOutsideGrids).
  */
 export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
   const inGrid = (l: InkLine): boolean => grids.some((g) => l.box.y0 >= g.bbox.y0 - snap && l.box.y1 <= g.bbox.y1 + snap);
   const outside = lines.filter((l) => !inGrid(l));
   const gridRows = grids.reduce((n, g) => n + g.ys.length - 1, 0);
   const columnar = outside.filter((l) => l.pieces.length >= 3).length;
-  return columnar > gridRows * 2 && mayHoldTable(outside, textHeight);
+  return (columnar > gridRows * 2 && mayHoldTable(outside, textHeight)) || valuesOutsideGrids(lines, grids, textHeight, snap);
 }
+
+/**
+ * True when the pieces of the lines standing in columns lie outside every grid (across as well as
+ * down) more than twice as often as inside one, and those lines may hold a table: the grids are
+ * characters' strokes chained into short "rules" (the numbering 1. 2. 3. down a compact table
+ * ruled with horizontal lines only, blurred by a screenshot's scaling) beside the table's values.
+ */
+function valuesOutsideGrids(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
+  const columnar = lines.filter((l) => l.pieces.length >= 3);
+  const within = (x: number, y: number): boolean => grids.some((g) => x >= g.bbox.x0 - snap && x <= g.bbox.x1 + snap && y >= g.bbox.y0 - snap && y <= g.bbox.y1 + snap);
+  let inside = 0;
+  let outside = 0;
+  for (const line of columnar) {
+    const y = (line.box.y0 + line.box.y1) / 2;
+    for (const piece of line.pieces) {
+      if (within((piece.from + piece.to) / 2, y)) inside++;
+      else outside++;
+    }
+  }
+  return outside > inside * 2 && outside >= MIN_STRAY_PIECES && mayHoldTable(columnar, textHeight);
+}
+
+/** Pieces outside the grids that make a table of their own: a few rows of values, not a note beside a table. */
+const MIN_STRAY_PIECES = 24;
