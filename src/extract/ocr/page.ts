@@ -247,13 +247,14 @@ function pageCells(p: Prepared, isPage: boolean): PageCells {
 /**
  * A page whose grids are strays: rules crossing by chance (a fold or a scanner's edge across a
  * table ruled with horizontal lines only) frame a few rows, while more lines outside every grid
- * stand in columns (the table itself, unruled). Read by its grids, the page lost the table; it is
- * read as a page without rules (its words), its rules dropped.
+ * stand in columns (the table itself, unruled); in an image file of one frame (a screenshot of one
+ * table), also grids that leave its values outside (strokes chained into rules). Read by its
+ * grids, the page lost the table; it is read as a page without rules (its words), its rules dropped.
  */
-function withoutStrayGrids(p: Prepared): Prepared {
+function withoutStrayGrids(p: Prepared, loneImage: boolean): Prepared {
   if (p.grids.length === 0) return p;
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  return gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
+  return gridsAreStray(lines, p.grids, p.textHeight, p.snap, loneImage) ? { ...p, grids: [], edges: [] } : p;
 }
 
 /**
@@ -307,6 +308,8 @@ export interface PreparedPage {
   read: PageCells;
   /** Clockwise degrees the page was turned while it was prepared (a page lying on its side, found no grid upright). */
   turned: number;
+  /** An image file of one frame (a screenshot of one table, a photo), not a page of a document. */
+  loneImage: boolean;
 }
 
 /** Lets other work waiting on this thread run (the reading of the page before) between long steps. */
@@ -317,7 +320,7 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  * before it is being read by the OCR workers (it yields between its long steps, so that page's
  * reading goes on as results come back).
  */
-export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
+export async function preparePage(input: Raster, turned = 0, mayTurn = true, loneImage = false): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
   const bordered = await withoutDarkBorders(input);
   // An image of another shape than a page's holds one table (a screenshot) or a part of a page.
@@ -326,21 +329,21 @@ export async function preparePage(input: Raster, turned = 0, mayTurn = true): Pr
   const deskewedPage = await deskewed(scaled.raster, scaled.textHeight);
   const { skew } = deskewedPage;
   await yieldToOthers();
-  const p = withoutStrayGrids(deskewedPage.p);
+  const p = withoutStrayGrids(deskewedPage.p, loneImage);
   const read = pageCells(p, isPage);
-  if (!mayTurn || read.source === 'grid') return { prepared: p, skew, read, turned };
+  if (!mayTurn || read.source === 'grid') return { prepared: p, skew, read, turned, loneImage };
   // Nothing to read upright, or few lines of text where the page turned shows many: a page lying on
   // its side (its skew, measured on text running down the page, was no skew at all), upright a few
   // rows of specks or none. It is turned when turned it shows a grid, or an unruled table (or one
   // ruled with horizontal lines only, which upright are rules down the page) of clearly more lines.
   const mayLieSideways = read.source === 'none' || (isPage && linesClearlyMore(sidewaysLines(p.mask, p.textHeight).length, read.lines.length));
   if (mayLieSideways) {
-    const sideways = await preparePage(await rotateRaster(input, 90), 90, false);
+    const sideways = await preparePage(await rotateRaster(input, 90), 90, false, loneImage);
     if (sideways.prepared.grids.length > 0) return sideways;
     // (Not an image of another shape: a screenshot of 四 turned shows its 15 columns as lines.)
     if (sideways.read.source === 'words' && isPage && linesClearlyMore(sideways.read.lines.length, read.lines.length)) return sideways;
   }
-  return { prepared: p, skew, read, turned };
+  return { prepared: p, skew, read, turned, loneImage };
 }
 
 /** Lines of text a page lying on its side shows turned: a table's rows, more than a few. */
@@ -356,11 +359,11 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   // A page lying on its side shows its cells' text standing up: turned the way its samples read best.
   if (liesSideways(page.read.cells, page.read.textHeight)) {
     const rotation = await sidewaysTurn(page, options.engine);
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false, page.loneImage), (page.turned + rotation) % 360, pageNumber, options)).result;
   }
   // Turned on its side while prepared: 90° or 270° is for its samples to say (upright or upside down).
   if (page.turned !== 0 && (await upsideDown(page, options.engine))) {
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false), (page.turned + 180) % 360, pageNumber, options)).result;
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false, page.loneImage), (page.turned + 180) % 360, pageNumber, options)).result;
   }
   const upright = await readPage(page, page.turned, pageNumber, options);
   // Orientation, judged once the page is read: a page read upright gives confident text. When it
@@ -368,7 +371,7 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   if (upright.cellConfidence === null || upright.cellConfidence >= ORIENTATION_DOUBT) return upright.result;
   const rotation = await betterTurn(page, options.engine);
   if (rotation === 0) return upright.result;
-  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
+  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false, page.loneImage), (page.turned + rotation) % 360, pageNumber, options)).result;
 }
 
 /**

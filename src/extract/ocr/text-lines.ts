@@ -301,14 +301,16 @@ export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boo
  * True when a page's grids are strays beside its table: more than twice as many lines outside every
  * grid as the grids have rows hold three pieces or more, and those lines stand in columns (an
  * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses);
- * or the values of the lines in columns stand outside the grids (valuesOutsideGrids).
+ * or, in an image file of one table (a screenshot), the values of the lines in columns stand
+ * outside the grids (valuesOutsideGrids). (Not on a document's page: there a page continued without
+ * its header, read by its words, is placed by its own columns and may land a column off: drawn-059.)
  */
-export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
+export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number, oneTable = false): boolean {
   const inGrid = (l: InkLine): boolean => grids.some((g) => l.box.y0 >= g.bbox.y0 - snap && l.box.y1 <= g.bbox.y1 + snap);
   const outside = lines.filter((l) => !inGrid(l));
   const gridRows = grids.reduce((n, g) => n + g.ys.length - 1, 0);
   const columnar = outside.filter((l) => l.pieces.length >= 3).length;
-  return (columnar > gridRows * 2 && mayHoldTable(outside, textHeight)) || valuesOutsideGrids(lines, grids, textHeight, snap);
+  return (columnar > gridRows * 2 && mayHoldTable(outside, textHeight)) || (oneTable && valuesOutsideGrids(lines, grids, textHeight, snap));
 }
 
 /**
