@@ -126,6 +126,21 @@ describe('an image of one table (a screenshot)', () => {
       { x0: 142, y0: 33, x1: 160, y1: 47 },
     ]);
   });
+
+  test('a label\'s numbering stays its start: "2." and "12" whose dot blur took (digits, then Han text)', () => {
+    const row = mask(600, 160, (block) => {
+      digit(block, 100, 30);
+      block(111, 44, 114, 47); // .
+      text(block, 130, 30, 6);
+      digit(block, 100, 90);
+      digit(block, 110, 90);
+      text(block, 134, 90, 6);
+    });
+    expect(wordBoxes(row, { x0: 0, y0: 0, x1: 600, y1: 160 }, 20).sort((a, b) => a.y0 - b.y0)).toEqual([
+      { x0: 100, y0: 30, x1: 248, y1: 50 },
+      { x0: 100, y0: 90, x1: 252, y1: 110 },
+    ]);
+  });
 });
 
 describe('grids framed by stray rules', () => {

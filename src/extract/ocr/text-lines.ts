@@ -154,12 +154,12 @@ export function wordBoxes(mask: InkMask, region: BBox, textHeight: number): BBox
  * than a column's gap: 一、 of "一、本年新收…" is set apart by the space a full-width 、 leaves
  * after it, and is the start of a label, not a blank (一 is a dash) and a speck of its own. A
  * mark or a digit alone in its column (a printed blank, a value) stays a word, and so does a short
- * number: "156" right-aligned in its column stands as close to "33" left-aligned in the next one
- * as 一、 to its label (a screenshot of 2019's 四 drawn without vertical rules).
+ * number before another: "156" right-aligned in its column stands as close to "33" left-aligned in
+ * the next one as 一、 to its label (a screenshot of 2019's 四 drawn without vertical rules).
  */
 function withMarksJoined(mask: InkMask, words: readonly BBox[], textHeight: number): BBox[] {
   const sorted = [...words].sort((a, b) => a.x0 - b.x0);
-  const small = (w: BBox): boolean => w.x1 - w.x0 <= textHeight * 1.6 && !looksLikeNumber(mask, w, textHeight);
+  const small = (w: BBox): boolean => w.x1 - w.x0 <= textHeight * 1.6;
   const taken = new Set<BBox>();
   const out: BBox[] = [];
   for (const word of sorted) {
@@ -169,7 +169,8 @@ function withMarksJoined(mask: InkMask, words: readonly BBox[], textHeight: numb
     while (small(box)) {
       const middle = (box.y0 + box.y1) / 2;
       const next = sorted.find((w) => !taken.has(w) && w !== word && w.x0 >= box.x1 && w.x0 - box.x1 <= textHeight * 0.8 && middle >= w.y0 - textHeight * 0.3 && middle <= w.y1 + textHeight * 0.3);
-      if (!next) break;
+      // Two numbers are two values ("2." before its label is no number: the dot is low).
+      if (!next || (looksLikeNumber(mask, box, textHeight) && looksLikeNumber(mask, next, textHeight))) break;
       taken.add(next);
       box = { x0: box.x0, x1: Math.max(box.x1, next.x1), y0: Math.min(box.y0, next.y0), y1: Math.max(box.y1, next.y1) };
     }
