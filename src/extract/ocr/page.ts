@@ -8,7 +8,7 @@ import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
-import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
+import { closeOpenEnds, eraseRules, findRules, hasColumnRule, skewOfSamples, skewSampleStep } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
@@ -248,13 +248,18 @@ function pageCells(p: Prepared, isPage: boolean): PageCells {
  * A page whose grids are strays: rules crossing by chance (a fold or a scanner's edge across a
  * table ruled with horizontal lines only) frame a few rows, while more lines outside every grid
  * stand in columns (the table itself, unruled); in an image file of one frame (a screenshot of one
- * table), also grids that leave its values outside (strokes chained into rules). Read by its
- * grids, the page lost the table; it is read as a page without rules (its words), its rules dropped.
+ * table), also grids that leave its values outside, or most of whose area lies in grids without a
+ * column rule (strokes chained into short rules). Read by its grids, the page lost the table; it is read as a page without rules (its words), its rules dropped.
  */
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
 function withoutStrayGrids(p: Prepared, loneImage: boolean): Prepared {
   if (p.grids.length === 0) return p;
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  return gridsAreStray(lines, p.grids, p.textHeight, p.snap, loneImage) ? { ...p, grids: [], edges: [] } : p;
+  // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
+  const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
+  const noColumnRules = loneImage && sum(p.grids.filter((g) => !hasColumnRule(g, p.edges, p.snap)).map(area)) > sum(p.grids.map(area)) / 2;
+  return noColumnRules || gridsAreStray(lines, p.grids, p.textHeight, p.snap, loneImage) ? { ...p, grids: [], edges: [] } : p;
 }
 
 /**

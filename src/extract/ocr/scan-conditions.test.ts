@@ -5,6 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Edge } from '../../model/document.js';
 import { withoutDarkBorders } from './borders.js';
+import { hasColumnRule } from './geometry.js';
 import { homography, warp, type Quad } from './perspective.js';
 import { preparePage } from './page.js';
 import { rotateRaster, type Raster } from './raster.js';
@@ -87,6 +88,16 @@ describe('stray strokes', () => {
   test("a character's stroke between two row rules goes; a cell's side from rule to rule and a long rule stay", () => {
     const edges = [h(100, 0, 1000), h(160, 0, 1000), v(300, 108, 152), v(500, 100, 160), v(900, 0, 400)];
     expect(withoutStrayStrokes(edges, 20)).toEqual([h(100, 0, 1000), h(160, 0, 1000), v(500, 100, 160), v(900, 0, 400)]);
+  });
+});
+
+describe('column rules', () => {
+  const v = (position: number, start: number, end: number): Edge => ({ orientation: 'v', position, start, end });
+  const grid = { xs: [100, 400, 900], ys: [100, 160, 220, 280, 340, 400], bbox: { x0: 100, x1: 900, y0: 100, y1: 400 }, cells: [] };
+  test("a table's grid has a rule down most of its height; one framed by strokes chained over two rows has none", () => {
+    expect(hasColumnRule(grid, [v(100, 100, 400), v(470, 150, 230)], 5)).toBe(true);
+    // The numbering 1. 2. 3. down the labels, chained into "rules" two or three rows long (drawn-061).
+    expect(hasColumnRule(grid, [v(470, 150, 230), v(470, 260, 380), v(820, 100, 160)], 5)).toBe(false);
   });
 });
 
