@@ -27,6 +27,9 @@ const PICKS = new Map([
   [45, { why: 'screenshot of 二 alone, ruled, 2021, JPEG' }],
   [97, { why: 'screenshot of 三 alone, ruled, 2021' }],
   [98, { why: 'screenshot of 三 alone, unruled, 2019' }],
+  [61, { why: 'screenshot of 三 alone, horizontal rules only, 2021, JPEG: the numbering 1. 2. 3. chains into short vertical rules (grids with no column rule: read by its words)' }],
+  [17, { why: 'screenshot of 四 alone, unruled, 2021: a header and one row of values, three lines (read by its row of values)' }],
+  [129, { why: 'screenshot of 四 alone, horizontal rules only, 2021, JPEG' }],
 ]);
 
 const { seed, count, entries } = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8'));

@@ -119,7 +119,7 @@ export async function extractImage(bytes: Uint8Array, limits: { maxPages: number
     if (Math.max(raster.width, raster.height) < MIN_LONG_SIDE) {
       throw new InputError('image_too_small', `${raster.width}×${raster.height} pixels: too small to read a table from (at least ${MIN_LONG_SIDE} px on the long side)`);
     }
-    return { page: await preparePage(raster), inked: hasInk(raster) };
+    return { page: await preparePage(raster, 0, true, pageCount === 1), inked: hasInk(raster) };
   };
   const readPage = documentPageReader(sharedOcrEngine());
   const readFrame = async (frame: { page: PreparedPage; inked: boolean }, n: number): Promise<{ result: OcrPageResult; inked: boolean }> => ({ result: await readPage(frame.page, n + 1), inked: frame.inked });

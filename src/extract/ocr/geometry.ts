@@ -3,6 +3,7 @@
  * tables as edges in pixels.
  */
 import type { Edge } from '../../model/document.js';
+import type { RuledGrid } from '../../layout/ruling.js';
 import type { InkMask } from './raster.js';
 
 function profileScore(points: Int32Array, tan: number, size: number, step: number): number {
@@ -263,3 +264,23 @@ export function eraseRules(mask: InkMask, rules: readonly Edge[], halfWidth: num
   }
   return { width: mask.width, height: mask.height, data };
 }
+
+/**
+ * True when a grid has a vertical rule down most of its height (its border, a column's rule): a
+ * table's grid does. Grids framed by horizontal rules and characters' strokes chained into short
+ * "rules" (the numbering 1. 2. 3. down a compact table, two-character header words stacked) have
+ * only short ones.
+ */
+export function hasColumnRule(grid: RuledGrid, edges: readonly Edge[], snap: number): boolean {
+  const height = grid.bbox.y1 - grid.bbox.y0;
+  return edges.some(
+    (e) =>
+      e.orientation === 'v' &&
+      e.position >= grid.bbox.x0 - snap &&
+      e.position <= grid.bbox.x1 + snap &&
+      Math.min(e.end, grid.bbox.y1) - Math.max(e.start, grid.bbox.y0) >= height * COLUMN_RULE_SHARE,
+  );
+}
+
+/** Share of its grid's height a column's rule runs down at least. */
+const COLUMN_RULE_SHARE = 0.6;

@@ -8,7 +8,7 @@ import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
 import type { OcrEngine } from './engine.js';
-import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
+import { closeOpenEnds, eraseRules, findRules, hasColumnRule, skewOfSamples, skewSampleStep } from './geometry.js';
 import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
@@ -17,7 +17,7 @@ import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type Cel
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
-import { gridsAreStray, inkLines, lineTextHeight, mayHoldTable, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTable, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -233,12 +233,13 @@ function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
 /**
  * The cells of a page: its grid cells; on a page without ruling whose lines stand in columns (an
  * unruled table), the words of every line, each read as a cell is (both readers must agree on a
- * number; whole-page reading drops lone digits and garbles others); else none.
+ * number; whole-page reading drops lone digits and garbles others); else none. An image that is no
+ * page (a screenshot of one table) is read by its words when a single line of it is a row of values.
  */
-function pageCells(p: Prepared): PageCells {
+function pageCells(p: Prepared, isPage: boolean): PageCells {
   if (p.grids.length > 0) return { ...gridCellInks(p), source: 'grid', lines: [] };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  if (!mayHoldTable(lines, p.textHeight)) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
+  if (!(isPage ? mayHoldTable(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
   return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
 }
@@ -246,13 +247,19 @@ function pageCells(p: Prepared): PageCells {
 /**
  * A page whose grids are strays: rules crossing by chance (a fold or a scanner's edge across a
  * table ruled with horizontal lines only) frame a few rows, while more lines outside every grid
- * stand in columns (the table itself, unruled). Read by its grids, the page lost the table; it is
- * read as a page without rules (its words), its rules dropped.
+ * stand in columns (the table itself, unruled); in an image file of one frame (a screenshot of one
+ * table), also grids that leave its values outside, or most of whose area lies in grids without a
+ * column rule (strokes chained into short rules). Read by its grids, the page lost the table; it is read as a page without rules (its words), its rules dropped.
  */
-function withoutStrayGrids(p: Prepared): Prepared {
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+function withoutStrayGrids(p: Prepared, loneImage: boolean): Prepared {
   if (p.grids.length === 0) return p;
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  return gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
+  // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
+  const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
+  const noColumnRules = loneImage && sum(p.grids.filter((g) => !hasColumnRule(g, p.edges, p.snap)).map(area)) > sum(p.grids.map(area)) / 2;
+  return noColumnRules || gridsAreStray(lines, p.grids, p.textHeight, p.snap, loneImage) ? { ...p, grids: [], edges: [] } : p;
 }
 
 /**
@@ -306,6 +313,8 @@ export interface PreparedPage {
   read: PageCells;
   /** Clockwise degrees the page was turned while it was prepared (a page lying on its side, found no grid upright). */
   turned: number;
+  /** An image file of one frame (a screenshot of one table, a photo), not a page of a document. */
+  loneImage: boolean;
 }
 
 /** Lets other work waiting on this thread run (the reading of the page before) between long steps. */
@@ -316,21 +325,38 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  * before it is being read by the OCR workers (it yields between its long steps, so that page's
  * reading goes on as results come back).
  */
-export async function preparePage(input: Raster, turned = 0, mayTurn = true): Promise<PreparedPage> {
+export async function preparePage(input: Raster, turned = 0, mayTurn = true, loneImage = false): Promise<PreparedPage> {
   // The scanner's dark edges and a photo's desk are no ink (borders.ts).
-  const scaled = await readingScale(await withoutDarkBorders(input));
+  const bordered = await withoutDarkBorders(input);
+  // An image of another shape than a page's holds one table (a screenshot) or a part of a page.
+  const isPage = pageShaped(bordered);
+  const scaled = await readingScale(bordered);
   const deskewedPage = await deskewed(scaled.raster, scaled.textHeight);
   const { skew } = deskewedPage;
   await yieldToOthers();
-  const p = withoutStrayGrids(deskewedPage.p);
-  const read = pageCells(p);
-  // Nothing to read upright, and a grid on its side: a table page lying sideways (its skew, measured
-  // on text running down the page, was no skew at all). A page of prose has no grid either way.
-  if (read.source === 'none' && mayTurn) {
-    const sideways = await preparePage(await rotateRaster(input, 90), 90, false);
+  const p = withoutStrayGrids(deskewedPage.p, loneImage);
+  const read = pageCells(p, isPage);
+  if (!mayTurn || read.source === 'grid') return { prepared: p, skew, read, turned, loneImage };
+  // Nothing to read upright, or few lines of text where the page turned shows many: a page lying on
+  // its side (its skew, measured on text running down the page, was no skew at all), upright a few
+  // rows of specks or none. It is turned when turned it shows a grid, or an unruled table (or one
+  // ruled with horizontal lines only, which upright are rules down the page) of clearly more lines.
+  const mayLieSideways = read.source === 'none' || (isPage && linesClearlyMore(sidewaysLines(p.mask, p.textHeight).length, read.lines.length));
+  if (mayLieSideways) {
+    const sideways = await preparePage(await rotateRaster(input, 90), 90, false, loneImage);
     if (sideways.prepared.grids.length > 0) return sideways;
+    // (Not an image of another shape: a screenshot of 四 turned shows its 15 columns as lines.)
+    if (sideways.read.source === 'words' && isPage && linesClearlyMore(sideways.read.lines.length, read.lines.length)) return sideways;
   }
-  return { prepared: p, skew, read, turned };
+  return { prepared: p, skew, read, turned, loneImage };
+}
+
+/** Lines of text a page lying on its side shows turned: a table's rows, more than a few. */
+const MIN_SIDEWAYS_LINES = 8;
+
+/** True when a page turned shows enough lines of text, and twice as many as upright. */
+function linesClearlyMore(turnedLines: number, uprightLines: number): boolean {
+  return turnedLines >= MIN_SIDEWAYS_LINES && turnedLines >= uprightLines * 2;
 }
 
 /** Reads a prepared page: its orientation (turned when it reads better so), cells and title. */
@@ -338,11 +364,11 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   // A page lying on its side shows its cells' text standing up: turned the way its samples read best.
   if (liesSideways(page.read.cells, page.read.textHeight)) {
     const rotation = await sidewaysTurn(page, options.engine);
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false, page.loneImage), (page.turned + rotation) % 360, pageNumber, options)).result;
   }
   // Turned on its side while prepared: 90° or 270° is for its samples to say (upright or upside down).
   if (page.turned !== 0 && (await upsideDown(page, options.engine))) {
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false), (page.turned + 180) % 360, pageNumber, options)).result;
+    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false, page.loneImage), (page.turned + 180) % 360, pageNumber, options)).result;
   }
   const upright = await readPage(page, page.turned, pageNumber, options);
   // Orientation, judged once the page is read: a page read upright gives confident text. When it
@@ -350,7 +376,7 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   if (upright.cellConfidence === null || upright.cellConfidence >= ORIENTATION_DOUBT) return upright.result;
   const rotation = await betterTurn(page, options.engine);
   if (rotation === 0) return upright.result;
-  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false), (page.turned + rotation) % 360, pageNumber, options)).result;
+  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false, page.loneImage), (page.turned + rotation) % 360, pageNumber, options)).result;
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
  * The page preparation for scans as they come (issue 16): dark scanner edges and a photo's desk,
- * perspective, character strokes taken for rules, the text height of a screenshot.
+ * perspective, character strokes taken for rules, the text height of a screenshot, a page lying on its side.
  */
 import { describe, expect, test } from '@jest/globals';
 import type { Edge } from '../../model/document.js';
 import { withoutDarkBorders } from './borders.js';
+import { hasColumnRule } from './geometry.js';
 import { homography, warp, type Quad } from './perspective.js';
-import type { Raster } from './raster.js';
+import { preparePage } from './page.js';
+import { rotateRaster, type Raster } from './raster.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
 import { measuredTextHeight } from './text-height.js';
+import { inkLines, sidewaysLines } from './text-lines.js';
 
 /** A white page with black boxes drawn on it. */
 function page(width: number, height: number, boxes: readonly [number, number, number, number, number?][]): Raster {
@@ -88,6 +91,16 @@ describe('stray strokes', () => {
   });
 });
 
+describe('column rules', () => {
+  const v = (position: number, start: number, end: number): Edge => ({ orientation: 'v', position, start, end });
+  const grid = { xs: [100, 400, 900], ys: [100, 160, 220, 280, 340, 400], bbox: { x0: 100, x1: 900, y0: 100, y1: 400 }, cells: [] };
+  test("a table's grid has a rule down most of its height; one framed by strokes chained over two rows has none", () => {
+    expect(hasColumnRule(grid, [v(100, 100, 400), v(470, 150, 230)], 5)).toBe(true);
+    // The numbering 1. 2. 3. down the labels, chained into "rules" two or three rows long (drawn-061).
+    expect(hasColumnRule(grid, [v(470, 150, 230), v(470, 260, 380), v(820, 100, 160)], 5)).toBe(false);
+  });
+});
+
 describe('text height', () => {
   test('measured from the glyphs, whatever the image size says', () => {
     const shot = page(500, 300, textLines(20, 20, 5, 18, 22));
@@ -98,5 +111,51 @@ describe('text height', () => {
 
   test('too few glyphs to tell: null', () => {
     expect(measuredTextHeight(page(500, 300, textLines(20, 20, 1, 5)))).toBeNull();
+  });
+});
+
+describe('pages lying on their side', () => {
+  // An A4 page at 150 dpi, text 22 px high, set as print is: Han characters square with 2 px
+  // between them, digits 12 px wide with 1 px between them.
+  const glyphs = (x: number, y: number, count: number, width: number, gap: number): [number, number, number, number][] =>
+    Array.from({ length: count }, (_, k) => [x + k * (width + gap), y, x + k * (width + gap) + width, y + 22] as [number, number, number, number]);
+  // A table without vertical rules: 24 rows of a label and six numbers.
+  const tableRows = (): [number, number, number, number][] => {
+    const boxes: [number, number, number, number][] = [];
+    for (let row = 0; row < 24; row++) {
+      const y = 300 + row * 44;
+      boxes.push(...glyphs(120, y, 10, 22, 2));
+      for (let column = 0; column < 6; column++) boxes.push(...glyphs(460 + column * 110, y, 4, 12, 1));
+    }
+    return boxes;
+  };
+  // A page of prose: 24 lines running across the page.
+  const proseRows = (): [number, number, number, number][] => Array.from({ length: 24 }, (_, line) => glyphs(120, 300 + line * 44, 40, 22, 2)).flat();
+
+  test('upright, a table lying on its side shows few lines of text; turned, its 24 rows', async () => {
+    const turned = await rotateRaster(page(1240, 1754, tableRows()), 90);
+    const mask = { width: turned.width, height: turned.height, data: turned.data.map((grey) => (grey < 128 ? 1 : 0)) };
+    const whole = { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
+    expect(inkLines(mask, whole, 22).length).toBeLessThan(8);
+    expect(sidewaysLines(mask, 22)).toHaveLength(24);
+    // The page upright: its rows are lines, and turned it shows none of them.
+    const upright = page(1240, 1754, tableRows());
+    const uprightMask = { width: upright.width, height: upright.height, data: upright.data.map((grey) => (grey < 128 ? 1 : 0)) };
+    expect(inkLines(uprightMask, { x0: 0, y0: 0, x1: upright.width, y1: upright.height }, 22)).toHaveLength(24);
+    expect(sidewaysLines(uprightMask, 22).length).toBeLessThan(8);
+  });
+
+  test('a table turned 270° is turned 90° more and read by its words: its 24 rows are lines again', async () => {
+    // (Upright or upside down is for the reading to say: readPreparedPage's samples.)
+    const prepared = await preparePage(await rotateRaster(page(1240, 1754, tableRows()), 270));
+    expect(prepared.turned).toBe(90);
+    expect(prepared.read.source).toBe('words');
+    expect(prepared.read.lines).toHaveLength(24);
+  });
+
+  test('a page of prose stays upright: turned it shows no table', async () => {
+    const prepared = await preparePage(page(1240, 1754, proseRows()));
+    expect(prepared.turned).toBe(0);
+    expect(prepared.read.source).toBe('none');
   });
 });

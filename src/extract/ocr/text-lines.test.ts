@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import type { RuledGrid } from '../../layout/ruling.js';
-import { gridsAreStray, inkLines, mayHoldTable, wordBoxes } from './text-lines.js';
+import { gridsAreStray, inkLines, mayHoldOneTable, mayHoldTable, wordBoxes } from './text-lines.js';
 
 /** A page of `width` × `height` with ink drawn by `draw`. */
 function mask(width: number, height: number, draw: (block: (x0: number, y0: number, x1: number, y1: number) => void) => void): InkMask {
@@ -89,6 +89,60 @@ describe('words of an unruled table', () => {
   });
 });
 
+describe('an image of one table (a screenshot)', () => {
+  // 四 drawn without vertical rules: its header over two lines, then one row of 15 numbers.
+  const shot = mask(1700, 180, (block) => {
+    text(block, 10, 10, 4);
+    text(block, 600, 10, 4);
+    text(block, 10, 60, 70);
+    for (let k = 0; k < 15; k++) digit(block, 10 + k * 110, 130);
+  });
+  const lines = inkLines(shot, { x0: 0, y0: 0, x1: 1700, y1: 180 }, 20);
+
+  test('a header and one row of values: too few lines for a page\'s table, but a row of values for a table alone', () => {
+    expect(lines).toHaveLength(3);
+    expect(mayHoldTable(lines, 20)).toBe(false);
+    expect(mayHoldOneTable(lines, 20)).toBe(true);
+  });
+
+  test('lines of prose are no table, alone or not', () => {
+    const prose = mask(1700, 180, (block) => {
+      text(block, 10, 10, 60);
+      text(block, 10, 60, 30);
+      text(block, 800, 60, 30);
+    });
+    expect(mayHoldOneTable(inkLines(prose, { x0: 0, y0: 0, x1: 1700, y1: 180 }, 20), 20)).toBe(false);
+  });
+
+  test('a number right-aligned in its column, close before the next column\'s number, stays a word of its own', () => {
+    // "156" ends 14 px before "33" starts (2019's 四: 总计 right-aligned, the lawsuits' first column left-aligned).
+    const row = mask(600, 100, (block) => {
+      for (const x of [100, 110, 120]) digit(block, x, 30);
+      for (const x of [142, 152]) digit(block, x, 30);
+    });
+    const words = wordBoxes(row, { x0: 0, y0: 0, x1: 600, y1: 100 }, 20).sort((a, b) => a.x0 - b.x0);
+    expect(words).toEqual([
+      { x0: 100, y0: 33, x1: 128, y1: 47 },
+      { x0: 142, y0: 33, x1: 160, y1: 47 },
+    ]);
+  });
+
+  test('a label\'s numbering stays its start: "2." and "12" whose dot blur took (digits, then Han text)', () => {
+    const row = mask(600, 160, (block) => {
+      digit(block, 100, 30);
+      block(111, 44, 114, 47); // .
+      text(block, 130, 30, 6);
+      digit(block, 100, 90);
+      digit(block, 110, 90);
+      text(block, 134, 90, 6);
+    });
+    expect(wordBoxes(row, { x0: 0, y0: 0, x1: 600, y1: 160 }, 20).sort((a, b) => a.y0 - b.y0)).toEqual([
+      { x0: 100, y0: 30, x1: 248, y1: 50 },
+      { x0: 100, y0: 90, x1: 252, y1: 110 },
+    ]);
+  });
+});
+
 describe('grids framed by stray rules', () => {
   /** Ten rows of a label and six numbers in columns, 60 px apart: a table without vertical rules. */
   const page = mask(1000, 700, (block) => {
@@ -106,6 +160,13 @@ describe('grids framed by stray rules', () => {
 
   test('two rows framed by chance, beside eight rows standing in columns: strays, the page is read by its words', () => {
     expect(gridsAreStray(lines, [grid(0, 1)], 20, 5)).toBe(true);
+  });
+
+  test('on an image of one table, grids over the labels alone, the values beside them outside every grid: strays (strokes of 1. 2. 3. chained into rules)', () => {
+    const overLabels: RuledGrid = { xs: [40, 200, 380], ys: [30, 330, 630], bbox: { x0: 40, x1: 380, y0: 30, y1: 630 }, cells: [] };
+    expect(gridsAreStray(lines, [overLabels], 20, 5, true)).toBe(true);
+    // (On a page they stand: there only grids over a few rows beside many lines in columns are strays.)
+    expect(gridsAreStray(lines, [overLabels], 20, 5, false)).toBe(false);
   });
 
   test('a grid over the table\'s rows is the table', () => {

@@ -146,16 +146,18 @@ export function wordBoxes(mask: InkMask, region: BBox, textHeight: number): BBox
     if (h >= textHeight * 0.3 || w >= textHeight * 0.4 || (w >= stroke && h >= stroke)) words.push(tight);
   };
   cut(region, 0);
-  return withMarksJoined(words, textHeight);
+  return withMarksJoined(mask, words, textHeight);
 }
 
 /**
  * A word a character or so wide joined to the word after it on its line, when that stands closer
  * than a column's gap: 一、 of "一、本年新收…" is set apart by the space a full-width 、 leaves
  * after it, and is the start of a label, not a blank (一 is a dash) and a speck of its own. A
- * mark or a digit alone in its column (a printed blank, a value) stays a word.
+ * mark or a digit alone in its column (a printed blank, a value) stays a word, and so does a short
+ * number before another: "156" right-aligned in its column stands as close to "33" left-aligned in
+ * the next one as 一、 to its label (a screenshot of 2019's 四 drawn without vertical rules).
  */
-function withMarksJoined(words: readonly BBox[], textHeight: number): BBox[] {
+function withMarksJoined(mask: InkMask, words: readonly BBox[], textHeight: number): BBox[] {
   const sorted = [...words].sort((a, b) => a.x0 - b.x0);
   const small = (w: BBox): boolean => w.x1 - w.x0 <= textHeight * 1.6;
   const taken = new Set<BBox>();
@@ -167,7 +169,8 @@ function withMarksJoined(words: readonly BBox[], textHeight: number): BBox[] {
     while (small(box)) {
       const middle = (box.y0 + box.y1) / 2;
       const next = sorted.find((w) => !taken.has(w) && w !== word && w.x0 >= box.x1 && w.x0 - box.x1 <= textHeight * 0.8 && middle >= w.y0 - textHeight * 0.3 && middle <= w.y1 + textHeight * 0.3);
-      if (!next) break;
+      // Two numbers are two values ("2." before its label is no number: the dot is low).
+      if (!next || (looksLikeNumber(mask, box, textHeight) && looksLikeNumber(mask, next, textHeight))) break;
       taken.add(next);
       box = { x0: box.x0, x1: Math.max(box.x1, next.x1), y0: Math.min(box.y0, next.y0), y1: Math.max(box.y1, next.y1) };
     }
@@ -175,6 +178,32 @@ function withMarksJoined(words: readonly BBox[], textHeight: number): BBox[] {
   }
   return out;
 }
+
+/**
+ * True when a word's ink is two glyphs or more, each as narrow and as tall as a digit: parted by
+ * blank columns, none wider than DIGIT_WIDTH text heights nor lower than DIGIT_HEIGHT. A label's
+ * start is not: 一 is wide and flat, 、 and the dot of "1." low.
+ */
+function looksLikeNumber(mask: InkMask, word: BBox, textHeight: number): boolean {
+  const cols = inkProfile(mask, word, false);
+  const glyphs: { from: number; to: number }[] = [];
+  cols.forEach((n, k) => {
+    const last = glyphs.at(-1);
+    if (n === 0) return;
+    if (last && last.to === k - 1) last.to = k;
+    else glyphs.push({ from: k, to: k });
+  });
+  return glyphs.length >= 2 && glyphs.every((g) => {
+    if (g.to - g.from + 1 > textHeight * DIGIT_WIDTH) return false;
+    const ink = tightBox(mask, { x0: word.x0 + g.from, x1: word.x0 + g.to + 1, y0: word.y0, y1: word.y1 });
+    return ink !== null && ink.y1 - ink.y0 >= textHeight * DIGIT_HEIGHT;
+  });
+}
+
+/** A digit's ink is at most this many text heights wide (a Han character's is about 0.9)… */
+const DIGIT_WIDTH = 0.65;
+/** …and at least this many high (a text height is a Han character's; digits stand about 0.7). */
+const DIGIT_HEIGHT = 0.5;
 
 /** Ink pixels per row (`rows`) or column of a box, a lone pixel in a row or column counted as none. */
 function inkProfile(mask: InkMask, box: BBox, rows: boolean): number[] {
@@ -231,6 +260,33 @@ export function lineTextHeight(lines: readonly InkLine[], around: number): numbe
 }
 
 /**
+ * The lines of text the page would show turned on its side: its mask's rows and columns swapped. A
+ * page lying on its side shows few lines upright (its text runs down the page, so nearly every row
+ * holds ink) and many turned; an upright page the other way round. (A mirror turns the same lines
+ * as a turn does, so a transpose is enough to count them.)
+ */
+export function sidewaysLines(mask: InkMask, textHeight: number): InkLine[] {
+  const swapped = new Uint8Array(mask.data.length);
+  for (let y = 0; y < mask.height; y++) {
+    const row = y * mask.width;
+    for (let x = 0; x < mask.width; x++) swapped[x * mask.height + y] = mask.data[row + x] as number;
+  }
+  return inkLines({ width: mask.height, height: mask.width, data: swapped }, { x0: 0, y0: 0, x1: mask.height, y1: mask.width }, textHeight);
+}
+
+/**
+ * True when the lines of an image holding one table and nothing else (a screenshot of 四: a header
+ * and one row of numbers, three lines) may be that table: as a page's lines may, or one line broken
+ * into a row of values by wide gaps (a line of prose is broken by few).
+ */
+export function mayHoldOneTable(lines: readonly InkLine[], textHeight: number): boolean {
+  return mayHoldTable(lines, textHeight) || lines.some((l) => l.pieces.length >= MIN_ROW_PIECES);
+}
+
+/** Pieces of a line that make it a row of values: a label and three numbers at least (四's rows hold 5 or 15). */
+const MIN_ROW_PIECES = 4;
+
+/**
  * True when the lines may be rows of an unruled table: several lines in two pieces or more whose
  * later pieces start where other such lines' pieces start too (a table's columns). The wide gaps
  * of justified prose (around numbers, brackets) fall anywhere.
@@ -245,12 +301,39 @@ export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boo
 /**
  * True when a page's grids are strays beside its table: more than twice as many lines outside every
  * grid as the grids have rows hold three pieces or more, and those lines stand in columns (an
- * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses).
+ * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses);
+ * or, in an image file of one table (a screenshot), the values of the lines in columns stand
+ * outside the grids (valuesOutsideGrids). (Not on a document's page: there a page continued without
+ * its header, read by its words, is placed by its own columns and may land a column off: drawn-059.)
  */
-export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
+export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number, oneTable = false): boolean {
   const inGrid = (l: InkLine): boolean => grids.some((g) => l.box.y0 >= g.bbox.y0 - snap && l.box.y1 <= g.bbox.y1 + snap);
   const outside = lines.filter((l) => !inGrid(l));
   const gridRows = grids.reduce((n, g) => n + g.ys.length - 1, 0);
   const columnar = outside.filter((l) => l.pieces.length >= 3).length;
-  return columnar > gridRows * 2 && mayHoldTable(outside, textHeight);
+  return (columnar > gridRows * 2 && mayHoldTable(outside, textHeight)) || (oneTable && valuesOutsideGrids(lines, grids, textHeight, snap));
 }
+
+/**
+ * True when the pieces of the lines standing in columns lie outside every grid (across as well as
+ * down) more than twice as often as inside one, and those lines may hold a table: the grids are
+ * characters' strokes chained into short "rules" (the numbering 1. 2. 3. down a compact table
+ * ruled with horizontal lines only, blurred by a screenshot's scaling) beside the table's values.
+ */
+function valuesOutsideGrids(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
+  const columnar = lines.filter((l) => l.pieces.length >= 3);
+  const within = (x: number, y: number): boolean => grids.some((g) => x >= g.bbox.x0 - snap && x <= g.bbox.x1 + snap && y >= g.bbox.y0 - snap && y <= g.bbox.y1 + snap);
+  let inside = 0;
+  let outside = 0;
+  for (const line of columnar) {
+    const y = (line.box.y0 + line.box.y1) / 2;
+    for (const piece of line.pieces) {
+      if (within((piece.from + piece.to) / 2, y)) inside++;
+      else outside++;
+    }
+  }
+  return outside > inside * 2 && outside >= MIN_STRAY_PIECES && mayHoldTable(columnar, textHeight);
+}
+
+/** Pieces outside the grids that make a table of their own: a few rows of values, not a note beside a table. */
+const MIN_STRAY_PIECES = 24;
