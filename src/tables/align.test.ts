@@ -16,3 +16,15 @@ describe('column words on a header run', () => {
     expect(new Set(total.map((c) => c.flag))).toEqual(new Set(['missing']));
   });
 });
+
+describe('values apart from their label', () => {
+  test('a row with no values of its own right above numbers beside a label that is no row\'s is unread, never blank', async () => {
+    // drawn-143 (a scan of a 2021 report), page 2: "度办理结" / "法提供" are the group cells' fragments.
+    const text = ['三、收到和处理政府信息公开申请情况', '1.本机关不掌握相关政府信息 19 0 0 0 0 0 19', '2.没有现成信息需要另行制', '度办理结 法提供 1 65594 0 0 0 0 0 65594', '3.补正后申请内容仍不明确 3 0 0 0 0 36 39', ''].join('\n');
+    const { record } = await processBytes('source.txt', new TextEncoder().encode(text));
+    const row = (record?.cells ?? []).filter((c) => c.table === 'requests' && c.row === 'unableNeedsCreation');
+    expect(row).toHaveLength(7);
+    expect(new Set(row.map((c) => c.flag))).toEqual(new Set(['unreadable']));
+    expect((record?.cells ?? []).find((c) => c.row === 'unableUnclear' && c.column === 'total')?.value).toBe(39);
+  });
+});

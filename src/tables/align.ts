@@ -951,6 +951,13 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
     issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${row.label}"`, { page: row.page }));
     const before = rows[after - 1];
     const next = rows[after];
+    // A row that found no values of its own right above numbers under a label that is no row's (its
+    // values on the next line, beside a group cell's fragment, "度办理结 | 法提供 | 1 | 65594 | …") may
+    // have printed them there: it is unread, never a row printed blank.
+    if (before && before.slots.length === 0 && !before.droppedWhole) {
+      before.unplaced = true;
+      issues.push(makeIssue('warning', 'tables', 'row_values_apart', `${spec.table}.${before.key}: no values beside its label, and values under the label "${row.label}" after it may be its own; left unread`, { page: before.page, path: [spec.table, before.key] }));
+    }
     if (!before || !next || orphans.filter((o) => o.after === after && o.row.slots.length > 0).length !== 1) continue;
     const between = spec.rows.slice(order(before.key) + 1, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
     const [only] = between;
