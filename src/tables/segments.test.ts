@@ -123,6 +123,13 @@ describe('lineTokens', () => {
     expect(shape(lineTokens(textLine('(3) 其他法律行政法规禁止公开 5 0'), NONE))).toEqual(['L:(3)其他法律行政法规禁止公开', 'V:5', 'V:0']);
   });
 
+  test('numbering that lost its dot is label text: glued to its label in a cell of its own, or before it alone on its line', () => {
+    expect(shape(lineTokens(textLine('2其他法律行政法规禁止公开'), NONE))).toEqual(['L:2其他法律行政法规禁止公开']);
+    expect(shape(lineTokens(textLine('| 2其他法律行政法规禁止公开 |  | 31 |'), regionStyleOf([textLine('| 2其他法律行政法规禁止公开 |  | 31 |')])))[0]).toBe('L:2其他法律行政法规禁止公开');
+    expect(shape(lineTokens(textLine('2 其他法律行政法规禁止公开'), NONE))).toEqual(['L:2其他法律行政法规禁止公开']);
+    // (A count with its unit, "3起", stays a value: the glued-blanks test below.)
+  });
+
   test('rules drawn in text are no row; w3m box verticals separate cells', () => {
     expect(lineTokens(textLine('---|---'), NONE)).toEqual([]);
     expect(lineTokens(textLine('├────┼────┤'), NONE)).toEqual([]);

@@ -470,6 +470,15 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     // number with its unit after it, "12件次", "3起", is a value still.)
     const folded = foldText(text).trim();
     const textCell = separatedCells && /\p{Script=Han}\D*\d/u.test(folded) && !NUMBER_AT_END.test(folded);
+    // A cell of its own (pipes, tabs, or alone on its line) starting with a digit or two right before
+    // its words and holding no other number is a label whose numbering lost its dot ("2其他法律行政法规
+    // 禁止公开"): a count is a cell of its own there, never glued in front of the next row's label. (A
+    // count with its unit, "3起", "12件次", is a value.)
+    const ownCell = separatedCells || cells.length === 1;
+    if (ownCell && /^\d{1,2}\p{Script=Han}{3}\D*$/u.test(folded)) {
+      tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
+      return;
+    }
     if (((/\d/.test(text) && !isValueText(text)) || isGluedRun(text) || TRAILING_PLACEHOLDERS.test(foldText(text)) || placeholderEnd) && !textCell) {
       for (const part of splitGluedText(text, markNext)) {
         if (part.kind === 'label') tokens.push({ kind: 'label', text: part.text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
@@ -499,7 +508,9 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       continue;
     }
     if (!/^\d{1,2}$/.test(t.slot.text.trim())) continue;
-    if (dotCell || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
+    // "2 其他法律行政法规禁止公开" alone on its line (one cell per line): the numbering, its dot lost.
+    const numberingAlone = i === 0 && tokens.length === 2 && /^\s*\p{Script=Han}/u.test(next.text);
+    if (dotCell || numberingAlone || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
       tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
     }
   }
