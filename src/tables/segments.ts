@@ -344,8 +344,9 @@ function gluedLines(lines: readonly Line[]): boolean {
 }
 
 /** The cells of a text line that has pipes anywhere (not only a leading one), and whether it ended in residue. */
-function pipeCells(raw: string, style: RegionStyle): { cells: string[]; residue: boolean } {
-  const [keepLeadingEmpty, openEnded, runsAreCells] = [style.pipes === 'terminated' || style.labelFirst, style.openEnded, style.pipeRunsAreCells];
+function pipeCells(raw: string, style: RegionStyle, unterminated = false): { cells: string[]; residue: boolean } {
+  // (A source cut off right after a pipe: the cell after it was never printed, not printed empty.)
+  const [keepLeadingEmpty, openEnded, runsAreCells] = [style.pipes === 'terminated' || style.labelFirst, style.openEnded && !unterminated, style.pipeRunsAreCells];
   let text = raw.trim();
   let residue = false;
   // Runs of pipes after the last cell are span residue: how many blank cells they stood for is lost.
@@ -400,11 +401,11 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
   if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab' && line.separator !== 'marks') {
     const trimmed = raw.trim();
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, pipesOnly: true };
-    const { cells, residue } = pipeCells(raw, style);
+    const { cells, residue } = pipeCells(raw, style, line.unterminated === true);
     return { cells: withoutResidue(cells, style).map((text) => ({ text })), residue, pipesOnly: false };
   }
   if (line.method === 'text' && line.separator === 'pipe' && raw !== undefined) {
-    const { cells, residue } = pipeCells(raw, style);
+    const { cells, residue } = pipeCells(raw, style, line.unterminated === true);
     if (cells.every((c) => c === '')) {
       // A Markdown table's row of empty cells: blanks the decoder places or sets aside, no residue.
       if (line.gridWidth !== undefined) return { cells: new Array<{ text: string }>(line.gridWidth).fill({ text: '' }), residue: false, pipesOnly: false };
