@@ -177,7 +177,6 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   let unchecked = 0;
   let steps = 0;
   let overflow = false;
-  let allowBlanks = true;
   // Column by column: a blank (a dropped cell), or the next printed number; a glued digit string
   // gives its numbers one prefix at a time. A printed total must be the sum of its parts.
   const walk = (column: number, token: number, offset: number): void => {
@@ -207,7 +206,7 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
       if (blind) unchecked--;
     };
     // A blank where a cell was dropped, if the tokens left still fit in the columns left.
-    if (allowBlanks && tokensLeft <= n - column - 1) place(null, null, token, offset);
+    if (tokensLeft <= n - column - 1) place(null, null, token, offset);
     if (token === tokens.length) return;
     const { slot, digits } = tokens[token] as { slot: Slot; digits: string | null };
     if (!digits) {
@@ -223,21 +222,7 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     }
   };
   walk(0, 0, 0);
-  if (overflow) {
-    // Too many readings with blanks (四's fifteen numbers glued into one string): the readings that
-    // fill every column and balance every total are all that can be told; with a total that holds,
-    // such a reading is the row as printed (solve.ts), and none of them leaves the row unread.
-    Object.assign(cells, new Array<Slot | null>(n).fill(null));
-    Object.assign(numbers, new Array<number | null>(n).fill(null));
-    candidates.length = 0;
-    uncheckedOnly.length = 0;
-    steps = 0;
-    overflow = false;
-    allowBlanks = false;
-    walk(0, 0, 0);
-    if (overflow || candidates.length === 0) return none(`too many ways to read ${slots.length} values into ${n} columns`);
-    return { candidates };
-  }
+  if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
   if (candidates.length === 0 && uncheckedOnly.length > 0) return none('every placement of the values leaves a total blank over parts that are not zero: the printed total cannot be checked');
   return { candidates: [...candidates, ...uncheckedOnly] };
 }

@@ -80,12 +80,6 @@ function holds(identity: TableIdentity, lookup: Lookup, withinRow = false): bool
   return sum(left) === sum(right);
 }
 
-/** Every cell of the reading is a part of one printed digit string. */
-function fromOneRun(candidate: Candidate): boolean {
-  const first = candidate.cells[0];
-  return first !== null && first !== undefined && candidate.cells.every((c) => c !== null && c.split !== undefined && c.text === first.text && c.line === first.line && c.cellIndex === first.cellIndex);
-}
-
 const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
 
 /** Decides each row's reading; rows absent from `rows` are not in the source (identities over them are not evaluated). */
@@ -174,27 +168,9 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
       for (const key of openKeys) readings.set(key, [...(used.get(key) as Set<number>)].map((k) => (readings.get(key) as Candidate[])[k] as Candidate));
     }
   }
-  // Whether every row of the table can be read whole (see below): only then does a table show it
-  // printed every cell. One row that cannot (too few digits, or no split that balances) shows the
-  // table leaves cells empty, and then a blank may hide in any run of digits ("250300055": 25 0 30 0,
-  // a blank, 0 55; the whole 2 50 3 0 0 0 55 balances too).
-  const isWhole = (key: string, c: Candidate): boolean => {
-    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
-    return own.length > 0 && fromOneRun(c) && valuesFor(c).every((v) => v !== null) && own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column], true) === true);
-  };
-  const printedWhole = [...rows].every(([key, all]) => all.some((c) => isWhole(key, c) || (!c.derived && valuesFor(c).every((v) => v !== null))));
   const decisions = new Map<string, RowDecision>();
   for (const key of rows.keys()) {
-    let remaining = readings.get(key) as Candidate[];
-    // What the identities leave open, in a table every row of which can be read whole: where the row
-    // printed one unbroken run of digits, a reading that fills every column with a number and balances
-    // the row's own totals is the row as printed; readings that leave columns empty, where the run shows
-    // no trace of a blank, balance nothing and give way to it (digits glued "340000034": 34 0 0 0 0 0
-    // 34, not one number in 其他 with blanks around it). A blank, printed or dropped, makes no whole
-    // reading, nor does a blank total that a check skips; nor does a row of several runs, as a blank
-    // may be what parts them ("330360 069").
-    const whole = remaining.length < 2 || !printedWhole ? [] : remaining.filter((c) => isWhole(key, c));
-    if (whole.length > 0) remaining = whole;
+    const remaining = readings.get(key) as Candidate[];
     decisions.set(key, { chosen: remaining.length === 1 ? (remaining[0] as Candidate) : null, remaining, before: before.get(key) ?? 0 });
   }
   return decisions;
