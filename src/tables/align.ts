@@ -410,6 +410,11 @@ function withNumberingJoined<E extends { token: Token }>(stream: readonly E[]): 
   return out;
 }
 
+/** Label text holding a header word or a band header's word ("信息内容"): a header, no row. */
+function isHeaderText(text: string, spec: TableSpec): boolean {
+  return containsAny(text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(text, [spec.bandHeaderWord]));
+}
+
 /** The stream's label pieces, the row each is aligned to, and the row at each label's stream index. */
 function alignStream(stream: readonly { token: Token }[], spec: TableSpec): { pieces: Piece[]; assigned: (number | null)[]; rowAt: Map<number, number> } {
   const pieces: Piece[] = [];
@@ -470,7 +475,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   let { pieces, assigned, rowAt } = alignStream(stream, spec);
   const isHeaderAt = (at: number): boolean => {
     const token = stream[at]?.token;
-    return token?.kind === 'label' && !rowAt.has(at) && (containsAny(token.text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord])));
+    return token?.kind === 'label' && !rowAt.has(at) && isHeaderText(token.text, spec);
   };
   if (printsValuesBeforeLabels(stream, rowAt, isHeaderAt)) {
     stream = moveValuesAfterLabels(stream, rowAt);
@@ -527,7 +532,7 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
         return;
       }
       // Numbers on a header line ("(指2020年…如-8)") are no row's values.
-      if (containsAny(token.text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord]))) {
+      if (isHeaderText(token.text, spec)) {
         open = null;
         lastRowIndex = null;
         return;
@@ -654,17 +659,17 @@ export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLi
   return { rows: kept, issues };
 }
 
+/** Rows whose values must line up before they give a page its columns (one row lines up with itself). */
+const ALIGNED_ROWS = 3;
+/** The page each header's positions were found on (positioned text). */
+const headerPages = new WeakMap<HeaderPositions, number>();
+
 /**
  * OCR rows without rules are placed by their own page's columns: where the numbers of the page's
  * full rows line up in exactly `n` columns, those; else the header's positions on the header's own
  * page. Another page's header positions never place them (a scan's pages sit apart: 三 continued
  * without its header landed a column off): there rows are read by their values alone, or stay unread.
  */
-/** Rows whose values must line up before they give a page its columns (one row lines up with itself). */
-const ALIGNED_ROWS = 3;
-/** The page each header's positions were found on (positioned text). */
-const headerPages = new WeakMap<HeaderPositions, number>();
-
 function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
   const ocr = rows.filter((r) => r.mode !== 'grid' && r.slots.some((s) => s.method === 'ocr' && s.bbox));
   const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
