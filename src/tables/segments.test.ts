@@ -100,6 +100,19 @@ describe('lineTokens', () => {
     expect(shape(lineTokens(textLine('| 四、结转 | 0 |  |'), NONE))).toEqual(['L:四、结转', 'V:0', 'V:']);
   });
 
+  test('rows that end with their last cell, a few of them, say a pipe at a row\'s end closes an empty cell', () => {
+    // The reviewer's sep-pipe-blank-empty-huaian21subTotalBlank: full rows end open, sub-rows with a blank total end in "| ".
+    const raws = ['一、本年新收 | 3001 | 53 | 0 | 0 | 61 | 4 | 3119', '二、上年结转 | 34 | 0 | 0 | 0 | 0 | 0 | 34', '（一）予以公开 | 1288 | 21 | 0 | 0 | 50 | 3 | ',
+      '（二）部分公开 | 447 | 7 | 0 | 0 | 0 | 0 | ', '2.其他法律 | 30 | 1 | 0 | 0 | 0 | 0 | ', '（七）总计 | 2932 | 53 | 0 | 0 | 61 | 4 | 3050'];
+    const lines = raws.map((r, i) => textLine(r, i + 1));
+    const style = regionStyleOf(lines);
+    expect(style.openEnded).toBe(true);
+    expect(shape(lineTokens(lines[2]!, style))).toEqual(['L:（一）予以公开', 'V:1288', 'V:21', 'V:0', 'V:0', 'V:50', 'V:3', 'V:']);
+    // Where every row ends in its pipe, the pipe closes the row.
+    const closed = regionStyleOf(raws.map((r, i) => textLine(r.trimEnd().endsWith('|') ? r : `${r} |`, i + 1)));
+    expect(closed.openEnded).toBe(false);
+  });
+
   test('a lone pipe is an empty cell where cells end in their pipe, and a separator where they do not', () => {
     const terminated = regionStyleOf(['规章 |', '0 |', '|', '0 |'].map((r, i) => textLine(r, i + 1)));
     const bare = regionStyleOf(['规章', '|', '0', '|', '0'].map((r, i) => textLine(r, i + 1)));
@@ -168,5 +181,19 @@ describe('emptyLineBlanks', () => {
     const lines = region(['一、本年新收', '316', '0', '0', '', '0', '', '316', '二、上年结转', '', '', '', '', '', '', '', '（一）予以公开', '40', '', '', '', '', '0', '40']);
     const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(13);
+  });
+  test('one cell per line with zeros printed as blanks: few numbers neighbour, but each stands right under its label', () => {
+    // The reviewer's excerpt-cellline-h2019blank0-19 (its last 56 lines, the source cut after 187): read as
+    // paragraphs, two empty lines made one blank, and （六）'s 1 went into 社会公益组织 (a silent cell).
+    const row = (label: string, cells: string[]): string[] => [label, ...cells];
+    const blank = (n: number): string[] => new Array<string>(n).fill('');
+    const raws = [
+      ...row('3.补正后申请内容仍不明确', ['1', ...blank(5), '1']), '（五）不予处理', ...row('1.信访举报投诉类申请', ['56', '6', ...blank(4), '62']),
+      ...row('2.重复申请', ['25', ...blank(5), '25']), ...row('3.要求提供公开出版物', blank(7)), ...row('4.无正当理由大量反复申请', blank(7)),
+      ...row('5.要求行政机关确认或重新出具已获取信息', ['1', ...blank(5), '1']), ...row('（六）其他处理', ['181', '5', '', '', '1', '', '187']),
+    ];
+    const lines = region(raws);
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
+    expect(blanks.reduce((a, b) => a + b, 0)).toBe(5 + 4 + 5 + 7 + 7 + 5 + 3);
   });
 });

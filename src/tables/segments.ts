@@ -276,6 +276,9 @@ function pipeLinesAfterPipeLines(lines: readonly Line[]): Set<number> {
   return out;
 }
 
+/** Rows ending with their last cell, not a pipe, that show a region's rows end open even where most end in an empty cell. */
+const OPEN_ROWS_PROVING_STYLE = 3;
+
 /** Decides a region's style from its lines' raw text. */
 export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let terminated = 0;
@@ -284,6 +287,7 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let rows = 0;
   let endEmpty = 0;
   let endOpen = 0;
+  let valueRows = 0;
   let pipeFirst = 0;
   let pipeRows = 0;
   let innerRuns = 0;
@@ -311,6 +315,10 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
       rows++;
       if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
+    }
+    // Rows of 二 hold two pipes or three ("行政许可| 12| 0"): they tell how rows end as well as 三's.
+    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 2 && /\d/.test(raw)) {
+      valueRows++;
       if (!raw.endsWith('|')) endOpen++;
     }
   }
@@ -318,7 +326,9 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   return {
     pipes,
     trailingResidue: rows >= 3 && endEmpty === rows,
-    openEnded: rows >= 3 && endOpen * 2 > rows,
+    // A converter that closes its rows with a pipe closes them all; rows left open, a few of them
+    // or most, say a pipe at a row's end closed an empty cell (sub-rows printing no total).
+    openEnded: valueRows >= 3 && (endOpen * 2 > valueRows || endOpen >= OPEN_ROWS_PROVING_STYLE),
     boxContinuations: boxContinuations(lines),
     emptyBetweenPipes: pipes === 'bare' ? pipeLinesAfterPipeLines(lines) : new Set(),
     gluedCells: gluedLines(lines),
@@ -560,11 +570,12 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   const blanks = new Array<number>(lines.length).fill(0);
   if (content < 8 || single < content * 0.7) return blanks;
   // Paragraphs: an empty line after (almost) every cell. A table printed one cell per line with many
-  // blank cells has as many empty lines, but its numbers stand on neighbouring lines too. (Header
-  // words wrapped over lines stand together in both: only numbers count.)
+  // blank cells has as many empty lines, but its numbers stand right under their label or another
+  // number. (Header words wrapped over lines stand together in both: only lines above a number count.)
   const valueLine = (i: number): boolean => (perLine[i] ?? []).some((t) => t.kind === 'value');
+  const contentLine = (i: number): boolean => i >= 0 && lines[i] !== undefined && lines[i]?.method === 'text' && !isEmptyTextLine(lines[i] as Line);
   const numberLines = lines.filter((_, i) => valueLine(i)).length;
-  const neighbours = lines.filter((_, i) => valueLine(i) && valueLine(i + 1)).length;
+  const neighbours = lines.filter((_, i) => valueLine(i) && contentLine(i - 1)).length;
   const paragraphs = empty >= content * 0.6 && neighbours <= numberLines * 0.3;
   // The last empty line of a region separates it from what follows: no cell.
   const lastLine = lines.findLastIndex((line) => isEmptyTextLine(line) && (line.raw ?? '') === '');
