@@ -44,3 +44,50 @@ describe('solveRows: a side printed all blank checks nothing', () => {
     expect(solveRows(rows, identities).get('r')?.chosen).toBeNull();
   });
 });
+
+describe('solveRows: whole readings of glued runs, taken together where the columns balance', () => {
+  const run = (text: string, parts: (string | null)[]): Candidate => ({ cells: parts.map((p) => (p === null ? null : { ...slot(text), split: p })), derived: true });
+  const ownTotal = (row: string): TableIdentity => ({ left: [{ row, column: 6 }], right: [0, 1, 2, 3, 4, 5].map((column) => ({ row, column })), whenFirstPrinted: false });
+  /** Each column: new + carried over = handled (the 2019 and 2021 balance of 三, with nothing carried forward). */
+  const balance = [0, 1, 2, 3, 4, 5, 6].map((column): TableIdentity => ({ left: [{ row: 'new', column }, { row: 'over', column }], right: [{ row: 'handled', column }], whenFirstPrinted: false }));
+  /**
+   * A run's readings as a glued page gives them: its whole readings, and the many that leave its total
+   * blank (the run cut in two, each part in some column: a blank total over parts checks nothing), too
+   * many together for the search over every row's readings.
+   */
+  const readings = (text: string, whole: string[][]): Candidate[] => {
+    const withBlanks: Candidate[] = [];
+    for (let cut = 1; cut < text.length; cut++) {
+      for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) {
+        const parts: (string | null)[] = new Array<string | null>(7).fill(null);
+        [parts[a], parts[b]] = [text.slice(0, cut), text.slice(cut)];
+        withBlanks.push(run(text, parts));
+      }
+    }
+    return [...withBlanks, ...whole.map((w) => run(text, w))];
+  };
+
+  test('every row read whole, and one choice balances every column: that choice is the table as printed', () => {
+    // "300153006143119" (3001 53 0 0 61 4 3119), "340000034", "303553006143153": the glued flat page of the review.
+    const rows = new Map([
+      ['new', readings('300153006143119', [['3001', '53', '0', '0', '61', '4', '3119']])],
+      ['over', readings('340000034', [['34', '0', '0', '0', '0', '0', '34']])],
+      ['handled', readings('303553006143153', [['3035', '53', '0', '0', '61', '4', '3153']])],
+    ]);
+    const decisions = solveRows(rows, [...['new', 'over', 'handled'].map(ownTotal), ...balance]);
+    expect(decisions.get('new')?.chosen?.cells.map((c) => c?.split)).toEqual(['3001', '53', '0', '0', '61', '4', '3119']);
+    expect(decisions.get('over')?.chosen?.cells.map((c) => c?.split)).toEqual(['34', '0', '0', '0', '0', '0', '34']);
+    expect(decisions.get('handled')?.chosen?.derived).toBe(true);
+  });
+
+  test('whole readings that balance their rows but not the columns are not taken (a blank hid in a run)', () => {
+    // "250300055" printed 25 0 30 0 _ 0 55; read whole, 2 50 3 0 0 0 55 balances its row, not the columns.
+    const rows = new Map([
+      ['new', readings('250300055', [['2', '50', '3', '0', '0', '0', '55']])],
+      ['over', readings('1000001', [['1', '0', '0', '0', '0', '0', '1']])],
+      ['handled', readings('260300056', [['26', '0', '30', '0', '0', '0', '56']])],
+    ]);
+    const decisions = solveRows(rows, [...['new', 'over', 'handled'].map(ownTotal), ...balance]);
+    for (const key of ['new', 'over', 'handled']) expect(decisions.get(key)?.chosen).toBeNull();
+  });
+});

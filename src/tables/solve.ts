@@ -82,6 +82,70 @@ function holds(identity: TableIdentity, lookup: Lookup, withinRow = false): bool
 
 const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
 
+/** Every cell of the reading is a part of one printed digit string. */
+function fromOneRun(candidate: Candidate): boolean {
+  const first = candidate.cells[0];
+  return first !== null && first !== undefined && candidate.cells.every((c) => c !== null && c.split !== undefined && c.text === first.text && c.line === first.line && c.cellIndex === first.cellIndex);
+}
+
+/**
+ * Rows the identities leave open because each printed its cells as one unbroken run of digits
+ * ("300153006143119"), where a blank may hide in any run (a source that prints empty cells as
+ * nothing). Each such row's whole reading, every column a number and its own total balanced, is
+ * taken only together with the others: where every row of the table can be read whole, exactly one
+ * choice of whole readings makes every identity across the rows evaluate and hold (each column's
+ * balance, 总计 of the outcomes). A blank hidden in a run moves digits between columns, and the
+ * columns' identities then fail; a whole reading balancing its row alone proves nothing (generated
+ * flat-glued gen-0262: 2 50 3 0 0 0 55 for 25 0 30 0 _ 0 55).
+ */
+function chooseWholeTable(
+  rows: ReadonlyMap<string, Candidate[]>,
+  readings: Map<string, Candidate[]>,
+  identities: readonly TableIdentity[],
+  cross: readonly TableIdentity[],
+  valuesFor: (c: Candidate) => (number | null)[],
+  known: Lookup,
+): void {
+  const openKeys = [...rows.keys()].filter((key) => (readings.get(key) ?? []).length > 1);
+  if (openKeys.length === 0) return;
+  const isWhole = (key: string, c: Candidate): boolean => {
+    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
+    return own.length > 0 && fromOneRun(c) && valuesFor(c).every((v) => v !== null) && own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column], true) === true);
+  };
+  // A row that cannot be read whole (too few digits, a blank printed or left out) shows the table leaves cells empty.
+  const printedWhole = [...rows].every(([key, all]) => all.some((c) => isWhole(key, c) || (!c.derived && valuesFor(c).every((v) => v !== null))));
+  if (!printedWhole) return;
+  const wholeOf = new Map(openKeys.map((key) => [key, (readings.get(key) as Candidate[]).filter((c) => isWhole(key, c))]));
+  const involved = cross.filter((i) => openKeys.some((key) => rowsOf(i).has(key)));
+  if (openKeys.some((key) => (wholeOf.get(key) as Candidate[]).length === 0 || !involved.some((i) => rowsOf(i).has(key)))) return;
+  if (openKeys.reduce((product, key) => product * (wholeOf.get(key) as Candidate[]).length, 1) > MAX_COMBINATIONS) return;
+  const choice = new Map<string, Candidate>();
+  const lookup: Lookup = (ref) => {
+    const c = choice.get(ref.row);
+    return c ? valuesFor(c)[ref.column] : known(ref);
+  };
+  const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
+  const atDepth = openKeys.map((_, d) => involved.filter((i) => depthOf(i) === d));
+  const found: Map<string, Candidate>[] = [];
+  const walk = (index: number): void => {
+    if (found.length > 1) return;
+    if (index === openKeys.length) {
+      found.push(new Map(choice));
+      return;
+    }
+    const key = openKeys[index] as string;
+    for (const c of wholeOf.get(key) as Candidate[]) {
+      choice.set(key, c);
+      // Every identity must evaluate and hold: one a blank side leaves unchecked proves nothing.
+      if ((atDepth[index] ?? []).every((i) => holds(i, lookup) === true)) walk(index + 1);
+    }
+    choice.delete(key);
+  };
+  walk(0);
+  if (found.length !== 1) return;
+  for (const [key, c] of found[0] as Map<string, Candidate>) readings.set(key, [c]);
+}
+
 /** Decides each row's reading; rows absent from `rows` are not in the source (identities over them are not evaluated). */
 export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: readonly TableIdentity[]): Map<string, RowDecision> {
   const valuesOf = new Map<Candidate, (number | null)[]>();
@@ -168,6 +232,7 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
       for (const key of openKeys) readings.set(key, [...(used.get(key) as Set<number>)].map((k) => (readings.get(key) as Candidate[])[k] as Candidate));
     }
   }
+  chooseWholeTable(rows, readings, identities, cross, valuesFor, known);
   const decisions = new Map<string, RowDecision>();
   for (const key of rows.keys()) {
     const remaining = readings.get(key) as Candidate[];
