@@ -397,9 +397,21 @@ function modeOf(slots: readonly Slot[], lines: ReadonlyMap<number, Line>): { mod
  */
 function withNumberingJoined<E extends { token: Token }>(stream: readonly E[]): E[] {
   const out: E[] = [];
+  /** Stream index of a label whose numbering's digit stands on the line above, and that digit. */
+  const digitFor = new Map<number, string>();
   for (let k = 0; k < stream.length; k++) {
     const entry = stream[k] as E;
     const next = stream[k + 1];
+    const dotted = wrappedNumberingLabel(stream, k);
+    if (dotted !== null && entry.token.kind === 'value') {
+      digitFor.set(dotted, entry.token.slot.text.trim());
+      continue;
+    }
+    const digit = digitFor.get(k);
+    if (digit !== undefined && entry.token.kind === 'label') {
+      out.push({ ...entry, token: { ...entry.token, text: digit + entry.token.text.trim() } });
+      continue;
+    }
     if (entry.token.kind === 'value' && entry.token.slot.method === 'text' && /^\d{1,2}[.．、]$/u.test(entry.token.slot.text.trim()) && next?.token.kind === 'label' && /^\s*\p{Script=Han}/u.test(next.token.text)) {
       out.push({ ...next, token: { ...next.token, text: entry.token.slot.text.trim() + next.token.text.trim() } });
       k++;
@@ -408,6 +420,27 @@ function withNumberingJoined<E extends { token: Token }>(stream: readonly E[]): 
     out.push(entry);
   }
   return out;
+}
+
+/**
+ * A label wrapped after its numbering, or between the numbering's digit and dot, with the row's
+ * values printed on its first line: "（三）不予公开 1 2 0 0 0 0 0 2" / ".属于国家秘密", or "… 1. 2 0 …" /
+ * "属于国家秘密". The number right after the label is the next label's numbering, not the row's first
+ * value; the stream index of that next label, or null.
+ */
+function wrappedNumberingLabel(stream: readonly { token: Token }[], k: number): number | null {
+  const entry = stream[k]?.token;
+  const before = stream[k - 1]?.token;
+  if (entry?.kind !== 'value' || entry.slot.method !== 'text' || before?.kind !== 'label' || before.line !== entry.slot.line) return null;
+  // The digit alone, its dot starting the next line; or the digit with its dot ("（三）不予公开 1. 2 0 …").
+  const text = entry.slot.text.trim();
+  const rest = /^\d{1,2}$/u.test(text) ? /^\s*[.．]\s*\p{Script=Han}/u : /^\d{1,2}[.．、]$/u.test(text) ? /^\s*\p{Script=Han}/u : null;
+  if (!rest) return null;
+  for (let j = k + 1; j < stream.length; j++) {
+    const t = (stream[j] as { token: Token }).token;
+    if (t.kind === 'label') return t.line > entry.slot.line && rest.test(t.text) ? j : null;
+  }
+  return null;
 }
 
 /** Label text holding a header word or a band header's word ("信息内容"): a header, no row. */
