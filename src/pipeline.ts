@@ -16,6 +16,7 @@ import { TABLE_KEYS } from './schema/keys.js';
 import type { Issue, ReportRecord, Source } from './schema/records.js';
 import type { ManifestEntry } from './schema/result.js';
 import type { ReconstructedTables } from './tables/reading.js';
+import { normaliseLabel } from './tables/normalise.js';
 import { reconstructTables } from './tables/reconstruct.js';
 import { buildRecord, failedRecord } from './validate/record.js';
 
@@ -107,7 +108,8 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
   const tables = readDocumentTables(doc);
   const anyTable = tables.found.active || tables.found.requests || tables.found.reviews;
   if (!anyTable) {
-    const isReport = REPORT_WORDS.test(doc.plainText);
+    // (Folded first: a traditional text with pinyin glosses prints "政府信息公開(kāi)".)
+    const isReport = REPORT_WORDS.test(normaliseLabel(doc.plainText));
     const issue = isReport
       ? makeIssue('error', 'tables', 'no_tables_found', 'a disclosure report, but none of its three statistical tables was found')
       : makeIssue('error', 'tables', 'not_a_report', 'the text is not a government information-disclosure annual report');

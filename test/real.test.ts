@@ -1,6 +1,6 @@
 /**
  * Real reports as scrapers and converters give them (issue 13): the shared corpus (hand-checked
- * truth) and this repository's real set (test/fixtures/real/, 76 page texts with truth written by
+ * truth) and this repository's real set (test/fixtures/real/, 95 page texts with truth written by
  * reading them). Every provable cell right on the corpus; at least 99% on the real set; never a
  * silent miss and never a number where the source proves none.
  */
@@ -71,4 +71,13 @@ describe('real reports', () => {
     expect(total.nullGivenNumber).toBe(0);
     expect(total.right / total.cells).toBeGreaterThanOrEqual(0.99);
   }, 120_000);
+
+  test('a report with no table, in traditional characters with pinyin glosses, is a report whose tables were not found', async () => {
+    // "2023 年政府信息公開(kāi)工作年度報(bào)告": it said not_a_report before the words were folded.
+    const source = join(ROOT, 'test', 'fixtures', 'real', 'e-jinan-zhangqiu-wlj-2023-pdftext-notables', 'source.txt');
+    const { record } = await processBytes(source, new Uint8Array(readFileSync(source)));
+    expect(record?.status).toBe('failed');
+    expect(record?.issues.map((i) => i.code)).toContain('no_tables_found');
+    expect(record?.year).toBe(2023);
+  });
 });

@@ -87,7 +87,9 @@ export function splitTextLine(raw: string, csv = false): { cells: string[]; sepa
     const inner = trimmed.replace(/^\|/, '').replace(/\|$/, '');
     return { cells: inner.split('|').map((c) => c.trim()), separator: 'pipe' };
   }
-  if (line.includes('\t')) {
+  // A tab after text parts cells; tabs that only indent a line ("\t\t\t0  |", a cell per line set in
+  // from the margin) part nothing, and splitting on them made empty cells the source never printed.
+  if (/\S *\t/.test(line)) {
     return { cells: line.split('\t').map((c) => c.trim()), separator: 'tab' };
   }
   // Whitespace-separated text: every token is a cell. Reconstruction joins the label tokens of a row
