@@ -882,12 +882,16 @@ export function valuesReachSourceEnd(slots: readonly Slot[], lineByNo: ReadonlyM
 
 /**
  * A group cell taken for a row ("（六）其他处理" over the three 2021 sub-rows): a row whose label is
- * only a group phrase, with no values, followed by a row of its group, is no row.
+ * only a group phrase, with no values, followed by a row of its group (a sub-row, numbered 1, 2, …),
+ * is no row. Followed by （七）总计, it is 2019's row （六）其他处理, its numbers printed apart (a block
+ * of labels, then a block of numbers).
  */
 function dropGroupRows(rows: DecodedRow[], spec: TableSpec): DecodedRow[] {
   return rows.filter((row, i) => {
     const next = rows[i + 1];
     if (row.slots.length > 0 || !next) return true;
+    const nextNumbering = spec.rows.find((r) => r.key === next.key)?.numbering ?? null;
+    if (nextNumbering === null || !/^\d+$/.test(nextNumbering)) return true;
     const key = parseLabel(row.label).key;
     const isGroup = spec.groupPhrases.some((g) => key === labelKey(normaliseLabel(g)) || key.endsWith(labelKey(normaliseLabel(g))));
     return !isGroup;
@@ -926,7 +930,9 @@ function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
     while (block.length > byLine.length && block.length > 1 && byLine.every((l) => l.length > 1) && printedItsOwnEmptyRow(block[0] as DecodedRow) && breakAfter(0)) block = block.slice(1);
     const width = (r: DecodedRow): number => spec.widthOf?.(r.key) ?? spec.gridValues ?? byLine[0]?.length ?? 1;
     let parts: Slot[][] | null = null;
-    if (byLine.length === block.length && byLine.every((l) => l.length > 1)) parts = byLine;
+    // One line of numbers per label: each holding several numbers, or each exactly its row's width
+    // (二's bands: "1 0 11" under three columns, "447228" under one).
+    if (byLine.length === block.length && (byLine.every((l) => l.length > 1) || byLine.every((l, k) => l.length === spec.widthOf?.((block[k] as DecodedRow).key)))) parts = byLine;
     else if (byLine.every((l) => l.length === 1)) {
       const total = block.reduce((sum, r) => sum + width(r), 0);
       if (total === block_slots.length) {
