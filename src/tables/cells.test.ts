@@ -24,6 +24,13 @@ describe('parseCellValue', () => {
     ['30(含自然失效7件)', 30],
     ['38000元', 38000],
     ['7545万元', 7545],
+    // Footnote marks after a number (the reviewer's footmark family: "3001*" was unreadable), never its digits.
+    ['3001*', 3001],
+    ['53＊', 53],
+    ['12※', 12],
+    ['3119¹', 3119],
+    ['3001①', 3001],
+    ['5*3', 'invalid'],
   ])('%j → %j', (raw, expected) => {
     expect(valueOf(raw)).toBe(expected);
   });

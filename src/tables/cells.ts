@@ -22,8 +22,8 @@ export type CellParse =
 /** Placeholders that mean "nothing printed" (templates.md §7.4). A lone "-" is one too. */
 const PLACEHOLDER = /^(?:[-—–―─‐‑‒~/\\|_.·…]+|无|空|暂无|没有)$/;
 const NUMBER = /^(减|增|[+-])?((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?(.*)$/;
-/** What may follow a number in a numeric cell: a bracketed note or a unit. */
-const ANNOTATION = /^(?:\(.*\)|\[.*\]|(?:万元|元|件|项|个|条|次|家|人|宗|户|笔)(?:\(.*\))?)$/;
+/** What may follow a number in a numeric cell: a bracketed note, a footnote mark ("3001*", "12※") or a unit. */
+const ANNOTATION = /^(?:\(.*\)|\[.*\]|\*+|※|[†‡]+|(?:万元|元|件|项|个|条|次|家|人|宗|户|笔)(?:\(.*\))?)$/;
 
 /** Parses a cell's text; whitespace, &nbsp; and U+3000 are ignored. */
 export function parseCellValue(raw: string): CellParse {

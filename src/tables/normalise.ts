@@ -32,8 +32,11 @@ const GLOSS = /\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,
 
 const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'gu');
 
-/** Superscript and subscript digits: a footnote mark ("3119¹"), never digits of the number. */
-const SCRIPT_DIGITS = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089]+/gu;
+/**
+ * Superscript and subscript digits: a footnote mark ("3119¹"), never digits of the number; so are
+ * circled numbers right after a digit ("3001①": NFKC makes ① a 1, and 30011 of it).
+ */
+const SCRIPT_DIGITS = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089]+|(?<=\d)[\u2460-\u2473]+/gu;
 
 /**
  * Folds width (NFKC: full-width digits, brackets, U+3000) and converts traditional characters. A
