@@ -136,6 +136,16 @@ describe('lineTokens', () => {
     expect(shape(lineTokens(textLine('(3) 其他法律行政法规禁止公开 5 0'), NONE))).toEqual(['L:(3)其他法律行政法规禁止公开', 'V:5', 'V:0']);
   });
 
+  test('numbering that lost its dot, in space-separated rows: at the line\'s start or after a group cell, never a value', () => {
+    // The reviewer's numv-noDot-space and numv-spaceNoDot-space: 8 values where 7 columns are printed.
+    expect(shape(lineTokens(textLine('2其他法律行政法规禁止公开 30 1 0 0 0 0 31'), NONE))).toEqual(['L:2其他法律行政法规禁止公开', 'V:30', 'V:1', 'V:0', 'V:0', 'V:0', 'V:0', 'V:31']);
+    expect(shape(lineTokens(textLine('（三）不予公开 1属于国家秘密 2 0 0 0 0 0 2'), NONE)).slice(0, 3)).toEqual(['L:（三）不予公开', 'L:1属于国家秘密', 'V:2']);
+    expect(shape(lineTokens(textLine('2 其他法律行政法规禁止公开 30 1 0 0 0 0 31'), NONE)).slice(0, 2)).toEqual(['L:2其他法律行政法规禁止公开', 'V:30']);
+    expect(shape(lineTokens(textLine('（三）不予公开 1 属于国家秘密 2 0 0 0 0 0 2'), NONE)).slice(0, 3)).toEqual(['L:（三）不予公开', 'L:1属于国家秘密', 'V:2']);
+    // A number wrapped to the line's start before a label with its own numbering stays a value.
+    expect(shape(lineTokens(textLine('31 3.危及“三安全一稳定” 5 0 0 0 0 0 5'), NONE)).slice(0, 2)).toEqual(['V:31', 'L:3.危及“三安全一稳定”']);
+  });
+
   test('numbering that lost its dot is label text: glued to its label in a cell of its own, or before it alone on its line', () => {
     expect(shape(lineTokens(textLine('2其他法律行政法规禁止公开'), NONE))).toEqual(['L:2其他法律行政法规禁止公开']);
     expect(shape(lineTokens(textLine('| 2其他法律行政法规禁止公开 |  | 31 |'), regionStyleOf([textLine('| 2其他法律行政法规禁止公开 |  | 31 |')])))[0]).toBe('L:2其他法律行政法规禁止公开');

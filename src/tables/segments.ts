@@ -7,7 +7,7 @@
  */
 import { UNREAD_MARK, type BBox, type Line, type LineCell } from '../model/document.js';
 import { isValueText } from './cells.js';
-import { foldText } from './normalise.js';
+import { foldText, normaliseLabel } from './normalise.js';
 import type { Slot } from './slots.js';
 
 /** A piece of label text, with where it was printed. */
@@ -279,6 +279,9 @@ function pipeLinesAfterPipeLines(lines: readonly Line[]): Set<number> {
 /** Rows ending with their last cell, not a pipe, that show a region's rows end open even where most end in an empty cell. */
 const OPEN_ROWS_PROVING_STYLE = 3;
 
+/** A group cell's label, over numbered sub-rows: （三）不予公开, （四）无法提供, （五）不予处理, （六）其他处理. */
+const GROUP_CELL_END = /(?:不予公开|无法提供|不予处理|其他处理)$/u;
+
 /** Decides a region's style from its lines' raw text. */
 export function regionStyleOf(lines: readonly Line[]): RegionStyle {
   let terminated = 0;
@@ -485,7 +488,10 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     // its words and holding no other number is a label whose numbering lost its dot ("2其他法律行政法规
     // 禁止公开"): a count is a cell of its own there, never glued in front of the next row's label. (A
     // count with its unit, "3起", "12件次", is a value.)
-    const ownCell = separatedCells || cells.length === 1;
+    // So is a word of space-separated text that starts its line or follows a label ("（三）不予公开
+    // 1属于国家秘密"), where cells are not run together.
+    const ownWord = (line.separator === 'spaces' || line.separator === 'none') && !gluedRegion && (i === 0 || tokens.at(-1)?.kind === 'label');
+    const ownCell = separatedCells || cells.length === 1 || ownWord;
     if (ownCell && /^\d{1,2}\p{Script=Han}{3}\D*$/u.test(folded)) {
       tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
       return;
@@ -521,7 +527,14 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     if (!/^\d{1,2}$/.test(t.slot.text.trim())) continue;
     // "2 其他法律行政法规禁止公开" alone on its line (one cell per line): the numbering, its dot lost.
     const numberingAlone = i === 0 && tokens.length === 2 && /^\s*\p{Script=Han}/u.test(next.text);
-    if (dotCell || numberingAlone || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
+    // So is a digit set off by spaces before a label of words with the row's numbers after it, where it
+    // starts the line or follows a group cell ("2 其他法律行政法规禁止公开 30 1 0 0 0 0 31", "（三）不予公开 1
+    // 属于国家秘密 2 0 …"). (A number that wrapped to the line's start stands before a label with its own
+    // numbering: "31 3.危及…".)
+    const before = tokens[i - 1];
+    const afterGroup = before?.kind === 'label' && GROUP_CELL_END.test(normaliseLabel(before.text));
+    const numberingBeforeRow = (i === 0 || afterGroup) && /^[1-9]$/.test(t.slot.text.trim()) && /^\s*\p{Script=Han}/u.test(next.text) && tokens[i + 2]?.kind === 'value';
+    if (dotCell || numberingAlone || numberingBeforeRow || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
       tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
     }
   }
