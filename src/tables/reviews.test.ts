@@ -38,6 +38,14 @@ describe('table 四 in a ruled grid', () => {
     expect(slots?.slots.map((s) => s.text)).toEqual(values);
   });
 
+  test("pandas's index before each row (its numbering header starts with an empty corner cell): the row's index is no cell", () => {
+    // The reviewer's pandas-md-index: "| 3 | 72 | 64 | … | 20 |", 16 values for 15 columns.
+    const values = ['72', '64', '178', '37', '351', '13', '4', '8', '1', '26', '12', '1', '1', '6', '20'];
+    const numbering = ['', ...Array.from({ length: 15 }, (_, k) => String(k))];
+    const slots = readReviewSlots([gridLine(1, numbering), gridLine(2, ['2', ...HEADER]), gridLine(3, ['3', ...values])]);
+    expect(slots?.slots.map((s) => s.text)).toEqual(values);
+  });
+
   test('a label cell before the 15 values stays a label', () => {
     const values = ['1', '0', '0', '0', '1', '2', '0', '0', '0', '2', '0', '0', '0', '0', '0'];
     const slots = readReviewSlots([gridLine(1, HEADER), gridLine(2, ['件数', ...values])]);

@@ -63,6 +63,7 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
   const blanks = emptyLineBlanks(lines, lines.map((line) => lineTokens(line, style, gridValueColumns(line))));
   let found: ReviewSlots | null = null;
   let emptiesAfterHeader = 0;
+  let indexColumn = false;
   const headerCells: HeaderCell[] = [];
   for (const [index, line] of lines.entries()) {
     const { label, values } = labelAndValues(line, style);
@@ -78,7 +79,11 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
     const numbers = values.filter((v) => v.text.trim() !== '').length;
     // Column numbers a converter printed over the table (pandas: "| 0 | 1 | … | 14 |"): a header,
     // no row of counts (its own totals would not hold: 0 + 1 + 2 + 3 is not 4).
-    if (isColumnNumbering(values.map((v) => v.text.trim()))) continue;
+    if (isColumnNumbering(values.map((v) => v.text.trim()))) {
+      // Its empty corner cell first: pandas printed its index, a number before each row's cells.
+      indexColumn = values[0]?.text.trim() === '';
+      continue;
+    }
     // A header line; or a data row that starts with a label cell ("件数 | 0 | 0 …").
     // (A page flattened to one line: the header words and 四's digits glued after them, "…总计000000000000000".)
     const glued = values.some((v) => v.glued) && values.reduce((n, v) => n + v.text.replace(/\D/g, '').length, 0) >= 5;
@@ -96,7 +101,8 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
     }
     const piped = ruledIntoCells(line);
     const mode: SlotMode = line.separator === 'grid' ? 'grid' : line.separator === 'spaces' && !piped ? 'loose' : 'separated';
-    const slots = values;
+    // ("| 3 | 72 | 64 | … | 20 |": the row's index, then its fifteen cells.)
+    const slots = indexColumn && values.length === REVIEW_POSITIONS + 1 && /^\d+$/.test(values[0]?.text.trim() ?? '') ? values.slice(1) : values;
     if (slots.length === 0) continue;
     if (found && found.slots.length >= REVIEW_POSITIONS) {
       // The row broke across a page: digits of wrapped numbers continue in the same columns.

@@ -25,6 +25,14 @@ const rowTotal = (r: string): TableIdentity => ({ left: [{ row: r, column: 6 }],
 const values = (cells: (Slot | null)[]): (string | null)[] => cells.map((c) => (c ? (c.split ?? c.text) : null));
 
 describe('rowCandidates and solveRows', () => {
+  test("one column, one number repeated in every cell of the row: a spanned cell the converter repeated, read once", () => {
+    // pandas read_html then to_markdown: "| 行政许可 | 447228 | 447228 | 447228 |" under 2021's one column.
+    const found = rowCandidates(row('licensing', slots(['447228', '447228', '447228']), { mode: 'separated', separator: 'pipe' }), 1);
+    expect(found.candidates.map((c) => values(c.cells))).toEqual([['447228']]);
+    // Different numbers are no span: too many values for one column, unread.
+    expect(rowCandidates(row('licensing', slots(['447228', '12', '447228']), { mode: 'separated', separator: 'pipe' }), 1).candidates).toEqual([]);
+  });
+
   test('a glued digit string: the only split whose first six sum to the seventh and that fits the column identities', () => {
     const printed = (texts: string[]) => rowCandidates(row('x', slots(texts), { mode: 'separated', separator: 'pipe' }), 7).candidates;
     const rows = new Map([
