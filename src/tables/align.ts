@@ -15,7 +15,7 @@ import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
 import { foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type LabelToken, type RegionStyle, type Token } from './segments.js';
+import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { moveValuesAfterLabels, printsValuesBeforeLabels } from './values-before.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
@@ -468,9 +468,11 @@ function alignStream(stream: readonly { token: Token }[], spec: TableSpec): { pi
 }
 
 /** Decodes the rows of one table region. */
-export function decodeRegionRows(lines: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
+export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
   const issues: Issue[] = [];
-  const style = regionStyleOf(lines);
+  const widths = new Set(spec.rows.flatMap((r) => spec.widthOf?.(r.key) ?? []));
+  const lines = withSpaceJoinedCells(printed, widths);
+  const style = regionStyleOf(lines, spec.columnWords);
   const valueColumns = spec.gridValues !== undefined ? gridValueColumns(lines, spec.gridValues) : new Map<number, number[]>();
   const { tokens: perLine, unsplit } = splitSpannedLabels(
     lines.map((line) => lineTokens(line, style, line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo))),
@@ -836,10 +838,9 @@ function fillGroups(rows: DecodedRow[], groups: readonly { row: DecodedRow; chil
  */
 function markValuesAtLineEnd(rows: readonly DecodedRow[], lines: readonly Line[], lineByNo: ReadonlyMap<number, Line>, columnWords: readonly string[] = []): void {
   const markdown = (l: Line | undefined): boolean => l?.separator === 'pipe' && l.gridWidth !== undefined;
-  // Unless the converter set every row flush left and padded it at its end: a header row then starts
-  // with a column word ("| 自然人 | 法人或其他组织 | 总计 |  |  |"), where a table keeping its spans has
-  // the row-label column's empty cell first. Then a row's surplus empty cells are its end's padding.
-  const flushLeft = lines.some((l) => markdown(l) && columnWords.includes(foldText(l.cells[0]?.text ?? '').trim()));
+  // Unless the converter set every row flush left and padded it at its end: then a row's surplus
+  // empty cells are its end's padding.
+  const flushLeft = markdownFlushLeft(lines, columnWords);
   const widths = new Set(lines.filter((l) => markdown(l) && /\d/.test(l.cells.at(-1)?.text ?? '')).map((l) => l.cells.length));
   for (const row of rows) {
     const rowLines = new Set(row.slots.map((s) => s.line));

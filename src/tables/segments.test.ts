@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { splitTextLine } from '../extract/text.js';
 import type { Line } from '../model/document.js';
-import { emptyLineBlanks, lineTokens, regionStyleOf, splitGluedText, type Token } from './segments.js';
+import { emptyLineBlanks, lineTokens, regionStyleOf, splitGluedText, withSpaceJoinedCells, type Token } from './segments.js';
 
 const textLine = (raw: string, lineNo = 1): Line => ({
   page: 1,
@@ -205,5 +205,21 @@ describe('emptyLineBlanks', () => {
     const lines = region(raws);
     const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(5 + 4 + 5 + 7 + 7 + 5 + 3);
+  });
+});
+
+describe('withSpaceJoinedCells', () => {
+  const spaced = (raw: string, lineNo: number): Line => ({ ...textLine(raw, lineNo), separator: 'spaces' });
+  test("rows a scraper joined with one space per cell, empty cells as nothing: each field is a cell", () => {
+    // The reviewer's nextline-emptyblank: "3001 53   61 4 3119" is 3001 53 _ _ 61 4 3119; "1288 21 0 0 50 3 " ends in an empty total.
+    const lines = ['一、本年新收', '3001 53   61 4 3119', '二、上年结转', '34      34', '（一）予以公开', '1288 21 0 0 50 3 '].map(spaced);
+    const out = withSpaceJoinedCells(lines, new Set([7]));
+    expect(out[1]?.cells.map((c) => c.text)).toEqual(['3001', '53', '', '', '61', '4', '3119']);
+    expect(out[5]?.cells.map((c) => c.text)).toEqual(['1288', '21', '0', '0', '50', '3', '']);
+    expect(out[1]?.separator).toBe('tab');
+  });
+  test('text padded to its columns (runs of spaces of any length) and one number padded alone are left as they are', () => {
+    const padded = ['3001   53    0  0  61  4  3119', '34     0     0  0   0  0    34', ' 0', '1288   21    0  0  50  3  1362'].map(spaced);
+    expect(withSpaceJoinedCells(padded, new Set([7]))).toBe(padded);
   });
 });

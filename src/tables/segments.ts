@@ -279,11 +279,40 @@ function pipeLinesAfterPipeLines(lines: readonly Line[]): Set<number> {
 /** Rows ending with their last cell, not a pipe, that show a region's rows end open even where most end in an empty cell. */
 const OPEN_ROWS_PROVING_STYLE = 3;
 
+/** A line of numbers only, their cells parted by single spaces: empty fields are empty cells ("34      34"). */
+const SPACE_JOINED_VALUES = /^[\d.,+\-]*(?: [\d.,+\-]*)+$/;
+
+/**
+ * Rows a scraper joined with one space per cell, empty cells as nothing (' '.join of the cells):
+ * "3001 53   61 4 3119" is 3001 53 _ _ 61 4 3119, and "1288 21 0 0 50 3 " ends in an empty total. Told
+ * by every line of numbers in the region splitting, at single spaces, into exactly as many fields as
+ * some row of the table has cells (text set out by its columns' positions, pdftotext's, pads with
+ * runs of spaces of any length and does not); those lines are given their fields as cells, set apart.
+ */
+export function withSpaceJoinedCells(lines: readonly Line[], widths: ReadonlySet<number>): readonly Line[] {
+  const fieldsOf = (l: Line): string[] => (l.raw ?? '').replace(/\r$/, '').split(' ');
+  // (Lines of two numbers or more: one number padded with spaces, " 0" or "  0", is one cell.)
+  const joined = lines.filter((l) => l.method === 'text' && (l.separator === 'spaces' || l.separator === 'none') && SPACE_JOINED_VALUES.test((l.raw ?? '').replace(/\r$/, '')) && fieldsOf(l).filter((f) => /\d/.test(f)).length >= 2);
+  if (joined.length < 3 || !joined.every((l) => widths.has(fieldsOf(l).length)) || !joined.some((l) => fieldsOf(l).includes(''))) return lines;
+  const set = new Set(joined);
+  return lines.map((l) => (set.has(l) ? { ...l, separator: 'tab', cells: fieldsOf(l).map((text) => ({ text, confidence: 1 })) } : l));
+}
+
 /** A group cell's label, over numbered sub-rows: （三）不予公开, （四）无法提供, （五）不予处理, （六）其他处理. */
 const GROUP_CELL_END = /(?:不予公开|无法提供|不予处理|其他处理)$/u;
 
-/** Decides a region's style from its lines' raw text. */
-export function regionStyleOf(lines: readonly Line[]): RegionStyle {
+/**
+ * A Markdown table whose converter set every row flush left and padded it at its end: a header row
+ * starts with a column word ("| 自然人 | 法人或其他组织 | 总计 |  |  |"), where a table keeping its spans
+ * has the row-label column's empty cell first. A row's empty cells at its end are then its padding,
+ * or blank cells of its own, never one column left empty in every row.
+ */
+export function markdownFlushLeft(lines: readonly Line[], columnWords: readonly string[]): boolean {
+  return lines.some((l) => l.separator === 'pipe' && l.gridWidth !== undefined && columnWords.includes(foldText(l.cells[0]?.text ?? '').trim()));
+}
+
+/** Decides a region's style from its lines' raw text (`columnWords`: the table's column header words). */
+export function regionStyleOf(lines: readonly Line[], columnWords: readonly string[] = []): RegionStyle {
   let terminated = 0;
   let bare = 0;
   let lone = 0;
@@ -322,13 +351,14 @@ export function regionStyleOf(lines: readonly Line[]): RegionStyle {
     // Rows of 二 hold two pipes or three ("行政许可| 12| 0"): they tell how rows end as well as 三's.
     if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 2 && /\d/.test(raw)) {
       valueRows++;
-      if (!raw.endsWith('|')) endOpen++;
+      // (After any run of residue pipes: "… | 3119 ||" ends with its last cell, "… | 3 |  ||" in an empty one.)
+      if (!raw.replace(/\s*\|{2,}\s*$/, '').endsWith('|')) endOpen++;
     }
   }
   const pipes: PipeStyle = lone === 0 ? 'none' : terminated >= bare ? 'terminated' : 'bare';
   return {
     pipes,
-    trailingResidue: rows >= 3 && endEmpty === rows,
+    trailingResidue: rows >= 3 && endEmpty === rows && !markdownFlushLeft(lines, columnWords),
     // A converter that closes its rows with a pipe closes them all; rows left open, a few of them
     // or most, say a pipe at a row's end closed an empty cell (sub-rows printing no total).
     openEnded: valueRows >= 3 && (endOpen * 2 > valueRows || endOpen >= OPEN_ROWS_PROVING_STYLE),
