@@ -113,6 +113,12 @@ describe('lineTokens', () => {
     expect(closed.openEnded).toBe(false);
   });
 
+  test('a pipe row whose blank cells print an ideographic space is split on its pipes, each space a blank cell', () => {
+    // The reviewer's sep-pipe-blank-ideo: the extractor kept the U+3000 as cells, and the pipes stayed in the cells' text.
+    const line = textLineOf('一、本年新收 | 3001 | 53 | \u3000 | \u3000 | 61 | 4 | 3119');
+    expect(shape(lineTokens(line, regionStyleOf([line])))).toEqual(['L:一、本年新收', 'V:3001', 'V:53', 'V:', 'V:', 'V:61', 'V:4', 'V:3119']);
+  });
+
   test('a lone pipe is an empty cell where cells end in their pipe, and a separator where they do not', () => {
     const terminated = regionStyleOf(['规章 |', '0 |', '|', '0 |'].map((r, i) => textLine(r, i + 1)));
     const bare = regionStyleOf(['规章', '|', '0', '|', '0'].map((r, i) => textLine(r, i + 1)));

@@ -429,6 +429,13 @@ const BOX_RULE = /[─━═]/;
 const BOX_JOINT = /[├┤┼┬┴┌┐└┘╋╂╪╫]/g;
 const BOX_HORIZONTAL = /[─━═┄┈]+/g;
 
+/**
+ * A row whose cells a pipe parts, three of them at least ("一、… | 3001 | 53 | \u3000 | …"): split on its
+ * pipes even where the extractor kept its ideographic spaces as cells of their own (they are a blank
+ * cell's content there, the pipes the separators).
+ */
+const PIPE_ROW = /(?:\|[^|]*){3,}/;
+
 /** A text line whose cells are ruled off by pipes or box-drawing verticals: an empty cell there is a blank. */
 export function ruledIntoCells(line: Line): boolean {
   return line.method === 'text' && /[|│┃║]/.test(line.raw ?? '');
@@ -441,7 +448,7 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
     const empty = style.pipes === 'terminated' || style.emptyBetweenPipes.has(line.lineNo);
     return { cells: empty ? [{ text: '' }] : [], residue: false, pipesOnly: true };
   }
-  if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab' && line.separator !== 'marks') {
+  if (line.method === 'text' && raw !== undefined && raw.includes('|') && line.separator !== 'pipe' && line.separator !== 'tab' && (line.separator !== 'marks' || PIPE_ROW.test(raw))) {
     const trimmed = raw.trim();
     if (/^[|\s]+$/.test(trimmed)) return { cells: [], residue: true, pipesOnly: true };
     const { cells, residue } = pipeCells(raw, style, line.unterminated === true);
