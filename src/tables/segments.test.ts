@@ -212,6 +212,14 @@ describe('emptyLineBlanks', () => {
     const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(5 + 4 + 5 + 7 + 7 + 5 + 3);
   });
+  test('one cell per line, rows printing only their totals: each number stands right above the next label', () => {
+    // The reviewer's numv-*-cellline-h2019totalOnly: six empty lines, then the total (read as paragraphs, five blanks).
+    const raws = ['一、本年新收政府信息公开申请数量', '', '', '', '', '', '', '3119', '二、上年结转政府信息公开申请数量', '', '', '', '', '', '', '34',
+      '三、本年度办理结果', '（一）予以公开', '', '', '', '', '', '', '1362', '（二）部分公开', '', '', '', '', '', '', '454', '（三）不予公开'];
+    const lines = region(raws);
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
+    expect(blanks.reduce((a, b) => a + b, 0)).toBe(24);
+  });
 });
 
 describe('withSpaceJoinedCells', () => {

@@ -621,11 +621,12 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   if (content < 8 || single < content * 0.7) return blanks;
   // Paragraphs: an empty line after (almost) every cell. A table printed one cell per line with many
   // blank cells has as many empty lines, but its numbers stand right under their label or another
-  // number. (Header words wrapped over lines stand together in both: only lines above a number count.)
+  // number, or right above the next row's label. (Header words wrapped over lines stand together in
+  // both: only lines beside a number count.)
   const valueLine = (i: number): boolean => (perLine[i] ?? []).some((t) => t.kind === 'value');
   const contentLine = (i: number): boolean => i >= 0 && lines[i] !== undefined && lines[i]?.method === 'text' && !isEmptyTextLine(lines[i] as Line);
   const numberLines = lines.filter((_, i) => valueLine(i)).length;
-  const neighbours = lines.filter((_, i) => valueLine(i) && contentLine(i - 1)).length;
+  const neighbours = lines.filter((_, i) => valueLine(i) && (contentLine(i - 1) || contentLine(i + 1))).length;
   const paragraphs = empty >= content * 0.6 && neighbours <= numberLines * 0.3;
   // The last empty line of a region separates it from what follows: no cell.
   const lastLine = lines.findLastIndex((line) => isEmptyTextLine(line) && (line.raw ?? '') === '');
