@@ -91,6 +91,15 @@ export interface RegionRows {
 
 /** At most this many consecutive label pieces make one row label (a label wrapped over lines). */
 const MAX_PIECES_PER_LABEL = 6;
+/**
+ * A label wrapped finely, every piece short, may run to this many pieces (a group cell and its first
+ * sub-row's label, "（六）其他处理1.申请人无正当理由逾期不补正、…", wrapped every four characters, is twelve).
+ */
+const MAX_FINE_PIECES_PER_LABEL = 12;
+/** A piece of at most this many characters is a finely wrapped label's. */
+const FINE_PIECE_LENGTH = 6;
+/** Short pieces inside a label, up to this many, are each tried left out as noise; more are all kept or one left out. */
+const MAX_NOISE_CHOICES = 4;
 /** A numbering token that agrees with the row's own numbering is worth this much similarity. */
 const NUMBERING_BONUS = 0.08;
 /** A label followed by values (before the next label) is likelier a row than a header word. */
@@ -107,6 +116,10 @@ const COLUMN_WORDS_ALSO_ROWS: readonly string[] = ['总计', '合计', '其他']
 const SKIP_PENALTY = 0.15;
 /** A label whose pieces have numbers between them costs this much per gap (see LabelScores.score). */
 const SPLIT_LABEL_PENALTY = 0.05;
+/** A label piece opening with a row's numbering: "2.申", "（四）无法", "二、上年". */
+const OPENS_WITH_NUMBERING = /^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]、)/u;
+/** A group cell's text, after which a sub-row's numbered label continues the same label. */
+const GROUP_CELL_TEXT = /(?:办理结果|不予公开|无法提供|不予处理|其他处理)$/u;
 /** Below this score a label is no row: a heading that shares words with a row label is noise. */
 const MIN_ROW_SCORE = 0.5;
 
@@ -248,7 +261,9 @@ class LabelScores {
     const interior = [];
     for (let k = from + 1; k < to - 1; k++) if ([...labelKey(normaliseLabel((this.pieces[k] as Piece).token.text))].length <= 3) interior.push(k);
     let best: { score: number; included: number[] } | null = null;
-    for (let mask = 0; mask < 1 << interior.length; mask++) {
+    // (A label wrapped finely is all short pieces: every subset of them would be too many to try.)
+    const masks = interior.length <= MAX_NOISE_CHOICES ? Array.from({ length: 1 << interior.length }, (_, m) => m) : [0, ...interior.map((_, b) => 1 << b)];
+    for (const mask of masks) {
       const left = new Set(interior.filter((_, b) => (mask >> b) & 1));
       const included = [];
       for (let k = from; k < to; k++) if (!left.has(k)) included.push(k);
@@ -264,6 +279,12 @@ class LabelScores {
     const group = included.map((k) => this.pieces[k] as Piece);
     if (included.some((k) => this.headerPieces.has(k))) return null;
     const text = group.map((p) => p.token.text).join('');
+    // A piece that opens with a numbering starts a row's label; inside a label only after a group cell
+    // ("（三）不予公开" + "1.属于国家秘密"). Never the tail of the row above ("…公开申请" + "2.申").
+    for (let k = 1; k < group.length; k++) {
+      const before = group.slice(0, k).map((p) => p.token.text).join('');
+      if (OPENS_WITH_NUMBERING.test(foldText((group[k] as Piece).token.text)) && !GROUP_CELL_TEXT.test(normaliseLabel(before))) return null;
+    }
     const parsed = parseLabel(text, this.spec.groupPhrases);
     // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.
     const bare = parseLabel(withoutNotes(text), this.spec.groupPhrases);
@@ -288,6 +309,7 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
   const m = pieces.length;
   const R = spec.rows.length;
   const scores = new LabelScores(pieces, spec);
+  const pieceLength = pieces.map((p) => [...labelKey(normaliseLabel(p.token.text))].length);
   const NEG = -Infinity;
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(NEG));
   const back: ({ i: number; r: number; row: number | null; included?: number[] } | null)[][] = Array.from({ length: m + 1 }, () => new Array(R + 1).fill(null));
@@ -301,7 +323,9 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
         (best[i + 1] as number[])[r] = here;
         (back[i + 1] as (typeof back)[number])[r] = { i, r, row: null };
       }
-      for (let j = i + 1; j <= Math.min(m, i + MAX_PIECES_PER_LABEL); j++) {
+      for (let j = i + 1; j <= Math.min(m, i + MAX_FINE_PIECES_PER_LABEL); j++) {
+        // (Past the usual length, only while every piece is short.)
+        if (j - i > MAX_PIECES_PER_LABEL && (pieceLength[j - 1] ?? 0) > FINE_PIECE_LENGTH) break;
         const after = r > 0 ? spec.exclusiveAfter?.[(spec.rows[r - 1] as RowSpec).key] : undefined;
         for (let next = r; next < R; next++) {
           if (after?.includes((spec.rows[next] as RowSpec).key)) continue;
