@@ -3,7 +3,7 @@
  * found in the pixels, every grid cell read on its own, and text outside the grids read as words.
  * The result enters the same layout and reconstruction as a PDF text layer.
  */
-import { SEEN_BLANK, UNREAD_MARK, type BBox, type Edge, type PositionedPage, type TextRun } from '../../model/document.js';
+import { SEEN_BLANK, UNREAD_MARK, unionBox, type BBox, type Edge, type PositionedPage, type TextRun } from '../../model/document.js';
 import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
@@ -13,7 +13,7 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
-import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
+import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, grownByFaintDigits, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
@@ -179,13 +179,16 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
 /**
  * A cell seen empty, holding only a dash, or only specks of the text mask (faint), that shows a
  * character's worth of faint ink: text (printed lightly), for the readers to try; what they cannot
- * agree on stays unreadable, never blank. Faint ink in pieces beside it on its line (the 5 of a
+ * agree on stays unreadable, never blank. A cell seen empty that shows less, but still faint ink
+ * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
  * faint 52) makes it stray: the readers may see only part of the number.
  */
 function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
   const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined);
-  return box ? { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) } : ink;
+  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) };
+  // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
+  return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
 
 /**
@@ -224,10 +227,34 @@ function gridCellInks(p: Prepared): { cells: GridCellInk[]; textHeight: number }
 /** The words of a page as cells (text-lines.ts wordBoxes), each with its ink. */
 function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
   const margin = Math.max(1, Math.floor(textHeight * 0.15));
-  return wordBoxes(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight).map((word) => {
+  const words = wordBoxes(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight);
+  return words.map((word) => {
     const inner = { x0: word.x0 - margin, x1: word.x1 + margin, y0: word.y0 - margin, y1: word.y1 + margin };
-    return { inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight), word: true };
+    const ink = withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight);
+    // A digit printed lightly beside a number (the 5 of a 15 whose 1 alone made the word) is found
+    // along the number's line in the faint mask, short of the next word on that line.
+    if (ink.kind !== 'text' || !digitsOnly(p.mask, ink.box, textHeight)) return { inner, ink, word: true };
+    const box = grownByFaintDigits(p.faint, ink.box, lineBeside(words, word, textHeight), textHeight);
+    return { inner: unionBox([inner, box]), ink: { ...ink, box }, word: true };
   });
+}
+
+/** How far along its line a number may grow by faint digits (text heights), and how far short of another word it stops. */
+const WORD_REACH = 1.5;
+const WORD_CLEARANCE = 0.3;
+
+/** The stretch of a word's line beside it, stopping short of the next words left and right of it on that line. */
+function lineBeside(words: readonly BBox[], word: BBox, textHeight: number): BBox {
+  const clearance = textHeight * WORD_CLEARANCE;
+  let x0 = word.x0 - textHeight * WORD_REACH;
+  let x1 = word.x1 + textHeight * WORD_REACH;
+  for (const other of words) {
+    if (other === word || Math.min(other.y1, word.y1) - Math.max(other.y0, word.y0) <= 0) continue;
+    if (other.x1 <= word.x0) x0 = Math.max(x0, other.x1 + clearance);
+    else if (other.x0 >= word.x1) x1 = Math.min(x1, other.x0 - clearance);
+  }
+  const pad = textHeight * 0.3;
+  return { x0: Math.min(x0, word.x0), x1: Math.max(x1, word.x1), y0: word.y0 - pad, y1: word.y1 + pad };
 }
 
 /**
@@ -494,8 +521,10 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
       runs.push({ text: SEEN_BLANK, bbox: cell.inner, confidence: 1 });
       return;
     }
+    // A reader's dash or slash for ink of another shape (a faint 36 read as 一) is no printed blank.
+    if (cell && !cell.mark && read.text === SEEN_BLANK && !hasBlankMarkShape({ text: p.mask, faint: p.faint }, cell.ink, textHeight)) Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
     // Ink left out of the box may be part of the number (a faint digit broken into specks).
-    if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
+    else if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
     else if (read.text.trim() === '') Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
     // A grid cell's words the Chinese reader made nothing of ("人公关" for （一）予以公开, at 0.09) are no
