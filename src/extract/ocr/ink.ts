@@ -198,8 +198,8 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
  * out, and the ink of a mark the cell is known to hold (`mark`: a slash is as tall as a character).
  * Null when there is none: then a cell the text mask saw empty (or holding only a dash) is.
  */
-export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark?: BBox): BBox | null {
-  const glyphs = faintGlyphsIn(faint, box, textHeight, mark).filter((b) => b.y1 - b.y0 >= textHeight * 0.5);
+export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark?: BBox, joinPieces = true): BBox | null {
+  const glyphs = faintGlyphsIn(faint, box, textHeight, mark, joinPieces).filter((b) => b.y1 - b.y0 >= textHeight * 0.5);
   return glyphs.length === 0 ? null : unionBox(glyphs);
 }
 
@@ -220,7 +220,7 @@ export function holdsFaintCharacter(faint: InkMask, box: BBox, textHeight: numbe
  * (`faintGlyphs`), and the ink of a mark the cell is known to hold (`mark`: a slash is as tall as a
  * character). Each is at most a character and a half high and wide, and solid enough.
  */
-function faintGlyphsIn(faint: InkMask, box: BBox, textHeight: number, mark?: BBox): Blob[] {
+function faintGlyphsIn(faint: InkMask, box: BBox, textHeight: number, mark?: BBox, joinPieces = true): Blob[] {
   const pixels = pixelBox(faint, box);
   if (!pixels) return [];
   const { x0, y0, x1, y1 } = pixels;
@@ -248,7 +248,8 @@ function faintGlyphsIn(faint: InkMask, box: BBox, textHeight: number, mark?: BBo
     // Specks of noise (a few pixels) join nothing.
     return !onMark && b.pixels >= Math.max(3, textHeight * 0.2);
   });
-  return faintGlyphs(pieces, textHeight)
+  // The pieces as they are, and the glyphs they make joined (a joined glyph too big for a character leaves its pieces be).
+  return [...pieces, ...(joinPieces ? faintGlyphs(pieces, textHeight) : [])]
     .filter((b) => {
       const h = b.y1 - b.y0;
       const w = b.x1 - b.x0;
@@ -258,32 +259,32 @@ function faintGlyphsIn(faint: InkMask, box: BBox, textHeight: number, mark?: BBo
 }
 
 /**
- * Faint ink pieces joined into glyphs: pieces whose boxes overlap in x and lie within a few pixels
- * of each other down the line (a faint 5 broken at the lower contrast into its bar and its body)
- * are one glyph, as long as it stays a character high. Pieces side by side stay apart (the
- * digits of a number, each judged as a glyph).
+ * The glyphs faint ink pieces make joined: pieces whose boxes overlap in x and lie within a few
+ * pixels of each other down the line (a faint 5 broken at the lower contrast into its bar and its
+ * body) are one glyph, as long as it stays a character high. Pieces side by side stay apart (the
+ * digits of a number, each judged as a glyph). Only glyphs of two pieces or more are returned.
  */
 function faintGlyphs(pieces: readonly Blob[], textHeight: number): Blob[] {
   const gap = Math.max(2, textHeight * 0.15);
-  const glyphs = pieces.map((b) => ({ ...b })).sort((a, b) => a.y0 - b.y0);
+  const glyphs = pieces.map((b) => ({ ...b, count: 1 })).sort((a, b) => a.y0 - b.y0);
   for (let joined = true; joined; ) {
     joined = false;
     for (let i = 0; i < glyphs.length && !joined; i++) {
       for (let j = i + 1; j < glyphs.length && !joined; j++) {
-        const a = glyphs[i] as Blob;
-        const b = glyphs[j] as Blob;
+        const a = glyphs[i] as Blob & { count: number };
+        const b = glyphs[j] as Blob & { count: number };
         const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
         const apartY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1);
         const tall = Math.max(a.y1, b.y1) - Math.min(a.y0, b.y0);
         if (overlapX >= Math.min(a.x1 - a.x0, b.x1 - b.x0) * 0.5 && apartY <= gap && tall <= textHeight * 1.6) {
-          glyphs[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), pixels: a.pixels + b.pixels };
+          glyphs[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), pixels: a.pixels + b.pixels, count: a.count + b.count };
           glyphs.splice(j, 1);
           joined = true;
         }
       }
     }
   }
-  return glyphs;
+  return glyphs.filter((g) => g.count >= 2).map(({ count: _, ...glyph }) => glyph);
 }
 
 /** A digit's glyph is at most this many text heights wide (a Han character's is about 0.9). */
@@ -296,20 +297,23 @@ export function digitsOnly(mask: InkMask, box: BBox, textHeight: number): boolea
 }
 
 /**
- * A number's box grown by the digits printed too lightly for the text mask beside it, within
- * `line` (its line, up to the words beside it): faint glyphs a digit high and narrow, each within
- * half a character of the box as it grows. Specks, dots and a label's strokes do not join.
+ * True when a digit printed too lightly for the text mask stands beside a number's box within
+ * `line` (its line, short of the words beside it): a faint glyph a digit high and narrow, level
+ * with the number, outside its box and within half a character of it (the 5 of a 15 whose 1 alone
+ * made the word). The number read may then be part of the printed one. Specks, dots, a label's
+ * strokes and a seal's standing higher or lower do not count.
  */
-export function grownByFaintDigits(faint: InkMask, box: BBox, line: BBox, textHeight: number): BBox {
-  const digits = faintGlyphsIn(faint, line, textHeight).filter((g) => g.y1 - g.y0 >= textHeight * 0.5 && g.x1 - g.x0 <= textHeight * DIGIT_WIDTH);
+export function faintDigitBeside(faint: InkMask, box: BBox, line: BBox, textHeight: number): boolean {
+  const level = textHeight * 0.2;
   const reach = textHeight * 0.5;
-  let grown = box;
-  const near = (g: BBox): boolean => g.x1 >= grown.x0 - reach && g.x0 <= grown.x1 + reach && Math.min(g.y1, grown.y1) - Math.max(g.y0, grown.y0) >= (g.y1 - g.y0) * 0.5;
-  for (let i = digits.findIndex(near); i >= 0; i = digits.findIndex(near)) {
-    const [digit] = digits.splice(i, 1) as [Blob];
-    grown = unionBox([grown, digit]);
-  }
-  return grown;
+  return faintGlyphsIn(faint, line, textHeight).some(
+    (g) =>
+      ((g.x0 >= box.x1 && g.x0 <= box.x1 + reach) || (g.x1 <= box.x0 && g.x1 >= box.x0 - reach)) &&
+      g.y1 - g.y0 >= textHeight * 0.5 &&
+      g.x1 - g.x0 <= textHeight * DIGIT_WIDTH &&
+      Math.abs(g.y0 - box.y0) <= level &&
+      Math.abs(g.y1 - box.y1) <= level,
+  );
 }
 
 /**

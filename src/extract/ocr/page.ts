@@ -3,7 +3,7 @@
  * found in the pixels, every grid cell read on its own, and text outside the grids read as words.
  * The result enters the same layout and reconstruction as a PDF text layer.
  */
-import { SEEN_BLANK, UNREAD_MARK, unionBox, type BBox, type Edge, type PositionedPage, type TextRun } from '../../model/document.js';
+import { SEEN_BLANK, UNREAD_MARK, type BBox, type Edge, type PositionedPage, type TextRun } from '../../model/document.js';
 import { makeIssue } from '../../model/issues.js';
 import type { Issue } from '../../schema/records.js';
 import { findGrids, type RuledGrid } from '../../layout/ruling.js';
@@ -13,7 +13,7 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
-import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, grownByFaintDigits, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
+import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
@@ -183,9 +183,11 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
  * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
  * faint 52) makes it stray: the readers may see only part of the number.
  */
-function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number): CellInk {
+function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
-  const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined);
+  // Faint pieces joined into glyphs only in a grid cell: a word's box holds one word, and on a page
+  // read by its words a label's faint strokes read at last (六) re-cut its rows.
+  const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined, !word);
   if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) };
   // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
   return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
@@ -230,16 +232,15 @@ function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
   const words = wordBoxes(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight);
   return words.map((word) => {
     const inner = { x0: word.x0 - margin, x1: word.x1 + margin, y0: word.y0 - margin, y1: word.y1 + margin };
-    const ink = withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight);
-    // A digit printed lightly beside a number (the 5 of a 15 whose 1 alone made the word) is found
-    // along the number's line in the faint mask, short of the next word on that line.
-    if (ink.kind !== 'text' || !digitsOnly(p.mask, ink.box, textHeight)) return { inner, ink, word: true };
-    const box = grownByFaintDigits(p.faint, ink.box, lineBeside(words, word, textHeight), textHeight);
-    return { inner: unionBox([inner, box]), ink: { ...ink, box }, word: true };
+    const ink = withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight, true);
+    // A digit printed lightly beside a number (the 5 of a 15 whose 1 alone made the word) makes the
+    // number's reading unsure: it may be part of the printed one.
+    if (ink.kind !== 'text' || ink.stray || ink.box.y1 - ink.box.y0 > textHeight * 1.2 || !digitsOnly(p.mask, ink.box, textHeight)) return { inner, ink, word: true };
+    return { inner, ink: { ...ink, stray: faintDigitBeside(p.faint, ink.box, lineBeside(words, word, textHeight), textHeight) }, word: true };
   });
 }
 
-/** How far along its line a number may grow by faint digits (text heights), and how far short of another word it stops. */
+/** How far along its line a number is looked beside (text heights), and how far short of another word the look stops. */
 const WORD_REACH = 1.5;
 const WORD_CLEARANCE = 0.3;
 
