@@ -78,11 +78,12 @@ function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number):
 }
 
 /**
- * What a cell holds: text with its tight box (`stray`: ink was left out that may belong to it);
+ * What a cell holds: text with its tight box (`stray`: ink was left out that may belong to it;
+ * `joined`: found in the faint mask only as pieces joined, its box no measure of the page's text);
  * a printed blank mark (a lone dash or slash); nothing at all; or faint ink that is neither text
  * nor a mark (a number too faint to read, which must not pass for a blank).
  */
-export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark'; box: BBox; shape: 'dash' | 'slash' } | { kind: 'empty' } | { kind: 'faint' };
+export type CellInk = { kind: 'text'; box: BBox; stray: boolean; joined?: true } | { kind: 'mark'; box: BBox; shape: 'dash' | 'slash' } | { kind: 'empty' } | { kind: 'faint' };
 
 /**
  * A copy of a cell's ink with pieces of rules wiped out: a run of ink across most of the cell

@@ -185,10 +185,14 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
  */
 function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
-  // Faint pieces joined into glyphs only in a grid cell: a word's box holds one word, and on a page
-  // read by its words a label's faint strokes read at last (六) re-cut its rows.
-  const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined, !word);
+  const mark = ink.kind === 'mark' ? ink.box : undefined;
+  const box = faintTextBox(faint, inner, textHeight, mark, false);
   if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) };
+  // Failing whole glyphs, faint pieces joined into glyphs, in a grid cell only: a word's box holds
+  // one word, and on a page read by its words a label's faint strokes read at last (六) re-cut its
+  // rows. (Such a box is no measure of the page's text height.)
+  const joined = word ? null : faintTextBox(faint, inner, textHeight, mark, true);
+  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight), joined: true };
   // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
   return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
@@ -206,7 +210,7 @@ function withFaintGlyphs(ink: CellInk & { kind: 'text' }, faint: InkMask, inner:
 /** The median height of one-line cell text (most cells hold one number), or null with too few cells. */
 function medianLineHeight(cells: readonly GridCellInk[], around: number): number | null {
   const heights = cells
-    .flatMap((c) => (c.ink.kind === 'text' ? [c.ink.box.y1 - c.ink.box.y0] : []))
+    .flatMap((c) => (c.ink.kind === 'text' && c.ink.joined !== true ? [c.ink.box.y1 - c.ink.box.y0] : []))
     .filter((h) => h < around * 2 && h > around * 0.3)
     .sort((a, b) => a - b);
   return heights.length >= 5 ? Math.max(10, heights[Math.floor(heights.length / 2)] as number) : null;
