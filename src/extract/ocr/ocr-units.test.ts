@@ -414,6 +414,12 @@ describe('faint numbers are never printed blanks (#16 drawn-091 p1, drawn-063 p1
     });
     const none = mask(40, 40, () => undefined);
     expect(hasBlankMarkShape({ text: slash, faint: slash }, { x0: 12, y0: 8, x1: 28, y1: 30 }, 23.3)).toBe(true);
+    // office-013 (heavy, 150 dpi): a slash the text mask broke in two, whole in the faint mask.
+    const broken = cellMasks(48, 30, 0, [
+      '           ++', '          +#+', '          +#+', '          +#+', '         +#+', '         ##+', '        +#+', '        +++',
+      '       +#+', '      ++#+', '      +#+', '     +##', '     +#+', '    +##+', '    +##', '    ##+', '   +#+', '   +#+', '  ++++',
+    ]);
+    expect(hasBlankMarkShape(broken, { x0: 2, y0: 0, x1: 13, y1: 20 }, 22.7)).toBe(true);
     // A slash printed lightly (drawn-063 p2's blanks): in the faint mask alone.
     expect(hasBlankMarkShape({ text: none, faint: slash }, { x0: 12, y0: 8, x1: 28, y1: 30 }, 23.3)).toBe(true);
   });
