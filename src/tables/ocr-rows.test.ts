@@ -51,6 +51,17 @@ test('a 2021 table whose （六） rows OCR read only as the group label, rows o
   expect(tables.cells.find((c) => c.row === 'otherHandling' && c.column === 'total')).toMatchObject({ value: 0 });
 });
 
+test('a 2021 table whose （六） rows OCR read only as the group label, with rows of unreadable values under it (faint print), accounts for its three rows', () => {
+  // drawn-111 p2: the two rows under the group cell's first line seen as ink nobody could read.
+  const unread = ['□', '□', '□', '□', '□', '□', '□'];
+  const tables = reconstructTables(scan2021([['（六）其他处理', '0', '0', '0', '0', '0', '0', '0'], ['家十钠费用', ...unread], ['其他', ...unread]]));
+  for (const row of OTHER_HANDLING_ROWS_2021) {
+    const cells = tables.cells.filter((c) => c.table === 'requests' && c.row === row);
+    expect(cells.map((c) => c.column)).toEqual([...REQUEST_COLUMNS]);
+    expect(cells.every((c) => c.value === null && c.flag === 'missing')).toBe(true);
+  }
+});
+
 test('a hybrid 2021 report (2019\'s single （六） row right above 总计) is not given the 2021 rows', () => {
   const tables = reconstructTables(scan2021([['（六）其他处理', '0', '0', '0', '0', '0', '0', '0']]));
   expect(tables.cells.filter((c) => (OTHER_HANDLING_ROWS_2021 as readonly string[]).includes(c.row))).toEqual([]);

@@ -5,7 +5,7 @@
  * leave (solve.ts) → cells with flags and provenance (row-cells.ts). Every row of the template is
  * accounted for: read, blank, inferred, unreadable or missing.
  */
-import type { Line } from '../model/document.js';
+import { UNREAD_MARK, type Line } from '../model/document.js';
 import { makeIssue } from '../model/issues.js';
 import {
   ACTIVE_LAYOUT,
@@ -167,8 +167,9 @@ function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | n
 }
 
 /**
- * Lines of numbers printed between a single （六） row and （七）总计 on one page: the rows of a 2021
- * table's （六） group whose labels were not read (a hybrid report prints its single row right above 总计).
+ * Lines of numbers printed between a single （六） row and （七）总计 on one page, read or seen and
+ * unreadable (□: drawn-111's faint rows): the rows of a 2021 table's （六） group whose labels were
+ * not read (a hybrid report prints its single row right above 总计).
  */
 function valuesUnderSingleSix(rows: readonly DecodedRow[], regions: readonly Region[]): boolean {
   const six = rows.find((r) => r.key === 'otherHandling');
@@ -176,7 +177,7 @@ function valuesUnderSingleSix(rows: readonly DecodedRow[], regions: readonly Reg
   if (!six || !total || six.page !== total.page) return false;
   const own = new Set(six.slots.map((s) => s.line));
   return regions.some((region) =>
-    region.lines.some((l) => l.page === six.page && l.lineNo > six.line && l.lineNo < total.line && !own.has(l.lineNo) && l.cells.some((c) => /\d/.test(c.text))),
+    region.lines.some((l) => l.page === six.page && l.lineNo > six.line && l.lineNo < total.line && !own.has(l.lineNo) && l.cells.some((c) => /\d/.test(c.text) || c.text === UNREAD_MARK)),
   );
 }
 

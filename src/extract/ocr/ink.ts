@@ -78,11 +78,12 @@ function blobsIn(mask: InkMask, x0: number, y0: number, x1: number, y1: number):
 }
 
 /**
- * What a cell holds: text with its tight box (`stray`: ink was left out that may belong to it);
+ * What a cell holds: text with its tight box (`stray`: ink was left out that may belong to it;
+ * `joined`: found in the faint mask only as pieces joined, its box no measure of the page's text);
  * a printed blank mark (a lone dash or slash); nothing at all; or faint ink that is neither text
  * nor a mark (a number too faint to read, which must not pass for a blank).
  */
-export type CellInk = { kind: 'text'; box: BBox; stray: boolean } | { kind: 'mark'; box: BBox; shape: 'dash' | 'slash' } | { kind: 'empty' } | { kind: 'faint' };
+export type CellInk = { kind: 'text'; box: BBox; stray: boolean; joined?: true } | { kind: 'mark'; box: BBox; shape: 'dash' | 'slash' } | { kind: 'empty' } | { kind: 'faint' };
 
 /**
  * A copy of a cell's ink with pieces of rules wiped out: a run of ink across most of the cell
@@ -198,17 +199,42 @@ export function cellInk(mask: InkMask, box: BBox, textHeight: number): CellInk {
  * out, and the ink of a mark the cell is known to hold (`mark`: a slash is as tall as a character).
  * Null when there is none: then a cell the text mask saw empty (or holding only a dash) is.
  */
-export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark?: BBox): BBox | null {
+export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark?: BBox, joinPieces = true): BBox | null {
+  const glyphs = faintGlyphsIn(faint, box, textHeight, mark, joinPieces).filter((b) => b.y1 - b.y0 >= textHeight * 0.5);
+  return glyphs.length === 0 ? null : unionBox(glyphs);
+}
+
+/** Share of a line's height that faint ink joined into one glyph must reach to be a character's, read or not. */
+const FAINT_CHARACTER_HEIGHT = 0.35;
+
+/**
+ * True when a cell holds faint ink of a character's build, too low for `faintTextBox` (a faint 36
+ * whose 3 lost its top: 11 px at a text height of 23): ink that is no printed blank, though too
+ * little to read. Noise makes specks, not pieces joined a digit high.
+ */
+export function holdsFaintCharacter(faint: InkMask, box: BBox, textHeight: number): boolean {
+  return faintGlyphsIn(faint, box, textHeight).some((b) => b.y1 - b.y0 >= textHeight * FAINT_CHARACTER_HEIGHT);
+}
+
+/**
+ * The faint mask's glyphs in a box, in page coordinates: rule remnants left out, pieces joined
+ * (`faintGlyphs`), and the ink of a mark the cell is known to hold (`mark`: a slash is as tall as a
+ * character). Each is at most a character and a half high and wide, and solid enough.
+ */
+function faintGlyphsIn(faint: InkMask, box: BBox, textHeight: number, mark?: BBox, joinPieces = true): Blob[] {
   const pixels = pixelBox(faint, box);
-  if (!pixels) return null;
+  if (!pixels) return [];
   const { x0, y0, x1, y1 } = pixels;
   const { local } = withoutRuleRuns(faint, x0, y0, x1, y1, textHeight);
-  const glyphs = blobsIn(local, 0, 0, local.width, local.height).filter((b) => {
+  const near = textHeight * 0.2;
+  const flat = mark !== undefined && mark.x1 - mark.x0 >= (mark.y1 - mark.y0) * 1.5;
+  const pieces = blobsIn(local, 0, 0, local.width, local.height).filter((b) => {
     const h = b.y1 - b.y0;
     const w = b.x1 - b.x0;
-    const near = textHeight * 0.2;
-    // The mark's own ink (a slash, a little fatter at the lower contrast); a character around a
-    // mark (a 3 whose bar alone passed for a dash) is bigger than it, and counts.
+    // The mark's own ink (a slash, a little fatter at the lower contrast): as wide as the mark
+    // about, no bigger. A character around a mark (a 3 whose bar alone passed for a dash) is
+    // bigger than it and counts; so do the digits of a faint 90006 whose middles alone made a
+    // dash in the text mask: each is a fraction of the "dash"'s width, and none is flat.
     const onMark =
       mark !== undefined &&
       x0 + b.x0 < mark.x1 + near &&
@@ -216,12 +242,79 @@ export function faintTextBox(faint: InkMask, box: BBox, textHeight: number, mark
       y0 + b.y0 < mark.y1 + near &&
       y0 + b.y1 > mark.y0 - near &&
       h <= mark.y1 - mark.y0 + near * 1.5 &&
-      w <= mark.x1 - mark.x0 + near * 1.5;
-    return !onMark && h >= textHeight * 0.5 && h <= textHeight * 1.6 && w >= 2 && w <= textHeight * 1.6 && b.pixels >= h;
+      w <= mark.x1 - mark.x0 + near * 1.5 &&
+      w >= (mark.x1 - mark.x0) * 0.5 &&
+      // A dash's own ink is flat as the dash is (the 8 of a faint 58 whose darkest middles made a "dash" is not).
+      (!flat || w >= h * 1.5);
+    // Specks of noise (a few pixels) join nothing.
+    return !onMark && b.pixels >= Math.max(3, textHeight * 0.2);
   });
-  if (glyphs.length === 0) return null;
-  const found = unionBox(glyphs);
-  return { x0: x0 + found.x0, y0: y0 + found.y0, x1: x0 + found.x1, y1: y0 + found.y1 };
+  // The pieces as they are, and the glyphs they make joined (a joined glyph too big for a character leaves its pieces be).
+  return [...pieces, ...(joinPieces ? faintGlyphs(pieces, textHeight) : [])]
+    .filter((b) => {
+      const h = b.y1 - b.y0;
+      const w = b.x1 - b.x0;
+      return h <= textHeight * 1.6 && w >= 2 && w <= textHeight * 1.6 && b.pixels >= h;
+    })
+    .map((b) => ({ ...b, x0: x0 + b.x0, y0: y0 + b.y0, x1: x0 + b.x1, y1: y0 + b.y1 }));
+}
+
+/**
+ * The glyphs faint ink pieces make joined: pieces whose boxes overlap in x and lie within a few
+ * pixels of each other down the line (a faint 5 broken at the lower contrast into its bar and its
+ * body) are one glyph, as long as it stays a character high. Pieces side by side stay apart (the
+ * digits of a number, each judged as a glyph). Only glyphs of two pieces or more are returned.
+ */
+function faintGlyphs(pieces: readonly Blob[], textHeight: number): Blob[] {
+  const gap = Math.max(2, textHeight * 0.15);
+  const glyphs = pieces.map((b) => ({ ...b, count: 1 })).sort((a, b) => a.y0 - b.y0);
+  for (let joined = true; joined; ) {
+    joined = false;
+    for (let i = 0; i < glyphs.length && !joined; i++) {
+      for (let j = i + 1; j < glyphs.length && !joined; j++) {
+        const a = glyphs[i] as Blob & { count: number };
+        const b = glyphs[j] as Blob & { count: number };
+        const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+        const apartY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1);
+        const tall = Math.max(a.y1, b.y1) - Math.min(a.y0, b.y0);
+        if (overlapX >= Math.min(a.x1 - a.x0, b.x1 - b.x0) * 0.5 && apartY <= gap && tall <= textHeight * 1.6) {
+          glyphs[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), pixels: a.pixels + b.pixels, count: a.count + b.count };
+          glyphs.splice(j, 1);
+          joined = true;
+        }
+      }
+    }
+  }
+  return glyphs.filter((g) => g.count >= 2).map(({ count: _, ...glyph }) => glyph);
+}
+
+/** A digit's glyph is at most this many text heights wide (a Han character's is about 0.9). */
+const DIGIT_WIDTH = 0.65;
+
+/** True when every glyph of a box's ink is narrow as a digit (a number, or the 1 of a 15 alone). */
+export function digitsOnly(mask: InkMask, box: BBox, textHeight: number): boolean {
+  const glyphs = glyphBoxes(mask, box, textHeight);
+  return glyphs.length > 0 && glyphs.every((g) => g.x1 - g.x0 <= textHeight * DIGIT_WIDTH);
+}
+
+/**
+ * True when a digit printed too lightly for the text mask stands beside a number's box within
+ * `line` (its line, short of the words beside it): a faint glyph a digit high and narrow, level
+ * with the number, outside its box and within half a character of it (the 5 of a 15 whose 1 alone
+ * made the word). The number read may then be part of the printed one. Specks, dots, a label's
+ * strokes and a seal's standing higher or lower do not count.
+ */
+export function faintDigitBeside(faint: InkMask, box: BBox, line: BBox, textHeight: number): boolean {
+  const level = textHeight * 0.2;
+  const reach = textHeight * 0.5;
+  return faintGlyphsIn(faint, line, textHeight).some(
+    (g) =>
+      ((g.x0 >= box.x1 && g.x0 <= box.x1 + reach) || (g.x1 <= box.x0 && g.x1 >= box.x0 - reach)) &&
+      g.y1 - g.y0 >= textHeight * 0.5 &&
+      g.x1 - g.x0 <= textHeight * DIGIT_WIDTH &&
+      Math.abs(g.y0 - box.y0) <= level &&
+      Math.abs(g.y1 - box.y1) <= level,
+  );
 }
 
 /**
@@ -283,6 +376,24 @@ function rowExtent(mask: InkMask, y: number, x0: number, x1: number): { from: nu
     to = x;
   }
   return from < 0 ? null : { from, to };
+}
+
+/**
+ * True when a cell's ink box has a printed blank's shape: a dash (flat and wide) or one slash.
+ * A reader's "—" or "/" for ink of any other shape (a faint 36, a blurred 15) is a misreading of
+ * what may be a number, never a printed blank.
+ */
+export function hasBlankMarkShape(masks: { text: InkMask; faint: InkMask }, box: BBox, textHeight: number): boolean {
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  if (h < textHeight * 0.5 && w >= h * 1.5) return true;
+  // One slash in either mask: a slash printed lightly is in the faint mask alone, and one the text
+  // mask broke in two (office-013's heavy scan) is whole in the faint one.
+  return [masks.text, masks.faint].some((mask) => {
+    const glyphs = glyphBoxes(mask, box, textHeight);
+    const [glyph] = glyphs;
+    return glyphs.length === 1 && glyph !== undefined && isSlash(mask, glyph);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import sharp from 'sharp';
 import { adaptiveMasks, stackCrops, textInkSamples, type Raster } from './raster.js';
-import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { cellInk, digitsOnly, faintInkBeside, faintTextBox, grownAlongLine, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { digitsFromLookAlikes, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -270,7 +270,7 @@ describe('a number broken by the text mask', () => {
     expect(grownAlongLine(faint, box!, inner, 14)).toEqual({ x0: 19, y0: 10, x1: 49, y1: 22 });
   });
 
-  test('faint ink in pieces beside a faint glyph makes its box unsure; a speck of noise beside it does not', () => {
+  test('faint ink in pieces beside a faint glyph makes its box unsure; pieces that make a glyph together join it; a speck of noise beside it does not', () => {
     // A faint "52": the 2 whole, the 5 in three pieces (top bar, body, foot), none a glyph of its own.
     const two = (set: (x: number, y: number) => void): void => {
       bar(set, 30, 10, 38, 12);
@@ -280,15 +280,25 @@ describe('a number broken by the text mask', () => {
       bar(set, 30, 20, 38, 22);
     };
     const inner = { x0: 2, y0: 2, x1: 118, y1: 38 };
+    // The pieces lie a line apart at most: one glyph, the 5, and the box holds the whole 52.
     const fiftyTwo = mask(120, 40, (set) => {
       two(set);
       bar(set, 19, 10, 27, 12);
       bar(set, 19, 14, 27, 19);
       bar(set, 19, 20, 22, 22);
     });
-    const box = faintTextBox(fiftyTwo, inner, 14);
+    const whole = faintTextBox(fiftyTwo, inner, 14);
+    expect(whole).toEqual({ x0: 19, y0: 10, x1: 38, y1: 22 });
+    expect(faintInkBeside(fiftyTwo, whole!, inner, 14)).toBe(false);
+    // Only the 5's top bar and foot, far apart: no glyph, but ink beside the 2 that may be a digit.
+    const barAndFoot = mask(120, 40, (set) => {
+      two(set);
+      bar(set, 19, 10, 27, 12);
+      bar(set, 19, 20, 24, 22);
+    });
+    const box = faintTextBox(barAndFoot, inner, 14);
     expect(box).toEqual({ x0: 30, y0: 10, x1: 38, y1: 22 });
-    expect(faintInkBeside(fiftyTwo, box!, inner, 14)).toBe(true);
+    expect(faintInkBeside(barAndFoot, box!, inner, 14)).toBe(true);
     // A "2" with a 2×2 speck before it (the dot of a ".36").
     const speckled = mask(120, 40, (set) => {
       two(set);
@@ -319,5 +329,159 @@ describe('crops stacked for the readers', () => {
 
   test('a crop on light paper is read as printed: a light print keeps its greys', async () => {
     expect(await stackedGreys(page(240, 150))).toEqual({ paper: 240, ink: 150 });
+  });
+});
+
+/**
+ * The text mask ('#') and the faint mask ('#' and '+') of a cell, from rows of characters drawn
+ * `top` rows into a `width` × `height` cell.
+ */
+function cellMasks(width: number, height: number, top: number, rows: readonly string[]): { text: InkMask; faint: InkMask } {
+  const at = (marks: string): InkMask =>
+    mask(width, height, (set) => rows.forEach((row, y) => [...row].forEach((ch, x) => marks.includes(ch) && set(x, top + y))));
+  return { text: at('#'), faint: at('#+') };
+}
+
+describe('faint numbers are never printed blanks (#16 drawn-091 p1, drawn-063 p1)', () => {
+  // The masks of drawn-091's 规章 row at 153 dpi (text height 23.3): a 55 and a 58 printed lightly.
+  const fiftyFive = cellMasks(143, 29, 4, [
+    '',
+    '',
+    '',
+    '                     +',
+    '      ++++++    +++++++',
+    '      +++        ++++',
+    '',
+    '',
+    '',
+    '      +++++      ++++++',
+    '       ++++++    ++++##+',
+    '          +++        +##+',
+    '           +#+        +#+',
+    '           +#+        +#+',
+    '           +++        +#+',
+    '     +     ++  ++     ++',
+    '     +          ++   +++',
+    '                  +++++',
+  ]);
+  const fiftyEight = cellMasks(142, 29, 4, [
+    '',
+    '',
+    '',
+    '',
+    '      ++++++',
+    '      ++++      ++   ++',
+    '                ++    ++',
+    '                ++    ++',
+    '                ++    ++',
+    '      +++++     +##++++',
+    '      +++++#+   +#####+',
+    '          +#+   ++#####+',
+    '           +#+  ++  ++##+',
+    '            #++++     +#+',
+    '            #++++      #+',
+    '     +     +#+ +#+    +++',
+    '     +    +++   ++   +++',
+    '                 ++++++',
+  ]);
+  const th = 23.3;
+
+  test('a faint 55 the lower contrast broke into bars and bodies is one glyph a digit: text, not a cell seen empty', () => {
+    const inner = { x0: 0, y0: 0, x1: 143, y1: 29 };
+    expect(cellInk(fiftyFive.text, inner, th).kind).toBe('empty');
+    expect(faintTextBox(fiftyFive.faint, inner, th)).toEqual({ x0: 6, y0: 7, x1: 25, y1: 22 });
+  });
+
+  test("a faint 58 whose darkest middles make a flat 'dash' in the text mask: the digits around it are text", () => {
+    const inner = { x0: 0, y0: 0, x1: 142, y1: 29 };
+    const ink = cellInk(fiftyEight.text, inner, th);
+    expect(ink.kind).toBe('mark');
+    if (ink.kind !== 'mark') return;
+    expect(faintTextBox(fiftyEight.faint, inner, th, ink.box)).toEqual({ x0: 6, y0: 8, x1: 25, y1: 22 });
+    // A real dash, and its fatter faint ink, stays a dash.
+    const dash = cellMasks(142, 29, 12, ['     ++++++++++++++', '     +############+', '     +############+', '     ++++++++++++++']);
+    const dashInk = cellInk(dash.text, inner, th);
+    expect(dashInk).toEqual({ kind: 'mark', box: { x0: 6, y0: 13, x1: 18, y1: 15 }, shape: 'dash' });
+    if (dashInk.kind === 'mark') expect(faintTextBox(dash.faint, inner, th, dashInk.box)).toBeNull();
+  });
+
+  test("a reader's dash is a printed blank only on ink of a dash's or a slash's shape", () => {
+    expect(hasBlankMarkShape(fiftyEight, { x0: 5, y0: 8, x1: 25, y1: 22 }, th)).toBe(false);
+    expect(hasBlankMarkShape(fiftyFive, { x0: 5, y0: 7, x1: 25, y1: 22 }, th)).toBe(false);
+    expect(hasBlankMarkShape(fiftyEight, { x0: 6, y0: 13, x1: 26, y1: 17 }, th)).toBe(true);
+    const slash = mask(40, 40, (set) => {
+      for (let y = 8; y < 30; y++) bar(set, 24 - (y - 8) * 0.5, y, 27 - (y - 8) * 0.5, y + 1);
+    });
+    const none = mask(40, 40, () => undefined);
+    expect(hasBlankMarkShape({ text: slash, faint: slash }, { x0: 12, y0: 8, x1: 28, y1: 30 }, 23.3)).toBe(true);
+    // office-013 (heavy, 150 dpi): a slash the text mask broke in two, whole in the faint mask.
+    const broken = cellMasks(48, 30, 0, [
+      '           ++', '          +#+', '          +#+', '          +#+', '         +#+', '         ##+', '        +#+', '        +++',
+      '       +#+', '      ++#+', '      +#+', '     +##', '     +#+', '    +##+', '    +##', '    ##+', '   +#+', '   +#+', '  ++++',
+    ]);
+    expect(hasBlankMarkShape(broken, { x0: 2, y0: 0, x1: 13, y1: 20 }, 22.7)).toBe(true);
+    // A slash printed lightly (drawn-063 p2's blanks): in the faint mask alone.
+    expect(hasBlankMarkShape({ text: none, faint: slash }, { x0: 12, y0: 8, x1: 28, y1: 30 }, 23.3)).toBe(true);
+  });
+});
+
+describe('faint digits beside a number and under a blank (#16 drawn-063 p1, drawn-115 p2)', () => {
+  test('a faint 36 whose 3 lost its top is too low to read but is ink of a character: never a cell seen empty', () => {
+    // drawn-063 p1, 本年废止件数 of 行政规范性文件 at 130 dpi (text height 23.1): nothing in the text mask
+    // but specks, the faint mask holding the 36 eleven pixels high.
+    const thirtySix = cellMasks(132, 30, 10, [
+      '                 +',
+      '+     +     +    ++',
+      '      ++   ++',
+      '      ++  +++',
+      '     ++   +#++++++',
+      '   ++++   ###++++++',
+      '    ++++ +###   +#+',
+      '     +++++##+    +#+',
+      '      +++++#+    +#+',
+      '      +++++++    +++',
+      '+     +++  ++    ++',
+      '      +     +    +',
+    ]);
+    const inner = { x0: 0, y0: 0, x1: 132, y1: 30 };
+    expect(cellInk(thirtySix.text, inner, 23.1).kind).toBe('empty');
+    expect(faintTextBox(thirtySix.faint, inner, 23.1)).toBeNull();
+    expect(holdsFaintCharacter(thirtySix.faint, inner, 23.1)).toBe(true);
+    // Noise of the same page's paper is no character.
+    const noise = mask(132, 30, (set) => {
+      for (let i = 0; i < 60; i++) bar(set, (i * 37) % 130, (i * 17) % 28, ((i * 37) % 130) + 2, ((i * 17) % 28) + 2);
+    });
+    expect(holdsFaintCharacter(noise, inner, 23.1)).toBe(false);
+  });
+
+  test('the 5 of a 15 printed too lightly for the text mask makes the 1 that alone made the word unsure; short of it, nothing does', () => {
+    // drawn-115 p2 (a photo turned 90°, text height 26.9): 属于国家秘密, 自然人: the 1 in the text
+    // mask, the 5 almost all faint, 6 px to its right.
+    const fifteen = cellMasks(60, 30, 5, [
+      '',
+      '           ...+.       .+++++++..',
+      '          ..####.     ..+++#+++..',
+      '           .+###.     ..+.......',
+      '             +##.     ....',
+      '             +##.     ...',
+      '             +##.     .........',
+      '             +##.     .++++++++.',
+      '             +##.     ..++++####.',
+      '             +##.      ......+##+',
+      '             +##.            .+##.',
+      '             +##.      .      +##+',
+      '             +##.     ...     +##.',
+      '             +##.    .++.     +##.',
+      '           ..+##..   .+++.. ..+#+.',
+      '           .+###+..   .+++++++++.',
+      '           ..+#++..    ...++++..',
+    ].map((row) => row.replace(/\./g, ' ')));
+    const one = { x0: 12, y0: 7, x1: 17, y1: 22 };
+    expect(digitsOnly(fifteen.text, one, 26.9)).toBe(true);
+    expect(faintDigitBeside(fifteen.faint, one, { x0: 0, y0: 0, x1: 60, y1: 30 }, 26.9)).toBe(true);
+    // The look stops short of the next word on the line: the 5 is not seen, nothing else is there.
+    expect(faintDigitBeside(fifteen.faint, one, { x0: 0, y0: 0, x1: 20, y1: 30 }, 26.9)).toBe(false);
+    // The 5 itself, read with the 1 (a box over both), has no faint digit beside it.
+    expect(faintDigitBeside(fifteen.faint, { x0: 12, y0: 7, x1: 34, y1: 22 }, { x0: 0, y0: 0, x1: 60, y1: 30 }, 26.9)).toBe(false);
   });
 });

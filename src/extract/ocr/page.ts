@@ -13,7 +13,7 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
-import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, inkBox, type CellInk } from './ink.js';
+import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { measuredTextHeight } from './text-height.js';
@@ -179,13 +179,22 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
 /**
  * A cell seen empty, holding only a dash, or only specks of the text mask (faint), that shows a
  * character's worth of faint ink: text (printed lightly), for the readers to try; what they cannot
- * agree on stays unreadable, never blank. Faint ink in pieces beside it on its line (the 5 of a
+ * agree on stays unreadable, never blank. A cell seen empty that shows less, but still faint ink
+ * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
  * faint 52) makes it stray: the readers may see only part of the number.
  */
-function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number): CellInk {
+function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
-  const box = faintTextBox(faint, inner, textHeight, ink.kind === 'mark' ? ink.box : undefined);
-  return box ? { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) } : ink;
+  const mark = ink.kind === 'mark' ? ink.box : undefined;
+  const box = faintTextBox(faint, inner, textHeight, mark, false);
+  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) };
+  // Failing whole glyphs, faint pieces joined into glyphs, in a grid cell only: a word's box holds
+  // one word, and on a page read by its words a label's faint strokes read at last (六) re-cut its
+  // rows. (Such a box is no measure of the page's text height.)
+  const joined = word ? null : faintTextBox(faint, inner, textHeight, mark, true);
+  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight), joined: true };
+  // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
+  return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
 
 /**
@@ -201,7 +210,7 @@ function withFaintGlyphs(ink: CellInk & { kind: 'text' }, faint: InkMask, inner:
 /** The median height of one-line cell text (most cells hold one number), or null with too few cells. */
 function medianLineHeight(cells: readonly GridCellInk[], around: number): number | null {
   const heights = cells
-    .flatMap((c) => (c.ink.kind === 'text' ? [c.ink.box.y1 - c.ink.box.y0] : []))
+    .flatMap((c) => (c.ink.kind === 'text' && c.ink.joined !== true ? [c.ink.box.y1 - c.ink.box.y0] : []))
     .filter((h) => h < around * 2 && h > around * 0.3)
     .sort((a, b) => a - b);
   return heights.length >= 5 ? Math.max(10, heights[Math.floor(heights.length / 2)] as number) : null;
@@ -224,10 +233,33 @@ function gridCellInks(p: Prepared): { cells: GridCellInk[]; textHeight: number }
 /** The words of a page as cells (text-lines.ts wordBoxes), each with its ink. */
 function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
   const margin = Math.max(1, Math.floor(textHeight * 0.15));
-  return wordBoxes(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight).map((word) => {
+  const words = wordBoxes(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, textHeight);
+  return words.map((word) => {
     const inner = { x0: word.x0 - margin, x1: word.x1 + margin, y0: word.y0 - margin, y1: word.y1 + margin };
-    return { inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight), word: true };
+    const ink = withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight, true);
+    // A digit printed lightly beside a number (the 5 of a 15 whose 1 alone made the word) makes the
+    // number's reading unsure: it may be part of the printed one.
+    if (ink.kind !== 'text' || ink.stray || ink.box.y1 - ink.box.y0 > textHeight * 1.2 || !digitsOnly(p.mask, ink.box, textHeight)) return { inner, ink, word: true };
+    return { inner, ink: { ...ink, stray: faintDigitBeside(p.faint, ink.box, lineBeside(words, word, textHeight), textHeight) }, word: true };
   });
+}
+
+/** How far along its line a number is looked beside (text heights), and how far short of another word the look stops. */
+const WORD_REACH = 1.5;
+const WORD_CLEARANCE = 0.3;
+
+/** The stretch of a word's line beside it, stopping short of the next words left and right of it on that line. */
+function lineBeside(words: readonly BBox[], word: BBox, textHeight: number): BBox {
+  const clearance = textHeight * WORD_CLEARANCE;
+  let x0 = word.x0 - textHeight * WORD_REACH;
+  let x1 = word.x1 + textHeight * WORD_REACH;
+  for (const other of words) {
+    if (other === word || Math.min(other.y1, word.y1) - Math.max(other.y0, word.y0) <= 0) continue;
+    if (other.x1 <= word.x0) x0 = Math.max(x0, other.x1 + clearance);
+    else if (other.x0 >= word.x1) x1 = Math.min(x1, other.x0 - clearance);
+  }
+  const pad = textHeight * 0.3;
+  return { x0: Math.min(x0, word.x0), x1: Math.max(x1, word.x1), y0: word.y0 - pad, y1: word.y1 + pad };
 }
 
 /**
@@ -494,8 +526,10 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
       runs.push({ text: SEEN_BLANK, bbox: cell.inner, confidence: 1 });
       return;
     }
+    // A reader's dash or slash for ink of another shape (a faint 36 read as 一) is no printed blank.
+    if (cell && !cell.mark && read.text === SEEN_BLANK && !hasBlankMarkShape({ text: p.mask, faint: p.faint }, cell.ink, textHeight)) Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
     // Ink left out of the box may be part of the number (a faint digit broken into specks).
-    if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
+    else if (cell?.stray && /\d/.test(read.text)) read.confidence = Math.min(read.confidence, 0.5);
     // Ink that reads as nothing is not a blank: it stays in the table as unreadable.
     else if (read.text.trim() === '') Object.assign(read, { text: UNREAD_MARK, confidence: 0 });
     // A grid cell's words the Chinese reader made nothing of ("人公关" for （一）予以公开, at 0.09) are no
