@@ -39,5 +39,7 @@ describe('readMetadata', () => {
     expect(readMetadata('2024年1月，我局发布了报告。').year).toBeNull();
     expect(readMetadata('2021年，我局…。2022年，我局…').year).toBeNull();
     expect(readMetadata('截止2023年12月31日我局通过官方网站发布政务类信息34条').year).toBe(2023);
+    // A clause after a comma opens with it too (real set e, zhongjiang 2022: "坚持依法公开,2022年,我局在…").
+    expect(readMetadata('(一)主动公开方面。认真贯彻落实《条例》等相关要求,坚持依法公开,2022年,我局在中江县人民政府网站主动公开信息416条。').year).toBe(2022);
   });
 });

@@ -17,10 +17,11 @@ const NARRATIVE_REQUESTS = /(?:收到|受理|新收)[^。；;，,]{0,16}?申请\
 
 const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作|年\s*度|情\s*况|的|\s)*报\s*告/;
 /**
- * A sentence of the narrative that opens with the year it reports on ("2022年，我局…", "2019年度街道受理…",
- * "（一）主动公开情况。2024年，我局…"); a date ("2024年1月") is not one.
+ * A sentence or clause of the narrative that opens with the year it reports on ("2022年，我局…",
+ * "2019年度街道受理…", "（一）主动公开情况。2024年，我局…", "坚持依法公开,2022年,我局…"); a date
+ * ("2024年1月") is not one.
  */
-const NARRATIVE_YEAR = /(?:^|[。：:])\s*(\d{4})\s*年\s*(?:度)?(?!\s*[\d月日底末初])/gmu;
+const NARRATIVE_YEAR = /(?:^|[。：:，,])\s*(\d{4})\s*年\s*(?:度)?(?!\s*[\d月日底末初])/gmu;
 const AGENCY_SUFFIX = /(?:局|委|委员会|政府|办公室|办|厅|院|中心|所|处|站|馆|街道|镇|乡|县|区|市|部|署|会|队|公司|集团|管委会|研究院|大学|学校|医院)$/;
 /** 统计期限 "2020 年 1 月 1 日起，至 2020 年 12 月 31 日", also with the digits glued together. */
 const PERIOD_END = /(?:至|截止|截至)\s*(\d{4})\s*年?\s*12\s*月?\s*31\s*日/;
