@@ -14,7 +14,7 @@ import type { TableKey } from '../schema/keys.js';
 import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
-import { foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
+import { endsWithGroupPhrase, foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { moveValuesAfterLabels, printsValuesBeforeLabels } from './values-before.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
@@ -118,8 +118,6 @@ const SKIP_PENALTY = 0.15;
 const SPLIT_LABEL_PENALTY = 0.05;
 /** A label piece opening with a row's numbering: "2.申", "（四）无法", "二、上年". */
 const OPENS_WITH_NUMBERING = /^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]、)/u;
-/** A group cell's text, after which a sub-row's numbered label continues the same label. */
-const GROUP_CELL_TEXT = /(?:办理结果|不予公开|无法提供|不予处理|其他处理)$/u;
 /** Below this score a label is no row: a heading that shares words with a row label is noise. */
 const MIN_ROW_SCORE = 0.5;
 
@@ -283,7 +281,7 @@ class LabelScores {
     // ("（三）不予公开" + "1.属于国家秘密"). Never the tail of the row above ("…公开申请" + "2.申").
     for (let k = 1; k < group.length; k++) {
       const before = group.slice(0, k).map((p) => p.token.text).join('');
-      if (OPENS_WITH_NUMBERING.test(foldText((group[k] as Piece).token.text)) && !GROUP_CELL_TEXT.test(normaliseLabel(before))) return null;
+      if (OPENS_WITH_NUMBERING.test(foldText((group[k] as Piece).token.text)) && !endsWithGroupPhrase(before, this.spec.groupPhrases)) return null;
     }
     const parsed = parseLabel(text, this.spec.groupPhrases);
     // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.

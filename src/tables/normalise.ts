@@ -71,3 +71,9 @@ export function isVerticalFragment(text: string): boolean {
   const t = normaliseLabel(text);
   return /^\p{Script=Han}[、]?$/u.test(t);
 }
+
+/** The text of a group cell over numbered sub-rows ("（三）不予公开", "三、本年度办理结果"): it ends with one of `phrases`. */
+export function endsWithGroupPhrase(text: string, phrases: readonly string[]): boolean {
+  const key = normaliseLabel(text);
+  return phrases.some((phrase) => key.endsWith(normaliseLabel(phrase)));
+}

@@ -7,7 +7,8 @@
  */
 import { UNREAD_MARK, type BBox, type Line, type LineCell } from '../model/document.js';
 import { isValueText } from './cells.js';
-import { foldText, normaliseLabel } from './normalise.js';
+import { endsWithGroupPhrase, foldText } from './normalise.js';
+import { REQUEST_GROUP_PHRASES } from './templates.js';
 import type { Slot } from './slots.js';
 
 /** A piece of label text, with where it was printed. */
@@ -298,9 +299,6 @@ export function withSpaceJoinedCells(lines: readonly Line[], widths: ReadonlySet
   return lines.map((l) => (set.has(l) ? { ...l, separator: 'tab', cells: fieldsOf(l).map((text) => ({ text, confidence: 1 })) } : l));
 }
 
-/** A group cell's label, over numbered sub-rows: （三）不予公开, （四）无法提供, （五）不予处理, （六）其他处理. */
-const GROUP_CELL_END = /(?:不予公开|无法提供|不予处理|其他处理)$/u;
-
 /**
  * A Markdown table whose converter set every row flush left and padded it at its end: a header row
  * starts with a column word ("| 自然人 | 法人或其他组织 | 总计 |  |  |"), where a table keeping its spans
@@ -569,7 +567,7 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     // 属于国家秘密 2 0 …"). (A number that wrapped to the line's start stands before a label with its own
     // numbering: "31 3.危及…".)
     const before = tokens[i - 1];
-    const afterGroup = before?.kind === 'label' && GROUP_CELL_END.test(normaliseLabel(before.text));
+    const afterGroup = before?.kind === 'label' && endsWithGroupPhrase(before.text, REQUEST_GROUP_PHRASES);
     const numberingBeforeRow = (i === 0 || afterGroup) && /^[1-9]$/.test(t.slot.text.trim()) && /^\s*\p{Script=Han}/u.test(next.text) && tokens[i + 2]?.kind === 'value';
     if (dotCell || numberingAlone || numberingBeforeRow || /^\s*[.．、]\s*\p{Script=Han}/u.test(next.text)) {
       tokens.splice(i, dotCell ? 3 : 2, { ...next, text: t.slot.text.trim() + (dotCell ? '.' : '') + next.text.trim(), cellIndex: t.slot.cellIndex ?? next.cellIndex });
