@@ -31,6 +31,9 @@ describe('rowCandidates and solveRows', () => {
     expect(found.candidates.map((c) => values(c.cells))).toEqual([['447228']]);
     // Different numbers are no span: too many values for one column, unread.
     expect(rowCandidates(row('licensing', slots(['447228', '12', '447228']), { mode: 'separated', separator: 'pipe' }), 1).candidates).toEqual([]);
+    // On lines of their own, "5" then "5" is 55 broken over two lines (generated text-broken-digits, seed 23 gen-0045), never 5.
+    const broken = rowCandidates(row('coercion', slots(['5', '5'], { lineEach: true })), 1).candidates;
+    expect(broken.map((c) => values(c.cells))).not.toContainEqual(['5']);
   });
 
   test('a glued digit string: the only split whose first six sum to the seventh and that fits the column identities', () => {
