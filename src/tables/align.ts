@@ -915,9 +915,7 @@ function dropGroupRows(rows: DecodedRow[], spec: TableSpec): DecodedRow[] {
     if (row.slots.length > 0 || !next) return true;
     const nextNumbering = spec.rows.find((r) => r.key === next.key)?.numbering ?? null;
     if (nextNumbering === null || !/^\d+$/.test(nextNumbering)) return true;
-    const key = parseLabel(row.label).key;
-    const isGroup = spec.groupPhrases.some((g) => key === labelKey(normaliseLabel(g)) || key.endsWith(labelKey(normaliseLabel(g))));
-    return !isGroup;
+    return !endsWithGroupPhrase(row.label, spec.groupPhrases);
   });
 }
 

@@ -74,6 +74,6 @@ export function isVerticalFragment(text: string): boolean {
 
 /** The text of a group cell over numbered sub-rows ("（三）不予公开", "三、本年度办理结果"): it ends with one of `phrases`. */
 export function endsWithGroupPhrase(text: string, phrases: readonly string[]): boolean {
-  const key = normaliseLabel(text);
-  return phrases.some((phrase) => key.endsWith(normaliseLabel(phrase)));
+  const key = labelKey(normaliseLabel(text));
+  return phrases.some((phrase) => key.endsWith(labelKey(normaliseLabel(phrase))));
 }

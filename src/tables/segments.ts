@@ -291,12 +291,20 @@ const SPACE_JOINED_VALUES = /^[\d.,+\-]*(?: [\d.,+\-]*)+$/;
  * runs of spaces of any length and does not); those lines are given their fields as cells, set apart.
  */
 export function withSpaceJoinedCells(lines: readonly Line[], widths: ReadonlySet<number>): readonly Line[] {
-  const fieldsOf = (l: Line): string[] => (l.raw ?? '').replace(/\r$/, '').split(' ');
-  // (Lines of two numbers or more: one number padded with spaces, " 0" or "  0", is one cell.)
-  const joined = lines.filter((l) => l.method === 'text' && (l.separator === 'spaces' || l.separator === 'none') && SPACE_JOINED_VALUES.test((l.raw ?? '').replace(/\r$/, '')) && fieldsOf(l).filter((f) => /\d/.test(f)).length >= 2);
-  if (joined.length < 3 || !joined.every((l) => widths.has(fieldsOf(l).length)) || !joined.some((l) => fieldsOf(l).includes(''))) return lines;
-  const set = new Set(joined);
-  return lines.map((l) => (set.has(l) ? { ...l, separator: 'tab', cells: fieldsOf(l).map((text) => ({ text, confidence: 1 })) } : l));
+  const fieldsOf = new Map<Line, string[]>();
+  for (const l of lines) {
+    if (l.method !== 'text' || (l.separator !== 'spaces' && l.separator !== 'none')) continue;
+    const raw = (l.raw ?? '').replace(/\r$/, '');
+    const fields = raw.split(' ');
+    // (Lines of two numbers or more: one number padded with spaces, " 0" or "  0", is one cell.)
+    if (SPACE_JOINED_VALUES.test(raw) && fields.filter((f) => /\d/.test(f)).length >= 2) fieldsOf.set(l, fields);
+  }
+  const joined = [...fieldsOf.values()];
+  if (joined.length < 3 || !joined.every((f) => widths.has(f.length)) || !joined.some((f) => f.includes(''))) return lines;
+  return lines.map((l) => {
+    const fields = fieldsOf.get(l);
+    return fields ? { ...l, separator: 'tab', cells: fields.map((text) => ({ text, confidence: 1 })) } : l;
+  });
 }
 
 /**
@@ -329,25 +337,26 @@ export function regionStyleOf(lines: readonly Line[], columnWords: readonly stri
     if (raw === '|') lone++;
     else if (/^[^|]+\|$/.test(raw)) terminated++;
     else if (!raw.includes('|')) bare++;
+    if (line.method !== 'text') continue;
+    const pipeCount = (raw.match(/\|/g) ?? []).length;
+    const hasDigit = /\d/.test(raw);
     // Header lines count here too: 四's one row of numbers has its headers' pipes to go by.
-    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4) {
+    if (pipeCount >= 4) {
       pipeRows++;
       if (raw.startsWith('|')) pipeFirst++;
       if (INNER_PIPE_RUN.test(raw)) innerRuns++;
       // Empty cells between a row's cells, not the spanned label columns before its first ("| | 2.其他…"),
       // nor header rows' (a header's empty corner cells print however the converter pleases).
-      if (/\d/.test(raw)) {
+      if (hasDigit) {
         const inner = raw.replace(/\|[\s|]*$/, '').replace(/^[\s|]+/, '');
         wideEmpty += (inner.match(/\|\s{2,}(?=\|)/g) ?? []).length;
         narrowEmpty += (inner.match(/\|\s(?=\|)/g) ?? []).length;
+        rows++;
+        if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
       }
     }
-    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 4 && /\d/.test(raw)) {
-      rows++;
-      if (/\|\s+\|\s*$/.test(raw) && !/\|{2,}\s*$/.test(raw)) endEmpty++;
-    }
     // Rows of 二 hold two pipes or three ("行政许可| 12| 0"): they tell how rows end as well as 三's.
-    if (line.method === 'text' && (raw.match(/\|/g) ?? []).length >= 2 && /\d/.test(raw)) {
+    if (pipeCount >= 2 && hasDigit) {
       valueRows++;
       // (After any run of residue pipes: "… | 3119 ||" ends with its last cell, "… | 3 |  ||" in an empty one.)
       if (!raw.replace(/\s*\|{2,}\s*$/, '').endsWith('|')) endOpen++;

@@ -89,6 +89,44 @@ function fromOneRun(candidate: Candidate): boolean {
 }
 
 /**
+ * Depth-first over one reading per open row, each identity checked as soon as the last of its open
+ * rows is chosen (rows not open take their known values). `accepts` says what an identity's result
+ * must be; `onChoice` gets each complete choice and returns whether to go on.
+ */
+function searchChoices(
+  openKeys: readonly string[],
+  optionsOf: (key: string) => readonly Candidate[],
+  involved: readonly TableIdentity[],
+  valuesFor: (c: Candidate) => (number | null)[],
+  known: Lookup,
+  accepts: (held: boolean | undefined) => boolean,
+  onChoice: (choice: ReadonlyMap<string, Candidate>) => boolean,
+): void {
+  const choice = new Map<string, Candidate>();
+  const lookup: Lookup = (ref) => {
+    const c = choice.get(ref.row);
+    return c ? valuesFor(c)[ref.column] : known(ref);
+  };
+  const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
+  const atDepth = openKeys.map((_, d) => involved.filter((i) => depthOf(i) === d));
+  let going = true;
+  const walk = (index: number): void => {
+    if (index === openKeys.length) {
+      going = onChoice(choice);
+      return;
+    }
+    const key = openKeys[index] as string;
+    for (const c of optionsOf(key)) {
+      if (!going) break;
+      choice.set(key, c);
+      if ((atDepth[index] ?? []).every((i) => accepts(holds(i, lookup)))) walk(index + 1);
+    }
+    choice.delete(key);
+  };
+  walk(0);
+}
+
+/**
  * Rows the identities leave open because each printed its cells as one unbroken run of digits
  * ("300153006143119"), where a blank may hide in any run (a source that prints empty cells as
  * nothing). Each such row's whole reading, every column a number and its own total balanced, is
@@ -119,29 +157,12 @@ function chooseWholeTable(
   const involved = cross.filter((i) => openKeys.some((key) => rowsOf(i).has(key)));
   if (openKeys.some((key) => (wholeOf.get(key) as Candidate[]).length === 0 || !involved.some((i) => rowsOf(i).has(key)))) return;
   if (openKeys.reduce((product, key) => product * (wholeOf.get(key) as Candidate[]).length, 1) > MAX_COMBINATIONS) return;
-  const choice = new Map<string, Candidate>();
-  const lookup: Lookup = (ref) => {
-    const c = choice.get(ref.row);
-    return c ? valuesFor(c)[ref.column] : known(ref);
-  };
-  const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
-  const atDepth = openKeys.map((_, d) => involved.filter((i) => depthOf(i) === d));
   const found: Map<string, Candidate>[] = [];
-  const walk = (index: number): void => {
-    if (found.length > 1) return;
-    if (index === openKeys.length) {
-      found.push(new Map(choice));
-      return;
-    }
-    const key = openKeys[index] as string;
-    for (const c of wholeOf.get(key) as Candidate[]) {
-      choice.set(key, c);
-      // Every identity must evaluate and hold: one a blank side leaves unchecked proves nothing.
-      if ((atDepth[index] ?? []).every((i) => holds(i, lookup) === true)) walk(index + 1);
-    }
-    choice.delete(key);
-  };
-  walk(0);
+  // Every identity must evaluate and hold: one a blank side leaves unchecked proves nothing.
+  searchChoices(openKeys, (key) => wholeOf.get(key) as Candidate[], involved, valuesFor, known, (held) => held === true, (choice) => {
+    found.push(new Map(choice));
+    return found.length < 2;
+  });
   if (found.length !== 1) return;
   for (const [key, c] of found[0] as Map<string, Candidate>) readings.set(key, [c]);
 }
@@ -204,32 +225,14 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
   const openKeys = [...open];
   const combinations = openKeys.reduce((product, key) => product * (readings.get(key) as Candidate[]).length, 1);
   if (openKeys.length > 1 && combinations <= MAX_COMBINATIONS) {
-    const used = new Map<string, Set<number>>(openKeys.map((k) => [k, new Set<number>()]));
-    const choice = new Map<string, number>();
-    const depthOf = (identity: TableIdentity): number => Math.max(...[...rowsOf(identity)].map((r) => openKeys.indexOf(r)));
+    const used = new Map<string, Set<Candidate>>(openKeys.map((k) => [k, new Set<Candidate>()]));
     const involved = cross.filter((i) => [...rowsOf(i)].some((r) => open.has(r)));
-    const atDepth = openKeys.map((_, d) => involved.filter((i) => depthOf(i) === d));
-    const lookup = (ref: CellRef): number | null | undefined => {
-      const k = choice.get(ref.row);
-      if (k !== undefined) return valuesFor((readings.get(ref.row) as Candidate[])[k] as Candidate)[ref.column];
-      return open.has(ref.row) ? undefined : known(ref);
-    };
-    const walk = (index: number): void => {
-      if (index === openKeys.length) {
-        for (const [key, k] of choice) used.get(key)?.add(k);
-        return;
-      }
-      const key = openKeys[index] as string;
-      const list = readings.get(key) as Candidate[];
-      for (let k = 0; k < list.length; k++) {
-        choice.set(key, k);
-        if ((atDepth[index] ?? []).every((i) => holds(i, lookup) !== false)) walk(index + 1);
-      }
-      choice.delete(key);
-    };
-    walk(0);
+    searchChoices(openKeys, (key) => readings.get(key) as Candidate[], involved, valuesFor, known, (held) => held !== false, (choice) => {
+      for (const [key, c] of choice) used.get(key)?.add(c);
+      return true;
+    });
     if ([...used.values()].every((set) => set.size > 0)) {
-      for (const key of openKeys) readings.set(key, [...(used.get(key) as Set<number>)].map((k) => (readings.get(key) as Candidate[])[k] as Candidate));
+      for (const key of openKeys) readings.set(key, (readings.get(key) as Candidate[]).filter((c) => used.get(key)?.has(c)));
     }
   }
   chooseWholeTable(rows, readings, identities, cross, valuesFor, known);
