@@ -50,6 +50,22 @@ async function scoreCases(cases: readonly Case[]): Promise<{ total: TruthScore; 
   return { total, byLayout, misses };
 }
 
+/**
+ * The real set's cells still flagged, each for a reason in the source (the note on #13 gives them).
+ * Any other miss is a regression: a case that read right must go on reading right.
+ */
+const KNOWN_REAL_MISSES: ReadonlySet<string> = new Set([
+  // "--253": two minus signs, the source's typo; nothing proves which number it meant.
+  'b-beijing-tongzhou-bureau-2019-oddsigns: active.penalty.change',
+  // 其他对外管理服务事项 printed split over the rows 行政检查 and 行政确认.
+  'b-beijing-tongzhou-xinhua-2019-splitrow: active.otherServices.previousCount',
+  'b-beijing-tongzhou-xinhua-2019-splitrow: active.otherServices.change',
+  'b-beijing-tongzhou-xinhua-2019-splitrow: active.otherServices.decisions',
+  // "? 0": a mirror's mojibake in front of the number.
+  'c-mirror-district-bureau-2021-traditional-qmark: active.regulations.repealed',
+  'c-mirror-district-bureau-2021-traditional-qmark: active.normativeDocuments.repealed',
+]);
+
 const percent = (s: TruthScore): string => `${((100 * s.right) / Math.max(1, s.cells)).toFixed(2)}%`;
 
 describe('real reports', () => {
@@ -70,6 +86,7 @@ describe('real reports', () => {
     expect(total.silent).toBe(0);
     expect(total.nullGivenNumber).toBe(0);
     expect(total.right / total.cells).toBeGreaterThanOrEqual(0.99);
+    expect(misses.filter((m) => !KNOWN_REAL_MISSES.has(m.replace(/: (want |truth null).*$/, '')))).toEqual([]);
   }, 120_000);
 
   test('a report with no table, in traditional characters with pinyin glosses, is a report whose tables were not found', async () => {

@@ -34,6 +34,9 @@ describe('rowCandidates and solveRows', () => {
     // On lines of their own, "5" then "5" is 55 broken over two lines (generated text-broken-digits, seed 23 gen-0045), never 5.
     const broken = rowCandidates(row('coercion', slots(['5', '5'], { lineEach: true })), 1).candidates;
     expect(broken.map((c) => values(c.cells))).not.toContainEqual(['5']);
+    // No number's digits open with a 0: "0" on lines of their own is the span's 0 (real d-kaiping-slj-2021, 行政處罰 0 / 0 / 0).
+    const zeros = rowCandidates(row('penalty', slots(['0', '0', '0'], { lineEach: true })), 1).candidates;
+    expect(zeros.map((c) => values(c.cells))).toEqual([['0']]);
   });
 
   test('a glued digit string: the only split whose first six sum to the seventh and that fits the column identities', () => {

@@ -110,10 +110,11 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
   // One column, and one number printed in every cell of the row's one line: a spanned cell the
   // converter repeated over the span (pandas: "| 行政许可 | 447228 | 447228 | 447228 |"). Read as the
   // 2019 form's three columns instead, the last, the count of decisions, is that same number. (On
-  // lines of their own, "5" then "5" is one number's digits broken over two lines: 55.)
+  // lines of their own, "5" then "5" is one number's digits broken over two lines: 55; no number's
+  // digits open with a 0, so "0" on lines of their own is still the span.)
   const onlyText = foldText(slots[0]?.text ?? '').trim();
   const oneLine = slots.every((s) => s.line === slots[0]?.line && s.page === slots[0]?.page);
-  if (n === 1 && slots.length > 1 && oneLine && !glued && /\d/.test(onlyText) && isValueText(onlyText) && slots.every((s) => foldText(s.text).trim() === onlyText)) return single([slots[0] as Slot]);
+  if (n === 1 && slots.length > 1 && (oneLine || /^0$/.test(onlyText)) && !glued && /\d/.test(onlyText) && isValueText(onlyText) && slots.every((s) => foldText(s.text).trim() === onlyText)) return single([slots[0] as Slot]);
   // As many tokens as columns: splitting a glued one would make too many, so each is one cell.
   if (slots.length === n) return single([...slots]);
   if (slots.length > n) {
