@@ -697,6 +697,12 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   // (Only text drops empty cells: OCR sees an empty cell as empty, and a row it found no value for is unread.)
   const text = lines.every((l) => l.method === 'text');
   if (text && (style.gluedCells || (showsDroppedBlanks(kept, spec) && !valuesApart))) markRowsDroppedWhole(kept, lastLineOfSource);
+  // A row cut off with the source is read by position only where the rows printed whole show every
+  // column printed: where they print fewer values than columns, the cut row's first cells need not be
+  // its first columns (real f-sichuan-lizhou-2019: every row "| 0 |||||||", the last cut after "0 |").
+  if (text && showsDroppedBlanks(kept.filter((r) => !r.atSourceEnd), spec)) {
+    for (const row of kept) if (row.atSourceEnd) row.lostBlanks = true;
+  }
   if (spec.columnWords) ownPageColumns(kept, spec.columnWords.length);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
