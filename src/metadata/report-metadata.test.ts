@@ -33,6 +33,12 @@ describe('readMetadata', () => {
     expect(readMetadata('上湾乡人民政府2019年度政府信息公开年度工作报告').year).toBe(2019);
   });
 
+  test('a portal field label before the title, 政务信息公开…开展, and a title wrapped over two lines (real set f, e)', () => {
+    expect(readMetadata('标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n索引号 000014349/2026-00021')).toEqual({ agency: '西藏自治区审计厅', year: 2025 });
+    expect(readMetadata('背景色:\n\n西藏自治区审计厅2025年政务信息\n\n公开工作开展年度报告\n\n一、总体情况')).toEqual({ agency: '西藏自治区审计厅', year: 2025 });
+    expect(readMetadata('市政府研究室2019年政府信息公开\n工作年度报告\n根据修订后的…')).toEqual({ agency: '市政府研究室', year: 2019 });
+  });
+
   test('no title: the year the narrative sentences open with, when one clearly leads; never a date', () => {
     expect(readMetadata('一、总体情况\n2022年我局严格按照《条例》要求，全面推进信息公开工作。').year).toBe(2022);
     expect(readMetadata('(一)主动公开情况。2024年，我局共主动公开政府信息376条。\n(二)依申请公开情况。2024年，我局共收到申请5件。').year).toBe(2024);

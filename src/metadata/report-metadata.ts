@@ -15,7 +15,8 @@ export interface ReportMetadata {
 /** "收到/受理 … 申请 N 件" in the narrative (templates.md §6, a soft relation: the table wins). */
 const NARRATIVE_REQUESTS = /(?:收到|受理|新收)[^。；;，,]{0,16}?申请\s*(?:共\s*)?(\d{1,7})\s*件/;
 
-const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作|年\s*度|情\s*况|的|\s)*报\s*告/;
+/** "2020年政府信息公开工作年度报告", also "2025年政务信息公开工作开展年度报告". */
+const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作|开\s*展|年\s*度|情\s*况|的|\s)*报\s*告/;
 /**
  * A sentence or clause of the narrative that opens with the year it reports on ("2022年，我局…",
  * "2019年度街道受理…", "（一）主动公开情况。2024年，我局…", "坚持依法公开,2022年,我局…"); a date
@@ -35,7 +36,8 @@ function cleanAgency(text: string): string | null {
   const cleaned = withoutGlosses(text)
     .replace(/^[#>*\s\d.、]+/, '')
     .replace(/[\s*#【】\[\]「」《》]/g, '')
-    .replace(/^(?:关于|当前位置[:：].*?>)/, '')
+    // (A portal's field label before the title: "标      题 西藏自治区审计厅2025年…".)
+    .replace(/^(?:关于|标题[:：]?|当前位置[:：].*?>)/, '')
     .replace(/(?:关于|的)$/, '')
     .trim();
   if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned)) return null;
@@ -63,9 +65,14 @@ export function readMetadata(plainText: string): ReportMetadata {
   let agency: string | null = null;
   let year: number | null = null;
   const head = lines.slice(0, 80);
-  const titleIndex = head.findIndex((l) => TITLE.test(l) && l.length <= 80);
+  let titleIndex = head.findIndex((l) => TITLE.test(l) && l.length <= 80);
+  let title = head[titleIndex] ?? '';
+  // A title wrapped over two lines ("西藏自治区审计厅2025年政务信息" / "公开工作开展年度报告").
+  if (titleIndex < 0) {
+    titleIndex = head.findIndex((l, i) => i + 1 < head.length && `${l}${head[i + 1]}`.length <= 80 && TITLE.test(`${l}${head[i + 1]}`));
+    title = titleIndex >= 0 ? `${head[titleIndex]}${head[titleIndex + 1]}` : '';
+  }
   if (titleIndex >= 0) {
-    const title = head[titleIndex] ?? '';
     const m = TITLE.exec(title);
     year = m ? plausibleYear(Number(m[1])) : null;
     const before = title.slice(0, m?.index ?? 0);
