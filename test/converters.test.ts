@@ -185,4 +185,15 @@ describe('converter suite: real tools on generated reports', () => {
       expect(all.nullGivenNumber).toBe(0);
     }
   });
+
+  test('pdftotext without -layout moves label cells (and a cell with its label) below later rows: 三 is read in value order, every cell right', async () => {
+    for (const report of ['2019-large', '2021-large']) {
+      const fixture = fixtures.find((f) => f.converter === 'pdftotext' && f.report === report) as ConverterFixture;
+      const { record } = await processBytes(`pdftotext-${report}.txt`, new Uint8Array(readFileSync(fixture.path)));
+      const read = record?.tables.requests as Record<string, Record<string, number | null>>;
+      const requests = Object.fromEntries(Object.keys(fixture.truth.tables.requests ?? {}).map((key) => [key, read[key]]));
+      expect({ report, requests }).toEqual({ report, requests: fixture.truth.tables.requests });
+      expect(record?.issues.map((i) => i.code)).toContain('values_in_table_order');
+    }
+  });
 });

@@ -29,6 +29,7 @@ import { cellFromSlot, confirmCutTotal, nullCells, rowConfidence, type CellKey, 
 import { rowCandidates, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
 import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
+import { readInValueOrder } from './value-order.js';
 import { ACTIVE_ROW_SPECS, HEADER_WORDS, REQUEST_GROUP_PHRASES, REQUEST_ROW_SPECS } from './templates.js';
 
 export const REQUESTS_SPEC: TableSpec = {
@@ -286,6 +287,23 @@ function chooseCopy(solved: SolvedTable[], table: TableKey, issues: Issue[]): { 
   return { table: first, conflicts };
 }
 
+/**
+ * 三 where labels were moved out of place and its numbers were not (see value-order.ts): read in
+ * value order when that holds, every row then flagged inferred; null where it does not.
+ */
+function readRequestsInValueOrder(table: SolvedTable, expected: readonly string[], issues: Issue[]): SolvedTable | null {
+  const formats = (['2019', '2021'] as const)
+    .map((t) => REQUEST_ROW_SPECS.filter((spec) => spec.templates.includes(t)).map((spec) => spec.key))
+    .filter((rows) => rows.every((k) => expected.includes(k)))
+    .map((rows) => ({ rows, identities: requestIdentities(rows) }));
+  const read = readInValueOrder([...table.rows.values()], formats, REQUEST_COLUMNS.length);
+  if (!read) return null;
+  issues.push(makeIssue('warning', 'tables', 'values_in_table_order', `requests: labels printed out of place (${table.orderBroken}); the numbers, in the table's own order, were cut into its rows, and every identity holds`, { path: ['requests'] }));
+  const candidates = new Map([...read.chosen].map(([k, c]) => [k, { candidates: [c] }]));
+  const remaining = new Map([...read.chosen].map(([k, c]) => [k, [c]]));
+  return { rows: read.rows, candidates, chosen: new Map(read.chosen), remaining, broken: 0 };
+}
+
 /** The cells of one row from its decision. */
 function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow | undefined, options: { found: RowCandidates | undefined; chosen: Candidate | null | undefined; remaining?: Candidate[] | undefined; conflict: boolean; tableHasNumbers: boolean }, issues: Issue[]): CellReading[] {
   const path = row && table !== 'reviews' ? [table, row.key] : [table];
@@ -399,11 +417,16 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   let requestsOrderBroken: string | undefined;
 
   if (found.requests) {
-    const expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesUnderSingleSix(requestRows, regions), singleSixHoldsMoreRows(requestRows));
+    let expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesUnderSingleSix(requestRows, regions), singleSixHoldsMoreRows(requestRows));
     const identities = requestIdentities(expected);
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
     const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
-    const { table, conflicts } = chooseCopy(solved, 'requests', issues);
+    const copy = chooseCopy(solved, 'requests', issues);
+    const { conflicts } = copy;
+    const inValueOrder = copy.table.orderBroken && conflicts.size === 0 ? readRequestsInValueOrder(copy.table, expected, issues) : null;
+    const table = inValueOrder ?? copy.table;
+    // Read in value order, the table is one format's rows exactly.
+    if (inValueOrder) expected = expected.filter((k) => inValueOrder.rows.has(k));
     requestsOrderBroken = table.orderBroken;
     const tableHasNumbers = readByOcr || printsNumbers(table);
     for (const key of expected) {

@@ -80,6 +80,18 @@ function holds(identity: TableIdentity, lookup: Lookup, withinRow = false): bool
   return sum(left) === sum(right);
 }
 
+/**
+ * Whether every identity evaluates and holds over one reading per row (rows absent from `readings`
+ * fail it): the proof a reading of the whole table needs when nothing else places its values.
+ */
+export function everyIdentityHolds(identities: readonly TableIdentity[], readings: ReadonlyMap<string, Candidate>): boolean {
+  const lookup: Lookup = (ref) => {
+    const c = readings.get(ref.row);
+    return c ? candidateValue(c, ref.column) : undefined;
+  };
+  return identities.every((i) => holds(i, lookup, rowsOf(i).size === 1) === true);
+}
+
 const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
 
 /** Every cell of the reading is a part of one printed digit string. */
