@@ -7,7 +7,7 @@ import { readGenerated } from './read-generated.js';
  * Layouts the current table reconstruction does not read yet (issue 13): measured and printed,
  * not asserted. Remove a layout from this list when the decoder reads it; the list must end empty.
  */
-export const LAYOUTS_AWAITING_DECODER: readonly Layout[] = ['flat-glued', 'text-cells-dropped'];
+export const LAYOUTS_AWAITING_DECODER: readonly Layout[] = [];
 
 /** Reports per layout: 16 layouts × 20 = 320 reports, each format (2019, 2021, hybrid) in every layout. */
 const PER_LAYOUT = 20;

@@ -64,7 +64,7 @@ export interface DecodedRow extends RowSlots {
 }
 
 /** Rows printed with fewer values than columns, outside a grid: this source leaves empty cells out. */
-function showsDroppedBlanks(rows: readonly DecodedRow[], spec: Pick<TableSpec, 'widthOf'>): boolean {
+export function showsDroppedBlanks(rows: readonly DecodedRow[], spec: Pick<TableSpec, 'widthOf'>): boolean {
   return rows.some((r) => r.mode !== 'grid' && r.slots.length > 0 && r.slots.length < (spec.widthOf?.(r.key) ?? 0));
 }
 
@@ -74,9 +74,12 @@ function showsDroppedBlanks(rows: readonly DecodedRow[], spec: Pick<TableSpec, '
  * the next table printed only blanks. A label the source ends with is not: it may have been cut
  * off after it.
  */
-export function markRowsDroppedWhole(rows: readonly DecodedRow[], lastLineOfSource: number | null): void {
+export function markRowsDroppedWhole(rows: readonly DecodedRow[], lastLineOfSource: number | null, laterRows: readonly DecodedRow[] = []): void {
+  // (Rows of a table printed after this one, with values, on the same line or below: the source goes
+  // on after this table's last label even where the whole page is one line.)
+  const later = (row: DecodedRow): boolean => laterRows.some((r) => r.slots.length > 0 && (r.page > row.page || (r.page === row.page && r.line >= row.line)));
   rows.forEach((row, i) => {
-    const continues = rows.slice(i + 1).some((r) => r.slots.length > 0) || (lastLineOfSource !== null && row.line < lastLineOfSource);
+    const continues = rows.slice(i + 1).some((r) => r.slots.length > 0) || (lastLineOfSource !== null && row.line < lastLineOfSource) || later(row);
     if (row.slots.length > 0 || row.unplaced || !continues) return;
     row.droppedWhole = true;
     row.lostBlanks = true;

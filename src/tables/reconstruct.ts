@@ -20,7 +20,7 @@ import {
   type TemplateId,
 } from '../schema/keys.js';
 import type { Issue } from '../schema/records.js';
-import { decodeRegionRows, markRowsDroppedWhole, valuesReachSourceEnd, type DecodedRow, type TableSpec } from './align.js';
+import { decodeRegionRows, markRowsDroppedWhole, showsDroppedBlanks, valuesReachSourceEnd, type DecodedRow, type TableSpec } from './align.js';
 import type { CellReading, ReconstructedTables } from './reading.js';
 import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
@@ -403,8 +403,9 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const activeCopies = decodeCopies(regions, { ...ACTIVE_SPEC, widthOf: activeWidth }, lastLine, issues);
   // One converter made the whole text: where 三 shows it leaves empty cells out (a row of 三 printed
   // only blanks, or its cells run together), so does 二, whose one-value rows cannot show it themselves.
-  const dropsBlanks = requestCopies.some((copy) => copy.some((r) => r.droppedWhole === true || r.slots.some((s) => s.glued)));
-  if (dropsBlanks && !readByOcr) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine);
+  // (So does a row of 三 printed whole with fewer values than columns.)
+  const dropsBlanks = requestCopies.some((copy) => copy.some((r) => r.droppedWhole === true || r.slots.some((s) => s.glued)) || showsDroppedBlanks(copy.filter((r) => !r.atSourceEnd), REQUESTS_SPEC));
+  if (dropsBlanks && !readByOcr) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine, requestCopies.flat());
   const requestRows = requestCopies[0] ?? [];
   const activeRows = activeCopies[0] ?? [];
   const decision = detectTemplate(activeText, activeRows, requestCopies.flat());
