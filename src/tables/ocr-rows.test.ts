@@ -7,7 +7,10 @@ import { describe, expect, test } from '@jest/globals';
 import type { ExtractedDocument, Line } from '../model/document.js';
 import { readDocumentTables } from '../pipeline.js';
 import { OTHER_HANDLING_ROWS_2021, REQUEST_COLUMNS } from '../schema/keys.js';
+import type { Issue } from '../schema/records.js';
 import { reconstructTables } from './reconstruct.js';
+import { cellFromSlot } from './row-cells.js';
+import type { Slot } from './slots.js';
 
 let lineNo = 0;
 const gridLine = (page: number, texts: readonly string[]): Line => ({
@@ -189,4 +192,14 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     expect(silentCells(f)).toEqual([]);
     expect(rightCells(f)).toBeGreaterThanOrEqual(atLeastRight);
   });
+});
+
+test('a placeholder OCR read unsure in a row placed by position is unreadable, not an inferred blank (drawn-067: "—" at 0.3 under 总计 where 596764 is printed)', () => {
+  const slot = (confidence: number): Slot => ({ text: '—', page: 2, line: 40, confidence, method: 'ocr' });
+  const issues: Issue[] = [];
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.3), undefined, 1, true, issues)).toMatchObject({ value: null, flag: 'unreadable' });
+  expect(issues.map((i) => i.code)).toEqual(['cell_low_confidence']);
+  // Read sure, it is as much an inference as the numbers around it; in a row known by its label, a blank.
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.9), undefined, 1, true, [])).toMatchObject({ value: null, flag: 'inferred' });
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.3), undefined, 1, false, [])).toMatchObject({ value: null, flag: 'blank' });
 });
