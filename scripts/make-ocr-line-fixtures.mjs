@@ -3,7 +3,7 @@
 // test/fixtures/ocr-lines/<scan>.json holds the document as layout made it (its pages' lines and its
 // ruled grids as markup tables, what readDocumentTables reads) and the scan's truth for 三. OCR output
 // depends on tesseract's models: made again, the lines may differ by a reading here and there.
-// Usage: npm run build && node scripts/make-ocr-line-fixtures.mjs [--from test-artifacts/drawn-scans]
+// Usage: npm run build && node scripts/make-ocr-line-fixtures.mjs [--from test-artifacts/drawn-scans] [--only NAME[,NAME…]]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +24,16 @@ const PICKS = new Map([
   ['drawn-060-2019-unruled-photo.pdf', 'a photo whose columns drift down the page under their header; rows split over two lines by the tilt'],
   ['drawn-071-2021-unruled-scan.pdf', '三 continued on page 2 without its header, from its row 3.补正后申请内容仍不明确 on (page 1 holds none of it)'],
   ['drawn-127-2021-ruled-scan.pdf', '三\'s header read as "BR请大情况", its first rows as "“年新收…" and 上年转结…: no word the region needs'],
+  ['drawn-064-2019-unruled-scan.pdf', 'a dash under 商业企业 whose word comes after the row\'s numbers: placed under 其他, it moved them a column left'],
+  ['drawn-119-2021-hrules-scan.pdf', 'a seal over (五)不予处理: "4.无正□基反复申请" matched 2.重复申请 by 复申请; the 无 of 无法提供 among its row\'s words'],
 ]);
+/** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 
 mkdirSync(OUT, { recursive: true });
 try {
   for (const [file, why] of PICKS) {
+    if (only && !only.some((o) => file.includes(o))) continue;
     const bytes = new Uint8Array(readFileSync(join(FROM, file)));
     const doc = layoutDocument(await extractDocument(bytes, detectFormat(bytes), { maxPages: 300, ocr: true }));
     const laidOut = { format: doc.format, pages: doc.pages, markupTables: doc.markupTables, plainText: '', pageCount: doc.pageCount, issues: [] };

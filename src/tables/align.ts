@@ -291,7 +291,13 @@ class LabelScores {
     const bare = parseLabel(withoutNotes(text), this.spec.groupPhrases);
     const m = bestOf(matchRowLabel(parsed, [row], this.spec.groupPhrases), bare.key !== parsed.key && bare.key !== '' ? matchRowLabel(bare, [row], this.spec.groupPhrases) : undefined);
     if (!m) return null;
-    let score = m.similarity + (parsed.numbering.at(-1) === row.numbering ? NUMBERING_BONUS : 0);
+    // OCR: a label with characters lost that prints another item number of its group (1. … 8.) is that
+    // row's label, not this one's (drawn-119: "4.无正□基反复申请", (五)'s row 4, had matched 2.重复申请 by
+    // 复申请). Only item digits: a label read with another's 一、 or （七） glued on (a lost rule) is common.
+    const printedNumber = parsed.numbering.at(-1);
+    const otherItem = printedNumber !== undefined && /^\d$/.test(printedNumber) && row.numbering !== null && /^\d$/.test(row.numbering) && printedNumber !== row.numbering;
+    if (otherItem && !m.exact && group.some((p) => p.token.source.method === 'ocr')) return null;
+    let score = m.similarity + (printedNumber === row.numbering ? NUMBERING_BONUS : 0);
     if (group.some((p) => p.valuesFollow)) score += VALUES_BONUS;
     // A label wrapped around its numbers joins across them only when that reads better: values
     // between the pieces of one label cost a little, so a group cell before its rows' numbers stays apart.

@@ -7,7 +7,10 @@ import { describe, expect, test } from '@jest/globals';
 import type { ExtractedDocument, Line } from '../model/document.js';
 import { readDocumentTables } from '../pipeline.js';
 import { OTHER_HANDLING_ROWS_2021, REQUEST_COLUMNS } from '../schema/keys.js';
+import type { Issue } from '../schema/records.js';
 import { reconstructTables } from './reconstruct.js';
+import { cellFromSlot } from './row-cells.js';
+import type { Slot } from './slots.js';
 
 let lineNo = 0;
 const gridLine = (page: number, texts: readonly string[]): Line => ({
@@ -184,9 +187,24 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     ['drawn-127-2021-ruled-scan', 130],
     // 三 continued on page 2 without its header, starting at its row 3.补正后申请内容仍不明确: it had gone into 二's region.
     ['drawn-071-2021-unruled-scan', 100],
+    // A dash under 商业企业 whose word came after the row's numbers: placed under 其他, it had moved 0, 0 and 10 a column left.
+    ['drawn-064-2019-unruled-scan', 135],
+    // A seal over (五): "4.无正□基反复申请" had matched 2.重复申请 by 复申请, and the 无 of 无法提供 had been 总计's blank.
+    ['drawn-119-2021-hrules-scan', 75],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);
     expect(rightCells(f)).toBeGreaterThanOrEqual(atLeastRight);
   });
 });
+
+test('a placeholder OCR read unsure in a row placed by position is unreadable, not an inferred blank (drawn-067: "—" at 0.3 under 总计 where 596764 is printed)', () => {
+  const slot = (confidence: number): Slot => ({ text: '—', page: 2, line: 40, confidence, method: 'ocr' });
+  const issues: Issue[] = [];
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.3), undefined, 1, true, issues)).toMatchObject({ value: null, flag: 'unreadable' });
+  expect(issues.map((i) => i.code)).toEqual(['cell_low_confidence']);
+  // Read sure, it is as much an inference as the numbers around it; in a row known by its label, a blank.
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.9), undefined, 1, true, [])).toMatchObject({ value: null, flag: 'inferred' });
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.3), undefined, 1, false, [])).toMatchObject({ value: null, flag: 'blank' });
+});
+

@@ -102,6 +102,11 @@ export function cellFromSlot(
       cell.flag = 'unreadable';
       cell.confidence = 0;
       issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: OCR read "${cell.raw}", which is no placeholder it can confirm`, { ...at, path }));
+    } else if (cell.method === 'ocr' && (rowSlots?.byPosition || inferred) && (slot?.confidence ?? 0) < MIN_OCR_CONFIDENCE) {
+      // A placeholder read unsure in a row placed by position: as unsure as a number would be there
+      // (drawn-067: a "—" the decoder put under 总计 of a garbled row, where 596764 is printed).
+      cell.flag = 'unreadable';
+      issues.push(makeIssue('error', 'tables', 'cell_low_confidence', `${path.join('.')}: OCR read "${cell.raw}" with confidence ${(slot?.confidence ?? 0).toFixed(2)} in a row placed by position; not taken`, { ...at, path }));
     } else if (rowSlots?.byPosition || inferred) {
       // A blank in a row known only by its position, or in a reading the decoder placed (a dropped
       // cell, a placeholder whose column was derived), is as much an inference as the numbers around it.

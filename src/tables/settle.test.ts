@@ -135,3 +135,24 @@ describe('rowCandidates and solveRows', () => {
     expect(only?.missingFrom).toBe(2);
   });
 });
+
+test("OCR words on two lines join into one number only where the lower stands under the upper, in its column (drawn-136: 行政处罚's 23 and 行政强制's 0 made 230)", () => {
+  const word = (text: string, line: number, x0: number): Slot => ({ text, page: 1, line, confidence: 0.9, method: 'ocr', bbox: { x0, y0: line * 44, x1: x0 + 14 * text.length, y1: line * 44 + 19 } });
+  // drawn-136 p1: "0" and "23" on 行政处罚's line (its 28 lost), "0" and "30" on 行政强制's, read as one row of 2019's three columns.
+  const apart = [word('0', 26, 699), word('23', 26, 886), word('0', 27, 699), word('30', 27, 886)];
+  const readings = rowCandidates(row('coercion', apart), 3).candidates.map((c) => values(c.cells));
+  expect(readings).not.toContainEqual(['0', '230', '30']);
+  // "2" with "47" under it, in its column: 247 broken over two lines.
+  const stacked = [word('2', 26, 886), word('47', 27, 880), word('0', 27, 1073)];
+  expect(rowCandidates(row('coercion', stacked), 2).candidates.map((c) => values(c.cells))).toContainEqual(['247', '0']);
+});
+
+test('an OCR reading keeps its words in the order the page prints them: no word stands left of an earlier column\'s (drawn-064: a dash under 商业企业 read as 其他\'s)', () => {
+  const word = (text: string, x0: number, page = 2): Slot => ({ text, page, line: 60, confidence: 0.9, method: 'ocr', bbox: { x0, y0: 2508, x1: x0 + 19 * text.length, y1: 2534 } });
+  // drawn-064's 重复申请 row with its dash last: each placement that puts the dash after 10 is none.
+  const outOfOrder = [word('9', 1036), word('0', 1231), word('0', 1331), word('2', 1479), word('10', 1692), word('—', 1129)];
+  for (const c of rowCandidates(row('rejectedDuplicate', outOfOrder), 6).candidates) expect(values(c.cells)).not.toEqual(['9', '0', '0', '2', '10', '—']);
+  // In the printed order the same words are a reading; a word on another page is not compared.
+  const inOrder = [word('9', 1036), word('—', 1129), word('0', 1231), word('0', 1331), word('2', 1479), word('10', 1692), word('□', 1286, 3)];
+  expect(rowCandidates(row('rejectedDuplicate', inOrder), 7).candidates.map((c) => values(c.cells))).toEqual([['9', '—', '0', '0', '2', '10', '□']]);
+});

@@ -81,8 +81,26 @@ function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: 
   });
 }
 
-/** Every candidate reading of a row of n columns. */
+/**
+ * Every candidate reading of a row of n columns. An OCR reading must keep its words in the order
+ * the page prints them: columns run left to right, so on one page a cell's word stands right of
+ * every earlier cell's (drawn-064: a dash seen under 商业企业 placed under 其他, the numbers after it
+ * moved a column left; drawn-119: the 无 of the label 无法提供 taken for 总计's blank).
+ */
 export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions = {}): RowCandidates {
+  const found = candidatesOf(row, n, options);
+  const inOrder = found.candidates.filter((c) => keepsPrintedOrder(c.cells));
+  if (inOrder.length === found.candidates.length) return found;
+  return inOrder.length > 0 ? { ...found, candidates: inOrder } : none('the values read cannot stand in the printed order of the columns');
+}
+
+function keepsPrintedOrder(cells: readonly (Slot | null)[]): boolean {
+  const centre = (s: Slot): number => ((s.bbox?.x0 ?? 0) + (s.bbox?.x1 ?? 0)) / 2;
+  const placed = cells.filter((s): s is Slot => s !== null && s.method === 'ocr' && s.bbox !== undefined);
+  return placed.every((s, i) => placed.slice(0, i).every((before) => before.page !== s.page || centre(before) < centre(s)));
+}
+
+function candidatesOf(row: DecodedRow, n: number, options: SettleOptions): RowCandidates {
   const slots = n >= COUNT_ROW_WIDTH ? row.slots.map((s) => (!s.glued && TOO_LONG_FOR_A_COUNT.test(foldText(s.text).trim()) ? { ...s, glued: true } : s)) : row.slots;
   if (slots.length === 0) {
     if (row.atSourceEnd) return none('the source ends at the row label: its cells were never printed');
@@ -237,6 +255,15 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
 }
 
 /**
+ * OCR words carry their boxes: a number broken over two lines goes on under its first line, in its
+ * column (drawn-136: 行政处罚's "23" and 行政强制's "0" a column to its left made 230).
+ */
+function stackedInColumn(upper: Slot, lower: Slot): boolean {
+  if (upper.method !== 'ocr' || !upper.bbox || !lower.bbox) return true;
+  return Math.min(upper.bbox.x1, lower.bbox.x1) > Math.max(upper.bbox.x0, lower.bbox.x0);
+}
+
+/**
  * One cell's digits broken over two lines ("2" / "47" for 247): more tokens than columns, and
  * adjacent digit tokens from different lines may be one number. Every way of joining them.
  */
@@ -252,7 +279,7 @@ function joinBrokenDigits(slots: readonly Slot[], n: number): (Slot | null)[][] 
     const slot = slots[k] as Slot;
     walk(k + 1, [...acc, slot], left);
     const prev = acc.at(-1);
-    if (left > 0 && prev && prev.line !== slot.line && /^[1-9]\d*$/.test(foldText(prev.split ?? prev.text).trim()) && /^\d+$/.test(foldText(slot.text).trim())) {
+    if (left > 0 && prev && prev.line !== slot.line && stackedInColumn(prev, slot) && /^[1-9]\d*$/.test(foldText(prev.split ?? prev.text).trim()) && /^\d+$/.test(foldText(slot.text).trim())) {
       const joined: Slot = { ...prev, split: foldText(prev.split ?? prev.text).trim() + foldText(slot.text).trim(), confidence: Math.min(prev.confidence, slot.confidence) };
       walk(k + 1, [...acc.slice(0, -1), joined], left - 1);
     }

@@ -27,20 +27,60 @@ function blankAsNothing(cells: readonly CellReading[], table: string): boolean {
 }
 
 /**
- * A table that prints no blank anywhere: no placeholder or empty cell read as a blank, and (for a
- * cell where nothing was seen) at most LOST_ZEROS cells where OCR saw nothing (a light print's faint
- * zeros): a table printing blanks as nothing has such cells in row after row.
+ * A table that prints no blank anywhere: no placeholder or empty cell read as a blank in the whole
+ * report (an office prints its blanks one way in every table: 四's 15 cells may show no blank while
+ * 二 prints 无), and (for a cell where nothing was seen) at most LOST_ZEROS cells of the table where
+ * OCR saw nothing (a light print's faint zeros): a table printing blanks as nothing has such cells
+ * in row after row.
  */
 function printsNoBlank(cells: readonly CellReading[], table: string, seenNothing: boolean): boolean {
+  if (cells.some((c) => c.flag === 'blank')) return false;
   const own = cells.filter((c) => c.table === table);
-  if (own.some((c) => c.flag === 'blank')) return false;
   return !seenNothing || own.filter((c) => c.method === 'ocr' && c.value === null && c.raw.trim() === '').length <= LOST_ZEROS;
+}
+
+/** A number the cell's ink was read as with this confidence stands against an identity's printed total. */
+const TOTAL_READING_STANDS = 0.5;
+/** One number read, nothing else. */
+const ONE_NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
+
+/**
+ * A printed total (the one cell on the left of an identity: a row's 总计, 总计 of 三's outcomes) read
+ * as another number, with some confidence, than an identity gives. Reports misprint totals (the
+ * hongze 2023 report prints 总计 0 over 10 + 1), and a misprinted total breaks every identity it is
+ * in (drawn-031: 523 over 342 + 177, which 三's balance gives too once 结转's total is inferred), so
+ * no identity proves it: it stays unreadable.
+ */
+function totalReadOtherwise(list: readonly Identity[], target: CellReading, derived: number): boolean {
+  if (!list.some((identity) => identity.left.length === 1 && identity.left[0] === keyOf(target))) return false;
+  return ONE_NUMBER.test(target.raw) && Number(target.raw) !== derived && target.confidence >= TOTAL_READING_STANDS;
+}
+
+/**
+ * Cells of identities that fail with every cell read (ok or a printed blank): a misprint or a
+ * confident misreading sits in each, and which cell it is nothing shows, so no other identity through
+ * those cells proves a value (drawn-147: 总计 misprinted 56846 over parts summing to 56842 made 三's
+ * balance give 184 for a 结转 of 180).
+ */
+function cellsOfBrokenIdentities(byKey: ReadonlyMap<string, CellReading>, list: readonly Identity[]): Set<string> {
+  const suspect = new Set<string>();
+  for (const identity of list) {
+    const keys = [...identity.left, ...identity.right];
+    const members = keys.map((k) => byKey.get(k));
+    if (members.some((c) => c === undefined || (c.flag !== 'ok' && c.flag !== 'blank'))) continue;
+    // As the checks do: a total printed blank checks nothing, nor do cells all blank.
+    if (identity.whenFirstPrinted ? members[0]?.value === null : members.every((c) => c?.value === null)) continue;
+    const sum = (side: readonly string[]): number => side.reduce((a, k) => a + (byKey.get(k)?.value ?? 0), 0);
+    if (Math.abs(sum(identity.left) - sum(identity.right)) > 1e-6) for (const k of keys) suspect.add(k);
+  }
+  return suspect;
 }
 
 /** Fills unreadable cells that exactly one identity determines; returns the new cells and the issues. */
 export function inferFromIdentities(cells: readonly CellReading[], list: readonly Identity[]): { cells: CellReading[]; issues: Issue[] } {
   const byKey = new Map(cells.map((c) => [keyOf(c), { ...c }]));
   const issues: Issue[] = [];
+  const suspect = cellsOfBrokenIdentities(byKey, list);
   for (let changed = true; changed; ) {
     changed = false;
     for (const identity of list) {
@@ -53,12 +93,14 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       // (its cells exist, null and flagged missing; counted as 0 they balanced wrong values).
       if (unknown.length !== 1 || members.some((c) => c === undefined || c.flag === 'missing')) continue;
       const target = unknown[0] as CellReading;
+      if (keys.some((k) => suspect.has(k))) continue;
       const value = (k: string): number => byKey.get(k)?.value ?? 0;
       const left = identity.left.reduce((a, k) => a + (k === keyOf(target) ? 0 : value(k)), 0);
       const right = identity.right.reduce((a, k) => a + (k === keyOf(target) ? 0 : value(k)), 0);
       const onLeft = identity.left.includes(keyOf(target));
       const derived = Math.round((onLeft ? right - left : left - right) * 1e6) / 1e6;
       if (!FREE_COLUMNS.has(target.column) && (derived < 0 || !Number.isInteger(derived))) continue;
+      if (totalReadOtherwise(list, target, derived)) continue;
       // A blank sums as 0: where the identity wants 0 and the cell's ink does not read 0, it may be a
       // blank. Nothing seen there: a blank in a table whose other empty cells were seen empty (blanks
       // printed as nothing). Nothing seen, or ink read as a placeholder reads misread (a 7 for a slash,
