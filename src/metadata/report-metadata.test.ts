@@ -48,4 +48,11 @@ describe('readMetadata', () => {
     // A clause after a comma opens with it too (real set e, zhongjiang 2022: "坚持依法公开,2022年,我局在…").
     expect(readMetadata('(一)主动公开方面。认真贯彻落实《条例》等相关要求,坚持依法公开,2022年,我局在中江县人民政府网站主动公开信息416条。').year).toBe(2022);
   });
+
+  test('no title, no sentence opening with a year: the one year whose disclosure work the preamble names; never a plan of a year', () => {
+    // The shared corpus, nilka 2023.
+    expect(readMetadata('一、总体情况\n本报告是根据《条例》要求,现结合我镇实际,主要从总体情况等六个方面汇报我镇2023年政府信息公开工作。').year).toBe(2023);
+    expect(readMetadata('一、总体情况\n我局按照2023年政府信息公开工作要点,认真做好信息公开工作。').year).toBeNull();
+    expect(readMetadata('汇报我局2022年政府信息公开工作,并对照2021年政府信息公开工作找差距。').year).toBeNull();
+  });
 });

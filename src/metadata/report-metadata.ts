@@ -56,6 +56,19 @@ function narrativeYear(lines: readonly string[]): number | null {
   return first && (!second || first[1] > second[1]) ? first[0] : null;
 }
 
+/**
+ * "我镇2023年政府信息公开工作" in the preamble (nilka 2023: "…汇报我镇2023年政府信息公开工作。"): the
+ * year whose disclosure work the text reports on, where exactly one year is named so; never a plan
+ * or rules of a year ("2023年政务公开工作要点").
+ */
+const WORK_YEAR = /(\d{4})\s*年\s*度?\s*的?\s*(?:政府|政务)?\s*信\s*息\s*公\s*开\s*工\s*作(?![\s]*(?:要点|方案|计划|安排|部署|任务|实施))/gu;
+
+function workYear(lines: readonly string[]): number | null {
+  const years = new Set([...lines.join('\n').matchAll(WORK_YEAR)].map((m) => plausibleYear(Number(m[1]))));
+  const [only] = [...years];
+  return years.size === 1 && only !== undefined ? only : null;
+}
+
 /** Reads agency and year from the first lines of the plain text. */
 export function readMetadata(plainText: string): ReportMetadata {
   const lines = foldText(plainText)
@@ -100,6 +113,7 @@ export function readMetadata(plainText: string): ReportMetadata {
     if (end) year = plausibleYear(Number(end[1]));
   }
   if (year === null) year = narrativeYear(lines.slice(0, 200));
+  if (year === null) year = workYear(lines.slice(0, 50));
   const narrative = NARRATIVE_REQUESTS.exec(lines.join('\n'));
   return narrative ? { agency, year, narrativeRequests: Number(narrative[1]) } : { agency, year };
 }
