@@ -39,6 +39,15 @@ describe('readMetadata', () => {
     expect(readMetadata('市政府研究室2019年政府信息公开\n工作年度报告\n根据修订后的…')).toEqual({ agency: '市政府研究室', year: 2019 });
   });
 
+  test('a title naming no year: the agency on its line or the line above (real b-neimenggu-wuhai-gxj-2020)', () => {
+    expect(readMetadata('乌海市工业和信息化局\n政府信息公开工作年度报告\n为切实做好政府信息公开工作').agency).toBe('乌海市工业和信息化局');
+    expect(readMetadata('乌海市工业和信息化局政府信息公开工作年度报告\n一、总体情况').agency).toBe('乌海市工业和信息化局');
+    expect(readMetadata('一、总体情况\n我局认真贯彻政府信息公开工作年度报告').agency).toBeNull();
+    // "我局" names no one; words of the sentence before a name are not part of it (real c-county-commerce, c-datong-xinfang).
+    expect(readMetadata('现将我局2022年政府信息公开工作年度报告公布如下').agency).toBeNull();
+    expect(readMetadata('现将信访局2021年政府信息公开工作年度报告公布如下').agency).toBe('信访局');
+  });
+
   test('no title: the year the narrative sentences open with, when one clearly leads; never a date', () => {
     expect(readMetadata('一、总体情况\n2022年我局严格按照《条例》要求，全面推进信息公开工作。').year).toBe(2022);
     expect(readMetadata('(一)主动公开情况。2024年，我局共主动公开政府信息376条。\n(二)依申请公开情况。2024年，我局共收到申请5件。').year).toBe(2024);

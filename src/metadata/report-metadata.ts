@@ -17,6 +17,8 @@ const NARRATIVE_REQUESTS = /(?:收到|受理|新收)[^。；;，,]{0,16}?申请\
 
 /** "2020年政府信息公开工作年度报告", also "2025年政务信息公开工作开展年度报告". */
 const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作|开\s*展|年\s*度|情\s*况|的|\s)*报\s*告/;
+/** A title line that names no year, its agency before it or on the line above. */
+const YEARLESS_TITLE = /(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:年\s*度)?\s*报\s*告$/;
 /**
  * A sentence or clause of the narrative that opens with the year it reports on ("2022年，我局…",
  * "2019年度街道受理…", "（一）主动公开情况。2024年，我局…", "坚持依法公开,2022年,我局…"); a date
@@ -39,8 +41,10 @@ function cleanAgency(text: string): string | null {
     // (A portal's field label before the title: "标      题 西藏自治区审计厅2025年…".)
     .replace(/^(?:关于|标题[:：]?|当前位置[:：].*?>)/, '')
     .replace(/(?:关于|的)$/, '')
+    // A sentence's words before the name ("现将信访局2021年…"); "我局", "本机关" name no one.
+    .replace(/^(?:现将|特将|现向社会公布|特向社会公布)/, '')
     .trim();
-  if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned)) return null;
+  if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned) || /^[我本]/.test(cleaned)) return null;
   return cleaned;
 }
 
@@ -94,6 +98,15 @@ export function readMetadata(plainText: string): ReportMetadata {
     for (let i = titleIndex - 1; agency === null && i >= Math.max(0, titleIndex - 3); i--) {
       const candidate = cleanAgency(head[i] ?? '');
       if (candidate && AGENCY_SUFFIX.test(candidate)) agency = candidate;
+    }
+  }
+  // A title naming no year ("乌海市工业和信息化局" / "政府信息公开工作年度报告"): its agency still.
+  if (agency === null) {
+    const heading = head.slice(0, 10).findIndex((l) => YEARLESS_TITLE.test(l));
+    if (heading >= 0) {
+      const own = cleanAgency((head[heading] ?? '').replace(YEARLESS_TITLE, ''));
+      const above = heading > 0 ? cleanAgency(head[heading - 1] ?? '') : null;
+      agency = [own, above].find((c) => c !== null && c !== undefined && AGENCY_SUFFIX.test(c)) ?? null;
     }
   }
   // A page flattened to one line (a scraper's get_text): the title is the first in that line, its
