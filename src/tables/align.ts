@@ -50,6 +50,8 @@ export interface DecodedRow extends RowSlots {
   unplaced?: boolean;
   /** Its label runs straight into the next row's where empty cells leave no trace: every cell was blank. */
   droppedWhole?: boolean;
+  /** Values with no label stand right before its label (a converter printed them above it): it is never dropped whole. */
+  valuesBefore?: boolean;
   /** Its line's last cell is a value column (a Markdown table's rows are all as wide): surplus empty cells are at the label's end. */
   valuesAtLineEnd?: boolean;
   /** Its line was set flush left and padded at its end (a Markdown converter dropping spans): surplus empty cells are at the line's end. */
@@ -80,7 +82,7 @@ export function markRowsDroppedWhole(rows: readonly DecodedRow[], lastLineOfSour
   const later = (row: DecodedRow): boolean => laterRows.some((r) => r.slots.length > 0 && (r.page > row.page || (r.page === row.page && r.line >= row.line)));
   rows.forEach((row, i) => {
     const continues = rows.slice(i + 1).some((r) => r.slots.length > 0) || (lastLineOfSource !== null && row.line < lastLineOfSource) || later(row);
-    if (row.slots.length > 0 || row.unplaced || !continues) return;
+    if (row.slots.length > 0 || row.unplaced || row.valuesBefore === true || !continues) return;
     row.droppedWhole = true;
     row.lostBlanks = true;
   });
@@ -564,6 +566,8 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   let header: HeaderPositions | undefined;
   const headerCells: HeaderCell[] = [];
   let lastRowIndex: number | null = null;
+  // Values seen with no row open: the next row's label may have been printed below them.
+  let strayValues = false;
   stream.forEach(({ token, line }, at) => {
     if (token.kind === 'label') {
       const r = rowAt.get(at);
@@ -576,6 +580,8 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
         }
         // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
         const row = emptyRow(key, token, line, header);
+        if (strayValues) row.valuesBefore = true;
+        strayValues = false;
         const columns = line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo);
         if (columns) row.valueColumns = columns;
         rows.push(row);
@@ -614,6 +620,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
     if (!open) {
       if (token.kind === 'value' && token.slot.text.trim() !== '') {
         issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
+        strayValues = true;
       }
       return;
     }

@@ -383,6 +383,14 @@ function describe(candidates: readonly Candidate[], n: number): string {
   return shown.join(' or ') + (candidates.length > 3 ? ` and ${candidates.length - 3} more` : '');
 }
 
+/** How many value cells 三 has in each format (2019 and the hybrid: 23 rows; 2021: 25). */
+const REQUEST_CELL_COUNTS = (['2019', '2021'] as const).map((t) => REQUEST_ROW_SPECS.filter((spec) => spec.templates.includes(t)).length * REQUEST_COLUMNS.length);
+
+/** A copy of 三 whose printed values number exactly one format's cells: it left no empty cell out. */
+function printsEveryRequestCell(copy: readonly DecodedRow[]): boolean {
+  return REQUEST_CELL_COUNTS.includes(copy.reduce((n, r) => n + r.slots.filter((s) => s.text.trim() !== '').length, 0));
+}
+
 /** Reconstructs 二, 三 and 四 from lines. */
 export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const issues: Issue[] = [];
@@ -404,7 +412,9 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   // One converter made the whole text: where 三 shows it leaves empty cells out (a row of 三 printed
   // only blanks, or its cells run together), so does 二, whose one-value rows cannot show it themselves.
   // (So does a row of 三 printed whole with fewer values than columns.)
-  const dropsBlanks = requestCopies.some((copy) => copy.some((r) => r.droppedWhole === true || r.slots.some((s) => s.glued)) || showsDroppedBlanks(copy.filter((r) => !r.atSourceEnd), REQUESTS_SPEC));
+  // (Not where 三 prints exactly one format's cells: its short and empty rows are then labels moved
+  // away from their values, as value-order.ts reads them, and 二's label-only rows may be too.)
+  const dropsBlanks = requestCopies.some((copy) => !printsEveryRequestCell(copy) && (copy.some((r) => r.droppedWhole === true || r.slots.some((s) => s.glued)) || showsDroppedBlanks(copy.filter((r) => !r.atSourceEnd), REQUESTS_SPEC)));
   if (dropsBlanks && !readByOcr) for (const copy of activeCopies) markRowsDroppedWhole(copy, lastLine, requestCopies.flat());
   const requestRows = requestCopies[0] ?? [];
   const activeRows = activeCopies[0] ?? [];

@@ -7,7 +7,9 @@
  * row paired with its values by order. Here the rows are read again, grouped where their counts
  * balance: in a group, the one row printed with too many values gives its surplus to the rows
  * short of values, in order (those before it take its first values, those after it its last), and
- * a short row's own values may stand in any of its columns. The reading is taken only where most
+ * a short row's own values, like cells printed among the surplus row's own label lines, may stand
+ * in any of its columns. A group holding a row printed whole is refused: that row may hold the
+ * values of a row whose label moved past it, and rows of one sum are told apart by no identity. The reading is taken only where most
  * rows stand whole after their labels, every row is decided by the identities and every identity
  * of the table evaluates and holds.
  */
@@ -44,7 +46,7 @@ function interleavings(own: readonly Slot[], share: readonly Slot[], width: numb
 }
 
 /** The candidate readings of one group of rows whose counts balance, or null where it has no such reading. */
-function groupReadings(keys: readonly string[], own: (key: string) => Slot[], width: number): Map<string, Candidate[]> | null {
+function groupReadings(keys: readonly string[], own: (key: string) => Slot[], width: number, labelEnd: (key: string) => number): Map<string, Candidate[]> | null {
   const out = new Map<string, Candidate[]>();
   if (keys.length === 1) {
     out.set(keys[0] as string, [{ cells: own(keys[0] as string), derived: false }]);
@@ -52,12 +54,20 @@ function groupReadings(keys: readonly string[], own: (key: string) => Slot[], wi
   }
   const surplus = keys.filter((k) => own(k).length > width);
   if (surplus.length !== 1) return null;
+  // A row printed whole in a group may hold the values of a row whose label was moved past it (its
+  // own values then stand in the surplus): rows of one sum are told apart by no identity.
+  if (keys.some((k) => own(k).length === width)) return null;
   const s = keys.indexOf(surplus[0] as string);
   const need = (k: string): number => width - own(k).length;
   const before = keys.slice(0, s).reduce((n, k) => n + need(k), 0);
-  const giver = own(keys[s] as string);
-  out.set(keys[s] as string, [{ cells: giver.slice(before, before + width), derived: true }]);
-  const pools = { before: giver.slice(0, before), after: giver.slice(before + width) };
+  // Cells printed among the surplus row's own label lines moved with its label, as a short row's
+  // do: they may stand in any of its columns.
+  const all = own(keys[s] as string);
+  const carried = all.filter((slot) => slot.line <= labelEnd(keys[s] as string));
+  const giver = all.filter((slot) => !carried.includes(slot));
+  const cut = width - carried.length;
+  out.set(keys[s] as string, interleavings(carried, giver.slice(before, before + cut), width).map((cells) => ({ cells, derived: true })));
+  const pools = { before: giver.slice(0, before), after: giver.slice(before + cut) };
   keys.forEach((k, i) => {
     if (i === s) return;
     const pool = i < s ? pools.before : pools.after;
@@ -72,6 +82,10 @@ export function readInValueOrder(rows: readonly DecodedRow[], formats: readonly 
   const byKey = new Map(rows.map((r) => [r.key, r]));
   // Empty slots are no cells here: a converter that moves cells drops empty ones.
   const own = (key: string): Slot[] => (byKey.get(key)?.slots ?? []).filter((s) => s.text.trim() !== '');
+  const labelEnd = (key: string): number => {
+    const row = byKey.get(key);
+    return row ? Math.max(row.line, ...(row.labelLines ?? [])) : -1;
+  };
   const total = rows.reduce((n, r) => n + own(r.key).length, 0);
   const fits = formats.filter((f) => f.rows.length * width === total && rows.every((r) => f.rows.includes(r.key)));
   if (fits.length !== 1) return null;
@@ -83,7 +97,7 @@ export function readInValueOrder(rows: readonly DecodedRow[], formats: readonly 
     group.push(key);
     count += own(key).length;
     if (count !== group.length * width) continue;
-    const readings = groupReadings(group, own, width);
+    const readings = groupReadings(group, own, width, labelEnd);
     if (!readings) return null;
     for (const [k, c] of readings) candidates.set(k, c);
     group = [];
@@ -105,7 +119,7 @@ export function readInValueOrder(rows: readonly DecodedRow[], formats: readonly 
     const slots = c.cells.filter((s): s is Slot => s !== null);
     const printed = byKey.get(key);
     // A row whose label was lost in the move is the one between its neighbours.
-    decoded.set(key, printed ? { ...printed, slots, droppedWhole: false, unplaced: false } : { ...anchor, key, label: '', slots, page: slots[0]?.page ?? anchor.page, line: slots[0]?.line ?? anchor.line, coverage: 0, exact: false, byPosition: true, unplaced: false, droppedWhole: false });
+    decoded.set(key, printed ? { ...printed, slots, droppedWhole: false, unplaced: false } : { ...anchor, key, label: '', slots, page: slots[0]?.page ?? anchor.page, line: slots[0]?.line ?? anchor.line, coverage: 0, exact: false, byPosition: true, unplaced: false, droppedWhole: false, lostBlanks: false, atSourceEnd: false, pairedByOrder: false, labelLines: [] });
   }
   return { rows: decoded, chosen };
 }
