@@ -568,6 +568,8 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   let lastRowIndex: number | null = null;
   // Values seen with no row open: the next row's label may have been printed below them.
   let strayValues = false;
+  // A band's header line was the last label-like text: values with no label may be a row whose label cell is empty.
+  let underBandHeader = false;
   stream.forEach(({ token, line }, at) => {
     if (token.kind === 'label') {
       const r = rowAt.get(at);
@@ -585,6 +587,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
         const columns = line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo);
         if (columns) row.valueColumns = columns;
         rows.push(row);
+        underBandHeader = false;
         open = { row, valueLines: [] };
         lastRowIndex = r;
         return;
@@ -607,6 +610,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
       if (isHeaderText(token.text, spec)) {
         open = null;
         lastRowIndex = null;
+        underBandHeader = spec.bandHeaderWord !== undefined;
         return;
       }
       if (unknownAt.has(at)) {
@@ -618,11 +622,21 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
       return;
     }
     if (!open) {
-      if (token.kind === 'value' && token.slot.text.trim() !== '') {
-        issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
-        strayValues = true;
+      const stray = token.kind === 'value' && token.slot.text.trim() !== '';
+      // Values right under a band's header with no label before them (二's 规章 printed as an empty
+      // paragraph, real g-shaanxi-hantai-2025): a row whose label cell is empty, placed as the one
+      // row missing before the next found (placeOrphans), or left unread.
+      if (!stray || !underBandHeader || line.method !== 'text') {
+        if (stray) {
+          issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
+          strayValues = true;
+        }
+        return;
       }
-      return;
+      const row = emptyRow('', { kind: 'label', text: '', page: line.page, line: line.lineNo, cellIndex: 0, source: line }, line, header);
+      orphans.push({ row, after: rows.length });
+      open = { row, valueLines: [] };
+      underBandHeader = false;
     }
     const target: OpenRow = open;
     if (token.kind === 'gap') {
@@ -1035,7 +1049,11 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
   const placed: { row: DecodedRow; at: number }[] = [];
   for (const { row, after } of orphans) {
     if (!row.slots.some((s) => s.text.trim() !== '')) continue;
-    issues.push(makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${row.label}"`, { page: row.page }));
+    issues.push(
+      row.label === ''
+        ? makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: values on line ${row.slots[0]?.line ?? row.line} stand under a header with no label before them`, { page: row.page })
+        : makeIssue('warning', 'tables', 'row_label_unknown', `${spec.table}: no standard row matches the label "${row.label}"`, { page: row.page }),
+    );
     const before = rows[after - 1];
     const next = rows[after];
     // A row that found no values of its own right above numbers under a label that is no row's (its
@@ -1045,8 +1063,13 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
       before.unplaced = true;
       issues.push(makeIssue('warning', 'tables', 'row_values_apart', `${spec.table}.${before.key}: no values beside its label, and values under the label "${row.label}" after it may be its own; left unread`, { page: before.page, path: [spec.table, before.key] }));
     }
-    if (!before || !next || orphans.filter((o) => o.after === after && o.row.slots.length > 0).length !== 1) continue;
-    const between = spec.rows.slice(order(before.key) + 1, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
+    // (With no row before it, the orphan stands first: the rows missing before the next found. A row
+    // with no label at all must not take the next row's own values printed above its label: the next
+    // row has values of its own.)
+    const first = !before && after === 0 && row.label === '';
+    if ((!before && !first) || !next || orphans.filter((o) => o.after === after && o.row.slots.length > 0).length !== 1) continue;
+    if (row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
+    const between = spec.rows.slice(before ? order(before.key) + 1 : 0, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
     const [only] = between;
     if (between.length !== 1 || !only) continue;
     placed.push({ row: { ...row, key: only.key, byPosition: true }, at: after });
