@@ -63,5 +63,9 @@ describe('readMetadata', () => {
     expect(readMetadata('一、总体情况\n本报告是根据《条例》要求,现结合我镇实际,主要从总体情况等六个方面汇报我镇2023年政府信息公开工作。').year).toBe(2023);
     expect(readMetadata('一、总体情况\n我局按照2023年政府信息公开工作要点,认真做好信息公开工作。').year).toBeNull();
     expect(readMetadata('汇报我局2022年政府信息公开工作,并对照2021年政府信息公开工作找差距。').year).toBeNull();
+    // Real set g, guiyang 2020: the body's name between the year and 信息公开工作.
+    expect(readMetadata('根据《条例》规定,特向社会公布2020年桂洋镇人民政府信息公开工作年度报告。').year).toBe(2020);
+    // Never a year of work still to come.
+    expect(readMetadata('一、总体情况\n下一步，我镇将在2024年继续深化政府信息公开工作。').year).toBeNull();
   });
 });

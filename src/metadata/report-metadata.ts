@@ -61,11 +61,12 @@ function narrativeYear(lines: readonly string[]): number | null {
 }
 
 /**
- * "我镇2023年政府信息公开工作" in the preamble (nilka 2023: "…汇报我镇2023年政府信息公开工作。"): the
+ * "我镇2023年政府信息公开工作" in the preamble (nilka 2023: "…汇报我镇2023年政府信息公开工作。"; guiyang
+ * 2020: "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告", the body's name after the year): the
  * year whose disclosure work the text reports on, where exactly one year is named so; never a plan
  * or rules of a year ("2023年政务公开工作要点").
  */
-const WORK_YEAR = /(\d{4})\s*年\s*度?\s*的?\s*(?:政府|政务)?\s*信\s*息\s*公\s*开\s*工\s*作(?![\s]*(?:要点|方案|计划|安排|部署|任务|实施))/gu;
+const WORK_YEAR = /(\d{4})\s*年\s*度?\s*的?\s*(?:(?!将|要|继续|深化|推进|做好|加强|进一步|持续|提升)\p{Script=Han}){0,20}?(?:政府|政务)?\s*信\s*息\s*公\s*开\s*工\s*作(?![\s]*(?:要点|方案|计划|安排|部署|任务|实施))/gu;
 
 function workYear(lines: readonly string[]): number | null {
   const years = new Set([...lines.join('\n').matchAll(WORK_YEAR)].map((m) => plausibleYear(Number(m[1]))));
