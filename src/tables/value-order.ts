@@ -64,6 +64,7 @@ function groupReadings(keys: readonly string[], own: (key: string) => Slot[], wi
   // do: they may stand in any of its columns.
   const all = own(keys[s] as string);
   const carried = all.filter((slot) => slot.line <= labelEnd(keys[s] as string));
+  if (carried.length > width) return null;
   const giver = all.filter((slot) => !carried.includes(slot));
   const cut = width - carried.length;
   out.set(keys[s] as string, interleavings(carried, giver.slice(before, before + cut), width).map((cells) => ({ cells, derived: true })));
@@ -72,7 +73,7 @@ function groupReadings(keys: readonly string[], own: (key: string) => Slot[], wi
     if (i === s) return;
     const pool = i < s ? pools.before : pools.after;
     const share = pool.splice(0, need(k));
-    out.set(k, interleavings(own(k), share, width).map((cells) => ({ cells, derived: need(k) > 0 })));
+    out.set(k, interleavings(own(k), share, width).map((cells) => ({ cells, derived: true })));
   });
   return out;
 }
