@@ -4,6 +4,7 @@ import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } f
 import sharp from 'sharp';
 import { adaptiveMasks, stackCrops, textInkSamples, type Raster } from './raster.js';
 import { cellInk, digitsOnly, faintInkBeside, faintTextBox, grownAlongLine, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { emptyStretches } from './empty-stretches.js';
 import { digitsFromLookAlikes, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -422,6 +423,13 @@ describe('faint numbers are never printed blanks (#16 drawn-091 p1, drawn-063 p1
     expect(hasBlankMarkShape(broken, { x0: 2, y0: 0, x1: 13, y1: 20 }, 22.7)).toBe(true);
     // A slash printed lightly (drawn-063 p2's blanks): in the faint mask alone.
     expect(hasBlankMarkShape({ text: none, faint: slash }, { x0: 12, y0: 8, x1: 28, y1: 30 }, 23.3)).toBe(true);
+  });
+
+  test('a line is seen empty only where both masks hold no ink: the faint 55 (text-mask ink at x 12..23 only) breaks the stretch over all of x 5..24 (#16 empty-stretches.ts)', () => {
+    const line = { box: { x0: 5, x1: 25, y0: 4, y1: 22 }, pieces: [] };
+    expect(emptyStretches(fiftyFive.text, fiftyFive.faint, [line], 23.3).map((s) => [s.x0, s.x1])).toEqual([[25, 143]]);
+    // The text mask alone would have called x 0..12 paper: a printed number read as blank.
+    expect(emptyStretches(fiftyFive.text, fiftyFive.text, [line], 23.3).map((s) => [s.x0, s.x1])[0]).toEqual([0, 12]);
   });
 });
 
