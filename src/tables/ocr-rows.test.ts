@@ -215,11 +215,11 @@ test('a placeholder OCR read unsure in a row placed by position is unreadable, n
 // drawn-052 p2 (2019 table 三, horizontal rules only, text height about 25 px): where each column's
 // numbers start, and the words of its rows.
 const COLUMN_X0 = [659, 735, 808, 873, 959, 1055, 1098];
-const box = (x0: number, y: number, width = 20): BBox => ({ x0, x1: x0 + width, y0: y, y1: y + 25 });
-function wordLine(y: number, label: string, values: readonly (string | null)[], emptyStretches?: [number, number][]): Line {
-  const cells = [{ text: label, bbox: box(100, y, 300), confidence: 0.9 }];
+const wordBox = (x0: number, y: number, width = 20): BBox => ({ x0, x1: x0 + width, y0: y, y1: y + 25 });
+function seenWordLine(y: number, label: string, values: readonly (string | null)[], emptyStretches?: [number, number][]): Line {
+  const cells = [{ text: label, bbox: wordBox(100, y, 300), confidence: 0.9 }];
   values.forEach((text, i) => {
-    if (text !== null) cells.push({ text, bbox: box(COLUMN_X0[i] as number, y, 12 * text.length), confidence: 0.95 });
+    if (text !== null) cells.push({ text, bbox: wordBox(COLUMN_X0[i] as number, y, 12 * text.length), confidence: 0.95 });
   });
   const line: Line = { page: 2, lineNo: ++lineNo, cells, separator: 'spaces', method: 'ocr' };
   if (emptyStretches) line.emptyStretches = emptyStretches.map(([x0, x1]) => ({ x0, x1, y0: y - 5, y1: y + 30 }));
@@ -231,13 +231,13 @@ function scan(enforcement: readonly (string | null)[], stretches: [number, numbe
     gridLine(1, ['第二十条第（一）项']),
     gridLine(1, ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']),
     gridLine(1, ['规章', '1', '0', '3']),
-    wordLine(400, '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计', []),
-    wordLine(450, '一、本年新收政府信息公开申请数量', ['22', '0', '0', '0', '0', '0', '22']),
-    wordLine(500, '二、上年结转政府信息公开申请数量', ['0', '0', '0', '0', '0', '0', '0']),
-    wordLine(550, '（一）予以公开', ['20', '0', '0', '0', '0', '0', '20']),
-    wordLine(600, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['2', '0', '0', '0', '0', '0', '2']),
-    wordLine(650, '6.属于行政执法案卷', enforcement, stretches),
-    wordLine(700, '四、结转下年度继续办理', ['0', '0', '0', '0', '0', '0', '0']),
+    seenWordLine(400, '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计', []),
+    seenWordLine(450, '一、本年新收政府信息公开申请数量', ['22', '0', '0', '0', '0', '0', '22']),
+    seenWordLine(500, '二、上年结转政府信息公开申请数量', ['0', '0', '0', '0', '0', '0', '0']),
+    seenWordLine(550, '（一）予以公开', ['20', '0', '0', '0', '0', '0', '20']),
+    seenWordLine(600, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['2', '0', '0', '0', '0', '0', '2']),
+    seenWordLine(650, '6.属于行政执法案卷', enforcement, stretches),
+    seenWordLine(700, '四、结转下年度继续办理', ['0', '0', '0', '0', '0', '0', '0']),
   ];
 }
 
