@@ -39,3 +39,20 @@ function columnEmpty(text: InkMask, faint: InkMask, x: number, y0: number, y1: n
   }
   return true;
 }
+
+/**
+ * The rows of a page's words, each as tall as its own words: the ink lines of a page run together
+ * where a wrapped label's lines sit between value lines (drawn-052: one "line" 360 px tall, no
+ * stretch of it empty), so a blank is looked for in its own row's height only.
+ */
+export function wordRows(boxes: readonly BBox[], textHeight: number): InkLine[] {
+  const words = [...boxes].sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1));
+  const rows: BBox[][] = [];
+  for (const word of words) {
+    const row = rows[rows.length - 1];
+    const middle = (b: BBox): number => (b.y0 + b.y1) / 2;
+    if (row && Math.abs(middle(word) - middle(row[0] as BBox)) <= textHeight * 0.5) row.push(word);
+    else rows.push([word]);
+  }
+  return rows.map((row) => ({ box: { x0: 0, x1: 0, y0: Math.min(...row.map((b) => b.y0)), y1: Math.max(...row.map((b) => b.y1)) }, pieces: [] }));
+}

@@ -16,7 +16,7 @@ import { withoutStrayStrokes } from './stray-strokes.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
-import { emptyStretches } from './empty-stretches.js';
+import { emptyStretches, wordRows } from './empty-stretches.js';
 import { measuredTextHeight } from './text-height.js';
 import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTable, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
@@ -571,7 +571,7 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
   // A page read by its words shows a printed blank as nothing: where its lines are verifiably empty
   // (both masks), the table code may see a blank under a header column (align.ts). Not on a page
   // that reads poorly: there a 0 may have faded out of both masks.
-  if (read.source === 'words' && !poor) result.page.emptyStretches = emptyStretches(p.mask, p.faint, read.lines, textHeight);
+  if (read.source === 'words' && !poor) result.page.emptyStretches = emptyStretches(p.mask, p.faint, wordRows(read.cells.map((c) => c.inner), textHeight), textHeight);
   if (runs.length === 0) result.nothingRead = whyNothingRead(p, read);
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
 }
