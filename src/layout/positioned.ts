@@ -1,5 +1,5 @@
 /** A positioned page (PDF text layer, OCR) → its ruled tables as markup tables and the rest as lines. */
-import type { ExtractedDocument, Line, MarkupTable, Page, PositionedPage } from '../model/document.js';
+import type { BBox, ExtractedDocument, Line, MarkupTable, Page, PositionedPage } from '../model/document.js';
 import { isPageNumberLine } from '../model/page-number.js';
 import { runsToLines } from './lines.js';
 import { findRuledTables, ruledTablesToMarkup } from './ruling.js';
@@ -20,6 +20,7 @@ export function layoutPositionedPage(page: PositionedPage, firstTableIndex: numb
     page.number,
     page.method,
   ).filter((l) => !isPageNumberLine(l.cells.map((c) => c.text).join(' ')));
+  if (page.emptyStretches) for (const line of lines) withEmptyStretches(line, page.emptyStretches);
   return { tables: ruledTablesToMarkup(ruled, page.number, firstTableIndex).map((t) => ({ ...t, method: page.method })), lines };
 }
 
@@ -40,4 +41,15 @@ export function layoutDocument(doc: ExtractedDocument): ExtractedDocument {
     for (const table of layout.tables) text.push(...table.rows.map((r) => r.map((c) => c.text).join('\t')));
   }
   return { ...doc, pages: [...doc.pages, ...pages], markupTables: tables, plainText: [doc.plainText, ...text].filter((t) => t !== '').join('\n') };
+}
+
+/** Gives a line the empty stretches of the ink line its cells stand on (the one holding their middles). */
+function withEmptyStretches(line: Line, stretches: readonly BBox[]): void {
+  const middles = line.cells.flatMap((c) => (c.bbox ? [(c.bbox.y0 + c.bbox.y1) / 2] : [])).sort((a, b) => a - b);
+  const middle = middles[Math.floor(middles.length / 2)];
+  if (middle === undefined) return;
+  // Bands of neighbouring lines may overlap: the line whose band is centred nearest.
+  const distance = (s: BBox): number => Math.abs((s.y0 + s.y1) / 2 - middle);
+  const nearest = stretches.filter((s) => s.y0 <= middle && middle <= s.y1).sort((a, b) => distance(a) - distance(b))[0];
+  if (nearest) line.emptyStretches = stretches.filter((s) => s.y0 === nearest.y0 && s.y1 === nearest.y1);
 }

@@ -73,6 +73,8 @@ export interface Line {
   tableNo?: number;
   /** Text inputs: the source ends on this line with no line break (an excerpt cut off mid-line, perhaps mid-number). */
   unterminated?: boolean;
+  /** OCR lines of a page read by its words: the stretches of the line seen empty (no ink in either mask). */
+  emptyStretches?: BBox[];
 }
 
 /** One page of positioned or flowed text. */
@@ -151,6 +153,8 @@ export interface PositionedPage {
   method: Method;
   /** Rules closer than this are one rule (OCR pages: it scales with the image's resolution). */
   snapTolerance?: number;
+  /** OCR pages read by their words: stretches of a text line with no ink in either mask (empty-stretches.ts). */
+  emptyStretches?: BBox[];
 }
 
 /** What an extractor returns: pages of lines, markup tables, and the document's plain text. */

@@ -6,7 +6,7 @@
  * numbers, group labels glued in front, labels printed as one block before a block of numbers:
  * all are alignments of the same stream, not separate handlers.
  */
-import type { Line } from '../model/document.js';
+import { SEEN_BLANK, type Line } from '../model/document.js';
 import type { RowSpec } from '../model/table.js';
 import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
@@ -734,6 +734,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
     for (const row of kept) if (row.atSourceEnd) row.lostBlanks = true;
   }
   if (spec.columnWords) ownPageColumns(kept, spec.columnWords.length);
+  if (spec.columnWords) seenBlanksUnderColumns(kept, lineByNo, spec.columnWords.length);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.
@@ -784,6 +785,44 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
       // row whose values run back leftwards took a tilted line's other half (a photo turned a few degrees).
       if (!row.header && !inReadingOrder(row.slots)) row.unplaced = true;
     }
+  }
+}
+
+/**
+ * OCR rows under header columns on a page read by its words: a column of the row's line whose box
+ * the page saw empty (no ink in either mask, empty-stretches.ts) and no value of the row covers is a
+ * printed blank, seen there, given a blank slot the header places (an unruled table's blank shows
+ * nothing; without it the row's values could sit in several ways or leave a cell unread).
+ */
+function seenBlanksUnderColumns(rows: readonly DecodedRow[], lineByNo: ReadonlyMap<number, Line>, n: number): void {
+  for (const row of rows) {
+    const header = row.header;
+    if (!header || header.kind !== 'x' || header.columns.length !== n || row.mode === 'grid' || row.slots.length === 0 || !row.slots.every((s) => s.method === 'ocr' && s.bbox)) continue;
+    const lineNos = new Set(row.slots.map((s) => s.line));
+    if (lineNos.size !== 1) continue;
+    const line = lineByNo.get(row.slots[0]?.line as number);
+    const stretches = line?.emptyStretches;
+    if (!line || !stretches) continue;
+    const boxes = row.slots.map((s) => s.bbox as NonNullable<Slot['bbox']>);
+    const y0 = Math.min(...boxes.map((b) => b.y0));
+    const y1 = Math.max(...boxes.map((b) => b.y1));
+    const height = y1 - y0;
+    const blanks: Slot[] = [];
+    header.columns.forEach((column, i) => {
+      const at = header.anchors?.[i] ?? column.start + column.span / 2;
+      // Where a value of the column would print: right of a left edge, left of a right edge, around a middle.
+      const x0 = header.anchor === 'x0' ? at : header.anchor === 'x1' ? at - height : at - height / 2;
+      const box = { x0, x1: x0 + height, y0, y1 };
+      if (boxes.some((b) => Math.min(b.x1, box.x1 + height / 2) > Math.max(b.x0, box.x0 - height / 2))) return;
+      if (!stretches.some((s) => s.x0 <= box.x0 && box.x1 <= s.x1)) return;
+      // Placed as a value would be: its box at the anchor; without one, a sliver at the column's middle.
+      const bbox = header.anchor ? box : { x0: at - 1, x1: at + 1, y0, y1 };
+      blanks.push({ text: SEEN_BLANK, page: line.page, line: line.lineNo, bbox, confidence: 1, method: 'ocr' });
+    });
+    // Only where the row's values and the blanks seen fill its columns exactly: a value the page did
+    // not read, or a column the header places off the values, leaves the row as it was.
+    if (blanks.length === 0 || row.slots.length + blanks.length !== n) continue;
+    row.slots = [...row.slots, ...blanks].sort((a, b) => (a.bbox?.x0 ?? 0) - (b.bbox?.x0 ?? 0));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import type { ExtractedDocument, Line } from '../model/document.js';
+import type { BBox, ExtractedDocument, Line } from '../model/document.js';
 import { readDocumentTables } from '../pipeline.js';
 import { OTHER_HANDLING_ROWS_2021, REQUEST_COLUMNS } from '../schema/keys.js';
 import type { Issue } from '../schema/records.js';
@@ -208,3 +208,53 @@ test('a placeholder OCR read unsure in a row placed by position is unreadable, n
   expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.3), undefined, 1, false, [])).toMatchObject({ value: null, flag: 'blank' });
 });
 
+// A printed blank on a page read by its words (#16): it shows nothing, and the OCR page reports where
+// its line is empty in both ink masks (empty-stretches.ts). A header column whose value box falls in
+// such a stretch is a blank seen there (align.ts seenBlanksUnderColumns).
+
+// drawn-052 p2 (2019 table 三, horizontal rules only, text height about 25 px): where each column's
+// numbers start, and the words of its rows.
+const COLUMN_X0 = [659, 735, 808, 873, 959, 1055, 1098];
+const wordBox = (x0: number, y: number, width = 20): BBox => ({ x0, x1: x0 + width, y0: y, y1: y + 25 });
+function seenWordLine(y: number, label: string, values: readonly (string | null)[], emptyStretches?: [number, number][]): Line {
+  const cells = [{ text: label, bbox: wordBox(100, y, 300), confidence: 0.9 }];
+  values.forEach((text, i) => {
+    if (text !== null) cells.push({ text, bbox: wordBox(COLUMN_X0[i] as number, y, 12 * text.length), confidence: 0.95 });
+  });
+  const line: Line = { page: 2, lineNo: ++lineNo, cells, separator: 'spaces', method: 'ocr' };
+  if (emptyStretches) line.emptyStretches = emptyStretches.map(([x0, x1]) => ({ x0, x1, y0: y - 5, y1: y + 30 }));
+  return line;
+}
+
+function scan(enforcement: readonly (string | null)[], stretches: [number, number][] | undefined): Line[] {
+  return [
+    gridLine(1, ['第二十条第（一）项']),
+    gridLine(1, ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']),
+    gridLine(1, ['规章', '1', '0', '3']),
+    seenWordLine(400, '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计', []),
+    seenWordLine(450, '一、本年新收政府信息公开申请数量', ['22', '0', '0', '0', '0', '0', '22']),
+    seenWordLine(500, '二、上年结转政府信息公开申请数量', ['0', '0', '0', '0', '0', '0', '0']),
+    seenWordLine(550, '（一）予以公开', ['20', '0', '0', '0', '0', '0', '20']),
+    seenWordLine(600, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['2', '0', '0', '0', '0', '0', '2']),
+    seenWordLine(650, '6.属于行政执法案卷', enforcement, stretches),
+    seenWordLine(700, '四、结转下年度继续办理', ['0', '0', '0', '0', '0', '0', '0']),
+  ];
+}
+
+const cellsOf = (lines: Line[]) => reconstructTables(lines).cells.filter((c) => c.table === 'requests' && c.row === 'deniedEnforcementFiles');
+
+test('drawn-052: a row printing its first cell blank, whose box the page saw empty, reads that cell as a printed blank and the rest in their columns', () => {
+  // The row's words and its line's empty stretches as drawn-052 p2 gave them: paper from 626 to 736.
+  const cells = cellsOf(scan([null, '22', '0', '0', '0', '0', '22'], [[430, 626], [626, 736], [761, 808], [822, 873], [886, 959], [972, 1055], [1123, 1319]]));
+  expect(cells.map((c) => c.value)).toEqual([null, 22, 0, 0, 0, 0, 22]);
+  expect(cells[0]).toMatchObject({ flag: 'blank' });
+});
+
+test('the same row with ink in the first column (a stretch ending before it) does not see a blank there', () => {
+  const cells = cellsOf(scan([null, '22', '0', '0', '0', '0', '22'], [[430, 650], [761, 808], [822, 873], [886, 959], [972, 1055], [1123, 1319]]));
+  expect(cells[0]?.flag).not.toBe('blank');
+  // Nor does a line the page reported no stretches for (as before the stretches: unread).
+  const unseen = cellsOf(scan([null, '22', '0', '0', '0', '0', '22'], undefined));
+  expect(unseen[0]?.flag).not.toBe('blank');
+  expect(unseen[0]?.value).toBeNull();
+});

@@ -4,6 +4,7 @@ import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } f
 import sharp from 'sharp';
 import { adaptiveMasks, stackCrops, textInkSamples, type Raster } from './raster.js';
 import { cellInk, digitsOnly, faintInkBeside, faintTextBox, grownAlongLine, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { emptyStretches, wordRows } from './empty-stretches.js';
 import { digitsFromLookAlikes, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
 /** A blank mask with strokes drawn by `draw(set)`. */
@@ -422,6 +423,20 @@ describe('faint numbers are never printed blanks (#16 drawn-091 p1, drawn-063 p1
     expect(hasBlankMarkShape(broken, { x0: 2, y0: 0, x1: 13, y1: 20 }, 22.7)).toBe(true);
     // A slash printed lightly (drawn-063 p2's blanks): in the faint mask alone.
     expect(hasBlankMarkShape({ text: none, faint: slash }, { x0: 12, y0: 8, x1: 28, y1: 30 }, 23.3)).toBe(true);
+  });
+
+  test('a line is seen empty only where both masks hold no ink: the faint 55 (text-mask ink at x 12..23 only) breaks the stretch over all of x 5..24 (#16 empty-stretches.ts)', () => {
+    const line = { box: { x0: 5, x1: 25, y0: 4, y1: 22 }, pieces: [] };
+    expect(emptyStretches(fiftyFive.text, fiftyFive.faint, [line], 23.3).map((s) => [s.x0, s.x1])).toEqual([[25, 143]]);
+    // The text mask alone would have called x 0..12 paper: a printed number read as blank.
+    expect(emptyStretches(fiftyFive.text, fiftyFive.text, [line], 23.3).map((s) => [s.x0, s.x1])[0]).toEqual([0, 12]);
+  });
+
+  test('blanks are looked for in rows of words, not ink lines: drawn-052 p2 (text height 22) interleaves a wrapped label with a row of values', () => {
+    const word = (x0: number, y0: number, y1: number): { x0: number; x1: number; y0: number; y1: number } => ({ x0, x1: x0 + 30, y0, y1 });
+    // （二）部分公开's first label line, its values (0 32 无 16 0 48), the label's second line, the next row's values.
+    const words = [word(100, 582, 604), word(300, 582, 604), word(659, 598, 615), word(735, 598, 616), word(808, 596, 618), word(100, 611, 633), word(300, 611, 633), word(659, 650, 672), word(735, 652, 669)];
+    expect(wordRows(words, 22).map((r) => [r.box.y0, r.box.y1])).toEqual([[582, 604], [596, 618], [611, 633], [650, 672]]);
   });
 });
 

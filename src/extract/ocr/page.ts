@@ -16,6 +16,7 @@ import { withoutStrayStrokes } from './stray-strokes.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
+import { emptyStretches, wordRows } from './empty-stretches.js';
 import { measuredTextHeight } from './text-height.js';
 import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTable, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
@@ -544,7 +545,8 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     // A stray-capped number stays capped: only readings that stand as read are judged again.
     if (check && !cell?.stray) checks.push({ ...check, run: read });
   });
-  if (readsPoorly(runs)) {
+  const poor = readsPoorly(runs);
+  if (poor) {
     // At 120 dpi with blur and noise a 0 fades out of the ink mask or flattens into a dash: on a page
     // whose numbers read this poorly, no cell is seen empty or dashed with certainty (unreadable, never
     // a printed blank).
@@ -566,6 +568,10 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
     meanConfidence: mean(confidences),
     glyphs: { model: reads.shapes, checks },
   };
+  // A page read by its words shows a printed blank as nothing: where its lines are verifiably empty
+  // (both masks), the table code may see a blank under a header column (align.ts). Not on a page
+  // that reads poorly: there a 0 may have faded out of both masks.
+  if (read.source === 'words' && !poor) result.page.emptyStretches = emptyStretches(p.mask, p.faint, wordRows(read.cells.map((c) => c.inner), textHeight), textHeight);
   if (runs.length === 0) result.nothingRead = whyNothingRead(p, read);
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
 }
