@@ -287,14 +287,15 @@ function chooseCopy(solved: SolvedTable[], table: TableKey, issues: Issue[]): { 
   return { table: first, conflicts };
 }
 
+/** 三's rows in printed order, one list per format (2019, 2021). */
+const REQUEST_ROWS_OF_FORMAT: readonly (readonly string[])[] = (['2019', '2021'] as const).map((t) => REQUEST_ROW_SPECS.filter((spec) => spec.templates.includes(t)).map((spec) => spec.key));
+
 /**
  * 三 where labels were moved out of place and its numbers were not (see value-order.ts): read in
  * value order when that holds, every row then flagged inferred; null where it does not.
  */
 function readRequestsInValueOrder(table: SolvedTable, expected: readonly string[], issues: Issue[]): SolvedTable | null {
-  const formats = (['2019', '2021'] as const)
-    .map((t) => REQUEST_ROW_SPECS.filter((spec) => spec.templates.includes(t)).map((spec) => spec.key))
-    .filter((rows) => rows.every((k) => expected.includes(k)))
+  const formats = REQUEST_ROWS_OF_FORMAT.filter((rows) => rows.every((k) => expected.includes(k)))
     .map((rows) => ({ rows, identities: requestIdentities(rows) }));
   const read = readInValueOrder([...table.rows.values()], formats, REQUEST_COLUMNS.length);
   if (!read) return null;
@@ -384,7 +385,7 @@ function describe(candidates: readonly Candidate[], n: number): string {
 }
 
 /** How many value cells 三 has in each format (2019 and the hybrid: 23 rows; 2021: 25). */
-const REQUEST_CELL_COUNTS = (['2019', '2021'] as const).map((t) => REQUEST_ROW_SPECS.filter((spec) => spec.templates.includes(t)).length * REQUEST_COLUMNS.length);
+const REQUEST_CELL_COUNTS = REQUEST_ROWS_OF_FORMAT.map((rows) => rows.length * REQUEST_COLUMNS.length);
 
 /** A copy of 三 whose printed values number exactly one format's cells: it left no empty cell out. */
 function printsEveryRequestCell(copy: readonly DecodedRow[]): boolean {
