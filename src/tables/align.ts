@@ -13,7 +13,7 @@ import type { Issue } from '../schema/records.js';
 import type { TableKey } from '../schema/keys.js';
 import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
-import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering } from './labels.js';
+import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering, type ParsedLabel } from './labels.js';
 import { endsWithGroupPhrase, foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { moveValuesAfterLabels, printsValuesBeforeLabels } from './values-before.js';
@@ -219,6 +219,16 @@ function bestOf<T extends { similarity: number }>(a: T | undefined, b: T | undef
   return b.similarity > a.similarity ? b : a;
 }
 
+/** Pieces read together as one label: parsed as printed and without bracketed notes. */
+interface PiecesAsLabel {
+  group: Piece[];
+  text: string;
+  parsed: ParsedLabel;
+  bare: ParsedLabel;
+  /** It holds words of the table's column header. */
+  headerWords: boolean;
+}
+
 /** Scores of label groups against rows, memoised: the DP asks for each (first piece, length, row) once. */
 class LabelScores {
   private readonly cache = new Map<string, { score: number; included: number[] } | null>();
@@ -257,12 +267,24 @@ class LabelScores {
    * last are always taken; a short fragment between them may be left out as noise (a group cell
    * printed down the side, "（六）" / "其他处" / "理", between the lines of its sub-row's label).
    */
+  private readonly short = new Map<number, boolean>();
+
+  /** A piece of three characters or fewer (a fragment that may be noise inside a label). */
+  private isShort(k: number): boolean {
+    let short = this.short.get(k);
+    if (short === undefined) {
+      short = [...labelKey(normaliseLabel((this.pieces[k] as Piece).token.text))].length <= 3;
+      this.short.set(k, short);
+    }
+    return short;
+  }
+
   best(from: number, to: number, r: number): { score: number; included: number[] } | null {
     const key = `${from}:${to}:${r}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const interior = [];
-    for (let k = from + 1; k < to - 1; k++) if ([...labelKey(normaliseLabel((this.pieces[k] as Piece).token.text))].length <= 3) interior.push(k);
+    for (let k = from + 1; k < to - 1; k++) if (this.isShort(k)) interior.push(k);
     let best: { score: number; included: number[] } | null = null;
     // (A label wrapped finely is all short pieces: every subset of them would be too many to try.)
     const masks = interior.length <= MAX_NOISE_CHOICES ? Array.from({ length: 1 << interior.length }, (_, m) => m) : [0, ...interior.map((_, b) => 1 << b)];
@@ -277,8 +299,19 @@ class LabelScores {
     return best;
   }
 
-  private score(included: readonly number[], r: number): number | null {
-    const row = this.spec.rows[r] as RowSpec;
+  /** What pieces read as one label, whatever row it is tried against (the DP tries it against every row). */
+  private readonly labels = new Map<string, PiecesAsLabel | null>();
+
+  private labelOf(included: readonly number[]): PiecesAsLabel | null {
+    const key = included.join(',');
+    const known = this.labels.get(key);
+    if (known !== undefined) return known;
+    const label = this.readLabel(included);
+    this.labels.set(key, label);
+    return label;
+  }
+
+  private readLabel(included: readonly number[]): PiecesAsLabel | null {
     const group = included.map((k) => this.pieces[k] as Piece);
     if (included.some((k) => this.headerPieces.has(k))) return null;
     const text = group.map((p) => p.token.text).join('');
@@ -291,6 +324,14 @@ class LabelScores {
     const parsed = parseLabel(text, this.spec.groupPhrases);
     // Provincial templates add guidance in brackets ("规章(设区的市…应提供相关数据)"): matched without it too.
     const bare = parseLabel(withoutNotes(text), this.spec.groupPhrases);
+    return { group, text, parsed, bare, headerWords: containsAny(text, this.spec.headerWords) };
+  }
+
+  private score(included: readonly number[], r: number): number | null {
+    const row = this.spec.rows[r] as RowSpec;
+    const label = this.labelOf(included);
+    if (!label) return null;
+    const { group, parsed, bare } = label;
     const m = bestOf(matchRowLabel(parsed, [row], this.spec.groupPhrases), bare.key !== parsed.key && bare.key !== '' ? matchRowLabel(bare, [row], this.spec.groupPhrases) : undefined);
     if (!m) return null;
     // OCR: a label with characters lost that prints another item number of its group (1. … 8.) is that
@@ -304,7 +345,7 @@ class LabelScores {
     // A label wrapped around its numbers joins across them only when that reads better: values
     // between the pieces of one label cost a little, so a group cell before its rows' numbers stays apart.
     score -= group.slice(0, -1).filter((p) => p.valuesFollow).length * SPLIT_LABEL_PENALTY;
-    if (containsAny(text, this.spec.headerWords)) score -= HEADER_PENALTY;
+    if (label.headerWords) score -= HEADER_PENALTY;
     return score < MIN_ROW_SCORE ? null : score;
   }
 }

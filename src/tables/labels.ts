@@ -4,6 +4,7 @@
  */
 import type { RowSpec } from '../model/table.js';
 import { labelKey, normaliseLabel } from './normalise.js';
+import { remembered } from './remembered.js';
 
 const HAN_NUMERAL = '[一二三四五六七八九十]+';
 /** One leading numbering token: 一、 / （一） / 1. / 1、 / "1 ." (NFKC has turned （ into "("). */
@@ -92,16 +93,17 @@ export const DEFAULT_MIN_COVERAGE = 0.6;
 interface CanonicalKey {
   key: string;
   length: number;
-  counts: Map<string, number>;
+  counts: ReadonlyMap<string, number>;
 }
 
 const canonicalCache = new WeakMap<RowSpec, CanonicalKey[]>();
 
-function charCounts(text: string): Map<string, number> {
+/** Counts per label key, remembered (the decoder matches the same key against every row). */
+const charCounts = remembered((text: string): ReadonlyMap<string, number> => {
   const counts = new Map<string, number>();
   for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   return counts;
-}
+});
 
 /** The canonical keys a row spec accepts: its label and its aliases, numbering stripped (cached per spec). */
 function canonicalKeys(spec: RowSpec, groupPhrases: readonly string[]): CanonicalKey[] {
@@ -117,7 +119,7 @@ function canonicalKeys(spec: RowSpec, groupPhrases: readonly string[]): Canonica
 }
 
 /** An upper bound of the LCS: the characters the two strings share, with multiplicity. */
-function sharedCharacters(label: Map<string, number>, canon: Map<string, number>): number {
+function sharedCharacters(label: ReadonlyMap<string, number>, canon: ReadonlyMap<string, number>): number {
   let shared = 0;
   for (const [ch, n] of canon) shared += Math.min(n, label.get(ch) ?? 0);
   return shared;

@@ -3,6 +3,8 @@
  * vocabulary, gloss removal, whitespace and quote removal.
  */
 
+import { remembered } from './remembered.js';
+
 /**
  * Traditional → simplified, limited to characters of the report vocabulary (labels, headings,
  * headers). Matching only needs these; a full OpenCC dictionary would add megabytes for nothing.
@@ -43,7 +45,9 @@ const SCRIPT_DIGITS = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089]+|(?<
  * superscript or subscript number becomes a bracketed note first, as "3119[1]" prints it: NFKC
  * would have made "3119¹" the number 31191.
  */
-export function foldText(text: string): string {
+export const foldText = remembered(foldTextNow);
+
+function foldTextNow(text: string): string {
   return text
     .replace(SCRIPT_DIGITS, (marks) => `[${marks.normalize('NFKC')}]`)
     .normalize('NFKC')
@@ -57,14 +61,10 @@ export function withoutGlosses(text: string): string {
 }
 
 /** Normalises a label for matching: fold, drop glosses, quotes and all whitespace. */
-export function normaliseLabel(text: string): string {
-  return foldText(text).replace(GLOSS, '').replace(QUOTES, '').replace(/\s+/g, '');
-}
+export const normaliseLabel = remembered((text) => foldText(text).replace(GLOSS, '').replace(QUOTES, '').replace(/\s+/g, ''));
 
 /** Keeps only what identifies a label: Han characters, letters and digits. */
-export function labelKey(normalised: string): string {
-  return normalised.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
-}
+export const labelKey = remembered((normalised) => normalised.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, ''));
 
 /** True for a line that is one Han character: a fragment of a vertical label (templates.md §7.3). */
 export function isVerticalFragment(text: string): boolean {

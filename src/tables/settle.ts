@@ -52,7 +52,8 @@ const MAX_STEPS = 400_000;
  * set it apart from its label. (二's amounts may be longer.)
  */
 const COUNT_ROW_WIDTH = 7;
-const TOO_LONG_FOR_A_COUNT = /^\d{7,}$/u;
+const COUNT_DIGITS = 6;
+const TOO_LONG_FOR_A_COUNT = new RegExp(`^\\d{${COUNT_DIGITS + 1},}$`, 'u');
 
 export const SPLITTABLE = /^\d+(?:\.\d+)?(?:万元|元)?$/;
 
@@ -193,8 +194,14 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     return gluedRow && SPLITTABLE.test(digits) && digits.length >= 2 ? digits.replace(/(?:万元|元)$/, '') : null;
   };
   const tokens = slots.map((slot) => ({ slot, digits: gluedDigits(slot) }));
+  // A count row's glued run is cut into counts, never one longer than a count is (as above).
+  const longestPart = n >= COUNT_ROW_WIDTH ? COUNT_DIGITS : Number.POSITIVE_INFINITY;
   const totalAt = new Map(totals.map((t) => [t.total, t]));
   const cells: (Slot | null)[] = new Array<Slot | null>(n).fill(null);
+  // The part of a glued digit string a column takes; its slot is made only for a complete reading
+  // (a row of glued digits is walked through hundreds of thousands of partial ones).
+  const splits: (string | undefined)[] = new Array<string | undefined>(n).fill(undefined);
+  const reading = (): (Slot | null)[] => cells.map((slot, i) => (slot && splits[i] !== undefined ? { ...slot, split: splits[i] } : slot));
   const numbers: (number | null)[] = new Array<number | null>(n).fill(null);
   const candidates: Candidate[] = [];
   // Readings that put a dropped blank under a total whose parts are not all zero: they stand only
@@ -215,20 +222,22 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
     // Every token left needs a column of its own.
     const tokensLeft = tokens.length - token;
     if (column === n) {
-      if (tokensLeft === 0) (unchecked > 0 ? uncheckedOnly : candidates).push({ cells: [...cells], derived: true });
+      if (tokensLeft === 0) (unchecked > 0 ? uncheckedOnly : candidates).push({ cells: reading(), derived: true });
       return;
     }
     if (tokensLeft > n - column) return;
-    const place = (slot: Slot | null, value: number | null, nextToken: number, nextOffset: number): void => {
+    const place = (slot: Slot | null, value: number | null, nextToken: number, nextOffset: number, split?: string): void => {
       const total = totalAt.get(column);
       const sum = total ? total.parts.reduce((a, p) => a + (numbers[p] ?? 0), 0) : 0;
       if (total && value !== null && Math.round(sum * 1e6) !== Math.round(value * 1e6)) return;
       const blind = total !== undefined && value === null && slot === null && sum !== 0;
       if (blind) unchecked++;
       cells[column] = slot;
+      splits[column] = split;
       numbers[column] = value;
       walk(column + 1, nextToken, nextOffset);
       cells[column] = null;
+      splits[column] = undefined;
       numbers[column] = null;
       if (blind) unchecked--;
     };
@@ -240,12 +249,12 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
       place(slot, slotNumber(slot), token + 1, 0);
       return;
     }
-    for (let end = offset + 1; end <= digits.length; end++) {
+    for (let end = offset + 1; end <= Math.min(digits.length, offset + longestPart); end++) {
       const part = digits.slice(offset, end);
       if (part.length > 1 && part.startsWith('0') && part[1] !== '.') break;
       if (!/^\d+(?:\.\d+)?$/.test(part) || digits[end] === '.') continue;
       const done = end === digits.length;
-      place({ ...slot, split: part }, Number(part), done ? token + 1 : token, done ? 0 : end);
+      place(slot, Number(part), done ? token + 1 : token, done ? 0 : end, part);
     }
   };
   walk(0, 0, 0);

@@ -37,10 +37,10 @@ const MAX_COMBINATIONS = 200_000;
  * Readings that give every cell the same value are one reading (64 zeros under eight rows of seven
  * columns: whichever 56 are taken, every cell is 0); the first stands for them, flagged as derived.
  */
-function distinctReadings(candidates: readonly Candidate[]): Candidate[] {
+function distinctReadings(candidates: readonly Candidate[], valuesFor: (c: Candidate) => (number | null)[]): Candidate[] {
   const byValues = new Map<string, Candidate>();
   for (const c of candidates) {
-    const key = c.cells.map((_, i) => String(candidateValue(c, i))).join(',') + `|${c.missingFrom ?? ''}`;
+    const key = valuesFor(c).map(String).join(',') + `|${c.missingFrom ?? ''}`;
     if (!byValues.has(key)) byValues.set(key, c);
   }
   const distinct = [...byValues.values()];
@@ -92,7 +92,19 @@ export function everyIdentityHolds(identities: readonly TableIdentity[], reading
   return identities.every((i) => holds(i, lookup, rowsOf(i).size === 1) === true);
 }
 
-const rowsOf = (identity: TableIdentity): Set<string> => new Set([...identity.left, ...identity.right].map((c) => c.row));
+/** The rows an identity ties (memoised: the solver asks for them for every reading of every row). */
+const rowsOfIdentity = new WeakMap<TableIdentity, Set<string>>();
+function rowsOf(identity: TableIdentity): Set<string> {
+  let rows = rowsOfIdentity.get(identity);
+  if (!rows) {
+    rows = new Set([...identity.left, ...identity.right].map((c) => c.row));
+    rowsOfIdentity.set(identity, rows);
+  }
+  return rows;
+}
+
+/** The identities over one row's own cells (its totals). */
+const ownIdentities = (identities: readonly TableIdentity[], key: string): TableIdentity[] => identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
 
 /** Every cell of the reading is a part of one printed digit string. */
 function fromOneRun(candidate: Candidate): boolean {
@@ -158,8 +170,9 @@ function chooseWholeTable(
 ): void {
   const openKeys = [...rows.keys()].filter((key) => (readings.get(key) ?? []).length > 1);
   if (openKeys.length === 0) return;
+  const ownOf = new Map([...rows.keys()].map((key) => [key, ownIdentities(identities, key)]));
   const isWhole = (key: string, c: Candidate): boolean => {
-    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
+    const own = ownOf.get(key) ?? [];
     return own.length > 0 && fromOneRun(c) && valuesFor(c).every((v) => v !== null) && own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column], true) === true);
   };
   // A row that cannot be read whole (too few digits, a blank printed or left out) shows the table leaves cells empty.
@@ -194,7 +207,7 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
   const readings = new Map<string, Candidate[]>();
   const open = new Set<string>();
   for (const [key, all] of rows) {
-    const candidates = distinctReadings(all);
+    const candidates = distinctReadings(all, valuesFor);
     before.set(key, candidates.length);
     // A reading the source printed in place stands as printed (a broken total is the source's error).
     if (candidates.length === 0 || (candidates.length === 1 && !(candidates[0] as Candidate).derived)) {
@@ -202,18 +215,28 @@ export function solveRows(rows: ReadonlyMap<string, Candidate[]>, identities: re
       continue;
     }
     // The row's own identities first: a derived reading must satisfy them.
-    const own = identities.filter((i) => rowsOf(i).size === 1 && rowsOf(i).has(key));
+    const own = ownIdentities(identities, key);
     const kept = candidates.filter((c) => own.every((i) => holds(i, (ref) => valuesFor(c)[ref.column], true) !== false));
     readings.set(key, kept);
     if (kept.length > 1) open.add(key);
   }
   const cross = identities.filter((i) => rowsOf(i).size > 1 && [...rowsOf(i)].every((r) => rows.has(r)));
   /** A cell's value when every reading of its row agrees on it; undefined when unknown. */
+  // Kept per row for the list of readings it was worked out from (a row may hold thousands of readings).
+  const agreedOf = new Map<string, { list: Candidate[]; values: Map<number, number | null | undefined> }>();
   const known = (ref: CellRef): number | null | undefined => {
     const list = readings.get(ref.row);
     if (!list || list.length === 0) return undefined;
+    let agreed = agreedOf.get(ref.row);
+    if (agreed?.list !== list) {
+      agreed = { list, values: new Map() };
+      agreedOf.set(ref.row, agreed);
+    }
+    if (agreed.values.has(ref.column)) return agreed.values.get(ref.column);
     const first = valuesFor(list[0] as Candidate)[ref.column];
-    return list.every((c) => valuesFor(c)[ref.column] === first) ? first : undefined;
+    const value = list.every((c) => valuesFor(c)[ref.column] === first) ? first : undefined;
+    agreed.values.set(ref.column, value);
+    return value;
   };
   // Propagation: an open row keeps the readings that satisfy every identity whose other cells are
   // known, all at once. None left means those identities contradict each other in the source (a
