@@ -89,10 +89,15 @@ export function valueAt(tables: Tables, key: string): number | null {
   return rows[row]?.[column] ?? null;
 }
 
-/** Evaluates every identity that has something printed; `printedRows` are 三's rows in the report. */
-export function evaluateChecks(tables: Tables, printedRows: ReadonlySet<string>): Check[] {
+/**
+ * Evaluates every identity that has something printed; `printedRows` are 三's rows in the report.
+ * An identity with a cell whose value is not known (`unknownCells`: missing, unreadable) is not
+ * evaluated: its sum would count the unknown as 0 (an excerpt cut off before 总计 "failed" 1 = 0).
+ */
+export function evaluateChecks(tables: Tables, printedRows: ReadonlySet<string>, unknownCells: ReadonlySet<string> = new Set()): Check[] {
   const checks: Check[] = [];
   for (const identity of identities(printedRows)) {
+    if ([...identity.left, ...identity.right].some((key) => unknownCells.has(key))) continue;
     const left = identity.left.map((k) => valueAt(tables, k));
     const right = identity.right.map((k) => valueAt(tables, k));
     if (identity.whenFirstPrinted ? left[0] === null : allNull([...left, ...right])) continue;

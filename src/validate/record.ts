@@ -111,7 +111,8 @@ export function buildRecord(
   const inference = inferFromIdentities(read.cells, identities(printedRequestRows));
   const reconstructed: ReconstructedTables = { ...read, cells: inference.cells };
   const tables = tablesFromCells(reconstructed);
-  const checks = evaluateChecks(tables, printedRequestRows);
+  const unknownCells = new Set(reconstructed.cells.filter((c) => c.flag === 'missing' || c.flag === 'unreadable').map((c) => `${c.table}.${c.row}.${c.column}`));
+  const checks = evaluateChecks(tables, printedRequestRows, unknownCells);
   const issues: Issue[] = [...extractIssues, ...reconstructed.issues, ...inference.issues];
   for (const failed of checks.filter((c) => !c.pass)) {
     issues.push(
