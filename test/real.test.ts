@@ -109,4 +109,12 @@ describe('real reports', () => {
     expect(record?.issues.map((i) => i.code)).toContain('no_tables_found');
     expect(record?.year).toBe(2023);
   });
+  test('a line of spaces where an excerpt stops is no printed blank: the cut may have taken its number', async () => {
+    // Real set h, 榆阳 2020: every row prints six empty lines and " 0"; the excerpt stops at " ".
+    const source = join(ROOT, 'test', 'fixtures', 'real', 'h-shaanxi-yuyang-tuofenglu-2020-paragraphs-emptycells', 'source.txt');
+    const { record } = await processBytes(source, new Uint8Array(readFileSync(source)));
+    const cell = record?.cells.find((c) => c.table === 'requests' && c.row === 'granted' && c.column === 'total');
+    expect({ value: cell?.value, flag: cell?.flag }).toEqual({ value: null, flag: 'missing' });
+    expect(record?.issues.some((i) => i.code === 'cell_cut_off' && i.path?.join('.') === 'requests.granted.total')).toBe(true);
+  });
 });

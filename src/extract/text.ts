@@ -156,10 +156,10 @@ export function textToPages(text: string): Page[] {
   });
   pages.push(current);
   for (const page of pages) placeColumns(page, spaced);
-  // A source that stops without a line break may have been cut off inside its last cell.
-  const last = pages.flatMap((p) => p.lines).findLast((l) => (l.raw ?? '').trim() !== '');
-  const lastRawLine = normaliseLineEnds(text).split('\n').at(-1) ?? '';
-  if (last && lastRawLine.trim() !== '' && last.lineNo === normaliseLineEnds(text).split('\n').length) last.unterminated = true;
+  // A source that stops without a line break may have been cut off inside its last cell (also a
+  // line of spaces: the cut may have taken the number after them, real set h's 榆阳 2020 " ").
+  const last = pages.flatMap((p) => p.lines).findLast((l) => l.lineNo === rawLines.length);
+  if (last && (rawLines.at(-1) ?? '') !== '') last.unterminated = true;
   return pages.filter((p, i) => i === 0 || p.lines.some((l) => l.cells.length > 0));
 }
 

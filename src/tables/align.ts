@@ -561,7 +561,10 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   perLine.forEach((tokens, index) => {
     const line = lines[index] as Line;
     const blanks = blankLines[index] ?? 0;
-    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method, emptyLine: true } }, line });
+    // A line of spaces where the source stops (no line break after it) may be the start of a cell's
+    // number the cut took (real set h, 榆阳 2020: " " where every row ends " 0"): no printed blank.
+    const cutOff = line.unterminated === true && (line.raw ?? '') !== '';
+    for (let k = 0; k < blanks; k++) stream.push({ token: { kind: 'value', slot: { text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method, emptyLine: true, ...(cutOff ? { cutOff } : {}) } }, line });
     if (isEmptyTextLine(line)) return;
     const onlyLabel = tokens.length === 1 && tokens[0]?.kind === 'label';
     if (onlyLabel && isVerticalFragment((tokens[0] as LabelToken).text)) return;
