@@ -68,4 +68,12 @@ describe('readMetadata', () => {
     // Never a year of work still to come.
     expect(readMetadata('一、总体情况\n下一步，我镇将在2024年继续深化政府信息公开工作。').year).toBeNull();
   });
+  test('a report title inside a cited document 《…》 is not the title: no agency from the sentence citing it', () => {
+    // Real set h, pingwu 2021: the notice that asked for the reports, cited in the first sentence.
+    const meta = readMetadata('根据《中华人民共和国政府信息公开条例》和《平武县人民政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》要求,现将2021年度政府信息公开工作情况报告如下:\n一、总体情况');
+    expect(meta.agency).toBeNull();
+    expect(meta.year).toBe(2021);
+    // The title after the citation still counts.
+    expect(readMetadata('根据《关于2020年度政府信息公开工作年度报告的通知》要求,某某县统计局2021年政府信息公开工作年度报告如下').year).toBe(2021);
+  });
 });

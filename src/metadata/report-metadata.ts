@@ -17,6 +17,20 @@ const NARRATIVE_REQUESTS = /(?:收到|受理|新收)[^。；;，,]{0,16}?申请\
 
 /** "2020年政府信息公开工作年度报告", also "2025年政务信息公开工作开展年度报告". */
 const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作|开\s*展|年\s*度|情\s*况|的|\s)*报\s*告/;
+const TITLES = new RegExp(TITLE.source, 'g');
+
+/**
+ * The report's title in a line: the first match not inside a cited document's 《…》 ("根据《…办公室关于
+ * 2021年度政府信息公开工作年度报告编制工作的通知》要求": a notice about the reports, not this one's title).
+ */
+function titleIn(line: string): RegExpExecArray | null {
+  for (const m of line.matchAll(TITLES)) {
+    const before = line.slice(0, m.index);
+    if ((before.match(/《/g) ?? []).length <= (before.match(/》/g) ?? []).length) return m as RegExpExecArray;
+  }
+  return null;
+}
+
 /** A title line that names no year, its agency before it or on the line above. */
 const YEARLESS_TITLE = /(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:年\s*度)?\s*报\s*告$/;
 /**
@@ -83,15 +97,15 @@ export function readMetadata(plainText: string): ReportMetadata {
   let agency: string | null = null;
   let year: number | null = null;
   const head = lines.slice(0, 80);
-  let titleIndex = head.findIndex((l) => TITLE.test(l) && l.length <= 80);
+  let titleIndex = head.findIndex((l) => titleIn(l) !== null && l.length <= 80);
   let title = head[titleIndex] ?? '';
   // A title wrapped over two lines ("西藏自治区审计厅2025年政务信息" / "公开工作开展年度报告").
   if (titleIndex < 0) {
-    titleIndex = head.findIndex((l, i) => i + 1 < head.length && `${l}${head[i + 1]}`.length <= 80 && TITLE.test(`${l}${head[i + 1]}`));
+    titleIndex = head.findIndex((l, i) => i + 1 < head.length && `${l}${head[i + 1]}`.length <= 80 && titleIn(`${l}${head[i + 1]}`) !== null);
     title = titleIndex >= 0 ? `${head[titleIndex]}${head[titleIndex + 1]}` : '';
   }
   if (titleIndex >= 0) {
-    const m = TITLE.exec(title);
+    const m = titleIn(title);
     year = m ? plausibleYear(Number(m[1])) : null;
     const before = title.slice(0, m?.index ?? 0);
     agency = cleanAgency(before);
@@ -113,8 +127,8 @@ export function readMetadata(plainText: string): ReportMetadata {
   // A page flattened to one line (a scraper's get_text): the title is the first in that line, its
   // agency the words right before it.
   if (titleIndex < 0) {
-    const flat = head.slice(0, 5).find((l) => l.length > 80 && TITLE.test(l)) ?? '';
-    const m = TITLE.exec(flat);
+    const flat = head.slice(0, 5).find((l) => l.length > 80 && titleIn(l) !== null) ?? '';
+    const m = titleIn(flat);
     if (m) {
       year = plausibleYear(Number(m[1]));
       const candidate = cleanAgency(flat.slice(0, m.index).trimEnd().split(/[\s。>]/).pop() ?? '');
