@@ -42,7 +42,7 @@ describe('adversarial inputs: each truth cell read right or flagged, never a num
 const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-pipes', 'M1-markdown-flush-left-total-only', 'N1-wrapped-labels-numbering-above', 'O1-pipe-open-rows-subrow-totals-blank',
   'P1-numbering-wrapped-away-from-label-w9', 'P2-numbering-wrapped-away-from-label-w10',
   'Q1-labels-block-2019-sixth-row', 'Q2-labels-block-active-bands',
-  'R1-space-joined-cells-empty-as-nothing', 'S1-pandas-markdown-index-repeated-spans', 'M2-markdown-flush-left-subrow-totals-blank', 'O2-pipe-residue-subrow-totals-blank',
+  'R1-space-joined-cells-empty-as-nothing', 'S1-pandas-markdown-index-repeated-spans', 'S2-pandas-csv-index-repeated-spans-2019', 'M2-markdown-flush-left-subrow-totals-blank', 'O2-pipe-residue-subrow-totals-blank',
   'T1-labels-wrapped-every-6-group-and-subrow'];
 /** Cases only some tables of which must be read right (J2: 三's glued runs, read whole because every column balances). */
 const READ_RIGHT_TABLES: Record<string, string[]> = { 'J2-glued-flat': ['requests'] };

@@ -189,22 +189,42 @@ function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): 
   return { tokens: out, unsplit };
 }
 
+/**
+ * Cell indices of header words as columns, where a word repeated in the cells right after it is one
+ * spanned cell a converter printed in each column of its span (pandas' read_html: "信息内容,上一年项目数量,
+ * 本年增/减,本年增/减"): one column over them, whose value the rows repeat the same way.
+ */
+function indexColumns(cells: readonly { text: string; index: number }[]): HeaderPositions {
+  const columns: { start: number; span: number }[] = [];
+  let previous: { text: string; index: number } | undefined;
+  for (const cell of cells) {
+    const last = columns.at(-1);
+    if (last && previous && cell.index === previous.index + 1 && labelKey(normaliseLabel(cell.text)) === labelKey(normaliseLabel(previous.text))) last.span++;
+    else columns.push({ start: cell.index, span: 1 });
+    previous = cell;
+  }
+  return { kind: 'index', columns };
+}
+
 /** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
 function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | undefined {
   if (ruledIntoCells(line)) {
     const tokens = lineTokens(line, style);
     const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
     if (labels.length < 2) return undefined;
-    return { kind: 'index', columns: labels.slice(1).map((t) => ({ start: t.cellIndex, span: 1 })) };
+    return indexColumns(labels.slice(1).map((t) => ({ text: t.text, index: t.cellIndex })));
   }
-  const cells = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '').slice(1);
+  // The columns follow the label column's header (信息内容); a row number before it (pandas' index) is none.
+  const nonEmpty = line.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.text.trim() !== '');
+  const labelColumn = nonEmpty.findIndex(({ c }) => labelKey(normaliseLabel(c.text)) === '信息内容');
+  const cells = nonEmpty.slice(labelColumn >= 0 ? labelColumn + 1 : 1);
   if (cells.length === 0) return undefined;
   const boxes = cells.map(({ c }) => boxOf(c, line));
   if ((line.separator === 'spaces' || line.separator === 'none') && boxes.every((b) => b !== undefined)) {
     return { kind: 'x', columns: boxes.map((b) => ({ start: b?.x0 ?? 0, span: (b?.x1 ?? 0) - (b?.x0 ?? 0) })) };
   }
   if (line.separator === 'grid') return { kind: 'grid', columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
-  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe') return { kind: 'index', columns: cells.map(({ i }) => ({ start: i, span: 1 })) };
+  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe') return indexColumns(cells.map(({ c, i }) => ({ text: c.text, index: i })));
   return undefined;
 }
 

@@ -361,9 +361,13 @@ function placeByHeader(slots: readonly Slot[], n: number, header: HeaderPosition
       continue;
     }
     const index = columns[0] as number;
-    if (cells[index]) {
+    const held = cells[index];
+    if (held) {
       if (isEmpty(slot)) continue;
-      if (!isEmpty(cells[index] as Slot)) return null;
+      // A cell the converter repeated over its span, as its header word is (see indexColumns).
+      const repeated = header.kind === 'index' && (header.columns[index]?.span ?? 1) > 1 && foldText(held.text).trim() === foldText(slot.text).trim();
+      if (repeated) continue;
+      if (!isEmpty(held)) return null;
     }
     cells[index] = slot;
   }
