@@ -43,7 +43,7 @@ const READ_RIGHT = ['E3-values-before-wrapped-labels', 'J1-csv-plain', 'L1-flat-
   'P1-numbering-wrapped-away-from-label-w9', 'P2-numbering-wrapped-away-from-label-w10',
   'Q1-labels-block-2019-sixth-row', 'Q2-labels-block-active-bands',
   'R1-space-joined-cells-empty-as-nothing', 'S1-pandas-markdown-index-repeated-spans', 'S2-pandas-csv-index-repeated-spans-2019', 'M2-markdown-flush-left-subrow-totals-blank', 'O2-pipe-residue-subrow-totals-blank',
-  'T1-labels-wrapped-every-6-group-and-subrow'];
+  'T1-labels-wrapped-every-6-group-and-subrow', 'W1-reviews-one-per-line-broken-numbers-then-blanks'];
 /** Cases only some tables of which must be read right (J2: 三's glued runs, read whole because every column balances). */
 const READ_RIGHT_TABLES: Record<string, string[]> = { 'J2-glued-flat': ['requests'] };
 

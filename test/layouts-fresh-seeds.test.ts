@@ -63,4 +63,14 @@ describe('generated reports from fresh seeds (issue 13: no tuning to one seed)',
       });
     }
   });
+
+  test('四 one value per line after blank lines, two of its numbers broken over lines: every cell read (seed 32, text-broken-digits)', async () => {
+    // "" ×5 (行政复议 blank), 9 0 10 "1"/"2" 31, "" 11 0 "" "1"/"1": the blanks before the first value
+    // carry its line, which made the value lines look shared, so 四 stopped at 15 tokens and read
+    // 1 and 2 as two cells, 31 a column on (5 silent cells).
+    const file = generateReports(10 * LAYOUTS.length, { seed: 32, layouts: LAYOUTS, formats: ['2019', '2021', 'hybrid'] }).find((f) => f.name === 'gen-0061-2019-text-broken-digits.txt');
+    const score = file ? await readGenerated(file) : null;
+    expect(score?.mismatches.filter((m) => m.startsWith('reviews.'))).toEqual([]);
+    expect(score?.silent).toBe(0);
+  });
 });

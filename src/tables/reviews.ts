@@ -52,6 +52,15 @@ function isColumnNumbering(cells: readonly string[]): boolean {
 }
 
 /**
+ * Whether 四's values so far each stand on a line of their own (blanks before the first value carry
+ * its line: only the printed values show it).
+ */
+function onePerLine(found: ReviewSlots): boolean {
+  const printed = found.slots.filter((s) => s.text.trim() !== '');
+  return printed.length > 0 && new Set(printed.map((s) => s.line)).size === printed.length;
+}
+
+/**
  * Collects the value slots of 四: value-only lines after the header, in order, until a text line
  * follows them or 15 values are in hand.
  */
@@ -71,7 +80,10 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
       // One value per line: an empty line between values may be a blank cell.
       const k = blanks[index] ?? 0;
       if (!found) emptiesAfterHeader += k;
-      for (let b = 0; b < k && found && found.mode === 'separated' && found.slots.length < REVIEW_POSITIONS; b++) {
+      // (Past 15 too while each value stands on its own line: numbers broken over lines make more
+      // lines than cells, and a blank after them is a cell all the same.)
+      const room = found && onePerLine(found) ? REVIEW_POSITIONS + MAX_JOINS : REVIEW_POSITIONS;
+      for (let b = 0; b < k && found && found.mode === 'separated' && found.slots.length < room; b++) {
         found.slots.push({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method });
       }
       continue;
@@ -112,7 +124,7 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
         continue;
       }
       // One value per line: a number broken over two lines makes more lines than cells (settled later).
-      if (slots.length === 1 && label.trim() === '' && found.slots.every((s) => s.line !== line.lineNo) && found.slots.length < REVIEW_POSITIONS + MAX_JOINS && new Set(found.slots.map((s) => s.line)).size === found.slots.length) {
+      if (slots.length === 1 && label.trim() === '' && found.slots.every((s) => s.line !== line.lineNo) && found.slots.length < REVIEW_POSITIONS + MAX_JOINS && onePerLine(found)) {
         found.slots.push(...slots);
         continue;
       }
