@@ -1066,7 +1066,10 @@ function dropGroupRows(rows: DecodedRow[], spec: TableSpec): DecodedRow[] {
 function pairLabelBlocks(rows: DecodedRow[], spec: TableSpec): Issue[] {
   const issues: Issue[] = [];
   // A row of empty cells (Markdown prints the label rows of such a block with empty cells) holds no values either.
-  const hasValues = (r: DecodedRow): boolean => r.unplaced === true || r.slots.some((s) => s.text.trim() !== '');
+  // An empty line after a label, where the region prints empty cells as empty lines, is that row's blank
+  // cell: no label waiting for numbers (seed 45 gen-0093: "行政强制" / "" / … / "行政事业型收费" / "93" / "624"
+  // is a blank and 93624 broken over two lines, not 93 and 624 paired by order).
+  const hasValues = (r: DecodedRow): boolean => r.unplaced === true || r.slots.some((s) => s.text.trim() !== '' || s.emptyLine === true);
   for (let end = 0; end < rows.length; end++) {
     const last = rows[end] as DecodedRow;
     let start = end;
