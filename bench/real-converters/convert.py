@@ -30,7 +30,8 @@ from bs4 import BeautifulSoup
 import html2text
 
 # A value cell as the real tables print it: a number (signed, with a unit) or a printed blank.
-VALUE = re.compile(r'^[+\-−＋－]?\s*[\d０-９][\d０-９,.，．]*\s*(元|万元|件|个|条|项|%)?$|^[—–\-/／无]+$')
+# (`3.` is a cut label `3.危及…`, not a value.)
+VALUE = re.compile(r'^[+\-−＋－]?\s*([\d０-９][\d０-９,.，．]*[\d０-９]|[\d０-９])\s*(元|万元|件|个|条|项|%)?$|^[—–\-/／无]+$')
 # A Markdown delimiter row (`| --- | :-: |`): no cells, a converter of the page would not have printed it.
 DELIMITER = re.compile(r'^[\s|:\-]*-[\s|:\-]*$')
 
@@ -56,7 +57,9 @@ def table_regions(lines):
             continue
         nxt = next_nonempty(i)
         heading = re.match(r'^[一二三四五六七八]、.*情况$', line) is not None
-        in_table = is_pipe_line(line) or (len(line) <= 40 and not heading and re.match(r'^\|+$', nxt) is not None)
+        # the text's last line, cut off inside a cell-per-line table (`0 |` / `0` and the excerpt ends): still a cell
+        cut_cell = current is not None and nxt == '' and len(line) <= 40 and current[-1].endswith('|')
+        in_table = is_pipe_line(line) or cut_cell or (len(line) <= 40 and not heading and re.match(r'^\|+$', nxt) is not None)
         if in_table:
             if current is None:
                 current = []
@@ -133,21 +136,31 @@ def table_cells(lines):
     return cells
 
 
+# Header cells that open a header row of table 三 (自然人 | 法人或其他组织 | 总计, then 商业企业 | 科研机构 | …).
+HEADER_OPENERS = re.compile(r'^(自然人|商[业業]\s*企[业業])')
+
+
 def table_rows(lines):
-    """Table rows from the cells: a new row where a label follows a value or empty cell in a row that has a label,
-    where a label opens a line after a line of two or more cells (the source's own row ends), and at a label that
-    only opens rows (ROW_OPENERS)."""
+    """Table rows from the cells. Where the source prints rows as lines (most of its pipe lines hold two or more
+    cells), a row starts where a label cell starts a line (empty and value cells on later lines continue it: lone
+    `|` blanks, a row wrapped before its last pipe). In a cell stream, a row starts where a label follows a value or
+    empty cell in a row that has a label, and at a label that only opens rows (ROW_OPENERS, HEADER_OPENERS)."""
+    cells = table_cells(lines)
+    row_lines = {line for _, line, is_row in cells if is_row}
+    lines_with_text = {line for text, line, _ in cells if text}
+    by_lines = bool(lines_with_text) and len(row_lines) >= 0.4 * len(lines_with_text)
     rows = []
     row = []
     prev = None
-    cells = table_cells(lines)
-    row_lines = {line for _, line, is_row in cells if is_row}
     for text, line, _ in cells:
         if row and is_label(text):
-            after_value = (row[-1] == '' or VALUE.match(row[-1])) and any(is_label(c) for c in row)
-            new_line = prev is not None and line != prev and prev in row_lines
-            opener = ROW_OPENERS.match(PINYIN.sub('', text)) is not None
-            if after_value or new_line or opener:
+            if by_lines:
+                starts = line != prev
+            else:
+                bare = PINYIN.sub('', text)
+                after_value = (row[-1] == '' or VALUE.match(row[-1])) and any(is_label(c) for c in row)
+                starts = after_value or ROW_OPENERS.match(bare) is not None or HEADER_OPENERS.match(bare) is not None
+            if starts:
                 rows.append(row)
                 row = []
         row.append(text)
@@ -155,6 +168,27 @@ def table_rows(lines):
     if row:
         rows.append(row)
     return rows
+
+
+def spans(rows):
+    """The column span of every cell: a row with fewer leading labels than others (一、本年新收… beside
+    三、本年度办理结果 | （一）予以公开) gets its last label spanned over the label columns, as the published tables
+    print it, so that converters that lay cells out in columns keep every value under its column."""
+    def leading_labels(row):
+        n = 0
+        while n < len(row) and is_label(row[n]):
+            n += 1
+        return n
+    valued = [r for r in rows if any(c and VALUE.match(c) for c in r)]
+    most = max((leading_labels(r) for r in valued), default=1)
+    out = []
+    for row in rows:
+        k = leading_labels(row)
+        widths = [1] * len(row)
+        if row in valued and 1 <= k < most:
+            widths[k - 1] = most - k + 1
+        out.append(list(zip(row, widths)))
+    return out
 
 
 def cell_html(text):
@@ -172,8 +206,8 @@ def page_html(title, source_text):
         rows = table_rows(content)
         modes.append('lead-pipe' if any(l.startswith('|') for l in content) else 'table')
         body.append('<table border="1">')
-        for row in rows:
-            body.append('<tr>' + ''.join(f'<td>{cell_html(c)}</td>' for c in row) + '</tr>')
+        for row in spans(rows):
+            body.append('<tr>' + ''.join(f'<td colspan="{w}">{cell_html(c)}</td>' if w > 1 else f'<td>{cell_html(c)}</td>' for c, w in row) + '</tr>')
         body.append('</table>')
     page = ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>' + html.escape(title) + '</title></head>\n<body>\n'
             + '\n'.join(body) + '\n</body></html>\n')
