@@ -142,27 +142,30 @@ HEADER_OPENERS = re.compile(r'^(自然人|商[业業]\s*企[业業])')
 
 def table_rows(lines):
     """Table rows from the cells. Where the source prints rows as lines (most of its pipe lines hold two or more
-    cells), a row starts where a label cell starts a line (empty and value cells on later lines continue it: lone
-    `|` blanks, a row wrapped before its last pipe). In a cell stream, a row starts where a label follows a value or
-    empty cell in a row that has a label, and at a label that only opens rows (ROW_OPENERS, HEADER_OPENERS)."""
+    cells), every line that holds a label is a row, from its first cell ("| | 2.其他…": a spanned label column,
+    then the label); lines without a label continue the row above (lone `|` blanks, `| 25 |`, a row wrapped
+    before its last pipe). In a cell stream, a row starts where a label follows a value or empty cell in a row
+    that has a label, and at a label that only opens rows (ROW_OPENERS, HEADER_OPENERS)."""
     cells = table_cells(lines)
     row_lines = {line for _, line, is_row in cells if is_row}
     lines_with_text = {line for text, line, _ in cells if text}
     by_lines = bool(lines_with_text) and len(row_lines) >= 0.4 * len(lines_with_text)
+    label_lines = {line for text, line, _ in cells if is_label(text)}
     rows = []
     row = []
     prev = None
     for text, line, _ in cells:
-        if row and is_label(text):
-            if by_lines:
-                starts = line != prev
-            else:
-                bare = PINYIN.sub('', text)
-                after_value = (row[-1] == '' or VALUE.match(row[-1])) and any(is_label(c) for c in row)
-                starts = after_value or ROW_OPENERS.match(bare) is not None or HEADER_OPENERS.match(bare) is not None
-            if starts:
-                rows.append(row)
-                row = []
+        if by_lines:
+            starts = line != prev and line in label_lines
+        elif is_label(text):
+            bare = PINYIN.sub('', text)
+            after_value = bool(row) and (row[-1] == '' or VALUE.match(row[-1]) is not None) and any(is_label(c) for c in row)
+            starts = after_value or ROW_OPENERS.match(bare) is not None or HEADER_OPENERS.match(bare) is not None
+        else:
+            starts = False
+        if row and starts:
+            rows.append(row)
+            row = []
         row.append(text)
         prev = line
     if row:
