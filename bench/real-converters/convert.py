@@ -29,9 +29,10 @@ import tempfile
 from bs4 import BeautifulSoup
 import html2text
 
-# A value cell as the real tables print it: a number (signed, with a unit) or a printed blank.
+# A value cell as the real tables print it: a number (signed, a change written 增1423 / 减4, with a unit) or a
+# printed blank.
 # (`3.` is a cut label `3.危及…`, not a value.)
-VALUE = re.compile(r'^[+\-−＋－]?\s*([\d０-９][\d０-９,.，．]*[\d０-９]|[\d０-９])\s*(元|万元|件|个|条|项|%)?$|^[—–\-/／无]+$')
+VALUE = re.compile(r'^[增减減]?[+\-−＋－]*\s*([\d０-９][\d０-９,.，．]*[\d０-９]|[\d０-９])\s*(元|万元|件|个|条|项|%)?$|^[—–\-/／无]+$')
 # A Markdown delimiter row (`| --- | :-: |`): no cells, a converter of the page would not have printed it.
 DELIMITER = re.compile(r'^[\s|:\-]*-[\s|:\-]*$')
 

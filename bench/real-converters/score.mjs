@@ -3,7 +3,7 @@
 // neither ok nor blank, or a check of the record failed, or the record failed; otherwise it is SILENT (a wrong
 // number, a printed number shown as blank, or a cell left out). A number where the truth is null is null→number.
 // Every output is read in this one process (processBytes), the source text itself too, as the baseline.
-// usage: node bench/real-converters/score.mjs OUT [--json FILE] [--only REGEX]
+// usage: node bench/real-converters/score.mjs OUT [--json FILE] [--only REGEX] [--dist DIR (another build's dist/)]
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ const opt = (k) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : nu
 const out = args[0];
 const only = opt('--only');
 const jsonPath = opt('--json');
-const dist = resolve(new URL('../..', import.meta.url).pathname, 'dist');
+const dist = opt('--dist') ? resolve(opt('--dist')) : resolve(new URL('../..', import.meta.url).pathname, 'dist');
 const { processBytes } = await import(pathToFileURL(join(dist, 'pipeline.js')).href);
 
 const tallies = new Map();
