@@ -93,7 +93,11 @@ PINYIN = re.compile(r'\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+
 
 
 def is_label(cell):
-    return cell != '' and not VALUE.match(cell)
+    """Label text: Han characters that are no value (`无`, `增1423`), or a label's item number cut off (`3.`). A
+    stray mark before a number (`? 0`, where the portal had a no-break space) is no label."""
+    if cell == '' or VALUE.match(cell):
+        return False
+    return re.search(r'[\u3400-\u9fff]', cell) is not None or re.match(r'^\d+[.．、]$', cell) is not None
 
 
 def table_cells(lines):
@@ -183,7 +187,7 @@ def spans(rows):
         while n < len(row) and is_label(row[n]):
             n += 1
         return n
-    valued = [r for r in rows if any(c and VALUE.match(c) for c in r)]
+    valued = [r for r in rows if any(c and not is_label(c) for c in r)]
     most = max((leading_labels(r) for r in valued), default=1)
     out = []
     for row in rows:
