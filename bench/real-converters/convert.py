@@ -271,7 +271,7 @@ def chromium_inner_texts(pages):
         raise RuntimeError('chromium printed no innerText')
     from urllib.parse import unquote
     texts = json.loads(unquote(m.group(1)))
-    return {slug: text + '\n' for (slug, _), text in zip(pages, texts)}
+    return {slug: text for (slug, _), text in zip(pages, texts)}  # as innerText gives it: no line end added
 
 
 def cases(dirs, only):
