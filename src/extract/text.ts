@@ -111,6 +111,24 @@ function placeColumns(page: Page, spaced: ReadonlyMap<Line, SpacedCell[]>): void
   });
 }
 
+/**
+ * html2text wraps a table row at 78 columns right after a long label's pipe ("規範性檔案(行政機關…屬於規範性檔案)|"
+ * then "2| 2| 19| |"): the rest of the row, two cells or more opening with a number, goes back onto its label's line
+ * (the line it leaves is empty, so every line keeps its number). A cell per line ("规章 |" then "0 |") is no wrap.
+ */
+function joinWrappedPipeRows(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 1; i < out.length; i++) {
+    const label = out[i - 1] ?? '';
+    const rest = out[i] ?? '';
+    if (/^[^|]*\p{Script=Han}[^|]*\|\s*$/u.test(label) && /^\s*[+-]?\d[\d.,]*\s*\|[^|]*\S[^|]*\|/u.test(rest)) {
+      out[i - 1] = `${label.trimEnd()} ${rest.trim()}`;
+      out[i] = '';
+    }
+  }
+  return out;
+}
+
 /** Turns decoded text into pages of lines. */
 export function textToPages(text: string): Page[] {
   const pages: Page[] = [];
@@ -121,7 +139,7 @@ export function textToPages(text: string): Page[] {
     current = { number: current.number + 1, width: null, height: null, unit: null, lines: [] };
   };
   let markdownWidth: number | null = null;
-  const rawLines = normaliseLineEnds(text).split('\n');
+  const rawLines = joinWrappedPipeRows(normaliseLineEnds(text).split('\n'));
   const csv = looksLikeCsv(rawLines);
   rawLines.forEach((rawLine, index) => {
     // A line that long has lost its line breaks: as one row, its tokens would become a row of thousands of cells.

@@ -392,6 +392,29 @@ function printsEveryRequestCell(copy: readonly DecodedRow[]): boolean {
   return REQUEST_CELL_COUNTS.includes(copy.reduce((n, r) => n + r.slots.filter((s) => s.text.trim() !== '').length, 0));
 }
 
+/**
+ * The text of box-drawn rows (w3m) printed over several lines, each cell's pieces read top to bottom: a header
+ * cell wrapped over lines ("本年新" / "制作數" / "(shù)量") reads whole, as the format's header words are matched.
+ */
+function boxRowsText(lines: readonly Line[]): string {
+  const rows: string[] = [];
+  let group: string[][] = [];
+  const close = (): void => {
+    if (group.length > 1) rows.push((group[0] ?? []).map((_, i) => group.map((cells) => cells[i] ?? '').join('')).join(' '));
+    group = [];
+  };
+  for (const line of lines) {
+    const raw = line.raw ?? '';
+    if (line.method !== 'text' || !/[│┃║]/.test(raw) || /[─━═]/.test(raw)) {
+      close();
+      continue;
+    }
+    group.push(raw.split(/[│┃║]/).map((c) => c.trim()));
+  }
+  close();
+  return rows.join('\n');
+}
+
 /** Reconstructs 二, 三 and 四 from lines. */
 export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   const issues: Issue[] = [];
@@ -401,10 +424,9 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
   // A label read by OCR with no values beside it is a row whose values were not seen, never blank
   // (an OCR blank is a cell seen empty): only text and markup print tables without numbers.
   const readByOcr = regions.some((r) => r.lines.some((l) => l.method === 'ocr'));
-  const activeText = regions
-    .filter((r) => r.kind === 'active')
-    .flatMap((r) => r.lines.map(lineText))
-    .join('\n');
+  const activeLines = regions.filter((r) => r.kind === 'active').flatMap((r) => r.lines);
+  // (A box-drawn row wraps its header cells over lines, "本年新" / "制作數" / "(shù)量": read them down too.)
+  const activeText = [...activeLines.map(lineText), boxRowsText(activeLines)].join('\n');
   // 二's headers usually decide the format before any row is read; row widths then bound blanks.
   const early = detectTemplate(activeText, [], []).template;
   const activeWidth = (k: string): number | undefined => (early ? ACTIVE_LAYOUT[early][k as keyof (typeof ACTIVE_LAYOUT)['2019']]?.length : undefined);

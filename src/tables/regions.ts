@@ -23,6 +23,9 @@ export function isProse(line: Line): boolean {
   if (line.separator === 'grid') return false;
   const text = foldText(lineText(line));
   if (/。/.test(text)) return true;
+  // A sentence wrapped before its 。 (lynx): clauses parted by commas outside any bracket, numbers glued to
+  // words in them ("我乡制发文件18件,废止文件0件,现行有效文件18件,行政许可共处理决定62起,…").
+  if ((text.replace(/[（(][^）)]*[）)]/gu, '').match(/\p{Script=Han}\d*[件条个起次项篇元][,，]/gu) ?? []).length >= 3) return true;
   // Numbers glued to words, again and again: table cells run together, not a sentence.
   if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
   // Header words with a row of cells run into them at the end (四 of a flattened page: "…总计0000—011—01100—00").
@@ -31,8 +34,11 @@ export function isProse(line: Line): boolean {
   // flattened by get_text(' ')), not a sentence.
   if ((text.match(/\p{Script=Han}[）)]?\s+(?:\d+\s+){2,}/gu) ?? []).length >= 3) return false;
   if (standaloneNumbers(text) >= SPACED_CELLS) return false;
+  // A long label with its row's numbers set off in columns ("規範性檔案(行政機關…)      2      2      19",
+  // pandoc -t plain): a table row however long its label's note, not a sentence.
+  if (line.method === 'text' && /[^\s\d]\s{2,}[+-]?\d[\d.,]*(?:\s{2,}[+-]?\d[\d.,]*)+\s*$/u.test(line.raw ?? '')) return false;
   // A tab- or pipe-separated line is table cells, however much Han text its header holds.
-  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && line.raw?.includes(' | '))) return false;
+  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && (line.raw?.includes(' | ') || (line.raw?.match(/\|/g) ?? []).length >= 3))) return false;
   return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
 
@@ -102,7 +108,8 @@ function isClosingHeading(key: string): boolean {
  * section heading and table header. Only the tables' regions need finding; their rows are
  * decoded from the glued text as it is.
  */
-const FLAT_CUT = /(?<=。)|(?=[一二三四五六]、\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政|因政府信息公开|存在的主要问题|政府信息公开工作存在|其他需要报告))|(?=第二十一?条\s*第)|(?=[（(]本列\)?数据)/u;
+// (Traditional characters too: a mirror's page flattened to one line prints 三、收到和處理政府信息公開申請情況.)
+const FLAT_CUT = /(?<=。)|(?=[一二三四五六]、\s*(?:[总總][体體]情[况況]|主[动動]公[开開]|收到和[处處]理|政府信息公[开開]行政|因政府信息公[开開]|存在的主要[问問][题題]|政府信息公[开開]工作存在|其他需要[报報]告))|(?=第二十一?[条條]\s*第)|(?=[（(]本列\)?[数數][据據])/u;
 /** A line this long with tables in it is a flattened page, not a table row. */
 const FLAT_LINE_LENGTH = 400;
 

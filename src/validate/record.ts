@@ -93,7 +93,8 @@ function isSourceError(check: Check, cellsByKey: ReadonlyMap<string, CellReading
  * missing, an error issue, or a failed check that a cell not read for sure may explain), ok.
  */
 function decideStatus(reconstructed: ReconstructedTables, issues: readonly Issue[], uncertainFailures: number): Status {
-  if (!TABLE_KEYS.some((t) => reconstructed.found[t])) return 'failed';
+  // Rows found but not one cell read (no format to place 二's rows in, 三 and 四 missing): no table was read.
+  if (!TABLE_KEYS.some((t) => reconstructed.found[t]) || reconstructed.cells.every((c) => c.flag === 'missing' || c.flag === 'unreadable')) return 'failed';
   if (uncertainFailures > 0) return 'partial';
   if (reconstructed.cells.some((c) => c.flag === 'unreadable' || c.flag === 'missing')) return 'partial';
   if (issues.some((i) => i.severity === 'error')) return 'partial';
