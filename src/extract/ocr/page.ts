@@ -18,7 +18,7 @@ import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInk
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { emptyStretches, wordRows } from './empty-stretches.js';
 import { measuredTextHeight } from './text-height.js';
-import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTable, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTableOnPage, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -272,7 +272,7 @@ function lineBeside(words: readonly BBox[], word: BBox, textHeight: number): BBo
 function pageCells(p: Prepared, isPage: boolean): PageCells {
   if (p.grids.length > 0) return { ...gridCellInks(p), source: 'grid', lines: [] };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  if (!(isPage ? mayHoldTable(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
+  if (!(isPage ? mayHoldTableOnPage(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
   return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
 }
