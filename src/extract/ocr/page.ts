@@ -286,8 +286,27 @@ function pageCells(p: Prepared, isPage: boolean): PageCells {
  */
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
-function withoutStrayGrids(p: Prepared, loneImage: boolean): Prepared {
-  if (p.grids.length === 0) return p;
+/**
+ * Below this median column width (text heights) a grid's columns are characters, not a table's: the
+ * strokes of a label column's characters (or its numbering) chained into short vertical "rules"
+ * between the horizontal rules of a table ruled with those only (drawn-115 p3, a photo: a grid of
+ * 5 × 5 cells 22–28 px wide, the text 26 px high, read as the page's only table: 56 of 200 cells,
+ * by its words 160). On the drawn scans' pages the narrowest grid of a table otherwise is 1.6 text
+ * heights (四's 15 columns); in their images one grid is under 1.2, a ruled 三 screenshot's
+ * (drawn-090, 1.15), which its words read whole (161 of 161 cells, by the grid 131).
+ */
+const MIN_GRID_COLUMN_WIDTH = 1.2;
+
+function medianColumnWidth(grid: RuledGrid): number {
+  const widths = grid.xs.slice(1).map((x, i) => x - (grid.xs[i] as number)).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length / 2)] ?? 0;
+}
+
+function withoutStrayGrids(prepared: Prepared, loneImage: boolean): Prepared {
+  if (prepared.grids.length === 0) return prepared;
+  const grids = prepared.grids.filter((g) => medianColumnWidth(g) >= prepared.textHeight * MIN_GRID_COLUMN_WIDTH);
+  if (grids.length === 0) return { ...prepared, grids: [], edges: [] };
+  const p = grids.length === prepared.grids.length ? prepared : { ...prepared, grids };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
   // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
   const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
