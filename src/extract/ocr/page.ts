@@ -18,7 +18,7 @@ import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInk
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { emptyStretches, wordRows } from './empty-stretches.js';
 import { measuredTextHeight } from './text-height.js';
-import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTable, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTableOnPage, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -272,7 +272,7 @@ function lineBeside(words: readonly BBox[], word: BBox, textHeight: number): BBo
 function pageCells(p: Prepared, isPage: boolean): PageCells {
   if (p.grids.length > 0) return { ...gridCellInks(p), source: 'grid', lines: [] };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  if (!(isPage ? mayHoldTable(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
+  if (!(isPage ? mayHoldTableOnPage(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
   return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
 }
@@ -286,8 +286,27 @@ function pageCells(p: Prepared, isPage: boolean): PageCells {
  */
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
-function withoutStrayGrids(p: Prepared, loneImage: boolean): Prepared {
-  if (p.grids.length === 0) return p;
+/**
+ * Below this median column width (text heights) a grid's columns are characters, not a table's: the
+ * strokes of a label column's characters (or its numbering) chained into short vertical "rules"
+ * between the horizontal rules of a table ruled with those only (drawn-115 p3, a photo: a grid of
+ * 5 × 5 cells 22–28 px wide, the text 26 px high, read as the page's only table: 56 of 200 cells,
+ * by its words 160). On the drawn scans' pages the narrowest grid of a table otherwise is 1.6 text
+ * heights (四's 15 columns); in their images one grid is under 1.2, a ruled 三 screenshot's
+ * (drawn-090, 1.15), which its words read whole (161 of 161 cells, by the grid 131).
+ */
+const MIN_GRID_COLUMN_WIDTH = 1.2;
+
+function medianColumnWidth(grid: RuledGrid): number {
+  const widths = grid.xs.slice(1).map((x, i) => x - (grid.xs[i] as number)).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length / 2)] ?? 0;
+}
+
+function withoutStrayGrids(prepared: Prepared, loneImage: boolean): Prepared {
+  if (prepared.grids.length === 0) return prepared;
+  const grids = prepared.grids.filter((g) => medianColumnWidth(g) >= prepared.textHeight * MIN_GRID_COLUMN_WIDTH);
+  if (grids.length === 0) return { ...prepared, grids: [], edges: [] };
+  const p = grids.length === prepared.grids.length ? prepared : { ...prepared, grids };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
   // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
   const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
@@ -342,6 +361,11 @@ function titleLines(p: Prepared, read: PageCells): BBox[] {
 /** A page image made ready for reading: scaled, straightened, its grids and cells found. */
 export interface PreparedPage {
   prepared: Prepared;
+  /**
+   * The pixels the page was prepared from (turned by `turned`, not yet cleared of borders, scaled or
+   * deskewed): a page found lying on its side only once read is turned from these (preparedTurned).
+   */
+  source: Raster;
   skew: number;
   read: PageCells;
   /** Clockwise degrees the page was turned while it was prepared (a page lying on its side, found no grid upright). */
@@ -369,7 +393,7 @@ export async function preparePage(input: Raster, turned = 0, mayTurn = true, lon
   await yieldToOthers();
   const p = withoutStrayGrids(deskewedPage.p, loneImage);
   const read = pageCells(p, isPage);
-  if (!mayTurn || read.source === 'grid') return { prepared: p, skew, read, turned, loneImage };
+  if (!mayTurn || read.source === 'grid') return { prepared: p, source: input, skew, read, turned, loneImage };
   // Nothing to read upright, or few lines of text where the page turned shows many: a page lying on
   // its side (its skew, measured on text running down the page, was no skew at all), upright a few
   // rows of specks or none. It is turned when turned it shows a grid, or an unruled table (or one
@@ -381,7 +405,7 @@ export async function preparePage(input: Raster, turned = 0, mayTurn = true, lon
     // (Not an image of another shape: a screenshot of 四 turned shows its 15 columns as lines.)
     if (sideways.read.source === 'words' && isPage && linesClearlyMore(sideways.read.lines.length, read.lines.length)) return sideways;
   }
-  return { prepared: p, skew, read, turned, loneImage };
+  return { prepared: p, source: input, skew, read, turned, loneImage };
 }
 
 /** Lines of text a page lying on its side shows turned: a table's rows, more than a few. */
@@ -397,11 +421,11 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   // A page lying on its side shows its cells' text standing up: turned the way its samples read best.
   if (liesSideways(page.read.cells, page.read.textHeight)) {
     const rotation = await sidewaysTurn(page, options.engine);
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false, page.loneImage), (page.turned + rotation) % 360, pageNumber, options)).result;
+    return (await readPage(await preparedTurned(page, rotation), (page.turned + rotation) % 360, pageNumber, options)).result;
   }
   // Turned on its side while prepared: 90° or 270° is for its samples to say (upright or upside down).
   if (page.turned !== 0 && (await upsideDown(page, options.engine))) {
-    return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, 180), 0, false, page.loneImage), (page.turned + 180) % 360, pageNumber, options)).result;
+    return (await readPage(await preparedTurned(page, 180), (page.turned + 180) % 360, pageNumber, options)).result;
   }
   const upright = await readPage(page, page.turned, pageNumber, options);
   // Orientation, judged once the page is read: a page read upright gives confident text. When it
@@ -409,7 +433,20 @@ export async function readPreparedPage(page: PreparedPage, pageNumber: number, o
   if (upright.cellConfidence === null || upright.cellConfidence >= ORIENTATION_DOUBT) return upright.result;
   const rotation = await betterTurn(page, options.engine);
   if (rotation === 0) return upright.result;
-  return (await readPage(await preparePage(await rotateRaster(page.prepared.raster, rotation), 0, false, page.loneImage), (page.turned + rotation) % 360, pageNumber, options)).result;
+  return (await readPage(await preparedTurned(page, rotation), (page.turned + rotation) % 360, pageNumber, options)).result;
+}
+
+/**
+ * A page turned by `rotation` once read, prepared again. A quarter turn starts from the pixels the
+ * page was prepared from: lying on its side, the page's skew was measured on text running down it,
+ * a wrong angle its prepared raster was resampled by, and resampling it again to undo that blurs
+ * small print (drawn-091 p3, 153 dpi, turned 270°: its 四 read 0 of 15 cells, from its own pixels 13).
+ * A half turn keeps the prepared raster: upside down, its skew was measured on its rows as they run,
+ * and a half turn moves pixels without resampling them.
+ */
+async function preparedTurned(page: PreparedPage, rotation: number): Promise<PreparedPage> {
+  const from = rotation === 180 ? page.prepared.raster : page.source;
+  return preparePage(await rotateRaster(from, rotation), 0, false, page.loneImage);
 }
 
 /**

@@ -159,3 +159,32 @@ describe('pages lying on their side', () => {
     expect(prepared.read.source).toBe('none');
   });
 });
+
+describe('grids of characters (#16 drawn-115 p3)', () => {
+  // A table ruled with horizontal lines only: 10 rows of a label and six numbers between rules; over
+  // five of its rows, upright strokes `apart` px apart run from rule to rule (characters' strokes
+  // chained into short "rules", as a photo's label column made them: 22–28 px apart, text 26 high).
+  const ruledRows = (apart: number): Raster => {
+    const boxes: [number, number, number, number][] = [];
+    for (let row = 0; row <= 10; row++) boxes.push([100, 300 + row * 44, 1140, 302 + row * 44]);
+    for (let row = 0; row < 10; row++) {
+      const y = 300 + row * 44 + 12;
+      for (let k = 0; k < 6; k++) boxes.push([120 + k * 24, y, 140 + k * 24, y + 20]);
+      for (let column = 0; column < 6; column++) for (let k = 0; k < 3; k++) boxes.push([560 + column * 96 + k * 14, y + 2, 570 + column * 96 + k * 14, y + 18]);
+    }
+    for (let k = 0; k < 4; k++) boxes.push([300 + k * apart, 300, 302 + k * apart, 522]);
+    return page(1240, 1754, boxes);
+  };
+
+  test('upright strokes a character apart make no table grid: the page is read by its words', async () => {
+    const prepared = await preparePage(ruledRows(25));
+    expect(prepared.prepared.grids).toHaveLength(0);
+    expect(prepared.read.source).toBe('words');
+  });
+
+  test('rules a column apart do', async () => {
+    const prepared = await preparePage(ruledRows(60));
+    expect(prepared.prepared.grids).toHaveLength(1);
+    expect(prepared.read.source).toBe('grid');
+  });
+});

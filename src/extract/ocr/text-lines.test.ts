@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InkMask } from './raster.js';
 import type { RuledGrid } from '../../layout/ruling.js';
-import { gridsAreStray, inkLines, mayHoldOneTable, mayHoldTable, wordBoxes } from './text-lines.js';
+import { gridsAreStray, inkLines, mayHoldOneTable, mayHoldTable, mayHoldTableOnPage, wordBoxes, type InkLine } from './text-lines.js';
 
 /** A page of `width` × `height` with ink drawn by `draw`. */
 function mask(width: number, height: number, draw: (block: (x0: number, y0: number, x1: number, y1: number) => void) => void): InkMask {
@@ -172,5 +172,33 @@ describe('grids framed by stray rules', () => {
   test('a grid over the table\'s rows is the table', () => {
     expect(gridsAreStray(lines, [grid(0, 9)], 20, 5)).toBe(false);
     expect(gridsAreStray(lines, [grid(0, 5)], 20, 5)).toBe(false);
+  });
+});
+
+describe('a page holding the part of a table a page break left on it (#16)', () => {
+  /** A line as inkLines gives it: its box and the pieces across it. */
+  const line = (x0: number, y0: number, x1: number, y1: number, pieces: readonly [number, number][]): InkLine => ({ box: { x0, y0, x1, y1 }, pieces: pieces.map(([from, to]) => ({ from, to })) });
+  // drawn-035 p2 (a phone photo, 181 dpi, text height 26.5), its lines as found: eleven paragraphs
+  // of prose (two lines each, run together), 申请人情况 (三's header; its taller lines are no line),
+  // then 三's first three rows ("一、本年新收… 6509 274959 6958 0 0 288426" …).
+  const prose = Array.from({ length: 11 }, (_, k) => line(99, 135 + k * 82, 1900, 187 + k * 82, [[99, 1899]]));
+  const page = [
+    ...prose,
+    line(1200, 1045, 1329, 1069, [[1200, 1328]]),
+    line(104, 1193, 1905, 1217, [[104, 525], [1197, 1357], [1486, 1536], [1638, 1648], [1771, 1781], [1828, 1904]]),
+    line(104, 1231, 1905, 1255, [[104, 525], [1280, 1291], [1489, 1562], [1776, 1904]]),
+    line(104, 1271, 1904, 1323, [[104, 484], [1197, 1207], [1280, 1344], [1486, 1549], [1772, 1903]]),
+  ];
+
+  test('three rows of values under prose: too few lines in columns for a table, but rows of values on a page', () => {
+    expect(mayHoldTable(page, 26.5)).toBe(false);
+    expect(mayHoldTableOnPage(page, 26.5)).toBe(true);
+  });
+
+  test('prose alone, or with one row of values, is not read', () => {
+    expect(mayHoldTableOnPage(prose, 26.5)).toBe(false);
+    expect(mayHoldTableOnPage([...prose, page[12] as InkLine], 26.5)).toBe(false);
+    // A row broken into four pieces is not enough on a page: a line of prose may have a few wide gaps.
+    expect(mayHoldTableOnPage([...prose, page[13] as InkLine, page[13] as InkLine], 26.5)).toBe(false);
   });
 });

@@ -287,6 +287,21 @@ export function mayHoldOneTable(lines: readonly InkLine[], textHeight: number): 
 const MIN_ROW_PIECES = 4;
 
 /**
+ * True when the lines of a page may hold a table, or the part of one a page break left on it: as
+ * mayHoldTable says, or two rows of values at least (a label and four numbers or more, broken by
+ * wide gaps; a line of prose is broken by few), too few lines to stand in columns (drawn-035 p2:
+ * 三's header and its first three rows under twelve paragraphs of prose; drawn-144 p3: 三's last two
+ * rows and 四). Left unread, their cells were lost.
+ */
+export function mayHoldTableOnPage(lines: readonly InkLine[], textHeight: number): boolean {
+  return mayHoldTable(lines, textHeight) || lines.filter((l) => l.pieces.length >= MIN_PAGE_ROW_PIECES).length >= MIN_PAGE_ROWS;
+}
+
+/** Pieces of a line on a page that make it a row of values, and the rows a page needs to be read by them. */
+const MIN_PAGE_ROW_PIECES = 5;
+const MIN_PAGE_ROWS = 2;
+
+/**
  * True when the lines may be rows of an unruled table: several lines in two pieces or more whose
  * later pieces start where other such lines' pieces start too (a table's columns). The wide gaps
  * of justified prose (around numbers, brackets) fall anywhere.
