@@ -44,7 +44,7 @@ test('a 0 the identity wants, where the ink does not read 0, is taken only in a 
   // A table printing its blanks as placeholders (a dash seen in another cell): ink read as 7 or 龙 (a
   // slash or 无 misread), □, or only the row's words known, may be a placeholder as well as a 0: unreadable.
   const dash = { ...cell('litigation', 'upheld', null, 'blank'), raw: '—' };
-  for (const raw of ['7', '龙', '□', '178 0 0 0 0 178']) expect(inferFromIdentities([...withRaw(raw), dash], list).cells[1]).toMatchObject({ value: null, flag: 'unreadable' });
+  for (const raw of ['7', '龙', '□', '—', '-', '178 0 0 0 0 178']) expect(inferFromIdentities([...withRaw(raw), dash], list).cells[1]).toMatchObject({ value: null, flag: 'unreadable' });
   // A table with no blank anywhere: the misread ink is a 0.
   for (const raw of ['7', '龙', 'X']) expect(inferFromIdentities(withRaw(raw), list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
   // Ink no placeholder is misread as (an X) is a misread 0 even where blanks are printed.

@@ -16,8 +16,12 @@ const keyOf = (c: CellReading): string => `${c.table}.${c.row}.${c.column}`;
 
 /** An OCR reading of a lone 0 (or a letter O a 0 is read as). */
 const ZERO_READING = /^\s*[0OoＯ〇]\s*$/;
-/** What a printed placeholder is misread as: a Han character (无), a 7 or 1 (a slash), ink nobody could read. */
-const PLACEHOLDER_MISREAD = /^\s*(?:\p{Script=Han}+|[71/|\\]|□)\s*$/u;
+/**
+ * What a printed placeholder is misread as: a Han character (无), a 7 or 1 (a slash), ink nobody could
+ * read; or the placeholder itself read unsure, a dash (drawn-064: a "—" under 其他, a printed blank,
+ * had been inferred 0).
+ */
+const PLACEHOLDER_MISREAD = /^\s*(?:\p{Script=Han}+|[71/|\\]|□|[-‐‑‒–—―－_~])\s*$/u;
 /** More cells than this seen empty in a table are printed blanks, not zeros a scan lost now and then. */
 const LOST_ZEROS = 2;
 
