@@ -280,31 +280,23 @@ class LabelScores {
     });
     close();
     this.headerPieces = header;
+    this.short = pieces.map((p) => [...labelKey(normaliseLabel(p.token.text))].length <= 3);
   }
+
+  /** Pieces of three characters or fewer: fragments that may be noise inside a label. */
+  private readonly short: readonly boolean[];
 
   /**
    * The best score of pieces [from, to) as row `r`'s label, and which pieces it takes. The first and
    * last are always taken; a short fragment between them may be left out as noise (a group cell
    * printed down the side, "（六）" / "其他处" / "理", between the lines of its sub-row's label).
    */
-  private readonly short = new Map<number, boolean>();
-
-  /** A piece of three characters or fewer (a fragment that may be noise inside a label). */
-  private isShort(k: number): boolean {
-    let short = this.short.get(k);
-    if (short === undefined) {
-      short = [...labelKey(normaliseLabel((this.pieces[k] as Piece).token.text))].length <= 3;
-      this.short.set(k, short);
-    }
-    return short;
-  }
-
   best(from: number, to: number, r: number): { score: number; included: number[] } | null {
     const key = `${from}:${to}:${r}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const interior = [];
-    for (let k = from + 1; k < to - 1; k++) if (this.isShort(k)) interior.push(k);
+    for (let k = from + 1; k < to - 1; k++) if (this.short[k]) interior.push(k);
     let best: { score: number; included: number[] } | null = null;
     // (A label wrapped finely is all short pieces: every subset of them would be too many to try.)
     const masks = interior.length <= MAX_NOISE_CHOICES ? Array.from({ length: 1 << interior.length }, (_, m) => m) : [0, ...interior.map((_, b) => 1 << b)];

@@ -25,6 +25,7 @@ import type { CellReading, ReconstructedTables } from './reading.js';
 import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
+import { boxRowsText } from './segments.js';
 import { cellFromSlot, confirmCutTotal, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
 import { rowCandidates, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
 import { candidateValue, solveRows, type TableIdentity } from './solve.js';
@@ -390,29 +391,6 @@ const REQUEST_CELL_COUNTS = REQUEST_ROWS_OF_FORMAT.map((rows) => rows.length * R
 /** A copy of 三 whose printed values number exactly one format's cells: it left no empty cell out. */
 function printsEveryRequestCell(copy: readonly DecodedRow[]): boolean {
   return REQUEST_CELL_COUNTS.includes(copy.reduce((n, r) => n + r.slots.filter((s) => s.text.trim() !== '').length, 0));
-}
-
-/**
- * The text of box-drawn rows (w3m) printed over several lines, each cell's pieces read top to bottom: a header
- * cell wrapped over lines ("本年新" / "制作數" / "(shù)量") reads whole, as the format's header words are matched.
- */
-function boxRowsText(lines: readonly Line[]): string {
-  const rows: string[] = [];
-  let group: string[][] = [];
-  const close = (): void => {
-    if (group.length > 1) rows.push((group[0] ?? []).map((_, i) => group.map((cells) => cells[i] ?? '').join('')).join(' '));
-    group = [];
-  };
-  for (const line of lines) {
-    const raw = line.raw ?? '';
-    if (line.method !== 'text' || !/[│┃║]/.test(raw) || /[─━═]/.test(raw)) {
-      close();
-      continue;
-    }
-    group.push(raw.split(/[│┃║]/).map((c) => c.trim()));
-  }
-  close();
-  return rows.join('\n');
 }
 
 /** Reconstructs 二, 三 and 四 from lines. */

@@ -242,25 +242,47 @@ export interface RegionStyle {
   residueOneSpaceOff: boolean;
 }
 
-/** Box-drawn rows printed over several lines: the lines holding no value in a row where another line does. */
-function boxContinuations(lines: readonly Line[]): Set<number> {
-  const out = new Set<number>();
-  let row: { line: Line; values: boolean }[] = [];
-  const close = (): void => {
-    if (row.some((r) => r.values)) for (const r of row) if (!r.values) out.add(r.line.lineNo);
-    row = [];
-  };
+/** The lines of each box-drawn row (w3m), between the rules that part the rows: a row printed over several lines. */
+function boxRows(lines: readonly Line[]): Line[][] {
+  const rows: Line[][] = [];
+  let row: Line[] = [];
   for (const line of lines) {
     const raw = line.raw ?? '';
     if (line.method !== 'text' || !BOX_VERTICAL_ONE.test(raw) || BOX_RULE.test(raw)) {
-      close();
+      if (row.length > 0) rows.push(row);
+      row = [];
       continue;
     }
-    const cells = raw.split(BOX_VERTICAL).map((c) => c.trim());
-    row.push({ line, values: cells.some((c) => c !== '' && isValueCell(c)) });
+    row.push(line);
   }
-  close();
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+const boxCells = (line: Line): string[] => (line.raw ?? '').split(BOX_VERTICAL).map((c) => c.trim());
+
+/** Box-drawn rows printed over several lines: the lines holding no value in a row where another line does. */
+function boxContinuations(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>();
+  for (const row of boxRows(lines)) {
+    const values = row.map((line) => boxCells(line).some((c) => c !== '' && isValueCell(c)));
+    if (values.some(Boolean)) row.forEach((line, k) => !values[k] && out.add(line.lineNo));
+  }
   return out;
+}
+
+/**
+ * The text of box-drawn rows printed over several lines, each cell's pieces read top to bottom: a header
+ * cell wrapped over lines ("本年新" / "制作數" / "(shù)量") reads whole, as the format's header words are matched.
+ */
+export function boxRowsText(lines: readonly Line[]): string {
+  return boxRows(lines)
+    .filter((row) => row.length > 1)
+    .map((row) => {
+      const cells = row.map(boxCells);
+      return (cells[0] ?? []).map((_, i) => cells.map((c) => c[i] ?? '').join('')).join(' ');
+    })
+    .join('\n');
 }
 
 /** Lone "|" lines right after another lone "|" line (blank lines between do not count). */

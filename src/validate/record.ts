@@ -112,7 +112,8 @@ export function buildRecord(
   const inference = inferFromIdentities(read.cells, identities(printedRequestRows));
   const reconstructed: ReconstructedTables = { ...read, cells: inference.cells };
   const tables = tablesFromCells(reconstructed);
-  const unknownCells = new Set(reconstructed.cells.filter((c) => c.flag === 'missing' || c.flag === 'unreadable').map((c) => `${c.table}.${c.row}.${c.column}`));
+  const cellsByKey = new Map(reconstructed.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
+  const unknownCells = new Set([...cellsByKey].filter(([, c]) => c.flag === 'missing' || c.flag === 'unreadable').map(([key]) => key));
   const checks = evaluateChecks(tables, printedRequestRows, unknownCells);
   const issues: Issue[] = [...extractIssues, ...reconstructed.issues, ...inference.issues];
   for (const failed of checks.filter((c) => !c.pass)) {
@@ -140,7 +141,6 @@ export function buildRecord(
   if (!TABLE_KEYS.some((t) => reconstructed.found[t])) {
     issues.push(makeIssue('error', 'tables', 'no_tables_found', 'none of the three statistical tables was found'));
   }
-  const cellsByKey = new Map(reconstructed.cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
   const failedChecks = checks.filter((c) => !c.pass);
   const sourceErrors = failedChecks.filter((c) => isSourceError(c, cellsByKey)).length;
   const record: ReportRecord = {
