@@ -28,3 +28,32 @@ describe('values apart from their label', () => {
     expect((record?.cells ?? []).find((c) => c.row === 'unableUnclear' && c.column === 'total')?.value).toBe(39);
   });
 });
+
+describe('a label cut by a page break', () => {
+  test('the header repeated at the top of the next page is left out of the label it splits', async () => {
+    // Generated text-pdf (seeds 45 and 62, gen-0076): （六）1's label runs on after the page footer and
+    // the repeated column header; before, the row was not found (7 cells missing).
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '5、要求行政机关确认或重新出具已获取信息 0 0 0 0 0 0 0',
+      '（六）其他处理 1、申请人无正当理由逾期不补正、行政',
+      'Page 3 - 2025年报_某某镇人民政府',
+      'P. 3',
+      '（本列数据的勾稽关系为：第一项加第二项之和',
+      '，等于第三项加第四项之和） 申请',
+      '人情况',
+      '自然人 法人或其',
+      '他组织 合计',
+      '商业企业 科研机构 社会公益组织 法律服务机构 其他',
+      '机关不再处理其政府信息公开申请 19 0 0 5 0 0 24',
+      '2、申请人逾期未按收费通知要求缴纳费',
+      '用、行政机关不再处理其政府信息公开申请 0 0 0 13 6 0 19',
+      '3、其他 12 0 0 0 0 18 30',
+      '',
+    ].join('\n');
+    const { record } = await processBytes('source.txt', new TextEncoder().encode(text));
+    const row = (record?.cells ?? []).filter((c) => c.table === 'requests' && c.row === 'otherNoCorrection');
+    expect(row.map((c) => c.value)).toEqual([19, 0, 0, 5, 0, 0, 24]);
+    expect((record?.cells ?? []).filter((c) => c.row === 'otherNoFee').map((c) => c.value)).toEqual([0, 0, 0, 13, 6, 0, 19]);
+  });
+});

@@ -281,7 +281,15 @@ class LabelScores {
     close();
     this.headerPieces = header;
     this.short = pieces.map((p) => [...labelKey(normaliseLabel(p.token.text))].length <= 3);
+    this.repeatedHeader = repeatedHeaderPieces(pieces, (p) => isHeader(p) || isBareColumnWord(p));
   }
+
+  /**
+   * Pieces of the column header a page repeats at its top: a label cut by the page break runs on after
+   * them ("（六）其他处理 1、申请人无正当理由逾期不补正、行政" / page footer / the header again /
+   * "机关不再处理其政府信息公开申请 19 0 0 5 0 0 24"), so inside a label they are always left out.
+   */
+  readonly repeatedHeader: readonly boolean[];
 
   /** Pieces of three characters or fewer: fragments that may be noise inside a label. */
   private readonly short: readonly boolean[];
@@ -295,15 +303,23 @@ class LabelScores {
     const key = `${from}:${to}:${r}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
+    if (this.repeatedHeader[from] || this.repeatedHeader[to - 1]) {
+      this.cache.set(key, null);
+      return null;
+    }
     const interior = [];
-    for (let k = from + 1; k < to - 1; k++) if (this.short[k]) interior.push(k);
+    const header = new Set<number>();
+    for (let k = from + 1; k < to - 1; k++) {
+      if (this.repeatedHeader[k]) header.add(k);
+      else if (this.short[k]) interior.push(k);
+    }
     let best: { score: number; included: number[] } | null = null;
     // (A label wrapped finely is all short pieces: every subset of them would be too many to try.)
     const masks = interior.length <= MAX_NOISE_CHOICES ? Array.from({ length: 1 << interior.length }, (_, m) => m) : [0, ...interior.map((_, b) => 1 << b)];
     for (const mask of masks) {
       const left = new Set(interior.filter((_, b) => (mask >> b) & 1));
       const included = [];
-      for (let k = from; k < to; k++) if (!left.has(k)) included.push(k);
+      for (let k = from; k < to; k++) if (!left.has(k) && !header.has(k)) included.push(k);
       const score = this.score(included, r);
       if (score !== null && (!best || score > best.score)) best = { score, included };
     }
@@ -385,9 +401,10 @@ function alignPieces(pieces: readonly Piece[], spec: TableSpec): (number | null)
         (best[i + 1] as number[])[r] = here;
         (back[i + 1] as (typeof back)[number])[r] = { i, r, row: null };
       }
-      for (let j = i + 1; j <= Math.min(m, i + MAX_FINE_PIECES_PER_LABEL); j++) {
+      // (A page's repeated header inside a label is left out, so it does not count towards its length.)
+      for (let j = i + 1, counted = 1; j <= m && counted <= MAX_FINE_PIECES_PER_LABEL; j++, counted += scores.repeatedHeader[j - 1] ? 0 : 1) {
         // (Past the usual length, only while every piece is short.)
-        if (j - i > MAX_PIECES_PER_LABEL && (pieceLength[j - 1] ?? 0) > FINE_PIECE_LENGTH) break;
+        if (counted > MAX_PIECES_PER_LABEL && (pieceLength[j - 1] ?? 0) > FINE_PIECE_LENGTH) break;
         const after = r > 0 ? spec.exclusiveAfter?.[(spec.rows[r - 1] as RowSpec).key] : undefined;
         for (let next = r; next < R; next++) {
           if (after?.includes((spec.rows[next] as RowSpec).key)) continue;
@@ -527,6 +544,24 @@ function wrappedNumberingLabel(stream: readonly { token: Token }[], k: number): 
     if (t.kind === 'label') return t.line > entry.slot.line && rest.test(t.text) ? j : null;
   }
   return null;
+}
+
+/**
+ * The pieces of a column header repeated where a page starts: from the page's first label piece, with
+ * no values after any of them, up to the last that holds a header word (fragments of the header's
+ * wrapped words, "人情况", between them). Pieces after it are the rows' again.
+ */
+function repeatedHeaderPieces(pieces: readonly Piece[], isHeader: (p: Piece) => boolean): boolean[] {
+  const flagged = pieces.map(() => false);
+  for (let k = 1; k < pieces.length; k++) {
+    if ((pieces[k] as Piece).token.page <= (pieces[k - 1] as Piece).token.page) continue;
+    let last = -1;
+    for (let t = k; t < pieces.length && !(pieces[t] as Piece).valuesFollow && (pieces[t] as Piece).token.page === (pieces[k] as Piece).token.page; t++) {
+      if (isHeader(pieces[t] as Piece)) last = t;
+    }
+    for (let t = k; t <= last; t++) flagged[t] = true;
+  }
+  return flagged;
 }
 
 /** Label text holding a header word or a band header's word ("信息内容"): a header, no row. */
