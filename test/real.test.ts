@@ -134,6 +134,10 @@ describe('real reports', () => {
     // after a label of 48+ Han characters, which read as prose (6 flagged each).
     'b-hubei-wuhan-sthjj-2020-traditional-html2text': { flagged: 0, why: "a wrapped pipe row rejoined its label's line" },
     'b-hubei-wuhan-sthjj-2020-traditional-pandoc-plain': { flagged: 0, why: 'a long label with spaced numbers is a row' },
+    // A page glued into one line: "…申请数量587001066二、上年结转…". 58 7 0 0 1 0 66 fills every column and balances;
+    // a blank 总计 over 58700 and 1066 kept 三's main rows unread (44 flagged). Left flagged: rows whose glued digits
+    // balance two ways (16 1 0 0 0 0 17 or 1 6 10 0 0 0 17), 二's runs with no identity ("5125"), the row the excerpt cuts.
+    'corpus-longgang-dept-2024-excerpt-bs4-get-text-strip': { flagged: 12, why: "a main row's total is printed: a glued run read whole" },
   };
   for (const [slug, { flagged, why }] of Object.entries(CONVERTED)) {
     test(`a real report through a converter, ${slug}: ${why}`, async () => {

@@ -27,7 +27,7 @@ import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
 import { boxRowsText } from './segments.js';
 import { cellFromSlot, confirmCutTotal, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
-import { rowCandidates, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
+import { rowCandidates, showsItsTotal, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
 import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
 import { readInValueOrder } from './value-order.js';
@@ -55,6 +55,11 @@ export const ACTIVE_SPEC: TableSpec = {
   headerWords: [...HEADER_WORDS.active, '第二十条'],
   bandHeaderWord: '信息内容',
 };
+
+/** 三's main rows: they print their 总计 (templates.md §6); the rows under a group cell may leave it blank. */
+const REQUEST_ROWS_PRINTING_TOTALS: ReadonlySet<string> = new Set(
+  REQUEST_ROW_SPECS.map((s) => s.key).filter((key) => !Object.values(REQUESTS_SPEC.groupRows ?? {}).some((rows) => rows.includes(key)) && !(OTHER_HANDLING_ROWS_2021 as readonly string[]).includes(key)),
+);
 
 /** The identities of 三 as constraints on its rows (dataset.md): row totals, column balance, outcomes. */
 function requestIdentities(printed: readonly string[]): TableIdentity[] {
@@ -432,7 +437,12 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
     let expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesUnderSingleSix(requestRows, regions), singleSixHoldsMoreRows(requestRows));
     const identities = requestIdentities(expected);
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
-    const solved = requestCopies.map((copy) => solveTable(copy.filter((r) => expected.includes(r.key as RequestRow)), () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals }));
+    const solved = requestCopies.map((copy) => {
+      const rows = copy.filter((r) => expected.includes(r.key as RequestRow));
+      // A sub-row that shows its total wherever it is read: this table prints its sub-rows' totals too.
+      const totalsPrinted = rows.some((r) => !REQUEST_ROWS_PRINTING_TOTALS.has(r.key) && showsItsTotal(r, REQUEST_COLUMNS.length, { totals })) ? new Set(expected) : REQUEST_ROWS_PRINTING_TOTALS;
+      return solveTable(rows, () => REQUEST_COLUMNS.length, identities, { valuesAtGridEnd: true, totals, totalsPrinted });
+    });
     const copy = chooseCopy(solved, 'requests', issues);
     const { conflicts } = copy;
     const inValueOrder = copy.table.orderBroken && conflicts.size === 0 ? readRequestsInValueOrder(copy.table, expected, issues) : null;

@@ -57,6 +57,21 @@ describe('rowCandidates and solveRows', () => {
     expect(decided?.chosen?.derived).toBe(true);
   });
 
+  test("a main row of 三 glued whole: a blank total over the rest is no reading beside one that fills every column and checks; a sub-row's total may be blank", () => {
+    // Real 龙岗 2024 through BeautifulSoup get_text(): "一、本年新收政府信息公开申请数量587001066". 58 7 0 0 1 0 66
+    // fills every column and balances; 58700 and 1066 under a blank total balanced nothing.
+    const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
+    const totalsPrinted = new Set(['newReceived']);
+    const glued = (key: string) => rowCandidates(row(key, slots(['587001066'], { glued: true })), 7, { totals, totalsPrinted }).candidates.map((c) => values(c.cells).join(' '));
+    expect(glued('newReceived')).toEqual(['58 7 0 0 1 0 66']);
+    // Under a group cell the total may be left blank (templates.md §6): those readings stay, the row undecided.
+    expect(glued('deniedStateSecret').length).toBeGreaterThan(1);
+    expect(glued('deniedStateSecret')).toContain('58 7 0 0 1 0 66');
+    // Values set apart with blanks dropped ("3" / "3"): which one is the total is not proven, so nothing is dropped.
+    const apart = rowCandidates(row('newReceived', slots(['3', '3'], { lineEach: true }), { lostBlanks: true }), 7, { totals, totalsPrinted }).candidates;
+    expect(apart.some((c) => c.cells[6] === null)).toBe(true);
+  });
+
   test('a digit string too long for a count, set apart from its label by a space, is cells run together', () => {
     // "二、上年结转政府信息公开申请数量 340000034": not one number of 340 million requests; split, it is
     // 34 0 0 0 0 0 34 among other readings, and the identities decide (here nothing else does: unread).

@@ -36,6 +36,13 @@ export interface SettleOptions {
    * printed total is not the sum of its parts are not made at all (a blank total is not evaluated).
    */
   totals?: readonly { total: number; parts: readonly number[] }[];
+  /**
+   * Rows that always print their totals (templates.md §6: sub-rows of a group often leave 总计
+   * blank, the table's main rows never): beside a reading that fills every column and checks, a
+   * reading that leaves such a row's total blank over parts that are not all zero is no reading of it
+   * ("587001066": 58 7 0 0 1 0 66, not a blank total under 58700 and 1066).
+   */
+  totalsPrinted?: ReadonlySet<string>;
 }
 
 /** Numbers of one row broken over two lines that are joined again, at most (四's fifteen cells break most). */
@@ -93,6 +100,19 @@ export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions
   const inOrder = found.candidates.filter((c) => keepsPrintedOrder(c.cells));
   if (inOrder.length === found.candidates.length) return found;
   return inOrder.length > 0 ? { ...found, candidates: inOrder } : none('the values read cannot stand in the printed order of the columns');
+}
+
+/** Printed characters of a row's values up to which showsItsTotal reads them (more is no short row, and costs a search). */
+const SHOWS_TOTAL_MAX_CHARS = 12;
+
+/**
+ * Every reading of the row, and there is one at least, fills its last column (its total): "0000000"
+ * glued is seven zeros, never six and a blank. Only short rows are tried.
+ */
+export function showsItsTotal(row: DecodedRow, n: number, options: SettleOptions): boolean {
+  if (row.slots.reduce((a, s) => a + s.text.length, 0) > SHOWS_TOTAL_MAX_CHARS) return false;
+  const { candidates } = rowCandidates(row, n, options);
+  return candidates.length > 0 && candidates.every((c) => c.cells[n - 1] !== null && c.cells[n - 1] !== undefined && slotNumber(c.cells[n - 1] ?? null) !== null);
 }
 
 function keepsPrintedOrder(cells: readonly (Slot | null)[]): boolean {
@@ -178,14 +198,14 @@ function candidatesOf(row: DecodedRow, n: number, options: SettleOptions): RowCa
     const cells = [...slots, ...new Array<Slot | null>(n - slots.length).fill(null)];
     return { candidates: [{ cells, derived: false, missingFrom: slots.length }] };
   }
-  return placements(slots, n, options.totals ?? []);
+  return placements(slots, n, options.totals ?? [], options.totalsPrinted?.has(row.key) === true);
 }
 
 /**
  * Every way the row's tokens fill n columns in order: glued digit strings cut into one or more
  * numbers (no part with a leading zero), and blanks where cells were dropped.
  */
-function placements(slots: readonly Slot[], n: number, totals: readonly { total: number; parts: readonly number[] }[]): RowCandidates {
+function placements(slots: readonly Slot[], n: number, totals: readonly { total: number; parts: readonly number[] }[], totalsPrinted = false): RowCandidates {
   // Where some digits were glued to their neighbours, any run of digits may hold several numbers.
   const gluedRow = slots.some((s) => s.glued);
   const gluedDigits = (slot: Slot): string | null => {
@@ -205,8 +225,9 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   const numbers: (number | null)[] = new Array<number | null>(n).fill(null);
   const candidates: Candidate[] = [];
   // Readings that put a dropped blank under a total whose parts are not all zero: they stand only
-  // because a blank total goes unchecked. Beside checked readings they are readings too; alone
-  // (where the source breaks the total, every checked one is gone) they prove nothing.
+  // because a blank total goes unchecked. Beside checked readings they are readings too (a sub-row
+  // may leave its total blank), unless the row always prints its total; alone (where the source
+  // breaks the total, every checked one is gone) they prove nothing.
   const uncheckedOnly: Candidate[] = [];
   let unchecked = 0;
   let steps = 0;
@@ -260,7 +281,10 @@ function placements(slots: readonly Slot[], n: number, totals: readonly { total:
   walk(0, 0, 0);
   if (overflow) return none(`too many ways to read ${slots.length} values into ${n} columns`);
   if (candidates.length === 0 && uncheckedOnly.length > 0) return none('every placement of the values leaves a total blank over parts that are not zero: the printed total cannot be checked');
-  return { candidates: [...candidates, ...uncheckedOnly] };
+  // (Only beside a reading that fills every column: where blanks were dropped too, which printed
+  // number is the total is not proven, nanhu's "3" / "3" / "|||||||".)
+  const whole = candidates.some((c) => c.cells.every((cell) => cell !== null));
+  return { candidates: totalsPrinted && whole ? candidates : [...candidates, ...uncheckedOnly] };
 }
 
 /**
