@@ -15,7 +15,7 @@ import { characterColumns } from './character-columns.js';
 import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering, type ParsedLabel } from './labels.js';
 import { endsWithGroupPhrase, foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
-import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
+import { boxOf, emptyLineBlanks, isEmptyTextLine, isValueCell, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { moveValuesAfterLabels, printsValuesBeforeLabels } from './values-before.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
@@ -834,14 +834,51 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
       const onPage = kept.filter((r) => pageOf(r) === page && r.slots.some((s) => s.bbox));
       const n = spec.columnWords.length;
       const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length === n);
-      // Plain text's positions are character columns, read by their own rules (character-columns.ts).
-      const fromValues = onPage.every((r) => r.slots.every((s) => s.method === 'text'))
-        ? characterColumns(onPage.filter((r) => r.mode === 'loose').map((r) => r.slots.filter((s) => s.text.trim() !== '')), n)
+      // Plain text's positions are character columns, read by their own rules (character-columns.ts),
+      // unless a column rule printed over the table gives them outright.
+      const text = onPage.every((r) => r.slots.every((s) => s.method === 'text'));
+      const fromValues = text
+        ? (ruleColumns(lines.filter((l) => l.page === page), onPage, n) ?? characterColumns(onPage.filter((r) => r.mode === 'loose').map((r) => r.slots.filter((s) => s.text.trim() !== '')), n))
         : columnsFromValues(loose.flatMap((r) => r.slots), n);
       if (fromValues) for (const row of onPage) row.header = fromValues;
     }
   }
   return { rows: kept, issues };
+}
+
+/** pandoc's rule over and under a table set in padded columns: one run of dashes per column, a space between. */
+const COLUMN_RULE = /^\s*-{2,}(?: -+){2,}\s*$/;
+
+/**
+ * The columns a table's rule spans ("------ ---------- -- -- --", pandoc -t plain / markdown): each
+ * run of dashes is one column's width exactly, the values n of them after the label's. Taken only
+ * where every value of the rows sits inside those n runs (the rule counted in the same units as the
+ * rows, and no value off its columns): then it places rows with most cells blank, which no row
+ * printed whole would give columns for.
+ */
+function ruleColumns(lines: readonly Line[], rows: readonly DecodedRow[], n: number): HeaderPositions | undefined {
+  const values = rows.flatMap((r) => r.slots.filter((s) => s.text.trim() !== ''));
+  if (values.length === 0) return undefined;
+  for (const line of lines) {
+    if (line.method !== 'text' || !COLUMN_RULE.test(line.raw ?? '')) continue;
+    const runs = line.cells.map((c) => c.textColumns);
+    if (runs.length < n || runs.some((r) => r === undefined)) continue;
+    // The value columns: the one window of n runs after the label's that holds every value (a table
+    // may end in a column of its own left empty; where the values leave two windows, none is taken).
+    const all = runs as { start: number; end: number }[];
+    const holdsAll = (own: readonly { start: number; end: number }[]): boolean => values.every((v) => v.bbox !== undefined && own.some((r) => v.bbox!.x0 >= r.start && v.bbox!.x1 <= r.end));
+    // (After every run a row label's text stands in: "三、本年度办理结果" | "(一)予以公开" | values.)
+    const rowLines = new Set(rows.map((r) => r.line));
+    const labelEnds = lines.filter((l) => rowLines.has(l.lineNo)).flatMap((l) => l.cells.filter((c) => !isValueCell(c.text) && c.textColumns).map((c) => (c.textColumns as { end: number }).end));
+    const firstValueRun = all.filter((r) => labelEnds.some((end) => end > r.start)).length;
+    const windows = Array.from({ length: all.length - n + 1 }, (_, k) => all.slice(k, k + n)).filter((own, k) => k >= Math.max(1, firstValueRun) && holdsAll(own));
+    const own = windows[0];
+    if (windows.length !== 1 || !own) continue;
+    // Each column reaches to the next one's start (the space between runs is its own).
+    const columns = own.map((r, k) => ({ start: r.start, span: (own[k + 1]?.start ?? r.end + 1) - r.start }));
+    return { kind: 'x', columns };
+  }
+  return undefined;
 }
 
 /** Rows whose values must line up before they give a page its columns (one row lines up with itself). */
