@@ -1,6 +1,6 @@
 /**
  * Real reports as scrapers and converters give them (issue 13): the shared corpus (hand-checked
- * truth) and this repository's real set (test/fixtures/real/, 146 page texts with truth written by
+ * truth) and this repository's real set (test/fixtures/real/, 147 page texts with truth written by
  * reading them). Every provable cell right on the corpus; at least 99% on the real set; never a
  * silent miss and never a number where the source proves none.
  */
@@ -66,12 +66,6 @@ const KNOWN_REAL_MISSES: ReadonlySet<string> = new Set([
   // "? 0": a mirror's mojibake in front of the number.
   'c-mirror-district-bureau-2021-traditional-qmark: active.regulations.repealed',
   'c-mirror-district-bureau-2021-traditional-qmark: active.normativeDocuments.repealed',
-  // Rows of 三 printed as ONE cell after the label ("一、本年新收… | 0 | ||||||||", the row padded with bare pipes
-  // to the table's width): read as 自然人 or as one cell across all seven columns, 自然人 is 0 either way, but
-  // nothing in the text places the cell, so it is left unreadable.
-  'i-shaanxi-zhashui-fenghuang-2021-traditional-pinyin-pipes-firstcell: requests.newReceived.naturalPerson',
-  'i-shaanxi-zhashui-fenghuang-2021-traditional-pinyin-pipes-firstcell: requests.carriedOver.naturalPerson',
-  'i-shaanxi-zhashui-fenghuang-2021-traditional-pinyin-pipes-firstcell: requests.granted.naturalPerson',
 ]);
 
 const percent = (s: TruthScore): string => `${((100 * s.right) / Math.max(1, s.cells)).toFixed(2)}%`;
