@@ -212,6 +212,15 @@ describe('emptyLineBlanks', () => {
     const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, NONE)));
     expect(blanks.reduce((a, b) => a + b, 0)).toBe(5 + 4 + 5 + 7 + 7 + 5 + 3);
   });
+  test('cells closed by their own pipe: a line of spaces between two of them is no cell', () => {
+    // Real set i, 宁强 2023 (a mirror's lead-pipe rows, each cell on its own indented line): every row read
+    // "8 values where 3 columns are printed" while its lines of spaces counted as printed empty cells.
+    const raws = ['| ', '       規章  | ', '      ', '       0  | ', '      ', '       0  | ', '      ', '       0  | ', '    ',
+      '| ', '       規范性文件  | ', '      ', '       0  | ', '      ', '       0  | ', '      ', '       0  | ', '    '];
+    const lines = raws.map((raw, i) => ({ ...textLineOf(raw), lineNo: i + 1 }));
+    const blanks = emptyLineBlanks(lines, lines.map((l) => lineTokens(l, regionStyleOf(lines))));
+    expect(blanks.reduce((a, b) => a + b, 0)).toBe(0);
+  });
   test('one cell per line, rows printing only their totals: each number stands right above the next label', () => {
     // The reviewer's numv-*-cellline-h2019totalOnly: six empty lines, then the total (read as paragraphs, five blanks).
     const raws = ['一、本年新收政府信息公开申请数量', '', '', '', '', '', '', '3119', '二、上年结转政府信息公开申请数量', '', '', '', '', '', '', '34',

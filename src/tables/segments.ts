@@ -648,6 +648,11 @@ export function emptyLineBlanks(lines: readonly Line[], perLine: readonly Token[
   });
   const blanks = new Array<number>(lines.length).fill(0);
   if (content < 8 || single < content * 0.7) return blanks;
+  // Cells that end in their own pipe ("0  |", a blank as a lone "|") print every cell, blanks too: a line
+  // with no pipe on it is no cell there, however many spaces it holds (real set i, 宁强 2023: a line of
+  // spaces between every two "X  |" lines made each row twice as wide as its columns).
+  const closedCells = lines.filter((line) => line.method === 'text' && /^[^|]*\|$/.test((line.raw ?? '').trim())).length;
+  if (closedCells >= content * 0.8) return blanks;
   // Paragraphs: an empty line after (almost) every cell. A table printed one cell per line with many
   // blank cells has as many empty lines, but its numbers stand right under their label or another
   // number, or right above the next row's label. (Header words wrapped over lines stand together in
