@@ -56,6 +56,9 @@ export const ACTIVE_SPEC: TableSpec = {
   bandHeaderWord: '信息内容',
 };
 
+/** Band (一)'s rows in both formats. */
+const FIRST_BAND_ROWS: readonly string[] = ['regulations', 'normativeDocuments'];
+
 /** 三's main rows: they print their 总计 (templates.md §6); the rows under a group cell may leave it blank. */
 const REQUEST_ROWS_PRINTING_TOTALS: ReadonlySet<string> = new Set(
   REQUEST_ROW_SPECS.map((s) => s.key).filter((key) => !Object.values(REQUESTS_SPEC.groupRows ?? {}).some((rows) => rows.includes(key)) && !(OTHER_HANDLING_ROWS_2021 as readonly string[]).includes(key)),
@@ -475,7 +478,14 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
       const tableHasNumbers = readByOcr || printsNumbers(table);
       for (const key of Object.keys(layout)) {
         const keys = columnsOf(key).map((column) => ({ row: key, column }));
-        cells.push(...rowCellsOf('active', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
+        const row = table.rows.get(key);
+        // Numbers under the other format's columns of band (一): no column of this format is theirs.
+        if (decision.firstBandForeign && FIRST_BAND_ROWS.includes(key) && row && row.slots.length > 0) {
+          issues.push(makeIssue('warning', 'tables', 'row_unreadable', `active.${key}: band (一) is printed under the other format's columns (${template === '2021' ? '本年新制作数量 / 本年新公开数量 / 对外公开总数量' : '本年制发件数 / 本年废止件数 / 现行有效件数'}), which are not this format's: its numbers are left unread`, { page: row.page, path: ['active', key] }));
+          cells.push(...nullCells('active', keys, 'unreadable', row));
+          continue;
+        }
+        cells.push(...rowCellsOf('active', keys, row, { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues));
       }
       for (const row of activeCopies.flat()) {
         if (!(row.key in layout)) issues.push(makeIssue('warning', 'tables', 'row_unexpected', `active.${row.key}: printed, but not part of this format's table ("${row.label}")`, { page: row.page, path: ['active', row.key] }));
