@@ -9,6 +9,8 @@ describe('readMetadata', () => {
     ['关于某某县财政局2022年政府信息公开工作年度报告', '某某县财政局', 2022],
     ['淮安市人民政府\n2024年政府信息公开工作年度报告', '淮安市人民政府', 2024],
     ['２０２２年政府信息公开工作年度报告', null, 2022],
+    // Real set i, 福田: the year opens the title, before the agency (the agency was "年区集体经济发展服务署").
+    ['2021年区集体经济发展服务署政府信息公开工作年度报告\n信息提供日期 : 2022-01-21', '区集体经济发展服务署', 2021],
   ])('%j', (text, agency, year) => {
     expect(readMetadata(text)).toEqual({ agency, year });
   });

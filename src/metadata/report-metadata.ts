@@ -31,6 +31,8 @@ function titleIn(line: string): RegExpExecArray | null {
   return null;
 }
 
+/** A year opening a title, before the agency's name. */
+const LEADING_YEAR = /^\s*(\d{4})\s*年\s*度?\s*/;
 /** A title line that names no year, its agency before it or on the line above. */
 const YEARLESS_TITLE = /(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:年\s*度)?\s*报\s*告$/;
 /**
@@ -119,7 +121,11 @@ export function readMetadata(plainText: string): ReportMetadata {
   if (agency === null) {
     const heading = head.slice(0, 10).findIndex((l) => YEARLESS_TITLE.test(l));
     if (heading >= 0) {
-      const own = cleanAgency((head[heading] ?? '').replace(YEARLESS_TITLE, ''));
+      // The year may open the title, before the agency ("2021年区集体经济发展服务署政府信息公开工作年度报告").
+      const rest = (head[heading] ?? '').replace(YEARLESS_TITLE, '');
+      const leadingYear = LEADING_YEAR.exec(rest);
+      if (leadingYear && year === null) year = plausibleYear(Number(leadingYear[1]));
+      const own = cleanAgency(rest.replace(LEADING_YEAR, ''));
       const above = heading > 0 ? cleanAgency(head[heading - 1] ?? '') : null;
       agency = [own, above].find((c) => c !== null && c !== undefined && AGENCY_SUFFIX.test(c)) ?? null;
     }
