@@ -547,14 +547,16 @@ function wrappedNumberingLabel(stream: readonly { token: Token }[], k: number): 
 }
 
 /**
- * The pieces of a column header repeated where a page starts: from the page's first label piece, with
- * no values after any of them, up to the last that holds a header word (fragments of the header's
+ * The pieces of a column header repeated where a page starts: from the page's first label piece, a
+ * header word, with no values after any of them, up to the last that holds a header word (fragments of the header's
  * wrapped words, "人情况", between them). Pieces after it are the rows' again.
  */
 function repeatedHeaderPieces(pieces: readonly Piece[], isHeader: (p: Piece) => boolean): boolean[] {
   const flagged = pieces.map(() => false);
   for (let k = 1; k < pieces.length; k++) {
-    if ((pieces[k] as Piece).token.page <= (pieces[k - 1] as Piece).token.page) continue;
+    // (Only a run the header opens: a row printed blank at a page's top, "行政强制" right before the next
+    // band's header, is that row's label.)
+    if ((pieces[k] as Piece).token.page <= (pieces[k - 1] as Piece).token.page || !isHeader(pieces[k] as Piece)) continue;
     let last = -1;
     for (let t = k; t < pieces.length && !(pieces[t] as Piece).valuesFollow && (pieces[t] as Piece).token.page === (pieces[k] as Piece).token.page; t++) {
       if (isHeader(pieces[t] as Piece)) last = t;
