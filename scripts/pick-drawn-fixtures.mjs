@@ -30,6 +30,7 @@ const PICKS = new Map([
   [61, { why: 'screenshot of 三 alone, horizontal rules only, 2021, JPEG: the numbering 1. 2. 3. chains into short vertical rules (grids with no column rule: read by its words)' }],
   [17, { why: 'screenshot of 四 alone, unruled, 2021: a header and one row of values, three lines (read by its row of values)' }],
   [129, { why: 'screenshot of 四 alone, horizontal rules only, 2021, JPEG' }],
+  [30, { why: 'screenshot of 四 alone, ruled, 2019, 110 dpi JPEG: 结果维持 set close to the column rule, its middle strokes joined from rule to rule (a stroke, not a rule)' }],
 ]);
 
 const { seed, count, entries } = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8'));

@@ -84,7 +84,7 @@ function pageTextHeight(raster: Raster): number {
 function prepare(raster: Raster, textHeight: number): Prepared {
   const masks = adaptiveMasks(raster);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
-  const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight), textHeight);
+  const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight, masks.text), textHeight);
   const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
   // Segments of grid lines too faint for the masks, found on the pixels where the grid says a line may run.
   const faintSegments = faintRuleSegments(raster, tables(found), snap, textHeight);
