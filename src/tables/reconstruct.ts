@@ -481,7 +481,7 @@ export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
         const row = table.rows.get(key);
         // Numbers under the other format's columns of band (一): no column of this format is theirs.
         if (decision.firstBandForeign && FIRST_BAND_ROWS.includes(key) && row && row.slots.length > 0) {
-          issues.push(makeIssue('warning', 'tables', 'row_unreadable', `active.${key}: band (一) is printed under the other format's columns (${template === '2021' ? '本年新制作数量 / 本年新公开数量 / 对外公开总数量' : '本年制发件数 / 本年废止件数 / 现行有效件数'}), which are not this format's: its numbers are left unread`, { page: row.page, path: ['active', key] }));
+          issues.push(makeIssue('warning', 'tables', 'row_unreadable', `active.${key}: band (一) is printed under the other format's columns (${decision.firstBandForeign.join(' / ')}), which are not this format's: its numbers are left unread`, { page: row.page, path: ['active', key] }));
           cells.push(...nullCells('active', keys, 'unreadable', row));
           continue;
         }

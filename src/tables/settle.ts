@@ -112,7 +112,7 @@ const SHOWS_TOTAL_MAX_CHARS = 12;
 export function showsItsTotal(row: DecodedRow, n: number, options: SettleOptions): boolean {
   if (row.slots.reduce((a, s) => a + s.text.length, 0) > SHOWS_TOTAL_MAX_CHARS) return false;
   const { candidates } = rowCandidates(row, n, options);
-  return candidates.length > 0 && candidates.every((c) => c.cells[n - 1] !== null && c.cells[n - 1] !== undefined && slotNumber(c.cells[n - 1] ?? null) !== null);
+  return candidates.length > 0 && candidates.every((c) => slotNumber(c.cells[n - 1] ?? null) !== null);
 }
 
 function keepsPrintedOrder(cells: readonly (Slot | null)[]): boolean {

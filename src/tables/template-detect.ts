@@ -15,9 +15,9 @@ export interface TemplateDecision {
   hybrid: boolean;
   /**
    * Band (一) printed under the other format's column words (a 2021 report that kept 2019's
-   * 本年新制作数量 / 本年新公开数量 / 对外公开总数量): its numbers stand under columns this format does not have.
+   * 本年新制作数量 / 本年新公开数量 / 对外公开总数量): those words; its numbers stand under columns this format does not have.
    */
-  firstBandForeign?: boolean;
+  firstBandForeign?: readonly string[];
 }
 
 function countSignals(text: string, words: readonly string[]): number {
@@ -68,7 +68,7 @@ export function detectTemplate(activeText: string, activeRows: readonly RowSlots
       template,
       evidence: `table 二 headers (${score2019} ${decided ? 'bands' : 'signals'} of 2019, ${score2021} of 2021)`,
       hybrid: template === '2021' && single && !three,
-      firstBandForeign: countSignals(key, FIRST_BAND_WORDS[other]) > 0 && countSignals(key, FIRST_BAND_WORDS[template]) === 0,
+      ...(countSignals(key, FIRST_BAND_WORDS[other]) > 0 && countSignals(key, FIRST_BAND_WORDS[template]) === 0 ? { firstBandForeign: FIRST_BAND_WORDS[other] } : {}),
     };
   }
   // 二 without readable headers: its row shapes (2019 prints 3 numbers for 行政处罚, 2021 one).
