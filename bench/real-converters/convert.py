@@ -5,7 +5,10 @@ Every real case whose source is a table text (lines with `|` cells) becomes an H
 rows of <td> cells (empty cells kept empty, a run of pipes = that many empty cells), consecutive table lines one
 <table>, every other line a <p>. A case whose source is HTML is used as it is. Then each page goes through
 html2text, pandoc (plain, markdown), lynx -dump, w3m -dump, BeautifulSoup get_text() with several separators and
-Chromium's innerText, and each output is written to OUT/<case>/<converter>.<txt|md>, with OUT/<case>/page.html and
+Chromium's innerText; the page's own markup is read too ('markup'), and so is its body kept the ways portals ship it
+and scrapers save it ('embedded-*': a JSON string of backslash-u escapes, a single-quoted document.write, backslash-x3c escapes,
+unescape("%3C…"), entity-escaped markup in a hidden textarea); each output is written
+to OUT/<case>/<converter>.<txt|md|html>, with OUT/<case>/page.html and
 OUT/<case>/truth.json (the case's truth unchanged: a converter changes no number). score.mjs scores OUT.
 
 How pipe text becomes rows (the real texts come in two families, see test/fixtures/real/README.md):
@@ -25,6 +28,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 from bs4 import BeautifulSoup
 import html2text
@@ -237,7 +241,42 @@ def html2text_md(path, page):
     return html2text.html2text(page)
 
 
+def page_body(page):
+    m = re.search(r'<body[^>]*>(.*)</body>', page, re.S | re.I)
+    return m.group(1) if m else page
+
+
+def embedded(wrap):
+    """The page's body kept inside a page the way portals ship it and scrapers save it (rendered by a script
+    from an escaped string, or escaped into a hidden textarea), around a page of its own."""
+    def fn(path, page):
+        return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>'
+                '<div class="nav">首页 &gt; 信息公开</div><div id="zoom"></div>' + wrap(page_body(page)) +
+                '<div class="foot">版权所有</div></body></html>')
+    return fn
+
+
+def js_single_quoted(body):
+    return body.replace('\\', '\\\\').replace("'", "\\'").replace('\n', '\\n').replace('\r', '')
+
+
+def js_hex(body):
+    return (body.replace('\\', '\\\\').replace('"', '\\x22').replace('<', '\\x3c').replace('>', '\\x3e')
+            .replace('\n', '\\r\\n'))
+
+
 CONVERTERS = {
+    # The page's own markup, read as HTML tables (no converter in between).
+    'markup': ('html', lambda path, page: page),
+    # JSON in a script, every non-ASCII character (json.dumps' ensure_ascii) and '<', '>' escaped as \\uXXXX (as Gson
+    # and .NET write them).
+    'embedded-json-ascii': ('html', embedded(lambda b: '<script>var data = ' + json.dumps({'content': b}).replace('<', '\\u003c').replace('>', '\\u003e') +
+                                              ';document.getElementById("zoom").innerHTML = data.content;</script>')),
+    'embedded-js-single': ('html', embedded(lambda b: "<script>document.write('" + js_single_quoted(b) + "');</script>")),
+    'embedded-js-hex': ('html', embedded(lambda b: '<script>var content = "' + js_hex(b) + '";</script>')),
+    'embedded-percent': ('html', embedded(lambda b: '<script>document.write(unescape("' + urllib.parse.quote(b, safe='') + '"));</script>')),
+    'embedded-textarea': ('html', embedded(lambda b: '<textarea id="txt" style="display:none">' + html.escape(b, quote=False) +
+                                            '</textarea><script>zoom.innerHTML = txt.value;</script>')),
     'html2text': ('md', html2text_md),
     'pandoc-plain': ('txt', lambda path, page: run(['pandoc', '-f', 'html', '-t', 'plain', path])),
     'pandoc-markdown': ('md', lambda path, page: run(['pandoc', '-f', 'html', '-t', 'markdown', path])),

@@ -7,6 +7,7 @@ import type { ExtractedDocument, MarkupCell, MarkupTable } from '../model/docume
 import type { Issue } from '../schema/records.js';
 import { checkTableBounds, MAX_TABLE_COLUMNS } from './bounds.js';
 import { decodeText, decodingIssues } from './charset.js';
+import { unwrapEmbeddedHtml } from './embedded-html.js';
 import { parseBoundedDocument } from './markup-dom.js';
 import { textToPages, trimLineEnds } from './text.js';
 
@@ -120,44 +121,35 @@ function walkDocument(nodes: ChildNode[]): { tables: Element[]; text: string } {
   return { tables, text };
 }
 
-/**
- * Pages that keep their HTML inside a JavaScript string literal: unescape, then parse. Found by
- * index, not by a regex like /<script[\s\S]*<table/, which backtracks quadratically on a page of
- * many <script> tags and no table.
- */
-function unescapeScriptHtml(source: string): string | null {
-  const lower = source.toLowerCase();
-  const script = lower.indexOf('<script');
-  if (script < 0 || lower.indexOf('<table', script) < 0) return null;
-  return source.replace(/\\"/g, '"').replace(/\\'/g, "'").replace(/\\\//g, '/').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-}
+const MAX_ESCAPE_LAYERS = 3;
+/** Words of the three tables' headers and rows (templates.md): a table holding one is the report's. */
+const REPORT_TABLE_WORDS = /第二十[条條]|申[请請]人情[况況]|行政[复復][议議]|本年新收|信息[内內]容/;
 
-/** The source without its <script> and </script> tags (their content stays), in one linear pass. */
-function withoutScriptTags(source: string): string {
-  const lower = source.toLowerCase();
-  let out = '';
-  let at = 0;
-  for (let open = lower.indexOf('<', at); open >= 0; open = lower.indexOf('<', at)) {
-    const isTag = lower.startsWith('<script', open) || lower.startsWith('</script', open);
-    const close = isTag ? lower.indexOf('>', open) : -1;
-    if (isTag && close < 0) break;
-    out += source.slice(at, isTag ? open : open + 1);
-    at = isTag ? close + 1 : open + 1;
-  }
-  return out + source.slice(at);
+function holdsReportTable(tables: readonly Element[]): boolean {
+  return tables.some((t) => REPORT_TABLE_WORDS.test(t.children.map(cellText).join('')));
 }
 
 /** Parses decoded HTML into markup tables and text. */
 export function htmlToDocument(source: string, issues: Issue[] = []): ExtractedDocument {
   let dom = parseBoundedDocument(source, { decodeEntities: true, lowerCaseTags: true });
   let walked = walkDocument(dom.children);
-  // The report's tables may sit in a script string while the page around it has tables of its own.
-  if (!/第二十条|申请人情况|行政复议/.test(walked.text)) {
-    const unescaped = unescapeScriptHtml(source);
-    if (unescaped) {
-      dom = parseBoundedDocument(withoutScriptTags(unescaped), { decodeEntities: true, lowerCaseTags: true });
-      walked = walkDocument(dom.children);
-    }
+  // The report's tables may sit in an escaped string (a script's, a JSON field's, a hidden
+  // textarea's) while the page around it has tables of its own: up to three layers are taken off
+  // (a JSON string of entity-escaped markup is two), and an unwrapped page is kept only where its
+  // tables hold the report's.
+  let layer = source;
+  for (let depth = 0; depth < MAX_ESCAPE_LAYERS && !holdsReportTable(walked.tables); depth++) {
+    const unwrapped = unwrapEmbeddedHtml(layer);
+    if (unwrapped === null) break;
+    layer = unwrapped;
+    const unwrappedDom = parseBoundedDocument(layer, { decodeEntities: true, lowerCaseTags: true });
+    const unwrappedWalk = walkDocument(unwrappedDom.children);
+    // Kept where it holds the report's tables, or its text where the page showed none of it (a
+    // report laid out in paragraphs, not in a table).
+    const reportInText = (text: string): boolean => REPORT_TABLE_WORDS.test(text);
+    if (!holdsReportTable(unwrappedWalk.tables) && (reportInText(walked.text) || !reportInText(unwrappedWalk.text))) continue;
+    dom = unwrappedDom;
+    walked = unwrappedWalk;
   }
   const markupTables = walked.tables.map((t, i) => readTable(t, i + 1));
   const plainText = trimLineEnds(walked.text).replace(/\n{3,}/g, '\n\n');

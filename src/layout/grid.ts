@@ -26,13 +26,17 @@ export function markupTableToLines(table: MarkupTable): Line[] {
     }
     placed.push(rowCells);
   });
+  // Columns at the grid's end that no cell with text covers are padding (Markdown's trailing `||`,
+  // a Word grid's spare column) or a column printed blank in every row: which, the grid cannot
+  // tell, so its width says nothing about where a row's values end (no gridWidth then).
+  const lastFilled = placed.some((rowCells) => rowCells.some((c) => c.text.trim() !== '' && c.col + c.colSpan >= width));
   return placed.map((rowCells, r) => ({
     page: table.page ?? 1,
     lineNo: r + 1,
     cells: rowCells.map((c) => ({ text: c.text, col: c.col, colSpan: c.colSpan, ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}), confidence: c.confidence, ...(c.bbox ? { bbox: c.bbox } : {}) })),
     separator: 'grid',
     method: table.method,
-    gridWidth: width,
+    ...(lastFilled ? { gridWidth: width } : {}),
     tableNo: table.index,
   }));
 }

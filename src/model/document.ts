@@ -68,7 +68,10 @@ export interface Line {
   method: Method;
   /** Text inputs: the line as printed, before it was split into cells (pipes and all). */
   raw?: string;
-  /** Markup tables: the table's grid width and its 1-based index in the document. */
+  /**
+   * Markup tables: the table's grid width (only where its last column holds text in some row) and
+   * its 1-based index in the document.
+   */
   gridWidth?: number;
   tableNo?: number;
   /** Text inputs: the source ends on this line with no line break (an excerpt cut off mid-line, perhaps mid-number). */

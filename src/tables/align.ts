@@ -142,9 +142,20 @@ interface Piece {
  */
 export function gridValueColumns(lines: readonly Line[], n: number): Map<number, number[]> {
   const counts = new Map<number, Map<string, number>>();
+  const padding = paddingColumns(lines);
   for (const line of lines) {
-    if (line.separator !== 'grid' || line.tableNo === undefined || line.cells.length < n) continue;
-    const cols = line.cells.slice(-n).map((c) => c.col);
+    if (line.separator !== 'grid' || line.tableNo === undefined) continue;
+    const cells = withoutTrailingPadding(line.cells, padding.get(line.tableNo));
+    if (cells.length < n) continue;
+    // Padding taken off, the row's last n cells must still start with a value or a blank: a
+    // sub-row whose printed-blank 总计 is empty in every row too would otherwise lend its label's
+    // column to the values.
+    if (cells.length < line.cells.length && !isValueCell(cells[cells.length - n]?.text ?? '')) continue;
+    // Nor may a number stand right before them: the row's values begin earlier than its last n cells
+    // (a stray mark or a next label's "(" printed in a column past them).
+    const before = cells.slice(0, cells.length - n).findLast((c) => c.text.trim() !== '');
+    if (before && isValueCell(before.text)) continue;
+    const cols = cells.slice(-n).map((c) => c.col);
     if (cols.some((c) => c === undefined)) continue;
     const byTable = counts.get(line.tableNo) ?? new Map<string, number>();
     byTable.set(cols.join(','), (byTable.get(cols.join(',')) ?? 0) + 1);
@@ -158,6 +169,41 @@ export function gridValueColumns(lines: readonly Line[], n: number): Map<number,
     if (best && best[1] >= 3 && best[1] * 2 > total && (!next || next[1] < best[1])) found.set(tableNo, best[0].split(',').map(Number));
   }
   return found;
+}
+
+/**
+ * Per markup table, the grid columns that hold no text in any row, header rows included, and that no
+ * cell with text spans: padding a converter or a Word grid added to the printed table (Markdown's
+ * trailing `||`, empty `<td>`s past the last column). Only padding at a row's end is dropped
+ * (withoutTrailingPadding): an empty column inside the table may be a printed blank column.
+ */
+function paddingColumns(lines: readonly Line[]): Map<number, Set<number>> {
+  const byTable = new Map<number, { width: number; filled: Set<number> }>();
+  for (const line of lines) {
+    if (line.separator !== 'grid' || line.tableNo === undefined) continue;
+    const table = byTable.get(line.tableNo) ?? { width: 0, filled: new Set<number>() };
+    for (const cell of line.cells) {
+      const start = cell.col ?? 0;
+      const span = cell.colSpan ?? 1;
+      table.width = Math.max(table.width, start + span);
+      if (cell.text.trim() !== '') for (let c = start; c < start + span; c++) table.filled.add(c);
+    }
+    byTable.set(line.tableNo, table);
+  }
+  const found = new Map<number, Set<number>>();
+  for (const [tableNo, { width, filled }] of byTable) {
+    const empty = new Set(Array.from({ length: width }, (_, c) => c).filter((c) => !filled.has(c)));
+    if (empty.size > 0) found.set(tableNo, empty);
+  }
+  return found;
+}
+
+/** A row's cells without the empty padding cells at its end. */
+function withoutTrailingPadding<C extends { text: string; col?: number }>(cells: readonly C[], padding: ReadonlySet<number> | undefined): readonly C[] {
+  if (!padding) return cells;
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]?.text.trim() === '' && padding.has(cells[end - 1]?.col ?? -1)) end--;
+  return cells.slice(0, end);
 }
 
 /**

@@ -509,9 +509,13 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
   const forcedValues = new Set<number>();
   if (valueColumns && line.separator === 'grid' && cells.length >= valueColumns.length) {
     const n = valueColumns.length;
-    const tail = cells.slice(-n);
+    // Empty cells past the last value column are padding (a converter's trailing `||`), not values.
+    const lastValueColumn = Math.max(...valueColumns);
+    let end = cells.length;
+    while (end > n && cells[end - 1]?.text.trim() === '' && (cells[end - 1]?.cell?.col ?? -1) > lastValueColumn) end--;
+    const tail = cells.slice(end - n, end);
     if (tail.every((c, i) => c.cell?.col === valueColumns[i]) && tail.filter((c) => isValueCell(c.text)).length * 2 > n) {
-      for (let i = cells.length - n; i < cells.length; i++) forcedValues.add(i);
+      for (let i = end - n; i < end; i++) forcedValues.add(i);
     }
   }
   // Space-separated text keeps no empty cells; everything else does (an empty cell is a blank).

@@ -130,8 +130,9 @@ function candidatesOf(row: DecodedRow, n: number, options: SettleOptions): RowCa
     if (row.header?.kind === 'x' && row.header.columns.length === n) return single(new Array<Slot | null>(n).fill(null));
     return none('no values printed for the row');
   }
-  if (row.mode === 'grid' && options.valuesAtGridEnd && row.gridWidth !== undefined) {
-    const placed = placeByGrid(slots, n, row.valueColumns?.length === n ? row.valueColumns : row.gridWidth);
+  const gridColumns = row.valueColumns?.length === n ? row.valueColumns : row.gridWidth;
+  if (row.mode === 'grid' && options.valuesAtGridEnd && gridColumns !== undefined) {
+    const placed = placeByGrid(slots, n, gridColumns);
     if (placed) return single(placed);
   }
   if (row.header && row.header.columns.length === n) {
