@@ -5,7 +5,8 @@ Every real case whose source is a table text (lines with `|` cells) becomes an H
 rows of <td> cells (empty cells kept empty, a run of pipes = that many empty cells), consecutive table lines one
 <table>, every other line a <p>. A case whose source is HTML is used as it is. Then each page goes through
 html2text, pandoc (plain, markdown), lynx -dump, w3m -dump, BeautifulSoup get_text() with several separators and
-Chromium's innerText; the page's own markup is read too ('markup'), and so is its body kept the ways portals ship it
+Chromium's innerText; the page's own markup is read too ('markup'; 'markup-word' as Word's "save as web page" writes
+it, 'markup-split' broken over two tables at a page break), and so is its body kept the ways portals ship it
 and scrapers save it ('embedded-*': a JSON string of backslash-u escapes, a single-quoted document.write, backslash-x3c escapes,
 unescape("%3C…"), entity-escaped markup in a hidden textarea); each output is written
 to OUT/<case>/<converter>.<txt|md|html>, with OUT/<case>/page.html and
@@ -265,9 +266,30 @@ def js_hex(body):
             .replace('\n', '\\r\\n'))
 
 
+def word_markup(page):
+    """The page as Word's "save as web page" writes a table: every cell's text in <p class=MsoNormal><span>, empty
+    cells as &nbsp;, and a zero-width spare cell closing each row (Word's grid keeps one where rows end unevenly)."""
+    page = re.sub(r'<td([^>]*)>([^<]+)</td>', r'<td\1><p class="MsoNormal" align="center"><span style="font-size:10.5pt;font-family:宋体">\2</span></p></td>', page)
+    return page.replace('<td></td>', '<td>&nbsp;</td>').replace('</tr>', '<td width="0" style="border:none"></td></tr>')
+
+
+def split_markup(page):
+    """Every table of 12 rows or more broken in two at its middle row, a page number between (a table across a page
+    break, each page's part a table of its own)."""
+    def split(m):
+        rows = re.findall(r'<tr>.*?</tr>', m.group(0), re.S)
+        if len(rows) < 12:
+            return m.group(0)
+        half = len(rows) // 2
+        return '<table border="1">' + ''.join(rows[:half]) + '</table><p>- 1 -</p><table border="1">' + ''.join(rows[half:]) + '</table>'
+    return re.sub(r'<table[^>]*>.*?</table>', split, page, flags=re.S)
+
+
 CONVERTERS = {
-    # The page's own markup, read as HTML tables (no converter in between).
+    # The page's own markup, read as HTML tables (no converter in between); as Word writes it; split over pages.
     'markup': ('html', lambda path, page: page),
+    'markup-word': ('html', lambda path, page: word_markup(page)),
+    'markup-split': ('html', lambda path, page: split_markup(page)),
     # JSON in a script, every non-ASCII character (json.dumps' ensure_ascii) and '<', '>' escaped as \\uXXXX (as Gson
     # and .NET write them).
     'embedded-json-ascii': ('html', embedded(lambda b: '<script>var data = ' + json.dumps({'content': b}).replace('<', '\\u003c').replace('>', '\\u003e') +

@@ -155,6 +155,8 @@ export function gridValueColumns(lines: readonly Line[], n: number): Map<number,
     // (a stray mark or a next label's "(" printed in a column past them).
     const before = cells.slice(0, cells.length - n).findLast((c) => c.text.trim() !== '');
     if (before && isValueCell(before.text)) continue;
+    // A header row or a row printed all blank shows no value columns: its empty end is no evidence.
+    if (!cells.slice(-n).some((c) => /\d/.test(c.text))) continue;
     const cols = cells.slice(-n).map((c) => c.col);
     if (cols.some((c) => c === undefined)) continue;
     const byTable = counts.get(line.tableNo) ?? new Map<string, number>();
