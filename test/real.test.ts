@@ -69,6 +69,14 @@ const KNOWN_REAL_MISSES: ReadonlySet<string> = new Set([
   // A 2021 report's band (一) under 2019's column words: 本年新制作数量's 0 is not read as 本年制发件数 (unread, flagged).
   'i-district-edu-2021-paragraphs-2019header-decimalfee: active.regulations.issued',
   'i-district-edu-2021-paragraphs-2019header-decimalfee: active.normativeDocuments.issued',
+  // A value line joined to its label's line lost the mark of the source cut after it: the cut row (一) read as
+  // a row with a dropped cell, every placement unreadable (flagged).
+  'j-guizhou-hezhang-jtj-2021-labelline-pipes-table3: requests.granted.naturalPerson',
+  'j-guizhou-hezhang-jtj-2021-labelline-pipes-table3: requests.granted.commercial',
+  'j-guizhou-hezhang-jtj-2021-labelline-pipes-table3: requests.granted.research',
+  'j-guizhou-hezhang-jtj-2021-labelline-pipes-table3: requests.granted.socialWelfare',
+  'j-guizhou-hezhang-jtj-2021-labelline-pipes-table3: requests.granted.legalServices',
+  'j-guizhou-hezhang-jtj-2021-labelline-pipes-table3: requests.granted.otherOrg',
 ]);
 
 const percent = (s: TruthScore): string => `${((100 * s.right) / Math.max(1, s.cells)).toFixed(2)}%`;
