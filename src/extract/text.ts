@@ -139,7 +139,8 @@ export function textToPages(text: string): Page[] {
     current = { number: current.number + 1, width: null, height: null, unit: null, lines: [] };
   };
   let markdownWidth: number | null = null;
-  const rawLines = joinWrappedPipeRows(normaliseLineEnds(text).split('\n'));
+  const sourceLines = normaliseLineEnds(text).split('\n');
+  const rawLines = joinWrappedPipeRows(sourceLines);
   const csv = looksLikeCsv(rawLines);
   rawLines.forEach((rawLine, index) => {
     // A line that long has lost its line breaks: as one row, its tokens would become a row of thousands of cells.
@@ -176,8 +177,10 @@ export function textToPages(text: string): Page[] {
   for (const page of pages) placeColumns(page, spaced);
   // A source that stops without a line break may have been cut off inside its last cell (also a
   // line of spaces: the cut may have taken the number after them, real set h's 榆阳 2020 " ").
-  const last = pages.flatMap((p) => p.lines).findLast((l) => l.lineNo === rawLines.length);
-  if (last && (rawLines.at(-1) ?? '') !== '') last.unterminated = true;
+  // (A wrapped row joined onto its label's line took the source's last text with it: that line is the last.)
+  const lastNo = rawLines.findLastIndex((l) => l !== '') + 1;
+  const last = pages.flatMap((p) => p.lines).findLast((l) => l.lineNo === lastNo);
+  if (last && (sourceLines.at(-1) ?? '') !== '') last.unterminated = true;
   return pages.filter((p, i) => i === 0 || p.lines.some((l) => l.cells.length > 0));
 }
 
