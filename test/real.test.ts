@@ -180,4 +180,15 @@ describe('real reports', () => {
       expect({ silent: score.silent, nullGivenNumber: score.nullGivenNumber, flagged: score.flagged }).toEqual({ silent: 0, nullGivenNumber: 0, flagged });
     });
   }
+  // Digits typed in Chinese input mode are full-width ("规章０００"): the decoder's digit tests saw no number in
+  // a label glued to its values, and the glued real pages' rows read blank (26 printed numbers shown as blank).
+  test.each(['b-sichuan-dazhu-chuanzhu-2019-glued', 'g-liaoning-haicheng-xisi-2025-glued'])('a real glued page with full-width digits reads as with ASCII digits: %s', async (slug) => {
+    const dir = join(ROOT, 'test', 'fixtures', 'real', slug);
+    const text = readFileSync(join(dir, 'source.txt'), 'utf8');
+    const fullWidth = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
+    const { record } = await processBytes(`${slug}-full-width.txt`, new TextEncoder().encode(fullWidth));
+    const score = scoreAgainstTruth(record!, truth);
+    expect({ right: score.right, silent: score.silent, flagged: score.flagged }).toEqual({ right: score.cells, silent: 0, flagged: 0 });
+  });
 });

@@ -401,8 +401,23 @@ function printsEveryRequestCell(copy: readonly DecodedRow[]): boolean {
   return REQUEST_CELL_COUNTS.includes(copy.reduce((n, r) => n + r.slots.filter((s) => s.text.trim() !== '').length, 0));
 }
 
+/** Full-width digits (０–９, typed in Chinese input mode) as ASCII digits. */
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
+const asciiDigits = (text: string): string => text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * A line with its full-width digits as ASCII digits: every digit test of the decoder (`\d` with the u
+ * flag matches ASCII digits only) then sees "规章０００" as it sees "规章000". (Left full-width, a row glued
+ * to its label had no number in it and read blank: printed numbers shown as blank.)
+ */
+function withAsciiDigits(line: Line): Line {
+  if (!/[\uff10-\uff19]/.test(line.raw ?? '') && !line.cells.some((c) => /[\uff10-\uff19]/.test(c.text))) return line;
+  return { ...line, ...(line.raw !== undefined ? { raw: asciiDigits(line.raw) } : {}), cells: line.cells.map((c) => ({ ...c, text: asciiDigits(c.text) })) };
+}
+
 /** Reconstructs 二, 三 and 四 from lines. */
-export function reconstructTables(lines: readonly Line[]): ReconstructedTables {
+export function reconstructTables(printedLines: readonly Line[]): ReconstructedTables {
+  const lines = printedLines.map(withAsciiDigits);
   const issues: Issue[] = [];
   const regions = splitRegions(lines);
   const lastLine = lastTextLine(lines);
