@@ -180,15 +180,30 @@ describe('real reports', () => {
       expect({ silent: score.silent, nullGivenNumber: score.nullGivenNumber, flagged: score.flagged }).toEqual({ silent: 0, nullGivenNumber: 0, flagged });
     });
   }
-  // Digits typed in Chinese input mode are full-width ("规章０００"): the decoder's digit tests saw no number in
-  // a label glued to its values, and the glued real pages' rows read blank (26 printed numbers shown as blank).
-  test.each(['b-sichuan-dazhu-chuanzhu-2019-glued', 'g-liaoning-haicheng-xisi-2025-glued'])('a real glued page with full-width digits reads as with ASCII digits: %s', async (slug) => {
-    const dir = join(ROOT, 'test', 'fixtures', 'real', slug);
-    const text = readFileSync(join(dir, 'source.txt'), 'utf8');
-    const fullWidth = text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  // How a page's characters come to differ from what it shows, each applied to real reports that read whole:
+  // - digits typed in Chinese input mode are full-width ("规章０００"): the decoder's digit tests saw no number in a
+  //   label glued to its values, and glued pages' rows read blank (26 printed numbers shown as blank);
+  // - zero-width spaces (U+200B, `&#8203;`) between characters: "2\u200b47" was two numbers, a label cut in two.
+  const fullWidthDigits = (text: string): string => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const zeroWidthSpaces = (text: string): string => text.replace(/[^\n]{5}/g, (run) => `${run}\u200b`);
+  const zeroWidthEntities = (html: string): string => html.replace(/<td>([^<]+)<\/td>/g, (_, text: string) => `<td>${[...text].join('&#8203;')}</td>`);
+  test.each([
+    ['full-width digits', 'real/b-sichuan-dazhu-chuanzhu-2019-glued', fullWidthDigits],
+    ['full-width digits', 'real/g-liaoning-haicheng-xisi-2025-glued', fullWidthDigits],
+    ['zero-width spaces', 'real/g-liaoning-haicheng-xisi-2025-glued', zeroWidthSpaces],
+    ['zero-width spaces', 'real/a-guangzhou-guanzhou-2023-pipes', zeroWidthSpaces],
+    ['&#8203; in every cell', 'real-converted/d-nanjing-qixia-jtj-2022-traditional-pipes-markup', zeroWidthEntities],
+    ['&#8203; in every cell', 'real-converted/b-shaanxi-yanta-stats-2019-wrongheader-markup', zeroWidthEntities],
+  ] as const)('a real report with %s reads as it does without: %s', async (_, path, change) => {
+    const dir = join(ROOT, 'test', 'fixtures', path);
+    const name = readdirSync(dir).find((f) => f.startsWith('source.')) as string;
+    const printed = readFileSync(join(dir, name), 'utf8');
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
-    const { record } = await processBytes(`${slug}-full-width.txt`, new TextEncoder().encode(fullWidth));
-    const score = scoreAgainstTruth(record!, truth);
-    expect({ right: score.right, silent: score.silent, flagged: score.flagged }).toEqual({ right: score.cells, silent: 0, flagged: 0 });
+    const { record: asPrinted } = await processBytes(name, new TextEncoder().encode(printed));
+    const { record } = await processBytes(name, new TextEncoder().encode(change(printed)));
+    expect(change(printed)).not.toEqual(printed);
+    const before = scoreAgainstTruth(asPrinted!, truth);
+    const after = scoreAgainstTruth(record!, truth);
+    expect({ right: after.right, silent: after.silent, flagged: after.flagged }).toEqual({ right: before.right, silent: 0, flagged: before.flagged });
   });
 });

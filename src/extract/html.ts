@@ -9,7 +9,7 @@ import { checkTableBounds, MAX_TABLE_COLUMNS } from './bounds.js';
 import { decodeText, decodingIssues } from './charset.js';
 import { unwrapEmbeddedHtml } from './embedded-html.js';
 import { parseBoundedDocument } from './markup-dom.js';
-import { textToPages, trimLineEnds } from './text.js';
+import { textToPages, trimLineEnds, withoutInvisibleMarks } from './text.js';
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
@@ -32,8 +32,9 @@ function isInsidePre(node: ChildNode['parent']): boolean {
 
 /** Whitespace in text collapses to one space, except inside <pre>, where it is the layout. */
 function collapse(node: ChildNode): string {
-  if (isInsidePre(node.parent)) return (node as { data: string }).data;
-  return (node as { data: string }).data.replace(/[\t\n\r ]+/g, ' ');
+  const data = withoutInvisibleMarks((node as { data: string }).data);
+  if (isInsidePre(node.parent)) return data;
+  return data.replace(/[\t\n\r ]+/g, ' ');
 }
 
 function isElement(node: ChildNode): node is Element {

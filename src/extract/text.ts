@@ -20,6 +20,17 @@ export function normaliseLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+/**
+ * Invisible format characters a page carries between the characters it shows (zero-width space and
+ * joiners, word joiner, soft hyphen, a byte-order mark inside the text): nothing was printed there,
+ * so they go; left in, "2\u200b47" was two numbers and "规\u200b章" no row label.
+ */
+const INVISIBLE_MARKS = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+export function withoutInvisibleMarks(text: string): string {
+  return text.replace(INVISIBLE_MARKS, '');
+}
+
 /** Text without spaces (and no-break spaces) at the ends of its lines; linear, unlike /[ ]+\n/ on long runs of spaces. */
 export function trimLineEnds(text: string): string {
   return text
@@ -187,7 +198,7 @@ export function textToPages(text: string): Page[] {
 /** Extracts a plain-text or Markdown report. */
 export function extractText(bytes: Uint8Array): ExtractedDocument {
   const decoded = decodeText(bytes);
-  const text = normaliseLineEnds(decoded.text);
+  const text = withoutInvisibleMarks(normaliseLineEnds(decoded.text));
   const issues = [...decodingIssues(decoded), ...longLineIssues(text)];
   const plainText = text.split('\n').map(stripMarkdown).join('\n');
   const pages = textToPages(text);
