@@ -32,9 +32,26 @@ function snapEdges(edges: readonly Edge[], tolerance: number): Snapped {
   const hy = snapValues(h.map((e) => e.position), tolerance);
   const vx = snapValues(v.map((e) => e.position), tolerance);
   return {
-    h: h.map((e) => ({ ...e, position: hy.get(e.position) ?? e.position })),
-    v: v.map((e) => ({ ...e, position: vx.get(e.position) ?? e.position })),
+    h: joinPieces(h.map((e) => ({ ...e, position: hy.get(e.position) ?? e.position })), tolerance),
+    v: joinPieces(v.map((e) => ({ ...e, position: vx.get(e.position) ?? e.position })), tolerance),
   };
+}
+
+/**
+ * A rule drawn in pieces is one rule: Chromium paints a collapsed border once per column of the table's grid, so the
+ * rule under a cell spanning columns comes in pieces that meet end to end. Kept apart, no piece covers the cell's
+ * width (and a piece no vertical rule crosses forms a table of its own), so the cells above and below would merge.
+ * Collinear edges (one snapped position) that touch or overlap become one edge.
+ */
+function joinPieces(edges: readonly Edge[], tolerance: number): Edge[] {
+  const sorted = [...edges].sort((a, b) => a.position - b.position || a.start - b.start);
+  const joined: Edge[] = [];
+  for (const edge of sorted) {
+    const last = joined.at(-1);
+    if (last && last.position === edge.position && edge.start <= last.end + tolerance) joined[joined.length - 1] = { ...last, end: Math.max(last.end, edge.end) };
+    else joined.push({ ...edge });
+  }
+  return joined;
 }
 
 /** Groups edges that touch into tables (connected components of crossing edges). */
@@ -117,12 +134,34 @@ export interface RuledGrid {
 }
 
 /**
+ * A table broken inside a row has no rule where the page cuts it: the row's vertical rules run on past the last rule
+ * at the foot of one page and begin above the first at the head of the next. Without a rule there the part of the row
+ * on that page is in no grid cell and its label and numbers fall out of the table. Where two or more vertical rules of
+ * a grid end together beyond its outermost horizontal rule, that end is a rule across the grid.
+ */
+function closeOpenEnds(group: Snapped, tolerance: number): Snapped {
+  if (group.h.length === 0 || group.v.length < 2) return group;
+  const x0 = Math.min(...group.v.map((e) => e.position));
+  const x1 = Math.max(...group.v.map((e) => e.position));
+  const top = Math.min(...group.h.map((e) => e.position));
+  const bottom = Math.max(...group.h.map((e) => e.position));
+  const added: Edge[] = [];
+  const starts = group.v.filter((e) => e.start < top - tolerance).map((e) => e.start);
+  const first = starts.length > 0 ? Math.min(...starts) : null;
+  if (first !== null && starts.filter((s) => s - first <= tolerance).length >= 2) added.push({ orientation: 'h', position: first, start: x0, end: x1 });
+  const ends = group.v.filter((e) => e.end > bottom + tolerance).map((e) => e.end);
+  const last = ends.length > 0 ? Math.max(...ends) : null;
+  if (last !== null && ends.filter((e) => last - e <= tolerance).length >= 2) added.push({ orientation: 'h', position: last, start: x0, end: x1 });
+  return added.length === 0 ? group : { h: [...group.h, ...added], v: group.v };
+}
+
+/**
  * The ruling grids of a page, before any text is placed: OCR crops these cells, and
  * `findRuledTables` places text runs in them.
  */
 export function findGrids(edges: readonly Edge[], tolerance = DEFAULT_SNAP_TOLERANCE): RuledGrid[] {
   const grids: RuledGrid[] = [];
-  for (const group of groupEdges(snapEdges(edges, tolerance), tolerance)) {
+  for (const group of groupEdges(snapEdges(edges, tolerance), tolerance).map((g) => closeOpenEnds(g, tolerance))) {
     const xs = uniqueSorted(group.v.map((e) => e.position));
     const ys = uniqueSorted(group.h.map((e) => e.position));
     if (xs.length < 2 || ys.length < 2) continue;
