@@ -27,4 +27,13 @@ describe('Chromium print-to-PDF', () => {
       expect(record.status).toBe('ok');
     },
   );
+
+  test('letter-spacing 0.5em (each glyph placed on its own): a tracked number is one number, every cell right', async () => {
+    const { record, score } = await read('chromium-ruled-spaced-2019');
+    // printed "3 3 7 1 9" glyph by glyph, 0.5em apart like the label's characters
+    expect(record.tables.requests.deniedStateSecret?.naturalPerson).toBe(33719);
+    expect(record.cells.find((c) => c.table === 'requests' && c.row === 'deniedStateSecret' && c.column === 'naturalPerson')?.flag).toBe('ok');
+    expect(score.mismatches).toEqual([]);
+    expect(score.right).toBe(score.cells);
+  });
 });

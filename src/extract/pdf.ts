@@ -284,9 +284,50 @@ async function pageContent(page: PDFPageProxy, viewport: Matrix): Promise<PageCo
   };
 }
 
-/** Glyphs → runs: a run ends at a gap wider than a third of an em, a new baseline, or a vertical glyph. */
+const HAN = /\p{Script=Han}/u;
+
+/** Same baseline and about the same size: two glyphs of one printed line. */
+function onOneLine(a: PlacedGlyph, b: PlacedGlyph): boolean {
+  return !a.vertical && !b.vertical && Math.abs(b.y - a.y) < a.size * 0.2 && Math.abs(b.size - a.size) < a.size * 0.3;
+}
+
+/**
+ * The letter-spacing (tracking) of each glyph's line, in ems: the gap that a line's Han characters keep between them
+ * when a style spaces every character out (Word's 字符间距 加宽, CSS letter-spacing), as the median of the gaps of
+ * neighbouring Han glyphs under 1.2 em, when most of them agree. Han glyphs touch in untracked text, so this is 0
+ * there. A tracked line's digits are spread by the same amount, so "2 2" is one number 22, not two: the run break
+ * is measured past the tracking. A line with too few Han glyphs (a row of numbers only) takes the last measured line's.
+ */
+function lineTracking(glyphs: readonly PlacedGlyph[]): number[] {
+  const tracking = new Array<number>(glyphs.length).fill(0);
+  let last = 0;
+  for (let start = 0; start < glyphs.length; ) {
+    let end = start + 1;
+    while (end < glyphs.length && onOneLine(glyphs[end - 1] as PlacedGlyph, glyphs[end] as PlacedGlyph)) end++;
+    const gaps: number[] = [];
+    for (let i = start + 1; i < end; i++) {
+      const [a, b] = [glyphs[i - 1] as PlacedGlyph, glyphs[i] as PlacedGlyph];
+      const gap = (b.x0 - a.x1) / a.size;
+      if (HAN.test(a.text) && HAN.test(b.text) && gap > -0.1 && gap < 1.2) gaps.push(gap);
+    }
+    if (gaps.length >= 2) {
+      const median = [...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 2)] as number;
+      const agreeing = gaps.filter((g) => Math.abs(g - median) < 0.08).length;
+      last = median > 0.05 && agreeing >= gaps.length * 0.75 ? Math.min(median, 0.8) : 0;
+    }
+    tracking.fill(last, start, end);
+    start = end;
+  }
+  return tracking;
+}
+
+/**
+ * Glyphs → runs: a run ends at a gap wider than a third of an em past the line's tracking, a new baseline, or a
+ * vertical glyph.
+ */
 function glyphsToRuns(glyphs: readonly PlacedGlyph[]): TextRun[] {
   const runs: TextRun[] = [];
+  const tracking = lineTracking(glyphs);
   let current: PlacedGlyph[] = [];
   const flush = (): void => {
     const first = current[0];
@@ -301,17 +342,17 @@ function glyphsToRuns(glyphs: readonly PlacedGlyph[]): TextRun[] {
     }
     current = [];
   };
-  for (const glyph of glyphs) {
+  glyphs.forEach((glyph, i) => {
     const prev = current.at(-1);
     if (prev) {
       const sameLine = Math.abs(glyph.y - prev.y) < prev.size * 0.2 && Math.abs(glyph.size - prev.size) < prev.size * 0.3;
       const gap = glyph.x0 - prev.x1;
       const stacked = glyph.vertical && prev.vertical && Math.abs(glyph.x0 - prev.x0) < 1 && glyph.y - prev.y > 0 && glyph.y - prev.y < prev.size * 1.6;
-      const joins = glyph.vertical ? stacked : !prev.vertical && sameLine && gap < prev.size * 0.33 && gap > -prev.size * 0.5;
+      const joins = glyph.vertical ? stacked : !prev.vertical && sameLine && gap < prev.size * (0.33 + (tracking[i] ?? 0)) && gap > -prev.size * 0.5;
       if (!joins) flush();
     }
     current.push(glyph);
-  }
+  });
   flush();
   return runs;
 }
