@@ -91,6 +91,23 @@ describe('glued blanks (BeautifulSoup get_text() with no separator: test/fixture
 });
 
 describe('lineTokens', () => {
+  /** A grid row: one cell per text at grid columns 0, 1, 2… */
+  const gridLine = (texts: string[]): Line => ({ page: 1, lineNo: 1, raw: texts.join('|'), cells: texts.map((text, col) => ({ text, col, confidence: 1 })), separator: 'grid', method: 'text-layer', gridWidth: texts.length, tableNo: 1 });
+
+  test("a grid row's numbers slid left of the table's value columns stay values (bench/pdf-layouts real-001, a page of a-gengma)", () => {
+    // 三 printed its header without the label columns, so most rows hold their 7 values at columns 3-9; this row holds
+    // them at 1-7 and leaves 8-9 empty. Forced to columns 3-9, its first two zeros were label text and otherOrg and
+    // total came out blank: two printed numbers shown blank, nothing flagged.
+    const line = gridLine(['一、本年新收政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0', '', '']);
+    const values = lineTokens(line, NONE, [3, 4, 5, 6, 7, 8, 9]).filter((t) => t.kind === 'value');
+    expect(values.map((t) => (t.kind === 'value' ? t.slot.text : ''))).toEqual(['0', '0', '0', '0', '0', '0', '0', '', '']);
+  });
+
+  test("a numbering cut off its label before the value columns is still label text ('5' | '.属于三类内部事务信息')", () => {
+    const line = gridLine(['5', '.属于三类内部事务信息', '1', '2', '3']);
+    expect(shape(lineTokens(line, NONE, [2, 3, 4]))).toEqual(['L:5', 'L:.属于三类内部事务信息', 'V:1', 'V:2', 'V:3']);
+  });
+
   test('pipes anywhere in a text line separate cells ("label | 58 | 7 |"), not words and pipes', () => {
     expect(shape(lineTokens(textLine('行政许可 | 58 | 7 |'), NONE))).toEqual(['L:行政许可', 'V:58', 'V:7']);
   });

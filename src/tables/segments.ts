@@ -514,7 +514,14 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     let end = cells.length;
     while (end > n && cells[end - 1]?.text.trim() === '' && (cells[end - 1]?.cell?.col ?? -1) > lastValueColumn) end--;
     const tail = cells.slice(end - n, end);
-    if (tail.every((c, i) => c.cell?.col === valueColumns[i]) && tail.filter((c) => isValueCell(c.text)).length * 2 > n) {
+    // Numbers printed between the row's label and those columns, with as many empty cells ending the
+    // row, are the row's values slid left: the columns do not hold this row, and forcing them would read
+    // the slid numbers as label text, gone without a trace. (No label before them: a row index, pandas's.)
+    const lastLabel = cells.slice(0, end - n).findLastIndex((c) => isLabelCell(c.text));
+    const slidNumbers = lastLabel < 0 ? 0 : cells.slice(lastLabel + 1, end - n).filter((c) => c.text.trim() !== '' && isValueCell(c.text)).length;
+    const emptyAtEnd = tail.length - 1 - tail.findLastIndex((c) => c.text.trim() !== '');
+    const slid = slidNumbers > 0 && emptyAtEnd >= slidNumbers;
+    if (!slid && tail.every((c, i) => c.cell?.col === valueColumns[i]) && tail.filter((c) => isValueCell(c.text)).length * 2 > n) {
       for (let i = end - n; i < end; i++) forcedValues.add(i);
     }
   }
