@@ -36,4 +36,13 @@ describe('Chromium print-to-PDF', () => {
     expect(score.mismatches).toEqual([]);
     expect(score.right).toBe(score.cells);
   });
+
+  test("a browser's running head and foot (date, title, file URL, page x/y) between 四's header and its values: no digit of them is read as a value", async () => {
+    // Chromium's default header and footer; 四's header ends page 2 and its values open page 3 under the head
+    // "12/7/26, 4:48 AM  …报告", after the foot "file:///…/gen-030-2019.html  2/3": 29 values for 15 columns before.
+    const { record, score } = await read('chromium-unruled-browser-header-footer-2019');
+    expect(score.mismatches.filter((m) => m.startsWith('reviews.'))).toEqual([]);
+    expect(record.tables.reviews.review?.upheld).toBe(10);
+    expect(score.silent).toBe(0);
+  });
 });
