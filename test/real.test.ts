@@ -161,9 +161,13 @@ describe('real reports', () => {
     'd-nanjing-qixia-jtj-2022-traditional-pipes-markup': { flagged: 5, why: 'padding columns past the last are no value columns' },
     'b-shaanxi-yanta-stats-2019-wrongheader-markup': { flagged: 0, why: "a stray '(' past the padding lends no column" },
     'corpus-district-stats-2023-excerpt-markup': { flagged: 2, why: "a grid whose last column is empty gives no width" },
-    // As Word saves it (cells in <p><span>, &nbsp; blanks, a spare empty cell closing each row): the header rows'
-    // empty ends voted the value columns two to the right (5 silent cells). Rows with no number do not vote.
+    // As Word saves it (cells in <p><span>, &nbsp; blanks, a zero-wide placeholder cell closing each row): the header
+    // rows' empty ends voted the value columns two to the right (5 silent cells at 19c5bda). Rows with no number do
+    // not vote (tested alone below: an empty cell closing every row), and a zero-wide empty cell is no column.
     'b-shaanxi-yanta-stats-2019-wrongheader-markup-word': { flagged: 0, why: 'header rows do not vote for value columns' },
+    // Word's zero-wide placeholder cell closing each row (`<td width=0>`) is no column: counted as one, the grid's last
+    // column was empty everywhere and the rows under （三） lost their placement (5 silent cells at 19c5bda, 12 flagged after).
+    'e-guangzhou-haizhu-invest-2023-celllines-markup-word': { flagged: 0, why: "Word's zero-wide placeholder cells are no column" },
     // The page's markup inside an escaped string (0 cells read before: no table found): JSON's \u003c escapes,
     // unescape("%3C…"), entity-escaped markup in a hidden textarea, \x3c escapes in a script.
     'a-guangzhou-guanzhou-2023-pipes-embedded-json-ascii': { flagged: 6, why: 'markup in a JSON string of \\u escapes' },
@@ -183,7 +187,8 @@ describe('real reports', () => {
   // How a page's characters come to differ from what it shows, each applied to real reports that read whole:
   // - digits typed in Chinese input mode are full-width ("规章０００"): the decoder's digit tests saw no number in a
   //   label glued to its values, and glued pages' rows read blank (26 printed numbers shown as blank);
-  // - zero-width spaces (U+200B, `&#8203;`) between characters: "2\u200b47" was two numbers, a label cut in two.
+  // - zero-width spaces (U+200B, `&#8203;`) between characters: "2\u200b47" was two numbers, a label cut in two;
+  // - an empty cell added at every row's end of a markup table (a Word grid's spare column).
   const fullWidthDigits = (text: string): string => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   const zeroWidthSpaces = (text: string): string => text.replace(/[^\n]{5}/g, (run) => `${run}\u200b`);
   const zeroWidthEntities = (html: string): string => html.replace(/<td>([^<]+)<\/td>/g, (_, text: string) => `<td>${[...text].join('&#8203;')}</td>`);
@@ -194,6 +199,9 @@ describe('real reports', () => {
     ['zero-width spaces', 'real/a-guangzhou-guanzhou-2023-pipes', zeroWidthSpaces],
     ['&#8203; in every cell', 'real-converted/d-nanjing-qixia-jtj-2022-traditional-pipes-markup', zeroWidthEntities],
     ['&#8203; in every cell', 'real-converted/b-shaanxi-yanta-stats-2019-wrongheader-markup', zeroWidthEntities],
+    // An empty cell closing every row, header rows included: their empty ends out-voted the data rows for 三's value
+    // columns (5 silent cells before rows without a number stopped voting).
+    ['an empty cell closing every row', 'real-converted/b-shaanxi-yanta-stats-2019-wrongheader-markup', (html: string) => html.replace(/<\/tr>/g, '<td></td></tr>')],
   ] as const)('a real report with %s reads as it does without: %s', async (_, path, change) => {
     const dir = join(ROOT, 'test', 'fixtures', path);
     const name = readdirSync(dir).find((f) => f.startsWith('source.')) as string;

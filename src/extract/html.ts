@@ -75,10 +75,20 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
+/**
+ * A cell drawn zero wide with nothing in it: Word's "save as web page" closes rows that end unevenly
+ * with such placeholder cells (`<td width=0 style='border:none'>`). Nothing is printed there, and
+ * counted as a column it moves the grid's last column past the table's.
+ */
+function isPlaceholderCell(td: Element): boolean {
+  const zeroWide = td.attribs.width?.trim() === '0' || /(?:^|;)\s*width\s*:\s*0(?:[a-z]+)?\s*(?:;|$)/i.test(td.attribs.style ?? '');
+  return zeroWide && cellText(td).trim() === '' && spanOf(td, 'colspan') === 1;
+}
+
 function readTable(table: Element, index: number): MarkupTable {
   const rows: MarkupCell[][] = tableRows(table).map((tr) =>
     tr.children
-      .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'))
+      .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th') && !isPlaceholderCell(c))
       .map((td) => ({
         text: cellText(td).replace(/\s+/g, ' ').trim(),
         rowSpan: spanOf(td, 'rowspan'),
