@@ -3,10 +3,17 @@
 // (strictCellOutcomes, src/generate/strict-score.ts) and counted under the conditions of the page it was read from, so each condition bucket (dpi,
 // skew, rotation, edges, seals, table style, screenshot, photo, format …) gets its own accuracy.
 // Usage: npm run build && node bench/scans.mjs [--dir test-artifacts/drawn-scans] [--count 150] [--seed 16]
-//        [--only SUBSTRING[,SUBSTRING…]] [--first N] [-v] [--json summary.json]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+//        [--only SUBSTRING[,SUBSTRING…]] [--first N] [-v] [--json summary.json] [--cache DIR]
+// --cache DIR keeps each file's extracted document (the OCR's output, before layout) in DIR and reads
+// it from there when present: a change to layout or table code is then measured on all the scans in
+// seconds. (Only such changes: a change to the OCR needs the cache made again.)
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { closeOcr, processFile } from '../dist/index.js';
+import { recordOfDocument } from '../dist/pipeline.js';
+import { detectFormat, extractDocument } from '../dist/extract/index.js';
+import { layoutDocument } from '../dist/layout/positioned.js';
 import { strictCellOutcomes } from '../dist/generate/index.js';
 import { makeDrawnScans } from '../scripts/make-drawn-scans.mjs';
 import { ROOT } from './scan-truth.mjs';
@@ -19,6 +26,23 @@ const seed = Number(arg('--seed', '16'));
 const only = arg('--only', null)?.split(',');
 const first = Number(arg('--first', 'Infinity'));
 const verbose = args.includes('-v');
+const cacheDir = arg('--cache', null);
+if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+
+/** A file's record, its extracted document taken from the cache when there (processFile's steps otherwise). */
+async function cachedRecord(path, name) {
+  const bytes = new Uint8Array(readFileSync(path));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const kept = join(cacheDir, `${name}.${sha256.slice(0, 12)}.json`);
+  let doc;
+  if (existsSync(kept)) doc = JSON.parse(readFileSync(kept, 'utf8'));
+  else {
+    doc = await extractDocument(bytes, detectFormat(bytes), { maxPages: 300, ocr: true });
+    writeFileSync(kept, JSON.stringify(doc));
+  }
+  const { record, error } = recordOfDocument({ path, sha256, format: doc.format, pages: null }, layoutDocument(doc));
+  return { record, manifest: { error } };
+}
 
 const manifestPath = join(DIR, 'scans.json');
 const made = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : null;
@@ -62,13 +86,15 @@ function bucketsOf(entry, page) {
 const buckets = new Map();
 const total = { cells: 0, right: 0, flagged: 0, silent: 0 };
 const failures = [];
+/** Per file, for --json: its outcome counts, the cells not right and the record's issues (to bucket lost cells by cause). */
+const files = [];
 const metadata = { right: 0, files: 0 };
 const tally = (key) => buckets.get(key) ?? buckets.set(key, { cells: 0, right: 0, flagged: 0, silent: 0 }).get(key);
 const pct = (t) => `${((100 * t.right) / Math.max(1, t.cells)).toFixed(2)}%`;
 try {
   for (const entry of entries) {
     const started = performance.now();
-    const { record, manifest } = await processFile(join(DIR, entry.file));
+    const { record, manifest } = cacheDir ? await cachedRecord(join(DIR, entry.file), entry.file) : await processFile(join(DIR, entry.file));
     if (!record || record.status === 'failed') failures.push(`${entry.file}: ${record ? record.issues.map((i) => i.code).join(',') : manifest.error}`);
     const outcomes = record ? strictCellOutcomes(record, entry.truth) : [];
     const file = { cells: 0, right: 0, flagged: 0, silent: 0 };
@@ -79,6 +105,13 @@ try {
       }
     }
     const meta = record && record.year === entry.year && record.agency === entry.agency;
+    files.push({
+      file: entry.file,
+      status: record?.status ?? 'none',
+      ...file,
+      lost: outcomes.filter((o) => o.outcome !== 'right'),
+      issues: (record?.issues ?? []).map((i) => ({ code: i.code, severity: i.severity, path: i.path ?? null, page: i.page ?? null, message: i.message })),
+    });
     metadata.files++;
     if (meta) metadata.right++;
     console.log(`${entry.file}: ${file.right}/${file.cells} (${pct(file)}), flagged ${file.flagged}, silent ${file.silent}, status ${record?.status ?? 'none'}, year/agency ${meta ? 'right' : `${record?.year}/${record?.agency}`}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -92,4 +125,4 @@ for (const [key, t] of [...buckets].sort((a, b) => a[0].localeCompare(b[0]))) co
 console.log(`\nall: ${total.right}/${total.cells} (${pct(total)}, target 99%), flagged ${total.flagged}, silent ${total.silent} (target 0); files ${entries.length}, failed ${failures.length}; year/agency right ${metadata.right}/${metadata.files}`);
 for (const f of failures) console.log(`  failed: ${f}`);
 const jsonAt = arg('--json', null);
-if (jsonAt) writeFileSync(jsonAt, JSON.stringify({ total, failures, metadata, buckets: Object.fromEntries(buckets) }, null, 1));
+if (jsonAt) writeFileSync(jsonAt, JSON.stringify({ total, failures, metadata, buckets: Object.fromEntries(buckets), files }, null, 1));

@@ -100,10 +100,18 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
     const record = failedRecord(source, [issue]);
     return entry(record, format, issue.code, record.issues);
   }
+  const { record, error } = recordOfDocument(source, doc);
+  return entry(record, doc.format, error, record.issues);
+}
+
+/**
+ * The record of a document once extracted and laid out: metadata, tables, checks. (Apart from
+ * extraction so a bench can read the tables again from a document it kept, without OCR.)
+ */
+export function recordOfDocument(source: Source, doc: ExtractedDocument): { record: ReportRecord; error: string | null } {
   source.pages = doc.pageCount;
   // A PDF whose every page was read by OCR is a scan.
   source.format = doc.format;
-  format = doc.format;
   const metadata = readMetadata(doc.plainText);
   const tables = readDocumentTables(doc);
   const anyTable = tables.found.active || tables.found.requests || tables.found.reviews;
@@ -113,11 +121,9 @@ export async function processBytes(path: string, bytes: Uint8Array, options: Pro
     const issue = isReport
       ? makeIssue('error', 'tables', 'no_tables_found', 'a disclosure report, but none of its three statistical tables was found')
       : makeIssue('error', 'tables', 'not_a_report', 'the text is not a government information-disclosure annual report');
-    const record = withIdentity(failedRecord(source, [...doc.issues, issue], metadata), doc.plainText);
-    return entry(record, format, issue.code, record.issues);
+    return { record: withIdentity(failedRecord(source, [...doc.issues, issue], metadata), doc.plainText), error: issue.code };
   }
-  const record = withIdentity(withIdentityIssues(buildRecord(source, metadata, tables, doc.issues)), doc.plainText);
-  return entry(record, format, null, record.issues);
+  return { record: withIdentity(withIdentityIssues(buildRecord(source, metadata, tables, doc.issues)), doc.plainText), error: null };
 }
 
 /**
