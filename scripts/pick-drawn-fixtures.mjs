@@ -31,6 +31,7 @@ const PICKS = new Map([
   [17, { why: 'screenshot of 四 alone, unruled, 2021: a header and one row of values, three lines (read by its row of values)' }],
   [129, { why: 'screenshot of 四 alone, horizontal rules only, 2021, JPEG' }],
   [30, { why: 'screenshot of 四 alone, ruled, 2019, 110 dpi JPEG: 结果维持 set close to the column rule, its middle strokes joined from rule to rule (a stroke, not a rule)' }],
+  [6, { why: 'screenshot of 四 alone, unruled, 2019, JPEG: a 1 with a foot serif read 工, as narrow as a digit among the row\'s values (an unread value, not a label)' }],
 ]);
 
 const { seed, count, entries } = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8'));

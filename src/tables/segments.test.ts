@@ -263,3 +263,29 @@ describe('withSpaceJoinedCells', () => {
     expect(withSpaceJoinedCells(padded, new Set([7]))).toBe(padded);
   });
 });
+
+describe('lineTokens: OCR words', () => {
+  /** An OCR line of words, each at [x0, x1] on one baseline (y 1133–1148). */
+  const ocrLine = (words: readonly [string, number, number][]): Line => ({
+    page: 2,
+    lineNo: 39,
+    cells: words.map(([text, x0, x1]) => ({ text, bbox: { x0, x1, y0: 1134, y1: 1148 }, confidence: 0.9 })),
+    separator: 'spaces',
+    method: 'ocr',
+  });
+
+  test('one Han character as narrow as a digit among a row of values is an unread value, not label text (drawn-003: 四\'s 4 read 秋)', () => {
+    // The words of drawn-003's 四 row as OCR gave them (a 121 dpi grey scan, noise 8).
+    const row = ocrLine([
+      ['0', 162, 173], ['0', 233, 243], ['7', 304, 313], ['0', 374, 384], ['7', 445, 454],
+      ['12', 491, 510], ['0', 558, 570], ['0', 629, 640], ['0', 699, 710], ['12', 773, 791],
+      ['12', 816, 836], ['3', 885, 895], ['5', 956, 966], ['秋', 1026, 1037], ['24', 1097, 1118],
+    ]);
+    expect(shape(lineTokens(row, NONE))).toEqual(['0', '0', '7', '0', '7', '12', '0', '0', '0', '12', '12', '3', '5', '□', '24'].map((t) => `V:${t}`));
+  });
+
+  test('a character as wide as the text stays label text: a wrapped label\'s last character before its row\'s values', () => {
+    const row = ocrLine([['开', 585, 601], ['0', 972, 983], ['0', 1067, 1078], ['9', 1167, 1177], ['0', 1268, 1279]]);
+    expect(shape(lineTokens(row, NONE))[0]).toBe('L:开');
+  });
+});

@@ -496,6 +496,35 @@ function cellsOf(line: Line, style: RegionStyle): { cells: { text: string; cell?
 }
 
 /**
+ * Below this width (times the height of the numbers on its line) a glyph read as one Han character
+ * is no character: Han characters are set about a full em wide, a digit's height is about 0.7 em
+ * (Han glyphs read on the drawn scans are 1.1–1.4 times the digits' height; a 1 read 工 and a 4
+ * read 秋 were 0.73 and 0.74).
+ */
+const MISREAD_DIGIT_WIDTH = 0.9;
+
+/**
+ * True when an OCR word is one Han character in a row's run of values, as narrow as a digit: a digit
+ * the Chinese reader took for a character (drawn-006: a 1 with a foot serif read 工 at 0.89; drawn-003:
+ * a 4 read 秋). Taken for label text, it dropped out of the row and left 四's fourteen other values
+ * unplaceable; as an unread value it keeps its column. In a run of values only: a value cell follows
+ * it, and a value or nothing comes before it (a wrapped label's last character set before its row's
+ * values is as wide as any character).
+ */
+function isMisreadDigit(cells: readonly { text: string; cell?: LineCell }[], i: number, before: Token['kind'] | undefined, line: Line): boolean {
+  const here = cells[i];
+  const next = cells[i + 1];
+  if (line.method !== 'ocr' || !here?.cell?.bbox || !next || !/^\p{Script=Han}$/u.test(here.text.trim())) return false;
+  if (!(before === undefined || before === 'value') || !isValueCell(next.text) || next.text.trim() === '') return false;
+  const heights = cells
+    .flatMap((c) => (c.cell?.bbox && /^\d+$/.test(c.text.trim()) ? [c.cell.bbox.y1 - c.cell.bbox.y0] : []))
+    .sort((a, b) => a - b);
+  if (heights.length < 3) return false;
+  const digitHeight = heights[Math.floor(heights.length / 2)] as number;
+  return here.cell.bbox.x1 - here.cell.bbox.x0 < digitHeight * MISREAD_DIGIT_WIDTH;
+}
+
+/**
  * The tokens of one line. `valueColumns`: for a grid whose value columns are known, the row's cells
  * at exactly those columns are values whatever they hold (an OCR misreading in a value cell is an
  * unreadable value, never part of the label).
@@ -546,6 +575,10 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
       const digits = foldText(text).trim();
       const runTogether = /^0\d+$/.test(digits) || TOO_LONG_FOR_ONE_NUMBER.test(digits) || (gluedRegion && /^\d{2,}$/.test(digits));
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i, runTogether) });
+      return;
+    }
+    if (isMisreadDigit(cells, i, tokens.at(-1)?.kind, line)) {
+      tokens.push({ kind: 'value', slot: slotOf(UNREAD_MARK, cell, line, i) });
       return;
     }
     if (!isLabelCell(text) && /\d/.test(text) && !isGluedRun(text)) {
