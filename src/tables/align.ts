@@ -12,7 +12,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { TableKey } from '../schema/keys.js';
 import { characterColumns } from './character-columns.js';
-import { columnsFromValues, positionedColumns, type HeaderCell } from './header-columns.js';
+import { columnsFromValues, driftingColumns, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering, type ParsedLabel } from './labels.js';
 import { endsWithGroupPhrase, foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, isValueCell, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
@@ -956,9 +956,13 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
     };
     // The full rows first (a placeholder's ink may sit apart from the numbers' edge), then all.
     const fromValues = aligned(full) ?? (full.length > 0 ? aligned(loose) : undefined);
+    // Columns that drift down the page (a photo's perspective) from the full rows, where they do not cluster.
+    const fullSlots = full.map((r) => r.slots.filter((s) => s.text.trim() !== ''));
+    const drifting = fromValues ? undefined : driftingColumns(fullSlots, n, alignmentTolerance(fullSlots.flat()));
     for (const row of onPage) {
       if (fromValues) row.header = fromValues;
       else if (row.header && (headerPages.get(row.header) !== page || !full.every((r) => underOwnColumns(r.slots, row.header as HeaderPositions)))) delete row.header;
+      if (!row.header && drifting) row.header = drifting(middleOf(row.slots));
       // Without columns, values are taken in their order, which must be the page's left to right: a
       // row whose values run back leftwards took a tilted line's other half (a photo turned a few degrees).
       if (!row.header && !inReadingOrder(row.slots)) row.unplaced = true;
@@ -1014,6 +1018,12 @@ function underOwnColumns(slots: readonly Slot[], header: HeaderPositions): boole
     const column = header.columns[i];
     return s.bbox !== undefined && column !== undefined && Math.min(s.bbox.x1, column.start + column.span) > Math.max(s.bbox.x0, column.start);
   });
+}
+
+/** The height a row's values stand at (the middle of their boxes). */
+function middleOf(slots: readonly Slot[]): number {
+  const mids = slots.flatMap((s) => (s.bbox ? [(s.bbox.y0 + s.bbox.y1) / 2] : []));
+  return mids.reduce((a, b) => a + b, 0) / Math.max(1, mids.length);
 }
 
 /** Values left to right: each starts right of where the one before it started. */

@@ -2,7 +2,7 @@
  * Column positions of an unruled table from its header cells' boxes (positioned text): header
  * words wrapped over lines are stacked back together, then each column word is found in order.
  */
-import type { LineCell } from '../model/document.js';
+import type { BBox, LineCell } from '../model/document.js';
 import { labelKey, normaliseLabel } from './normalise.js';
 import { clusterValues } from '../layout/cluster.js';
 import type { HeaderPositions, Slot } from './slots.js';
@@ -102,11 +102,58 @@ export function columnsFromValues(slots: readonly Slot[], n: number, tolerance =
   }
   if (!best) return undefined;
   const centres = best.clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
-  // Each column reaches halfway to its neighbours.
-  const columns = centres.map((c, i) => {
+  return { kind: 'x', columns: columnsAround(centres), anchor: best.anchor, anchors: centres };
+}
+
+/** Columns around their anchor lines: each reaches halfway to its neighbours. */
+function columnsAround(centres: readonly number[]): { start: number; span: number }[] {
+  return centres.map((c, i) => {
     const left = i === 0 ? c - 1000 : (c + (centres[i - 1] as number)) / 2;
     const right = i === centres.length - 1 ? c + 1000 : (c + (centres[i + 1] as number)) / 2;
     return { start: left, span: right - left };
   });
-  return { kind: 'x', columns, anchor: best.anchor, anchors: centres };
 }
+
+/**
+ * Column positions from full rows whose columns drift down the page (a photo's perspective, a skew
+ * left over after straightening): per column, a straight line x = a + b·y through the full rows'
+ * values, by the anchor (start, end or centre) they fit best. Taken only where every full row's
+ * value lies within `tolerance` of its column's line and the columns stay apart (four tolerances
+ * at least) over the rows' height: then the columns at any row's height are those lines there.
+ * (The one-tolerance clusters of columnsFromValues break apart once the drift over a table's
+ * height passes the tolerance: drawn-040, a photo whose columns run 23 px right over its 三.)
+ */
+export function driftingColumns(rows: readonly (readonly Slot[])[], n: number, tolerance: number): ((y: number) => HeaderPositions) | undefined {
+  const boxes = rows.map((slots) => slots.filter((s) => s.bbox && s.text.trim() !== '').map((s) => s.bbox!));
+  if (boxes.length < 3 || boxes.some((b) => b.length !== n)) return undefined;
+  const ys = boxes.map((b) => b.reduce((sum, box) => sum + (box.y0 + box.y1) / 2, 0) / n);
+  const top = Math.min(...ys);
+  const bottom = Math.max(...ys);
+  if (bottom - top < tolerance) return undefined;
+  const points = { x0: (b: BBox) => b.x0, x1: (b: BBox) => b.x1, mid: (b: BBox) => (b.x0 + b.x1) / 2 } as const;
+  let best: { anchor: 'x0' | 'x1' | 'mid'; lines: { a: number; b: number }[]; worst: number } | undefined;
+  for (const anchor of ['x0', 'x1', 'mid'] as const) {
+    const lines = Array.from({ length: n }, (_, k) => fitLine(ys, boxes.map((b) => points[anchor](b[k] as BBox))));
+    const worst = Math.max(...boxes.flatMap((b, r) => b.map((box, k) => Math.abs(points[anchor](box) - at(lines[k]!, ys[r] as number)))));
+    if (!best || worst < best.worst) best = { anchor, lines, worst };
+  }
+  if (!best || best.worst > tolerance) return undefined;
+  const { anchor, lines } = best;
+  const apart = (y: number): boolean => lines.every((line, k) => k === 0 || at(line, y) - at(lines[k - 1]!, y) >= tolerance * 4);
+  if (!apart(top) || !apart(bottom)) return undefined;
+  return (y) => {
+    const centres = lines.map((line) => at(line, y));
+    return { kind: 'x', columns: columnsAround(centres), anchor, anchors: centres };
+  };
+}
+
+/** The least-squares line x = a + b·y through the points (ys[i], xs[i]). */
+function fitLine(ys: readonly number[], xs: readonly number[]): { a: number; b: number } {
+  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
+  const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const vy = ys.reduce((s, y) => s + (y - my) ** 2, 0);
+  const b = vy === 0 ? 0 : ys.reduce((s, y, i) => s + (y - my) * ((xs[i] as number) - mx), 0) / vy;
+  return { a: mx - b * my, b };
+}
+
+const at = (line: { a: number; b: number }, y: number): number => line.a + line.b * y;

@@ -1,0 +1,46 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Slot } from './slots.js';
+import { columnsFromValues, driftingColumns } from './header-columns.js';
+
+/** OCR value slots from [text, x0, x1, y0, y1] boxes. */
+const row = (cells: readonly [string, number, number, number, number][]): Slot[] =>
+  cells.map(([text, x0, x1, y0, y1]) => ({ text, page: 2, line: y0, confidence: 0.9, method: 'ocr', bbox: { x0, x1, y0, y1 } }));
+
+/** The column each value's anchor falls in. */
+const columnsOf = (slots: readonly Slot[], at: ReturnType<NonNullable<ReturnType<typeof driftingColumns>>>): number[] =>
+  slots.map((s) => {
+    const b = s.bbox!;
+    const x = at.anchor === 'x0' ? b.x0 : at.anchor === 'x1' ? b.x1 : (b.x0 + b.x1) / 2;
+    return at.columns.findIndex((c) => x >= c.start && x < c.start + c.span);
+  });
+
+describe('driftingColumns', () => {
+  // drawn-040 p2 (a 2019 三 ruled with horizontal lines only, photographed: perspective): the full
+  // rows' values as OCR boxed them. 自然人's column starts at x 646 at the top and 679 near the bottom.
+  const full = [
+    row([['24', 646, 671, 500, 517], ['0', 707, 720, 500, 518], ['0', 772, 785, 500, 518], ['0', 845, 858, 500, 517], ['26', 932, 958, 500, 517], ['0', 1027, 1040, 500, 517], ['50', 1070, 1095, 500, 517]]),
+    row([['32', 652, 677, 666, 682], ['—', 712, 726, 664, 687], ['0', 777, 790, 665, 682], ['0', 850, 863, 665, 683], ['27', 937, 962, 665, 682], ['—', 1030, 1045, 664, 688], ['59', 1075, 1100, 665, 682]]),
+    row([['0', 664, 676, 989, 1006], ['0', 725, 737, 989, 1006], ['14', 789, 814, 989, 1006], ['无', 862, 883, 987, 1009], ['11', 948, 972, 990, 1006], ['0', 1041, 1054, 989, 1007], ['25', 1084, 1109, 989, 1006]]),
+    row([['40', 666, 691, 1057, 1074], ['0', 727, 740, 1057, 1074], ['24', 791, 816, 1057, 1074], ['0', 863, 876, 1057, 1074], ['0', 949, 962, 1057, 1074], ['0', 1043, 1056, 1057, 1074], ['64', 1085, 1110, 1057, 1075]]),
+    row([['344', 679, 716, 1404, 1420], ['0', 739, 752, 1404, 1421], ['150', 804, 841, 1404, 1421], ['0', 874, 887, 1404, 1421], ['220', 960, 998, 1405, 1421], ['0', 1053, 1066, 1405, 1422], ['714', 1096, 1133, 1405, 1422]]),
+  ];
+
+  test('columns drifting down a photographed page place a row with blanks printed as nothing (drawn-040: 347 0 49 _ 97 _ 493)', () => {
+    const tolerance = 17 / 3;
+    // One set of columns for the whole page cannot be found: the drift is wider than the tolerance.
+    expect(columnsFromValues(full.flat(), 7, tolerance)).toBeUndefined();
+    const columns = driftingColumns(full, 7, tolerance);
+    expect(columns).toBeDefined();
+    // 一、本年新收 (y 365, above every full row): 社会公益组织 and 其他 printed blank.
+    const newReceived = row([['347', 641, 679, 365, 382], ['0', 703, 716, 365, 382], ['49', 768, 794, 365, 382], ['97', 928, 952, 364, 382], ['493', 1066, 1105, 364, 381]]);
+    expect(columnsOf(newReceived, columns!(373))).toEqual([0, 1, 2, 4, 6]);
+    // 6.属于四类过程性信息 (y 795): 商业企业 and 社会公益组织 blank.
+    const processInfo = row([['2', 657, 668, 786, 803], ['16', 783, 807, 786, 803], ['0', 940, 953, 786, 803], ['—', 1034, 1048, 785, 808], ['18', 1079, 1103, 786, 803]]);
+    expect(columnsOf(processInfo, columns!(795))).toEqual([0, 2, 4, 5, 6]);
+  });
+
+  test('no columns where a full row strays from the lines through the others (a value read a column off)', () => {
+    const shifted = [...full.slice(0, 4), row([['344', 739, 776, 1404, 1420], ['0', 804, 817, 1404, 1421], ['150', 874, 911, 1404, 1421], ['0', 960, 973, 1404, 1421], ['220', 1053, 1091, 1405, 1421], ['0', 1096, 1109, 1405, 1422], ['714', 1150, 1187, 1405, 1422]])];
+    expect(driftingColumns(shifted, 7, 17 / 3)).toBeUndefined();
+  });
+});
