@@ -145,7 +145,10 @@ export function gridValueColumns(lines: readonly Line[], n: number): Map<number,
   const padding = paddingColumns(lines);
   for (const line of lines) {
     if (line.separator !== 'grid' || line.tableNo === undefined) continue;
-    const cells = withoutTrailingPadding(line.cells, padding.get(line.tableNo));
+    // (Markup's rules below; an OCR grid keeps the plain vote of its last n cells: its columns come
+    // from drawn rules, and on drawn-048 the stricter vote placed a row whose "—" was a misread 0.)
+    const markup = line.method !== 'ocr';
+    const cells = markup ? withoutTrailingPadding(line.cells, padding.get(line.tableNo)) : line.cells;
     if (cells.length < n) continue;
     // Padding taken off, the row's last n cells must still start with a value or a blank: a
     // sub-row whose printed-blank 总计 is empty in every row too would otherwise lend its label's
@@ -154,9 +157,9 @@ export function gridValueColumns(lines: readonly Line[], n: number): Map<number,
     // Nor may a number stand right before them: the row's values begin earlier than its last n cells
     // (a stray mark or a next label's "(" printed in a column past them).
     const before = cells.slice(0, cells.length - n).findLast((c) => c.text.trim() !== '');
-    if (before && isValueCell(before.text)) continue;
+    if (markup && before && isValueCell(before.text)) continue;
     // A header row or a row printed all blank shows no value columns: its empty end is no evidence.
-    if (!cells.slice(-n).some((c) => /\d/.test(c.text))) continue;
+    if (markup && !cells.slice(-n).some((c) => /\d/.test(c.text))) continue;
     const cols = cells.slice(-n).map((c) => c.col);
     if (cols.some((c) => c === undefined)) continue;
     const byTable = counts.get(line.tableNo) ?? new Map<string, number>();
