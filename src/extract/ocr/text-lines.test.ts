@@ -195,6 +195,21 @@ describe('a page holding the part of a table a page break left on it (#16)', () 
     expect(mayHoldTableOnPage(page, 26.5)).toBe(true);
   });
 
+  test("四's row of values alone at a page's top, prose under it: a row of values on a page", () => {
+    // drawn-060 p4 (a photo, text height 35.7), its lines as found: 四's 15 values (13 pieces, two pairs
+    // run together) continued from the page before without their header, then the report's closing
+    // headings and prose. Unread, the page lost 四's whole row (drawn-060 182 -> 197/198 read).
+    const lone = [
+      line(208, 311, 1698, 337, [[208, 225], [321, 358], [434, 451], [545, 562], [657, 766], [843, 879], [956, 992], [1068, 1083], [1176, 1264], [1356, 1373], [1464, 1481], [1573, 1590], [1681, 1697]]),
+      line(200, 390, 687, 424, [[200, 686]]),
+      line(200, 470, 1387, 506, [[200, 1386]]),
+      line(200, 554, 583, 588, [[200, 582]]),
+      line(201, 636, 561, 670, [[201, 560]]),
+    ];
+    expect(mayHoldTableOnPage(lone, 35.7)).toBe(true);
+    expect(mayHoldTableOnPage(lone.slice(1), 35.7)).toBe(false);
+  });
+
   test('prose alone, or with one row of values, is not read', () => {
     expect(mayHoldTableOnPage(prose, 26.5)).toBe(false);
     expect(mayHoldTableOnPage([...prose, page[12] as InkLine], 26.5)).toBe(false);

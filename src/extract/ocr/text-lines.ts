@@ -294,12 +294,19 @@ const MIN_ROW_PIECES = 4;
  * rows and 四). Left unread, their cells were lost.
  */
 export function mayHoldTableOnPage(lines: readonly InkLine[], textHeight: number): boolean {
-  return mayHoldTable(lines, textHeight) || lines.filter((l) => l.pieces.length >= MIN_PAGE_ROW_PIECES).length >= MIN_PAGE_ROWS;
+  return (
+    mayHoldTable(lines, textHeight) ||
+    lines.filter((l) => l.pieces.length >= MIN_PAGE_ROW_PIECES).length >= MIN_PAGE_ROWS ||
+    // One line of many values alone: 四's row of 15, all a page break left of it (drawn-000, -028, -060).
+    lines.some((l) => l.pieces.length >= MIN_LONE_ROW_PIECES)
+  );
 }
 
 /** Pieces of a line on a page that make it a row of values, and the rows a page needs to be read by them. */
 const MIN_PAGE_ROW_PIECES = 5;
 const MIN_PAGE_ROWS = 2;
+/** Pieces of one line that make it a row of values on its own (四's 15 values, some run together). */
+const MIN_LONE_ROW_PIECES = 10;
 
 /**
  * True when the lines may be rows of an unruled table: several lines in two pieces or more whose
