@@ -402,8 +402,9 @@ function printsEveryRequestCell(copy: readonly DecodedRow[]): boolean {
 }
 
 /** Full-width digits (０–９, typed in Chinese input mode) as ASCII digits. */
-const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
-const asciiDigits = (text: string): string => text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+const FULL_WIDTH_DIGITS = new RegExp(FULL_WIDTH_DIGIT.source, 'g');
+const asciiDigits = (text: string): string => text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /**
  * A line with its full-width digits as ASCII digits: every digit test of the decoder (`\d` with the u
@@ -411,7 +412,7 @@ const asciiDigits = (text: string): string => text.replace(FULL_WIDTH_DIGIT, (d)
  * to its label had no number in it and read blank: printed numbers shown as blank.)
  */
 function withAsciiDigits(line: Line): Line {
-  if (!/[\uff10-\uff19]/.test(line.raw ?? '') && !line.cells.some((c) => /[\uff10-\uff19]/.test(c.text))) return line;
+  if (!FULL_WIDTH_DIGIT.test(line.raw ?? '') && !line.cells.some((c) => FULL_WIDTH_DIGIT.test(c.text))) return line;
   return { ...line, ...(line.raw !== undefined ? { raw: asciiDigits(line.raw) } : {}), cells: line.cells.map((c) => ({ ...c, text: asciiDigits(c.text) })) };
 }
 
