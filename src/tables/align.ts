@@ -953,12 +953,14 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
     // Every value of the page's rows (a row with blanks lines up too), from rows that print no more than n.
     const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length <= n);
     const full = loose.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length === n);
-    const aligned = (from: readonly DecodedRow[]): HeaderPositions | undefined => {
+    const aligned = (from: readonly DecodedRow[], maxStrays: number): HeaderPositions | undefined => {
       const slots = from.flatMap((r) => r.slots.filter((s) => s.text.trim() !== ''));
-      return from.length >= ALIGNED_ROWS ? columnsFromValues(slots, n, alignmentTolerance(slots)) : undefined;
+      return from.length >= ALIGNED_ROWS ? columnsFromValues(slots, n, alignmentTolerance(slots), maxStrays) : undefined;
     };
-    // The full rows first (a placeholder's ink may sit apart from the numbers' edge), then all.
-    const fromValues = aligned(full) ?? (full.length > 0 ? aligned(loose) : undefined);
+    // The full rows first (a placeholder's ink may sit apart from the numbers' edge), then all. A
+    // full row may be one whose label left a piece among its values, a column short: one such piece
+    // in three full rows is no column.
+    const fromValues = aligned(full, Math.floor(full.length / ALIGNED_ROWS)) ?? (full.length > 0 ? aligned(loose, 0) : undefined);
     // Columns that drift down the page (a photo's perspective) from the full rows, where they do not cluster.
     const fullSlots = full.map((r) => r.slots.filter((s) => s.text.trim() !== ''));
     const drifting = fromValues ? undefined : driftingColumns(fullSlots, n, alignmentTolerance(fullSlots.flat()));

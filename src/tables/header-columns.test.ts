@@ -44,3 +44,28 @@ describe('driftingColumns', () => {
     expect(driftingColumns(shifted, 7, 17 / 3)).toBeUndefined();
   });
 });
+
+describe('columnsFromValues', () => {
+  // drawn-059 p2 (a 2021 三 continued from page 1, ruled with horizontal lines only): the full rows'
+  // values as OCR boxed them, the last with a piece of its label ("结4" of 四、结转下年度继续办理)
+  // read as a value at x 436, and its 其他 cell (printed blank) missing.
+  const full = [
+    row([['0', 746, 757, 490, 508], ['0', 821, 831, 490, 508], ['0', 876, 886, 490, 508], ['0', 937, 948, 490, 508], ['31', 1008, 1027, 490, 508], ['0', 1085, 1095, 490, 508], ['31', 1124, 1142, 490, 508]]),
+    row([['0', 746, 756, 764, 782], ['0', 822, 832, 764, 782], ['0', 876, 886, 764, 782], ['0', 938, 948, 764, 782], ['—', 1005, 1020, 764, 782], ['0', 1084, 1095, 764, 782], ['0', 1123, 1134, 764, 782]]),
+    row([['10', 749, 767, 833, 851], ['0', 821, 832, 833, 851], ['31', 876, 894, 833, 851], ['0', 937, 948, 833, 851], ['17', 1010, 1028, 833, 851], ['0', 1084, 1095, 833, 851], ['58', 1124, 1145, 833, 851]]),
+    row([['4', 436, 447, 1198, 1216], ['13', 748, 767, 1198, 1216], ['无', 823, 842, 1198, 1216], ['0', 876, 886, 1198, 1216], ['0', 937, 947, 1198, 1216], ['—', 1082, 1097, 1198, 1216], ['13', 1126, 1144, 1198, 1216]]),
+  ];
+  const tolerance = 18 / 3;
+
+  test('a value standing alone among the full rows is a stray, not a column: the seven columns are found (drawn-059 p2)', () => {
+    expect(columnsFromValues(full.flat(), 7, tolerance)).toBeUndefined();
+    const columns = columnsFromValues(full.flat(), 7, tolerance, 1);
+    expect(columns?.anchor).toBe('x0');
+    expect(columns?.anchors?.map(Math.round)).toEqual([747, 822, 876, 937, 1008, 1084, 1124]);
+  });
+
+  test('more lone values than allowed are no columns (columns drifting apart, not strays)', () => {
+    const strays = [...full.flat(), ...row([['7', 300, 311, 1300, 1318]])];
+    expect(columnsFromValues(strays, 7, tolerance, 1)).toBeUndefined();
+  });
+});

@@ -87,15 +87,21 @@ const ALIGNMENT_TOLERANCE = 3;
 
 /**
  * Column positions from the values themselves: numbers in an unruled column share a left edge,
- * a right edge or a centre. The anchor that clusters into exactly `n` tight columns wins.
+ * a right edge or a centre. The anchor that clusters into exactly `n` tight columns wins. Up to
+ * `maxStrays` values standing alone are strays, not columns: where every row given prints every
+ * column, each column holds a value of each, and a lone value apart is a piece of a label read as
+ * one (drawn-059 p2: "结4" of 四、结转下年度继续办理 gave an eighth column, and the page had
+ * none). More than a few lone values are columns drifting apart (a photo), not strays.
  */
-export function columnsFromValues(slots: readonly Slot[], n: number, tolerance = ALIGNMENT_TOLERANCE): HeaderPositions | undefined {
+export function columnsFromValues(slots: readonly Slot[], n: number, tolerance = ALIGNMENT_TOLERANCE, maxStrays = 0): HeaderPositions | undefined {
   const boxes = slots.filter((s) => s.bbox && s.text.trim() !== '').map((s) => s.bbox!);
   if (boxes.length < n) return undefined;
   const anchors = { x0: boxes.map((b) => b.x0), mid: boxes.map((b) => (b.x0 + b.x1) / 2), x1: boxes.map((b) => b.x1) } as const;
   let best: { anchor: 'x0' | 'mid' | 'x1'; clusters: number[][]; spread: number } | undefined;
   for (const anchor of ['x0', 'x1', 'mid'] as const) {
-    const clusters = clusterValues(anchors[anchor], tolerance);
+    const all = clusterValues(anchors[anchor], tolerance);
+    const lone = all.filter((c) => c.length === 1).length;
+    const clusters = all.length > n && all.length - lone === n && lone <= maxStrays ? all.filter((c) => c.length > 1) : all;
     if (clusters.length !== n) continue;
     const spread = Math.max(...clusters.map((c) => (c.at(-1) as number) - (c[0] as number)));
     if (!best || spread < best.spread) best = { anchor, clusters, spread };

@@ -311,7 +311,7 @@ function withoutStrayGrids(prepared: Prepared, loneImage: boolean): Prepared {
   // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
   const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
   const noColumnRules = loneImage && sum(p.grids.filter((g) => !hasColumnRule(g, p.edges, p.snap)).map(area)) > sum(p.grids.map(area)) / 2;
-  return noColumnRules || gridsAreStray(lines, p.grids, p.textHeight, p.snap, loneImage) ? { ...p, grids: [], edges: [] } : p;
+  return noColumnRules || gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
 }
 
 /**

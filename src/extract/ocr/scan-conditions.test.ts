@@ -8,7 +8,7 @@ import { withoutDarkBorders } from './borders.js';
 import { hasColumnRule } from './geometry.js';
 import { homography, warp, type Quad } from './perspective.js';
 import { preparePage } from './page.js';
-import { rotateRaster, type Raster } from './raster.js';
+import { adaptiveMasks, rotateRaster, type Raster } from './raster.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
 import { measuredTextHeight } from './text-height.js';
 import { inkLines, sidewaysLines } from './text-lines.js';
@@ -35,6 +35,36 @@ describe('dark borders', () => {
     const clean = await withoutDarkBorders(scan);
     expect(darkAt(scan, 10, 500)).toBe(true);
     expect(darkAt(clean, 10, 500)).toBe(false);
+    expect(darkAt(clean, 125, 105)).toBe(true);
+  });
+
+  test('a shadow fading into the paper along the right side leaves no line of ink where its dark part ends (#16 drawn-059 p2)', async () => {
+    // As the drawn scans' soft shadow: grey 48 at the border rising linearly to white over 5% of
+    // the width, on paper with the scanner's noise (σ 12). Its outer part is dark enough to be
+    // painted over, its inner part is not: painted white, the step between them was ink down the page.
+    const scan = page(800, 1100, textLines(120, 100, 10, 20));
+    const depth = 40;
+    let seed = 7;
+    const uniform = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+    for (let y = 0; y < scan.height; y++) {
+      for (let x = 0; x < scan.width; x++) {
+        const i = y * scan.width + x;
+        const shade = x >= scan.width - depth ? (48 + ((scan.width - 1 - x) / depth) * 207) / 255 : 1;
+        const noise = Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()) * 12;
+        scan.data[i] = Math.max(0, Math.min(255, Math.round((scan.data[i] as number) * shade + noise)));
+      }
+    }
+    const clean = await withoutDarkBorders(scan);
+    const { text } = adaptiveMasks(clean);
+    // Rows with ink in the band where the shadow was: a line down the page would be ink in most.
+    let inkedRows = 0;
+    for (let y = 0; y < text.height; y++) {
+      let inked = false;
+      for (let x = scan.width - depth - 20; x < scan.width; x++) if (text.data[y * text.width + x] === 1) inked = true;
+      if (inked) inkedRows++;
+    }
+    expect(inkedRows).toBeLessThan(text.height * 0.05);
+    // The text beside it stays.
     expect(darkAt(clean, 125, 105)).toBe(true);
   });
 
@@ -180,9 +210,10 @@ describe('pages lying on their side', () => {
 
 describe('grids of characters (#16 drawn-115 p3)', () => {
   // A table ruled with horizontal lines only: 10 rows of a label and six numbers between rules; over
-  // five of its rows, upright strokes `apart` px apart run from rule to rule (characters' strokes
-  // chained into short "rules", as a photo's label column made them: 22–28 px apart, text 26 high).
-  const ruledRows = (apart: number): Raster => {
+  // five of its rows, upright strokes `apart` px apart from `from` run from rule to rule (characters'
+  // strokes chained into short "rules", as a photo's label column made them: 22–28 px apart, text 26
+  // high; or column rules between the values).
+  const ruledRows = (apart: number, from = 300, count = 4): Raster => {
     const boxes: [number, number, number, number][] = [];
     for (let row = 0; row <= 10; row++) boxes.push([100, 300 + row * 44, 1140, 302 + row * 44]);
     for (let row = 0; row < 10; row++) {
@@ -190,7 +221,7 @@ describe('grids of characters (#16 drawn-115 p3)', () => {
       for (let k = 0; k < 6; k++) boxes.push([120 + k * 24, y, 140 + k * 24, y + 20]);
       for (let column = 0; column < 6; column++) for (let k = 0; k < 3; k++) boxes.push([560 + column * 96 + k * 14, y + 2, 570 + column * 96 + k * 14, y + 18]);
     }
-    for (let k = 0; k < 4; k++) boxes.push([300 + k * apart, 300, 302 + k * apart, 522]);
+    for (let k = 0; k < count; k++) boxes.push([from + k * apart, 300, from + 2 + k * apart, 522]);
     return page(1240, 1754, boxes);
   };
 
@@ -200,8 +231,8 @@ describe('grids of characters (#16 drawn-115 p3)', () => {
     expect(prepared.read.source).toBe('words');
   });
 
-  test('rules a column apart do', async () => {
-    const prepared = await preparePage(ruledRows(60));
+  test('rules a column apart between the values do', async () => {
+    const prepared = await preparePage(ruledRows(96, 548, 7));
     expect(prepared.prepared.grids).toHaveLength(1);
     expect(prepared.read.source).toBe('grid');
   });

@@ -324,16 +324,18 @@ export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boo
  * True when a page's grids are strays beside its table: more than twice as many lines outside every
  * grid as the grids have rows hold three pieces or more, and those lines stand in columns (an
  * unruled table, or one ruled with horizontal lines only that a fold or a scanner's edge crosses);
- * or, in an image file of one table (a screenshot), the values of the lines in columns stand
- * outside the grids (valuesOutsideGrids). (Not on a document's page: there a page continued without
- * its header, read by its words, is placed by its own columns and may land a column off: drawn-059.)
+ * or the values of the lines in columns stand outside the grids (valuesOutsideGrids: strokes
+ * chained into rules over a label column, in a screenshot or on a page: drawn-059 p2, three small
+ * grids over a few cells of 三 ruled with horizontal lines only, 20 of its 175 cells read). (Read by
+ * its words, such a page continued without its header once landed a column off, placed by a column
+ * of specks a shadow's painted edge left down the page: borders.ts now leaves none.)
  */
-export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number, oneTable = false): boolean {
+export function gridsAreStray(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): boolean {
   const inGrid = (l: InkLine): boolean => grids.some((g) => l.box.y0 >= g.bbox.y0 - snap && l.box.y1 <= g.bbox.y1 + snap);
   const outside = lines.filter((l) => !inGrid(l));
   const gridRows = grids.reduce((n, g) => n + g.ys.length - 1, 0);
   const columnar = outside.filter((l) => l.pieces.length >= 3).length;
-  return (columnar > gridRows * 2 && mayHoldTable(outside, textHeight)) || (oneTable && valuesOutsideGrids(lines, grids, textHeight, snap));
+  return (columnar > gridRows * 2 && mayHoldTable(outside, textHeight)) || valuesOutsideGrids(lines, grids, textHeight, snap);
 }
 
 /**
