@@ -208,6 +208,18 @@ test('a placeholder OCR read unsure in a row placed by position is unreadable, n
   expect(cellFromSlot('requests', 'totalHandled', 'total', slot(0.3), undefined, 1, false, [])).toMatchObject({ value: null, flag: 'blank' });
 });
 
+test('a count OCR read with a point where its thousands comma stands is that count, inferred (drawn-007: 总计 57,244 read "57.244"); an amount keeps its point', () => {
+  const slot = (text: string, confidence = 0.9): Slot => ({ text, page: 2, line: 40, confidence, method: 'ocr' });
+  const issues: Issue[] = [];
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot('57.244'), undefined, 1, false, issues)).toMatchObject({ value: 57244, flag: 'inferred' });
+  expect(issues.map((i) => i.code)).toEqual(['thousands_point']);
+  // Not three digits after the point, or read unsure: no comma to stand for, unreadable as before.
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot('57.24'), undefined, 1, false, [])).toMatchObject({ value: null, flag: 'unreadable' });
+  expect(cellFromSlot('requests', 'totalHandled', 'total', slot('57.244', 0.3), undefined, 1, false, [])).toMatchObject({ value: null, flag: 'unreadable' });
+  // 二's fees in 万元 take a point as printed.
+  expect(cellFromSlot('active', 'fees', 'amount', slot('47.489'), undefined, 1, false, [])).toMatchObject({ value: 47.489, flag: 'ok' });
+});
+
 // A printed blank on a page read by its words (#16): it shows nothing, and the OCR page reports where
 // its line is empty in both ink masks (empty-stretches.ts). A header column whose value box falls in
 // such a stretch is a blank seen there (align.ts seenBlanksUnderColumns).

@@ -13,6 +13,8 @@ import type { RowSlots, Slot } from './slots.js';
 
 /** The blanks OCR confirms: a cell seen empty or holding a dash or slash, and 无-like words read as text. */
 const OCR_BLANKS: ReadonlySet<string> = new Set([SEEN_BLANK, '无', '空', '暂无', '没有']);
+/** One to three digits, a point, three digits: a count whose thousands comma OCR read as a point. */
+const THOUSANDS_POINT = /^(\d{1,3})\.(\d{3})$/;
 /** Columns where a fraction is expected (万元 amounts); a decimal anywhere else is an issue. */
 const DECIMAL_COLUMNS = new Set(['amount']);
 /**
@@ -118,6 +120,16 @@ export function cellFromSlot(
     cell.flag = 'unreadable';
     const why = cell.raw.trim() === UNREAD_MARK ? 'OCR saw ink in the cell but could not read it' : `"${cell.raw}" is not a number`;
     issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: ${why}`, { ...at, path }));
+    return cell;
+  }
+  // A count read by OCR with a point where a thousands comma stands ("57.244" for 57,244: the
+  // comma's tail lost in the scan) is that count, inferred (the point is read, not seen as a comma).
+  const thousands = slot?.method === 'ocr' && !DECIMAL_COLUMNS.has(column) && slot.confidence >= MIN_OCR_CONFIDENCE ? THOUSANDS_POINT.exec(cell.raw.trim()) : null;
+  if (thousands) {
+    cell.value = Number(`${thousands[1]}${thousands[2]}`);
+    cell.flag = 'inferred';
+    cell.confidence = slot!.confidence * base * 0.5;
+    issues.push(makeIssue('warning', 'tables', 'thousands_point', `${path.join('.')}: OCR read "${cell.raw}" in a count: taken as ${cell.value}, its point a thousands comma`, { ...at, path }));
     return cell;
   }
   // A decimal point in a count column, from OCR, is more likely a speck than a printed point.
