@@ -25,6 +25,23 @@ const rowTotal = (r: string): TableIdentity => ({ left: [{ row: r, column: 6 }],
 const values = (cells: (Slot | null)[]): (string | null)[] => cells.map((c) => (c ? (c.split ?? c.text) : null));
 
 describe('rowCandidates and solveRows', () => {
+  test("a scan's row with one piece of a neighbouring label among its values: the one run of seven whose total balances, derived (drawn-012: 13 12 0 0 0 0 25 7)", () => {
+    const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
+    const ocr = (texts: string[]): Slot[] => slots(texts).map((s) => ({ ...s, method: 'ocr' as const }));
+    const read = (texts: string[]) => rowCandidates(row('deniedOtherLaws', ocr(texts)), 7, { totals }).candidates;
+    expect(read(['13', '12', '0', '0', '0', '0', '25', '7']).map((c) => [values(c.cells), c.derived])).toEqual([[['13', '12', '0', '0', '0', '0', '25'], true]]);
+    // The piece before the values ("5" of 5.属于…).
+    expect(read(['5', '35', '0', '0', '0', '0', '0', '35']).map((c) => values(c.cells))).toEqual([['35', '0', '0', '0', '0', '0', '35']]);
+    // Both runs balance: no reading.
+    expect(read(['0', '0', '0', '0', '0', '0', '0', '0'])).toEqual([]);
+    // A cell seen empty inside a run leaves the stray's place open (drawn-048: 0 0 24 0 0 0 _ 24): no reading.
+    expect(read(['0', '0', '24', '0', '0', '0', '', '24'])).toEqual([]);
+    // Two pieces or more: a line holding two rows' values, unread (drawn-121: 0 0 13 0 0 13 31569 0 438 0 0 0 32007).
+    expect(read(['0', '0', '13', '0', '0', '13', '31569', '0', '438', '0', '0', '0', '32007'])).toEqual([]);
+    // Text rows are read as before: too many values, unread.
+    expect(rowCandidates(row('deniedOtherLaws', slots(['13', '12', '0', '0', '0', '0', '25', '7'])), 7, { totals }).candidates).toEqual([]);
+  });
+
   test("one column, one number repeated in every cell of the row: a spanned cell the converter repeated, read once", () => {
     // pandas read_html then to_markdown: "| 行政许可 | 447228 | 447228 | 447228 |" under 2021's one column.
     const found = rowCandidates(row('licensing', slots(['447228', '447228', '447228']), { mode: 'separated', separator: 'pipe' }), 1);

@@ -192,6 +192,12 @@ function candidatesOf(row: DecodedRow, n: number, options: SettleOptions): RowCa
       return trimmed.length === 1 ? single(trimmed[0] as Slot[]) : { candidates: trimmed.map((cells) => ({ cells, derived: true })) };
     }
     if (joined.length > 0) return { candidates: joined };
+    // A scan's line holding one piece of a neighbouring label beside the row's values ("13 12 0 0 0
+    // 0 25 7", the 7 of 7.属于… read into the line): the one run of n values whose printed totals
+    // balance is the row, derived; both runs balancing prove nothing. (Not with more pieces: a line
+    // holding two rows' values has the other row's run balanced where its own lost a blank: drawn-121.)
+    const balanced = slots.length === n + 1 && slots.every((s) => s.method === 'ocr') ? balancedRuns(slots, n, options.totals ?? []) : [];
+    if (balanced.length === 1) return { candidates: [{ cells: balanced[0] as Slot[], derived: true }] };
     return { ...none(`${slots.length} values where ${n} columns are printed`), surplus: true };
   }
   // Fewer values than columns. A positional row cut off with the source: the first cells are read.
@@ -478,6 +484,21 @@ function coveredColumns(x0: number, x1: number, header: HeaderPositions): number
     if (d < c.span && (best < 0 || d < Math.abs(mid - ((header.columns[best]?.start ?? 0) + (header.columns[best]?.span ?? 0) / 2)))) best = i;
   });
   return best < 0 ? [] : [best];
+}
+
+/**
+ * The runs of n consecutive slots, each printed, whose every total is a number and balances its
+ * parts (none where the row has no total to tell).
+ */
+function balancedRuns(slots: readonly Slot[], n: number, totals: readonly { total: number; parts: readonly number[] }[]): Slot[][] {
+  if (totals.length === 0) return [];
+  const runs: Slot[][] = [];
+  for (let start = 0; start + n <= slots.length; start++) {
+    const run = slots.slice(start, start + n);
+    // (A cell seen empty inside the run leaves the stray's place open: drawn-048's "0 0 24 0 0 0 _ 24".)
+    if (run.every((s) => s.text.trim() !== '') && totals.every(({ total }) => slotNumber(run[total] ?? null) !== null) && holdsTotals(run, totals)) runs.push(run);
+  }
+  return runs;
 }
 
 /**
