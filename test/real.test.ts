@@ -214,4 +214,26 @@ describe('real reports', () => {
     const after = scoreAgainstTruth(record!, truth);
     expect({ right: after.right, silent: after.silent, flagged: after.flagged }).toEqual({ right: before.right, silent: 0, flagged: before.flagged });
   });
+  // A whole page tells its tables in sentences too, and some put one between 三's heading and the table
+  // (bench/real-converters/long_pages.py, variant prose-inside). Read as a row, "…申请27件，具体情况如下：" took
+  // row 一's place: 一's printed values went to 二 (7 cells where the truth is null given 0, 丰收乡), or row 一
+  // became unreadable (28 cells flagged over 4 real reports).
+  const sentenceAfterHeading = (text: string): string =>
+    text.replace(/^(三、收到和处理政府信息公开申请情况\n)(\n?)/m, '$1$2本年度共收到政府信息公开申请27件，具体情况如下：\n$2');
+  test.each([
+    'real/c-fengshou-township-2022-2019fmt-pipes',
+    'real/b-guangdong-district-fagai-2020-loneblanks',
+    'real/a-wuhan-donghu-health-2023-padded',
+  ])('a sentence with a number between the heading of 三 and its table is no row: %s reads as it does without', async (path) => {
+    const dir = join(ROOT, 'test', 'fixtures', path);
+    const printed = readFileSync(join(dir, 'source.txt'), 'utf8');
+    const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
+    expect(sentenceAfterHeading(printed)).not.toEqual(printed);
+    const { record: asPrinted } = await processBytes('source.txt', new TextEncoder().encode(printed));
+    const { record } = await processBytes('source.txt', new TextEncoder().encode(sentenceAfterHeading(printed)));
+    const before = scoreAgainstTruth(asPrinted!, truth);
+    const after = scoreAgainstTruth(record!, truth);
+    expect({ right: after.right, silent: after.silent, flagged: after.flagged, nullGivenNumber: after.nullGivenNumber })
+      .toEqual({ right: before.right, silent: 0, flagged: before.flagged, nullGivenNumber: 0 });
+  });
 });

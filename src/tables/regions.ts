@@ -25,7 +25,11 @@ export function isProse(line: Line): boolean {
   if (/。/.test(text)) return true;
   // A sentence wrapped before its 。 (lynx): clauses parted by commas outside any bracket, numbers glued to
   // words in them ("我乡制发文件18件,废止文件0件,现行有效文件18件,行政许可共处理决定62起,…").
-  if ((text.replace(/[（(][^）)]*[）)]/gu, '').match(/\p{Script=Han}\d*[件条个起次项篇元][,，]/gu) ?? []).length >= 3) return true;
+  const unbracketed = text.replace(/[（(][^）)]*[）)]/gu, '');
+  if ((unbracketed.match(/\p{Script=Han}\d*[件条个起次项篇元][,，]/gu) ?? []).length >= 3) return true;
+  // One number told in a clause that goes on ("本年度共收到政府信息公开申请27件，具体情况如下：", a note between a
+  // heading and its table): a cell prints no counting word, nor a comma or colon and more words after its number.
+  if (/\p{Script=Han}\d+(?:\.\d+)?(?:件|条|个|起|次|项|篇|元|万元|人次)[,，;；:：]\s*\p{Script=Han}/u.test(unbracketed)) return true;
   // Numbers glued to words, again and again: table cells run together, not a sentence.
   if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
   // Header words with a row of cells run into them at the end (四 of a flattened page: "…总计0000—011—01100—00").
