@@ -23,6 +23,8 @@ paragraph); HTML sources get <p> elements and the navigation as <ul><li>. The so
 Everything is drawn from random.Random(f'{seed}:{case}:{variant}'): the same seed writes the same bytes.
 
     /usr/bin/python3 bench/real-converters/long_pages.py write OUT test/fixtures/real ../shared/corpus [--seed 1]
+    (also: a convert.py OUT, whose page.html of each pipe case is an HTML source; generated_cases.mjs's OUT,
+    generated reports printed whole in every layout, .txt/.md/.html)
     node ../shared/tools/score.mjs --cases OUT --out SCORED --json > SCORED.json
     /usr/bin/python3 bench/real-converters/long_pages.py compare OUT SCORED/res/reports.jsonl [--all]
 
@@ -320,7 +322,7 @@ def html_variant(text, draw, num, truth, variant):
 
 
 def cases(dirs):
-    """(name, source path, kind, truth path) for every case with a text or HTML source."""
+    """(name, source path, kind, extension, truth path) for every case with a text or HTML source."""
     for d in dirs:
         base = os.path.basename(os.path.normpath(d))
         for slug in sorted(os.listdir(d)):
@@ -328,18 +330,26 @@ def cases(dirs):
             truth = os.path.join(case, 'truth.json')
             if not os.path.isfile(truth):
                 continue
-            for name, kind in (('source.txt', 'txt'), ('source.html', 'html'), ('source.htm', 'html'), ('page.html', 'html')):
+            for name, kind in (('source.txt', 'txt'), ('source.md', 'txt'), ('source.html', 'html'), ('source.htm', 'html'),
+                               ('page.html', 'html')):
                 if os.path.isfile(os.path.join(case, name)):
                     yield (f'{base}-{slug}' if base == 'corpus' else slug) + ('-page' if name == 'page.html' else ''), \
-                        os.path.join(case, name), kind, truth
+                        os.path.join(case, name), kind, name.split('.')[-1], truth
                     break
 
 
 def write(out, dirs, seed):
     count = 0
-    for name, source, kind, truth_path in cases(dirs):
-        with open(source, encoding='utf-8') as f:
-            text = f.read()
+    for name, source, kind, ext, truth_path in cases(dirs):
+        with open(source, 'rb') as f:
+            data = f.read()
+        # a page in GBK (a generated html-merged, as many portals serve them) is written back in GBK
+        encoding = 'utf-8'
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            encoding = 'gb18030'
+            text = data.decode(encoding)
         with open(truth_path, encoding='utf-8') as f:
             truth_text = f.read()
         truth = json.loads(truth_text)
@@ -356,7 +366,7 @@ def write(out, dirs, seed):
                 continue  # no heading of 三 or 四 to put a note beside
             target = os.path.join(out, f'{name}--{variant}')
             os.makedirs(target, exist_ok=True)
-            with open(os.path.join(target, f'source.{kind}'), 'w', encoding='utf-8') as f:
+            with open(os.path.join(target, f'source.{ext}'), 'w', encoding=encoding) as f:
                 f.write(data)
             with open(os.path.join(target, 'truth.json'), 'w', encoding='utf-8') as f:
                 f.write(truth_text)
