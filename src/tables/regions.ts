@@ -70,10 +70,21 @@ function continuesRequests(key: string, line: Line): boolean {
   return REQUEST_ROW_KEYS.some((k) => key.includes(k)) && line.cells.filter((c) => /^\d+$/.test(c.text.trim())).length >= REQUEST_ROW_NUMBERS;
 }
 
-/** A note under a table ("注：…"): not data, and not the start of another table. */
+/**
+ * A note under a table ("注：…"), or a bracketed one beside it ("（单位：件）", "（数据来源：…）"): not data, and not the
+ * start of another table. (A bracketed label continued on its own line, "(区分处理的,只计这一情形,…)", has no colon.)
+ */
 function isNote(key: string, raw: string): boolean {
-  return /^注[:：]/.test(raw.trim()) || key.startsWith('注');
+  return /^注[:：]/.test(raw.trim()) || key.startsWith('注') || /^[（(][^（()）]*[:：][^（()）]*[）)]$/u.test(raw.trim());
 }
+
+/** A numbered section heading of a table ("三、收到和处理政府信息公开申请情况"), not a sentence that names one. */
+function isTableHeading(line: Line): boolean {
+  return /^[二三四][、.]/u.test(normaliseLabel(lineText(line))) && regionStart(line) !== null;
+}
+
+/** Notes or sentences skipped between a table's heading and the table: one or two, as reports print them. */
+const NOTES_AFTER_HEADING = 2;
 
 /** Which table a line starts, if it is a strong marker of one. */
 export function regionStart(line: Line): TableKey | null {
@@ -157,6 +168,8 @@ export function splitRegions(input: readonly Line[]): Region[] {
   let requestRowsSeen = false;
   const keys = lines.map((line) => labelKey(normaliseLabel(lineText(line))));
   const isActiveRow = (key: string | undefined): boolean => key !== undefined && ACTIVE_ROW_KEYS.some((k) => key.startsWith(k));
+  // Notes skipped since the current region's heading, while it holds nothing else.
+  let notesAfterHeading = 0;
   for (const [index, line] of lines.entries()) {
     const key = keys[index] as string;
     if (current?.kind === 'requests' && REQUEST_ROW_WORDS.some((w) => key.includes(w))) requestRowsSeen = true;
@@ -178,14 +191,22 @@ export function splitRegions(input: readonly Line[]): Region[] {
       if (!current || current.kind !== start) {
         current = { kind: start, lines: [] };
         regions.push(current);
+        notesAfterHeading = 0;
         if (start === 'requests') requestRowsSeen = REQUEST_ROW_WORDS.some((w) => key.includes(w));
         if (start === 'active') lastActive = current;
       }
       current.lines.push(line);
       continue;
     }
-    if (isProse(line) || isClosingHeading(key) || isNote(key, lineText(line))) {
+    if (isClosingHeading(key)) {
       current = null;
+      continue;
+    }
+    if (isProse(line) || isNote(key, lineText(line))) {
+      // "三、收到和处理…情况" / "本年度共收到申请27件，具体情况如下：" / the table: the sentence is skipped, the table is 三's.
+      const printed = current?.lines.filter((l) => lineText(l).trim() !== '') ?? [];
+      const afterHeading = printed.length === 1 && isTableHeading(printed[0] as Line);
+      if (!afterHeading || ++notesAfterHeading > NOTES_AFTER_HEADING) current = null;
       continue;
     }
     current?.lines.push(line);
