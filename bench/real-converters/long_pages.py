@@ -14,6 +14,8 @@ or a convert.py page.html) into OUT/<case>--<variant>/ (the source + the case's 
                      numbers and the portal's footer;
 - prose-consistent:  the same, but every number the overview gives for a table cell is the truth's own (as most
                      real reports do); a sentence whose truth cells are not all known is left out;
+- prose-list:        prose, its overview's figures told as numbered lists, one clause a line
+                     ("1.本年新收政府信息公开申请45件；" / "2.上年结转2件；"), numbers drawn;
 - prose-head:        prose without what follows the source (a control: a cut excerpt's last row followed by
                      prose is no layout a whole page has, so prose minus prose-head is what the tail alone did);
 - prose-inside:      the source with a note or two between the tables (before and after the headings of 三 and 四:
@@ -40,7 +42,7 @@ import re
 import sys
 import unicodedata
 
-VARIANTS = ('orig', 'prose', 'prose-consistent', 'prose-head', 'prose-inside')
+VARIANTS = ('orig', 'prose', 'prose-consistent', 'prose-list', 'prose-head', 'prose-inside')
 ORG_COLUMNS = ('commercial', 'research', 'socialWelfare', 'legalServices', 'otherOrg')
 DENIED = ('deniedStateSecret', 'deniedOtherLaws', 'deniedThreeSafeties', 'deniedThirdParty', 'deniedInternalAffairs',
           'deniedProcessInfo', 'deniedEnforcementFiles', 'deniedQueryMatters')
@@ -182,8 +184,23 @@ FILLER = ('坚持以公开为常态、不公开为例外，不断提升政务公
           '认真做好政策解读，以图文、视频等形式解读政策文件。')
 
 
-def overview(draw, num, truth):
-    """一、总体情况 with its five sub-headings, as a list of paragraphs."""
+def as_list(draw, sentences):
+    """Sentences told as a numbered list, one clause a line ("1.本年新收政府信息公开申请45件；"), as many reports do."""
+    text = ''.join(sentences)
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in '（(' and 1 or ch in '）)' and -1 or 0
+        if depth == 0 and ch in '，；。':
+            parts.append(text[start:i])
+            start = i + 1
+    parts = [x for x in parts + [text[start:]] if x.strip()]
+    number = draw.choice(('{}.', '{}、', '（{}）', '({})'))
+    end = draw.choice(('；', '', '。'))
+    return [number.format(k + 1) + x + (end if k < len(parts) - 1 else '。') for k, x in enumerate(parts)]
+
+
+def overview(draw, num, truth, listed=False):
+    """一、总体情况 with its five sub-headings, as a list of paragraphs (listed: the figures one clause a line)."""
     year = truth.get('year')
     y = f'{year}年' if year else '本年度'
     template = truth.get('template')
@@ -192,16 +209,16 @@ def overview(draw, num, truth):
     sub = lambda label: draw.choice((label, label.replace('（', '(').replace('）', ')')))
     first = [f'全年主动公开政府信息{num.free(30, 3000)}条，其中政策文件{num.free(1, 40)}条、工作动态{num.free(10, 900)}条。']
     first += active_sentences(draw, num, template)
-    out += [sub('（一）主动公开情况'), ''.join(first)]
+    out += [sub('（一）主动公开情况')] + (as_list(draw, first) if listed else [''.join(first)])
     req = requests_sentence(draw, num, year)
     second = [req or '严格按照规定的程序和时限办理政府信息公开申请。', draw.choice(('按时办结率100%。', '全部在法定期限内答复。', ''))]
-    out += [sub('（二）依申请公开情况'), ''.join(second)]
+    out += [sub('（二）依申请公开情况')] + (as_list(draw, second) if listed else [''.join(second)])
     out += [sub('（三）政府信息管理'), f'开展规范性文件清理{num.free(1, 3)}次，' + draw.choice(FILLER)]
     out += [sub('（四）政府信息公开平台建设'),
             f'门户网站发布信息{num.free(50, 2000)}条，政务微信公众号发布信息{num.free(10, 600)}条，' + draw.choice(FILLER)]
     rev = reviews_sentence(draw, num)
-    out += [sub('（五）监督保障'),
-            f'组织政务公开业务培训{num.free(1, 6)}次，参训{num.free(10, 300)}人次。' + (rev or draw.choice(FILLER))]
+    fifth = [f'组织政务公开业务培训{num.free(1, 6)}次，参训{num.free(10, 300)}人次。', rev or draw.choice(FILLER)]
+    out += [sub('（五）监督保障')] + (as_list(draw, fifth) if listed else [''.join(fifth)])
     return out
 
 
@@ -286,7 +303,7 @@ def text_variant(text, draw, num, truth, variant):
             out.append(line)
         return '\n'.join(out)
     nav, head = page_head(draw, truth)
-    prefix = block(nav + [x for x in head if x] + overview(draw, num, truth))
+    prefix = block(nav + [x for x in head if x] + overview(draw, num, truth, variant == 'prose-list'))
     suffix = block(after_tables(draw, num, truth) + footer(draw))
     if variant == 'prose-head':
         return '\n'.join(prefix) + '\n' + text
@@ -311,7 +328,7 @@ def html_variant(text, draw, num, truth, variant):
         return ''.join(out) + text[last:]
     nav, head = page_head(draw, truth)
     prefix = ('<ul class="nav">' + ''.join(f'<li><a href="#">{html.escape(x)}</a></li>' for x in nav) + '</ul>\n'
-              + '\n'.join(p(x) for x in head if x) + '\n' + '\n'.join(p(x) for x in overview(draw, num, truth)) + '\n')
+              + '\n'.join(p(x) for x in head if x) + '\n' + '\n'.join(p(x) for x in overview(draw, num, truth, variant == 'prose-list')) + '\n')
     suffix = '\n' + '\n'.join(p(x) for x in after_tables(draw, num, truth)) + '\n<div class="footer">' + ''.join(
         p(x) for x in footer(draw)) + '</div>\n' if variant != 'prose-head' else ''
     body = re.search(r'<body\b[^>]*>', text, re.I)
