@@ -18,6 +18,14 @@ export function lineText(line: Line): string {
   return line.cells.map((c) => c.text).join(' ');
 }
 
+/**
+ * A number told with its counting word among words ("本年度共收到政府信息公开申请27件，具体情况如下：" between a heading
+ * and its table; an overview's list "1、本年新收政府信息公开申请13件；" / "(11)6件结转下年度继续办理"): a cell prints no
+ * counting word (an amount may print its 元, so 元 only where words go on after it). "第1项" is a band's numbering.
+ */
+const COUNTED_IN_WORDS =
+  /(?!第)\p{Script=Han}\d+(?:\.\d+)?(?:件|条|个|起|次|项|篇|人次)|\d(?:件|条|个|起|次|篇|人次)\p{Script=Han}|\p{Script=Han}\d+(?:\.\d+)?(?:万元|元)[,，;；:：]\s*\p{Script=Han}/u;
+
 /** Narrative text, not table content: a sentence, or a long run of Han text. */
 export function isProse(line: Line): boolean {
   if (line.separator === 'grid') return false;
@@ -27,9 +35,7 @@ export function isProse(line: Line): boolean {
   // words in them ("我乡制发文件18件,废止文件0件,现行有效文件18件,行政许可共处理决定62起,…").
   const unbracketed = text.replace(/[（(][^）)]*[）)]/gu, '');
   if ((unbracketed.match(/\p{Script=Han}\d*[件条个起次项篇元][,，]/gu) ?? []).length >= 3) return true;
-  // One number told in a clause that goes on ("本年度共收到政府信息公开申请27件，具体情况如下：", a note between a
-  // heading and its table): a cell prints no counting word, nor a comma or colon and more words after its number.
-  if (/\p{Script=Han}\d+(?:\.\d+)?(?:件|条|个|起|次|项|篇|元|万元|人次)[,，;；:：]\s*\p{Script=Han}/u.test(unbracketed)) return true;
+  if (COUNTED_IN_WORDS.test(unbracketed)) return true;
   // Numbers glued to words, again and again: table cells run together, not a sentence.
   if ((text.match(/\p{Script=Han}[+-]?\d/gu) ?? []).length >= 3) return false;
   // Header words with a row of cells run into them at the end (四 of a flattened page: "…总计0000—011—01100—00").
