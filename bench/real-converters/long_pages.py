@@ -18,8 +18,9 @@ or a convert.py page.html) into OUT/<case>--<variant>/ (the source + the case's 
                      ("1.本年新收政府信息公开申请45件；" / "2.上年结转2件；"), numbers drawn;
 - prose-head:        prose without what follows the source (a control: a cut excerpt's last row followed by
                      prose is no layout a whole page has, so prose minus prose-head is what the tail alone did);
-- prose-inside:      the source with a note or two between the tables (before and after the headings of 三 and 四:
-                     "注：本表数据统计时间截至…", "（单位：件）", "本年度共收到政府信息公开申请N件，具体情况如下：").
+- prose-inside:      the source with a note or two between the tables (after the heading of 二, before and after
+                     those of 三 and 四: "注：本表数据统计时间截至…", "（单位：件）", "本年度共收到政府信息公开申请N件，
+                     具体情况如下：", a sentence with the table's figures).
 Text sources get the prose as lines (as paragraphs, blank line between, when the source is one cell per
 paragraph); HTML sources get <p> elements and the navigation as <ul><li>. The source's own text is never changed.
 Everything is drawn from random.Random(f'{seed}:{case}:{variant}'): the same seed writes the same bytes.
@@ -263,23 +264,32 @@ def footer(draw):
 
 
 def inside_notes(draw, num, truth, which):
-    """A note or two between two tables: under the one before (before) and under the heading of the next (after)."""
+    """A note or two between the tables: under the table before (before; none above 二, whose heading follows the
+    overview) and under the heading of the next (after): a unit, an introducing sentence, or one with figures."""
     year = truth.get('year')
-    before = draw.choice((f'注：本表数据统计时间截至{year}年12月31日。' if year else '注：本表数据统计时间截至12月31日。',
-                          '注：规章栏目按规定填写，本机关无规章制定权。', '（数据来源：本机关政务公开工作台账）'))
-    if which == 'requests':
-        after = draw.choice(('（单位：件）', f'本年度共收到政府信息公开申请{num.free(0, 60)}件，具体情况如下：'))
-    else:
-        after = draw.choice(('（单位：件）', f'本年度因政府信息公开被申请行政复议{num.free(0, 3)}件，具体情况如下：'))
-    return [before], [after]
+    before = [] if which == 'active' else [draw.choice((
+        f'注：本表数据统计时间截至{year}年12月31日。' if year else '注：本表数据统计时间截至12月31日。',
+        '注：规章栏目按规定填写，本机关无规章制定权。', '（数据来源：本机关政务公开工作台账）'))]
+    f = num.free
+    after = draw.choice({
+        'active': ('（单位：件）', f'本年度主动公开规范性文件{f(0, 20)}件，具体情况如下：',
+                   f'本机关制发规范性文件{f(0, 20)}件，废止{f(0, 5)}件，现行有效{f(0, 90)}件；作出行政许可决定{f(0, 500)}件。'),
+        'requests': ('（单位：件）', f'本年度共收到政府信息公开申请{f(0, 60)}件，具体情况如下：',
+                     f'全年新收政府信息公开申请{f(0, 60)}件，上年结转{f(0, 9)}件，办结{f(0, 60)}件，结转下年度{f(0, 9)}件。'),
+        'reviews': ('（单位：件）', f'本年度因政府信息公开被申请行政复议{f(0, 3)}件，具体情况如下：',
+                    f'本年度发生行政复议{f(0, 3)}件、行政诉讼{f(0, 3)}件。'),
+    }[which])
+    return before, [after]
 
 
-TRADITIONAL = str.maketrans('處複議訟請開資況題', '处复议讼请开资况题')
+TRADITIONAL = str.maketrans('處複議訟請開資況題動', '处复议讼请开资况题动')
 
 
 def heading_kind(text):
-    """'requests' for the heading of table 三, 'reviews' for that of 四, else None (a row such as 四、结转… is no heading)."""
+    """'active', 'requests', 'reviews' for the heading of table 二, 三, 四, else None (a row such as 四、结转… is none)."""
     t = re.sub(r'[\s|]', '', unicodedata.normalize('NFKC', html.unescape(re.sub(r'<[^>]*>', '', text)))).translate(TRADITIONAL)
+    if t.startswith('二、') and '主动公开' in t and len(t) < 30:
+        return 'active'
     if t.startswith('三、') and ('收到' in t or '申请' in t) and '办理结果' not in t and len(t) < 40:
         return 'requests'
     if t.startswith('四、') and ('复议' in t or '诉讼' in t) and len(t) < 40:
@@ -323,7 +333,7 @@ def html_variant(text, draw, num, truth, variant):
             if not kind:
                 continue
             before, after = inside_notes(draw, num, truth, kind)
-            out += [text[last:m.start()], p(before[0]), m.group(0), p(after[0]) if draw.random() < 0.7 else '']
+            out += [text[last:m.start()]] + [p(x) for x in before] + [m.group(0), p(after[0]) if draw.random() < 0.7 else '']
             last = m.end()
         return ''.join(out) + text[last:]
     nav, head = page_head(draw, truth)
