@@ -21,6 +21,8 @@ or a convert.py page.html) into OUT/<case>--<variant>/ (the source + the case's 
 - prose-inside:      the source with a note or two between the tables (after the heading of 二, before and after
                      those of 三 and 四: "注：本表数据统计时间截至…", "（单位：件）", "本年度共收到政府信息公开申请N件，
                      具体情况如下：", a sentence with the table's figures).
+- prose-flat:        (texts with a page flattened to one line only) the prose of prose-list glued onto the
+                     flattened page, no line breaks, as a scraper's get_text('') gives a whole page.
 Text sources get the prose as lines (as paragraphs, blank line between, when the source is one cell per
 paragraph); HTML sources get <p> elements and the navigation as <ul><li>. The source's own text is never changed.
 Everything is drawn from random.Random(f'{seed}:{case}:{variant}'): the same seed writes the same bytes.
@@ -43,7 +45,7 @@ import re
 import sys
 import unicodedata
 
-VARIANTS = ('orig', 'prose', 'prose-consistent', 'prose-list', 'prose-head', 'prose-inside')
+VARIANTS = ('orig', 'prose', 'prose-consistent', 'prose-list', 'prose-head', 'prose-inside', 'prose-flat')
 ORG_COLUMNS = ('commercial', 'research', 'socialWelfare', 'legalServices', 'otherOrg')
 DENIED = ('deniedStateSecret', 'deniedOtherLaws', 'deniedThreeSafeties', 'deniedThirdParty', 'deniedInternalAffairs',
           'deniedProcessInfo', 'deniedEnforcementFiles', 'deniedQueryMatters')
@@ -282,6 +284,9 @@ def inside_notes(draw, num, truth, which):
     return before, [after]
 
 
+# a line of a page flattened by a scraper: long, and holding a table's header or first row
+FLATTENED = re.compile(r'^(?=[^\n]{400,}$)[^\n]*(?:第二十条|本年新收|新收政府信息公开申请)', re.M)
+
 TRADITIONAL = str.maketrans('處複議訟請開資況題動', '处复议讼请开资况题动')
 
 
@@ -313,6 +318,10 @@ def text_variant(text, draw, num, truth, variant):
             out.append(line)
         return '\n'.join(out)
     nav, head = page_head(draw, truth)
+    if variant == 'prose-flat':
+        # the whole page as a scraper flattens it (get_text('')): the prose glued to the flattened tables
+        prefix = nav + [x for x in head if x] + overview(draw, num, truth, True)
+        return ''.join(prefix) + text.rstrip('\n') + ''.join(after_tables(draw, num, truth) + footer(draw)) + '\n'
     prefix = block(nav + [x for x in head if x] + overview(draw, num, truth, variant == 'prose-list'))
     suffix = block(after_tables(draw, num, truth) + footer(draw))
     if variant == 'prose-head':
@@ -390,7 +399,9 @@ def write(out, dirs, seed):
             else:
                 data = text_variant(text, draw, num, truth, variant)
             if variant == 'prose-inside' and data == text:
-                continue  # no heading of 三 or 四 to put a note beside
+                continue  # no heading of 二, 三 or 四 to put a note beside
+            if variant == 'prose-flat' and (kind != 'txt' or not FLATTENED.search(text)):
+                continue  # not a page flattened to one line
             target = os.path.join(out, f'{name}--{variant}')
             os.makedirs(target, exist_ok=True)
             with open(os.path.join(target, f'source.{ext}'), 'w', encoding=encoding) as f:
