@@ -24,7 +24,9 @@ or a convert.py page.html) into OUT/<case>--<variant>/ (the source + the case's 
 - prose-flat:        (texts with a page flattened to one line only) the prose of prose-list glued onto the
                      flattened page, no line breaks, as a scraper's get_text('') gives a whole page.
 Text sources get the prose as lines (as paragraphs, blank line between, when the source is one cell per
-paragraph); HTML sources get <p> elements and the navigation as <ul><li>. The source's own text is never changed.
+paragraph); HTML sources get <p> elements, the navigation as <ul><li>, and a portal's chrome: scripts and a style
+block, often the 政府信息公开 index table (索引号, 发布机构, 发文日期, 浏览次数), the footer as <p>s or a layout table.
+The source's own text is never changed.
 Everything is drawn from random.Random(f'{seed}:{case}:{variant}'): the same seed writes the same bytes.
 
     /usr/bin/python3 bench/real-converters/long_pages.py write OUT test/fixtures/real ../shared/corpus [--seed 1]
@@ -333,6 +335,28 @@ def p(line):
     return f'<p>{html.escape(line)}</p>'
 
 
+def portal_scripts(draw):
+    """What a portal's page carries besides its text: scripts with numbers and Chinese strings, a style block."""
+    return (f'<script type="text/javascript">var siteId = {draw.randint(3501000000, 3501009999)}; var title = "政府信息公开工作年度报告";'
+            f" document.write('<span>浏览次数：{draw.randint(50, 5000)}</span>');</script>\n"
+            '<style>.xxgk-meta td{width:25%} p{text-indent:2em}</style>\n'
+            '<script>var _hmt = _hmt || []; (function() { var hm = document.createElement("script"); '
+            'hm.src = "https://hm.baidu.com/hm.js?1a2b3c"; })();</script>\n')
+
+
+def index_table(draw, truth):
+    """The 政府信息公开 index table many portals put above a document: 索引号, 发布机构, dates, a document number."""
+    if draw.random() < 0.4:
+        return ''
+    year = truth.get('year') or 2022
+    cells = [('索 引 号：', f'11350100003591027X/{year + 1}-{draw.randint(1, 99999):05d}'), ('主题分类：', '政务公开'),
+             ('发布机构：', agency_name(truth)), ('发文日期：', f'{year + 1}-01-{draw.randint(10, 31):02d}'),
+             ('文　　号：', f'某政办〔{year + 1}〕{draw.randint(1, 99)}号'), ('浏览次数：', str(draw.randint(50, 5000)))]
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    return '<table class="xxgk-meta">' + ''.join('<tr>' + ''.join(f'<td>{html.escape(a)}</td><td>{html.escape(b)}</td>' for a, b in row)
+                                                + '</tr>' for row in rows) + '</table>\n'
+
+
 def html_variant(text, draw, num, truth, variant):
     if variant == 'prose-inside':
         # a note before the block that holds each heading of 三/四, and one after it
@@ -346,10 +370,15 @@ def html_variant(text, draw, num, truth, variant):
             last = m.end()
         return ''.join(out) + text[last:]
     nav, head = page_head(draw, truth)
-    prefix = ('<ul class="nav">' + ''.join(f'<li><a href="#">{html.escape(x)}</a></li>' for x in nav) + '</ul>\n'
-              + '\n'.join(p(x) for x in head if x) + '\n' + '\n'.join(p(x) for x in overview(draw, num, truth, variant == 'prose-list')) + '\n')
-    suffix = '\n' + '\n'.join(p(x) for x in after_tables(draw, num, truth)) + '\n<div class="footer">' + ''.join(
-        p(x) for x in footer(draw)) + '</div>\n' if variant != 'prose-head' else ''
+    prefix = (portal_scripts(draw) + '<ul class="nav">' + ''.join(f'<li><a href="#">{html.escape(x)}</a></li>' for x in nav) + '</ul>\n'
+              + index_table(draw, truth) + '\n'.join(p(x) for x in head if x) + '\n'
+              + '\n'.join(p(x) for x in overview(draw, num, truth, variant == 'prose-list')) + '\n')
+    lines = footer(draw)
+    # a portal's footer is <p>s in a <div>, or a layout table of two columns
+    foot = ('<div class="footer">' + ''.join(p(x) for x in lines) + '</div>' if draw.random() < 0.5 else
+            '<table class="footer">' + ''.join(f'<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>'
+                                               for a, b in zip(lines[::2], lines[1::2] + [''])) + '</table>')
+    suffix = '\n' + '\n'.join(p(x) for x in after_tables(draw, num, truth)) + '\n' + foot + '\n' if variant != 'prose-head' else ''
     body = re.search(r'<body\b[^>]*>', text, re.I)
     end = text.lower().rfind('</body>')
     start = body.end() if body else 0
