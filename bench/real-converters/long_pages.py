@@ -16,6 +16,7 @@ or a convert.py page.html) into OUT/<case>--<variant>/ (the source + the case's 
                      real reports do); a sentence whose truth cells are not all known is left out;
 - prose-list:        prose, its overview's figures told as numbered lists, one clause a line
                      ("1.本年新收政府信息公开申请45件；" / "2.上年结转2件；"), numbers drawn;
+- prose-related:     prose with a portal sidebar before the title: other reports' titles of other years;
 - prose-head:        prose without what follows the source (a control: a cut excerpt's last row followed by
                      prose is no layout a whole page has, so prose minus prose-head is what the tail alone did);
 - prose-inside:      the source with a note or two between the tables (after the heading of 二, before and after
@@ -47,7 +48,7 @@ import re
 import sys
 import unicodedata
 
-VARIANTS = ('orig', 'prose', 'prose-consistent', 'prose-list', 'prose-head', 'prose-inside', 'prose-flat')
+VARIANTS = ('orig', 'prose', 'prose-consistent', 'prose-list', 'prose-related', 'prose-head', 'prose-inside', 'prose-flat')
 ORG_COLUMNS = ('commercial', 'research', 'socialWelfare', 'legalServices', 'otherOrg')
 DENIED = ('deniedStateSecret', 'deniedOtherLaws', 'deniedThreeSafeties', 'deniedThirdParty', 'deniedInternalAffairs',
           'deniedProcessInfo', 'deniedEnforcementFiles', 'deniedQueryMatters')
@@ -260,6 +261,12 @@ def page_head(draw, truth):
     return nav, [crumb, title, byline, '字体：大 中 小 【打印】【关闭】' if draw.random() < 0.5 else '']
 
 
+def related(truth):
+    """A portal's sidebar before the document: other reports' titles, of other years."""
+    y = truth.get('year') or 2022
+    return ['热点推荐', f'某某市{y - 2}年政府信息公开工作年度报告', f'某某区{y - 1}年度政府信息公开工作年度报告']
+
+
 def footer(draw):
     return ['打印本页 关闭窗口', '扫一扫在手机打开当前页',
             f'版权所有：某县人民政府 主办单位：某县人民政府办公室',
@@ -320,6 +327,7 @@ def text_variant(text, draw, num, truth, variant):
             out.append(line)
         return '\n'.join(out)
     nav, head = page_head(draw, truth)
+    nav += related(truth) if variant == 'prose-related' else []
     if variant == 'prose-flat':
         # the whole page as a scraper flattens it (get_text('')): the prose glued to the flattened tables
         prefix = nav + [x for x in head if x] + overview(draw, num, truth, True)
@@ -370,6 +378,7 @@ def html_variant(text, draw, num, truth, variant):
             last = m.end()
         return ''.join(out) + text[last:]
     nav, head = page_head(draw, truth)
+    nav += related(truth) if variant == 'prose-related' else []
     prefix = (portal_scripts(draw) + '<ul class="nav">' + ''.join(f'<li><a href="#">{html.escape(x)}</a></li>' for x in nav) + '</ul>\n'
               + index_table(draw, truth) + '\n'.join(p(x) for x in head if x) + '\n'
               + '\n'.join(p(x) for x in overview(draw, num, truth, variant == 'prose-list')) + '\n')
