@@ -4,8 +4,11 @@
  * each must read as it does without the note.
  */
 import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateReports, LAYOUTS, scoreRecord } from '../src/generate/index.js';
 import { processBytes } from '../src/pipeline.js';
+import { ROOT } from './helpers.js';
 
 // The bench's own draw (generated_cases.mjs, seed 7, 3 a layout).
 const FILES = generateReports(3 * LAYOUTS.length, { seed: 7, layouts: LAYOUTS, formats: ['2019', '2021', 'hybrid'] });
@@ -41,5 +44,28 @@ describe('a note or a sentence between a table heading and its table', () => {
     const after = scoreRecord(record!, file!.spec);
     expect(before.right).toBe(before.cells);
     expect({ right: after.right, flagged: after.flagged, silent: after.silent, status: record!.status }).toEqual({ right: before.cells, flagged: 0, silent: 0, status: asPrinted!.status });
+  });
+});
+
+describe("a portal page lists other reports' titles beside its own", () => {
+  // A sidebar's "热点推荐" before the title and "上一篇/下一篇" after the body: the first title line was taken, so the
+  // year was another report's (bench: 211 of 211 prose pages with such a sidebar, 174 of 339 real texts read wrong).
+  const withSidebar = (text: string, year: number): string =>
+    `热点推荐\n某某市${year - 2}年政府信息公开工作年度报告\n某某区${year - 1}年度政府信息公开工作年度报告\n${text}\n上一篇：某某镇${year - 1}年政府信息公开工作年度报告\n下一篇：某某局${year + 1}年政府信息公开工作年度报告\n`;
+  test.each([
+    // The own title names no year; the 统计期限 says 2021.
+    'a-baokang-agri-2021-pipes-blank',
+    // "关于2022年度政府信息公开情况的报告"; the narrative opens with 2022.
+    'a-changchun-erdao-2022-blank-pipes',
+    // "五华科技产业园管理委员会2022年度政府信息公开工作年度报告": its agency too.
+    'j-yunnan-wuhua-kjcyy-2022-pipes-longpreamble',
+  ])('%s: the year (and agency) as without the sidebar', async (slug) => {
+    const dir = join(ROOT, 'test', 'fixtures', 'real', slug);
+    const printed = readFileSync(join(dir, 'source.txt'), 'utf8');
+    const { year } = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { year: number };
+    const { record: asPrinted } = await processBytes('source.txt', new TextEncoder().encode(printed));
+    const { record } = await processBytes('source.txt', new TextEncoder().encode(withSidebar(printed, year)));
+    expect(asPrinted?.year).toBe(year);
+    expect({ year: record?.year, agency: record?.agency }).toEqual({ year, agency: asPrinted?.agency });
   });
 });

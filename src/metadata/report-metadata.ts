@@ -90,6 +90,28 @@ function workYear(lines: readonly string[]): number | null {
   return years.size === 1 && only !== undefined ? only : null;
 }
 
+/**
+ * The line of the report's own title among the first lines. A portal's page may list other reports' titles beside
+ * its own (a sidebar's "热点推荐", "上一篇：…"): where the title lines name different years, the one whose year the
+ * text's 统计期限 (else its narrative) names, none when it names another; with no such year, the last before the body
+ * (一、总体情况), as a document's title stands right above it; else the first.
+ */
+function ownTitleIndex(head: readonly string[], lines: readonly string[]): number | 'none' {
+  const found = head.flatMap((l, i) => {
+    const m = l.length <= 80 ? titleIn(l) : null;
+    return m ? [{ i, year: plausibleYear(Number(m[1])) }] : [];
+  });
+  const [first] = found;
+  if (!first || new Set(found.map((f) => f.year)).size === 1) return first?.i ?? -1;
+  const text = lines.slice(0, 200).join('\n');
+  const period = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
+  const year = (period ? plausibleYear(Number(period[1])) : null) ?? narrativeYear(lines.slice(0, 200));
+  // (The text names its year and no title line agrees: they are all other reports', the year comes from the text.)
+  if (year !== null) return found.find((f) => f.year === year)?.i ?? 'none';
+  const body = head.findIndex((l) => /^一、?\s*总体情况/.test(l));
+  return (found.filter((f) => body < 0 || f.i < body).at(-1) ?? first).i;
+}
+
 /** Reads agency and year from the first lines of the plain text. */
 export function readMetadata(plainText: string): ReportMetadata {
   const lines = foldText(plainText)
@@ -99,10 +121,11 @@ export function readMetadata(plainText: string): ReportMetadata {
   let agency: string | null = null;
   let year: number | null = null;
   const head = lines.slice(0, 80);
-  let titleIndex = head.findIndex((l) => titleIn(l) !== null && l.length <= 80);
+  const own = ownTitleIndex(head, lines);
+  let titleIndex = own === 'none' ? -1 : own;
   let title = head[titleIndex] ?? '';
   // A title wrapped over two lines ("西藏自治区审计厅2025年政务信息" / "公开工作开展年度报告").
-  if (titleIndex < 0) {
+  if (own !== 'none' && titleIndex < 0) {
     titleIndex = head.findIndex((l, i) => i + 1 < head.length && `${l}${head[i + 1]}`.length <= 80 && titleIn(`${l}${head[i + 1]}`) !== null);
     title = titleIndex >= 0 ? `${head[titleIndex]}${head[titleIndex + 1]}` : '';
   }
@@ -132,7 +155,7 @@ export function readMetadata(plainText: string): ReportMetadata {
   }
   // A page flattened to one line (a scraper's get_text): the title is the first in that line, its
   // agency the words right before it.
-  if (titleIndex < 0) {
+  if (own !== 'none' && titleIndex < 0) {
     const flat = head.slice(0, 5).find((l) => l.length > 80 && titleIn(l) !== null) ?? '';
     const m = titleIn(flat);
     if (m) {
