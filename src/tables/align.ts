@@ -1274,9 +1274,10 @@ function groupByLine(slots: readonly Slot[]): Slot[][] {
 }
 
 /**
- * A row of values whose label could not be read (OCR garbage) between two rows that were: when
- * exactly one standard row is missing between them, it is that row, marked `byPosition` (its
- * cells come out inferred, never ok).
+ * Rows of values whose labels could not be read (OCR garbage) between two rows that were: when
+ * exactly as many standard rows are missing between them as such rows stand there, they are those
+ * rows in order, marked `byPosition` (their cells come out inferred, never ok). (A scan's labels
+ * garbled two or more rows running, "5.属天去太内部事" then "痪于四他舍": drawn-003, -014, -027.)
  */
 function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; after: number }[], spec: TableSpec, issues: Issue[]): void {
   const order = (key: string): number => spec.rows.findIndex((r) => r.key === key);
@@ -1302,12 +1303,14 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
     // with no label at all must not take the next row's own values printed above its label: the next
     // row has values of its own.)
     const first = !before && after === 0 && row.label === '';
-    if ((!before && !first) || !next || orphans.filter((o) => o.after === after && o.row.slots.length > 0).length !== 1) continue;
+    const standing = orphans.filter((o) => o.after === after && o.row.slots.length > 0).map((o) => o.row);
+    if ((!before && !first) || !next || (standing.length > 1 && !before)) continue;
     if (row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
     const between = spec.rows.slice(before ? order(before.key) + 1 : 0, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
-    const [only] = between;
-    if (between.length !== 1 || !only) continue;
-    placed.push({ row: { ...row, key: only.key, byPosition: true }, at: after });
+    const own = between[standing.indexOf(row)];
+    if (between.length !== standing.length || !own) continue;
+    placed.push({ row: { ...row, key: own.key, byPosition: true }, at: after });
   }
-  for (const { row, at } of placed.sort((a, b) => b.at - a.at)) rows.splice(at, 0, row);
+  // (Rows placed at one gap go in together, in their printed order.)
+  for (const { row, at } of [...placed].reverse().sort((a, b) => b.at - a.at)) rows.splice(at, 0, row);
 }

@@ -65,6 +65,30 @@ test('a 2021 table whose （六） rows OCR read only as the group label, with r
   }
 });
 
+test('two rows of values whose labels OCR garbled, between two rows it read, where exactly those two rows are missing: they are those rows in order, inferred (labels as drawn-136 p2 garbled them)', () => {
+  const row = (label: string, v: number): string[] => [label, String(v), '0', '0', '0', '0', '0', String(v)];
+  const lines = (garbled: string[][]): Line[] => [
+    gridLine(1, ['第二十条第（一）项']),
+    gridLine(1, ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']),
+    gridLine(1, ['规章', '1', '0', '3']),
+    gridLine(2, ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']),
+    gridLine(2, row('一、本年新收政府信息公开申请数量', 90)),
+    gridLine(2, row('（一）予以公开', 10)),
+    gridLine(2, row('4.保护第三方合法权益', 37)),
+    ...garbled.map((cells) => gridLine(2, cells)),
+    gridLine(2, row('7.属于行政执法案卷', 32)),
+    gridLine(2, row('（七）总计', 90)),
+  ];
+  const cell = (tables: ReturnType<typeof reconstructTables>, key: string) => tables.cells.find((c) => c.table === 'requests' && c.row === key && c.column === 'naturalPerson');
+  const two = reconstructTables(lines([row('5.属天去太内部事', 18), row('痪于四他舍', 2)]));
+  expect(cell(two, 'deniedInternalAffairs')).toMatchObject({ value: 18, flag: 'inferred' });
+  expect(cell(two, 'deniedProcessInfo')).toMatchObject({ value: 2, flag: 'inferred' });
+  // Two rows of values where three rows are missing (7.属于行政执法案卷 not printed): none is placed.
+  const gap = reconstructTables(lines([row('5.属天去太内部事', 18), row('痪于四他舍', 2)]).filter((l) => l.cells[0]?.text !== '7.属于行政执法案卷'));
+  expect(cell(gap, 'deniedInternalAffairs')).toMatchObject({ value: null, flag: 'missing' });
+  expect(cell(gap, 'deniedProcessInfo')).toMatchObject({ value: null, flag: 'missing' });
+});
+
 test('a hybrid 2021 report (2019\'s single （六） row right above 总计) is not given the 2021 rows', () => {
   const tables = reconstructTables(scan2021([['（六）其他处理', '0', '0', '0', '0', '0', '0', '0']]));
   expect(tables.cells.filter((c) => (OTHER_HANDLING_ROWS_2021 as readonly string[]).includes(c.row))).toEqual([]);
