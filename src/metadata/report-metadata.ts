@@ -90,6 +90,13 @@ function workYear(lines: readonly string[]): number | null {
   return years.size === 1 && only !== undefined ? only : null;
 }
 
+/** The year the text itself names: its 统计期限's, else its narrative's (in its first 200 lines). */
+function textYear(lines: readonly string[]): number | null {
+  const text = lines.slice(0, 200).join('\n');
+  const period = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
+  return (period ? plausibleYear(Number(period[1])) : null) ?? narrativeYear(lines.slice(0, 200));
+}
+
 /**
  * The line of the report's own title among the first lines. A portal's page may list other reports' titles beside
  * its own (a sidebar's "热点推荐", "上一篇：…"): where the title lines name different years, the one whose year the
@@ -103,9 +110,7 @@ function ownTitleIndex(head: readonly string[], lines: readonly string[]): numbe
   });
   const [first] = found;
   if (!first || new Set(found.map((f) => f.year)).size === 1) return first?.i ?? -1;
-  const text = lines.slice(0, 200).join('\n');
-  const period = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
-  const year = (period ? plausibleYear(Number(period[1])) : null) ?? narrativeYear(lines.slice(0, 200));
+  const year = textYear(lines);
   // (The text names its year and no title line agrees: they are all other reports', the year comes from the text.)
   if (year !== null) return found.find((f) => f.year === year)?.i ?? 'none';
   const body = head.findIndex((l) => /^一、?\s*总体情况/.test(l));
@@ -164,12 +169,7 @@ export function readMetadata(plainText: string): ReportMetadata {
       if (candidate && AGENCY_SUFFIX.test(candidate)) agency = candidate;
     }
   }
-  if (year === null) {
-    const text = lines.slice(0, 200).join('\n');
-    const end = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
-    if (end) year = plausibleYear(Number(end[1]));
-  }
-  if (year === null) year = narrativeYear(lines.slice(0, 200));
+  if (year === null) year = textYear(lines);
   if (year === null) year = workYear(lines.slice(0, 50));
   const narrative = NARRATIVE_REQUESTS.exec(lines.join('\n'));
   return narrative ? { agency, year, narrativeRequests: Number(narrative[1]) } : { agency, year };

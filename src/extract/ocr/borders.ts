@@ -155,21 +155,10 @@ function paintGreys(region: DarkRegion): Int16Array {
   return fills;
 }
 
-/** The grey of the lightest unpainted block among a block's 8 neighbours, or -1 when none is. */
+/** The grey of the lightest unpainted block among a block and its 8 neighbours, or -1 when none is. */
 function lightestUnpainted(small: Uint8Array, paintedBlock: Uint8Array, width: number, height: number, i: number): number {
   const x = i % width;
-  const y = Math.floor(i / width);
-  let light = -1;
-  for (let dy = -1; dy <= 1; dy++) {
-    for (let dx = -1; dx <= 1; dx++) {
-      const nx = x + dx;
-      const ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-      const j = ny * width + nx;
-      if (paintedBlock[j] === 0 && (small[j] as number) > light) light = small[j] as number;
-    }
-  }
-  return light;
+  return blocksAround(width, height, x, (i - x) / width).reduce((light, j) => (paintedBlock[j] === 0 && (small[j] as number) > light ? (small[j] as number) : light), -1);
 }
 
 /**
@@ -231,12 +220,14 @@ export async function withoutDarkBorders(raster: Raster): Promise<Raster> {
 
 /** True when the block or one of its 8 neighbours is dark. */
 function nearDark(dark: Uint8Array, width: number, height: number, bx: number, by: number): boolean {
-  for (let dy = -1; dy <= 1; dy++) {
-    for (let dx = -1; dx <= 1; dx++) {
-      const x = bx + dx;
-      const y = by + dy;
-      if (x >= 0 && y >= 0 && x < width && y < height && dark[y * width + x] === 1) return true;
-    }
+  return blocksAround(width, height, bx, by).some((j) => dark[j] === 1);
+}
+
+/** The indices of a block and its 8 neighbours inside the reduced copy. */
+function blocksAround(width: number, height: number, bx: number, by: number): number[] {
+  const around: number[] = [];
+  for (let y = Math.max(0, by - 1); y <= Math.min(height - 1, by + 1); y++) {
+    for (let x = Math.max(0, bx - 1); x <= Math.min(width - 1, bx + 1); x++) around.push(y * width + x);
   }
-  return false;
+  return around;
 }
