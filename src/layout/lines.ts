@@ -53,22 +53,21 @@ function groupByCentre(runs: readonly TextRun[], rise: (x: number, y: number) =>
     return { run, y0: run.bbox.y0 - dy, y1: run.bbox.y1 - dy };
   });
   levelled.sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
-  const groups: (typeof levelled)[] = [];
+  // Each line with the vertical extent of its runs so far (kept as they join: a line may hold thousands).
+  const groups: { runs: TextRun[]; y0: number; y1: number }[] = [];
   for (const item of levelled) {
     const group = groups.at(-1);
     const mid = (item.y0 + item.y1) / 2;
     const height = item.y1 - item.y0;
-    if (group) {
-      const y0 = Math.min(...group.map((g) => g.y0));
-      const y1 = Math.max(...group.map((g) => g.y1));
-      if (Math.abs(mid - (y0 + y1) / 2) <= Math.max(2, Math.min(height, y1 - y0) * 0.45)) {
-        group.push(item);
-        continue;
-      }
+    if (group && Math.abs(mid - (group.y0 + group.y1) / 2) <= Math.max(2, Math.min(height, group.y1 - group.y0) * 0.45)) {
+      group.runs.push(item.run);
+      group.y0 = Math.min(group.y0, item.y0);
+      group.y1 = Math.max(group.y1, item.y1);
+      continue;
     }
-    groups.push([item]);
+    groups.push({ runs: [item.run], y0: item.y0, y1: item.y1 });
   }
-  return groups.map((group) => group.map((g) => g.run));
+  return groups.map((group) => group.runs);
 }
 
 /** Lines of at least this many runs measure the page's slope … */
