@@ -87,14 +87,18 @@ describe('14.5 the dataset is committed as a unit', () => {
     const out = join(await makeTempDir(), 'out');
     const four = await samplesDir(FOUR);
     const first = cli(['extract', four, '--out', out, '-q'], { env: { NIANBAO_TEST_COMMIT_PAUSE_MS: '1500' } });
-    // Wait until the first holds the lock.
-    for (let i = 0; i < 200 && !(await readdir(join(out, '.nianbao')).catch(() => [] as string[])).includes('lock'); i++) await new Promise((r) => setTimeout(r, 25));
+    // Wait until the first holds the lock: bounded by time, not by a count of polls, since a loaded CI machine can take
+    // seconds to start the first run (a count-bounded wait let a CI run interrupt a run that had not started yet).
+    const holdsLock = async (): Promise<boolean> => (await readdir(join(out, '.nianbao')).catch(() => [] as string[])).includes('lock');
+    const deadline = Date.now() + 40_000;
+    while (!(await holdsLock()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(await holdsLock()).toBe(true);
     const second = await cli(['extract', four, '--out', out, '-q']);
     expect(second.code).toBe(75);
     expect(second.stderr).toMatch(/^nianbao: another nianbao run \(pid \d+, started .*\) is writing .*; try again when it ends\n$/);
     expect((await first).code).toBe(0);
     expect(await expectWhole(out)).toHaveLength(4);
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('14 containment: a file fails only itself, and its failure is a stored result', () => {
