@@ -822,9 +822,12 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
       return;
     }
     // A second grid row of numbers under one label is another row whose label was not read (a scan's
-    // garbled or empty label cell): an orphan, placed by position or left unread, never merged.
+    // garbled or empty label cell): an orphan, placed by position or left unread, never merged. So is
+    // a second OCR line of numbers after the row's own lines held all its cells ("(七)总衣 | 25 | 2712
+    // | … | 3176" after （六）'s seven: drawn-028, -044, -071).
     const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
-    if (earlierNumbers && line.separator === 'grid' && target.row.key !== '' && lineValues(line) > 1) {
+    const filledEarlier = width !== undefined && own.filter((s) => s.line !== line.lineNo).length >= width;
+    if (earlierNumbers && (line.separator === 'grid' || (line.method === 'ocr' && filledEarlier)) && target.row.key !== '' && lineValues(line) > 1) {
       // A label read in pieces over both grid lines is neither's for certain (a scan's garbled label
       // of the row above joined to this row's): the row is left unread.
       if (target.row.labelLines?.includes(line.lineNo) && line.method === 'ocr') target.row.unplaced = true;

@@ -210,11 +210,15 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // 三's header read as "BR请大情况", its first rows as "“年新收…" and "上年转结…": the table was not found at all.
     ['drawn-127-2021-ruled-scan', 130],
     // 三 continued on page 2 without its header, starting at its row 3.补正后申请内容仍不明确: it had gone into 二's region.
-    ['drawn-071-2021-unruled-scan', 100],
+    ['drawn-071-2021-unruled-scan', 140],
     // A dash under 商业企业 whose word came after the row's numbers: placed under 其他, it had moved 0, 0 and 10 a column left.
     ['drawn-064-2019-unruled-scan', 135],
     // A seal over (五): "4.无正□基反复申请" had matched 2.重复申请 by 复申请, and the 无 of 无法提供 had been 总计's blank.
     ['drawn-119-2021-hrules-scan', 75],
+    // 四、结转下年度继续办理 read "四 □下年度□" right under (七)总计: its seven zeros joined 总计's seven (both unread).
+    ['drawn-044-2019-hrules-scan', 140],
+    // A photo: "2" read for a printed 22 in a row placed by position whose 总计 OCR did not see (总计 was inferred 2).
+    ['drawn-075-2021-hrules-photo', 55],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);

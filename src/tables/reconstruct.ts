@@ -356,12 +356,21 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
     issues.push(makeIssue('warning', 'tables', 'cells_inferred', `${name}: the label "${row.label}" was not recognised; the row is the one missing between its neighbours`, { page: row.page, path }));
   }
   const source: RowSource = row;
-  return keys.map(({ row: rowKey, column }, i) => {
+  const cells = keys.map(({ row: rowKey, column }, i) => {
     if (chosen.missingFrom !== undefined && i >= chosen.missingFrom) {
       return { ...(nullCells(table, [{ row: rowKey, column }], 'missing', row)[0] as CellReading), raw: '' };
     }
     return cellFromSlot(table, rowKey, column, chosen.cells[i] ?? null, source, base, inferred, issues);
   });
+  // A row known only by its position is taken because its values fit there; with a cell OCR did not
+  // see, the row's identity would fill that cell from the others (validate) and so check none of them:
+  // two inferences on one row, nothing confirming either (drawn-075: "2" read for a printed 22 beside
+  // an unseen 总计 gave 总计 2). Its cells are left unread.
+  if (row.byPosition && cells.some((c) => c.method === 'ocr' && c.flag === 'unreadable' && c.raw.trim() === '')) {
+    issues.push(makeIssue('error', 'tables', 'row_unreadable', `${name}: a row placed by position with a cell not seen: nothing checks its values; left unread`, { page: row.page, path }));
+    return cells.map((c) => (c.flag === 'missing' ? c : { ...c, value: null, flag: 'unreadable' as const, confidence: 0 }));
+  }
+  return cells;
 }
 
 /**
