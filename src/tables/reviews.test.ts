@@ -31,6 +31,17 @@ describe('table 四 in a ruled grid', () => {
     expect(slots?.slots.map((s) => s.text)).toEqual(values);
   });
 
+  test('a header row whose cells OCR could not read ("□") and left empty is no row of values (drawn-019 p2: its second header row)', () => {
+    const values = ['0', '3', '7', '11', '21', '5', '12', '0', '0', '17', '7', '0', '8', '0', '15'];
+    const slots = readReviewSlots([
+      gridLine(1, ['行政复议', '行政诉讼']),
+      gridLine(2, ['结果维持', '结果纽正', '其他结果', '尚未志结', '□', '未经复议直接起诉', '复议后起诉']),
+      gridLine(3, ['结果维持', '疆蛙纪正', '其他结果', '', '计', '', '委里ER', '', '', '□']),
+      gridLine(4, values),
+    ]);
+    expect(slots?.slots.map((s) => s.text)).toEqual(values);
+  });
+
   test("a row of column numbers a converter printed (pandas, with its index's empty corner cell) is a header, not the row", () => {
     const values = ['72', '64', '178', '37', '351', '13', '4', '8', '1', '26', '12', '1', '1', '6', '20'];
     const numbering = ['', ...Array.from({ length: 15 }, (_, k) => String(k))];

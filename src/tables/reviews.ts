@@ -99,7 +99,9 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
     // A header line; or a data row that starts with a label cell ("件数 | 0 | 0 …").
     // (A page flattened to one line: the header words and 四's digits glued after them, "…总计000000000000000".)
     const glued = values.some((v) => v.glued) && values.reduce((n, v) => n + v.text.replace(/\D/g, '').length, 0) >= 5;
-    if (label.trim() !== '' && !(values.length >= 5 && numbers > 0) && !glued) {
+    // (Digits, not just ink: a header row's cells OCR could not read, "□", are no values of a row.)
+    const withDigits = values.filter((v) => /\d/.test(v.text)).length;
+    if (label.trim() !== '' && !(values.length >= 5 && withDigits > 0) && !glued) {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
       emptiesAfterHeader = 0;
