@@ -1277,8 +1277,9 @@ function groupByLine(slots: readonly Slot[]): Slot[][] {
 }
 
 /**
- * Rows of values whose labels could not be read (OCR garbage) between two rows that were: when
- * exactly as many standard rows are missing between them as such rows stand there, they are those
+ * Rows of values whose labels could not be read (OCR garbage) between two rows that were, or after
+ * the last row read, each whole: when exactly as many standard rows are missing there as such rows
+ * stand there, they are those
  * rows in order, marked `byPosition` (their cells come out inferred, never ok). (A scan's labels
  * garbled two or more rows running, "5.属天去太内部事" then "痪于四他舍": drawn-003, -014, -027.)
  */
@@ -1307,9 +1308,13 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
     // row has values of its own.)
     const first = !before && after === 0 && row.label === '';
     const standing = orphans.filter((o) => o.after === after && o.row.slots.length > 0).map((o) => o.row);
-    if ((!before && !first) || !next || (standing.length > 1 && !before)) continue;
-    if (row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
-    const between = spec.rows.slice(before ? order(before.key) + 1 : 0, Math.max(0, order(next.key))).filter((r) => !found.has(r.key));
+    // After the last row read: the rows missing at the table's end, where each stands whole, as many
+    // cells as its row has (drawn-044: 四、结转下年度继续办理 read "四 □下年度□"; drawn-136). A row
+    // less than whole there may be anything printed under the table.
+    const last = !next && before !== undefined && standing.every((o, k) => o.slots.length === spec.widthOf?.(spec.rows[order(before.key) + 1 + k]?.key ?? ''));
+    if ((!before && !first) || (!next && !last) || (standing.length > 1 && !before)) continue;
+    if (next && row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
+    const between = spec.rows.slice(before ? order(before.key) + 1 : 0, next ? Math.max(0, order(next.key)) : spec.rows.length).filter((r) => !found.has(r.key));
     const own = between[standing.indexOf(row)];
     if (between.length !== standing.length || !own) continue;
     placed.push({ row: { ...row, key: own.key, byPosition: true }, at: after });
