@@ -9,7 +9,7 @@ import { readDocumentTables } from '../pipeline.js';
 import { OTHER_HANDLING_ROWS_2021, REQUEST_COLUMNS } from '../schema/keys.js';
 import type { Issue } from '../schema/records.js';
 import { reconstructTables } from './reconstruct.js';
-import { cellFromSlot } from './row-cells.js';
+import { cellFromSlot, confirmUnsureByRowSum } from './row-cells.js';
 import type { Slot } from './slots.js';
 
 let lineNo = 0;
@@ -298,4 +298,24 @@ test('the same row with ink in the first column (a stretch ending before it) doe
   const unseen = cellsOf(scan([null, '22', '0', '0', '0', '0', '22'], undefined));
   expect(unseen[0]?.flag).not.toBe('blank');
   expect(unseen[0]?.value).toBeNull();
+});
+
+test('a number both readers agreed on, capped unsure for faint ink beside it, is confirmed by its row\'s sum over two non-zero parts (drawn-051, -127), never by one part or a disagreement', () => {
+  const row = (raws: readonly string[], unsure: Record<number, number>) =>
+    REQUEST_COLUMNS.map((column, i) => {
+      const confidence = unsure[i];
+      return confidence === undefined
+        ? { table: 'requests' as const, row: 'granted', column, value: Number(raws[i]), raw: raws[i] as string, flag: 'ok' as const, confidence: 0.9, page: 2, method: 'ocr' as const }
+        : { table: 'requests' as const, row: 'granted', column, value: null, raw: raws[i] as string, flag: 'unreadable' as const, confidence, page: 2, method: 'ocr' as const };
+    });
+  const issues: Issue[] = [];
+  const confirmed = confirmUnsureByRowSum(row(['239', '36', '0', '0', '0', '0', '275'], { 0: 0.5 }), issues);
+  expect(confirmed[0]).toMatchObject({ value: 239, flag: 'inferred' });
+  expect(issues.map((i) => i.code)).toEqual(['value_confirmed_by_sum']);
+  // One non-zero part: "x = x" checks no digit of it.
+  expect(confirmUnsureByRowSum(row(['239', '0', '0', '0', '0', '0', '239'], { 0: 0.5 }), [])[0]).toMatchObject({ value: null, flag: 'unreadable' });
+  // The readers disagreed (0.3): not confirmed, balanced or not.
+  expect(confirmUnsureByRowSum(row(['239', '36', '0', '0', '0', '0', '275'], { 0: 0.3 }), [])[0]).toMatchObject({ value: null, flag: 'unreadable' });
+  // The sum does not hold: unread.
+  expect(confirmUnsureByRowSum(row(['23', '36', '0', '0', '0', '0', '275'], { 0: 0.5 }), [])[0]).toMatchObject({ value: null, flag: 'unreadable' });
 });

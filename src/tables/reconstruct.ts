@@ -26,7 +26,7 @@ import { foldText } from './normalise.js';
 import { lineText, splitRegions, type Region } from './regions.js';
 import { readReviewSlots, REVIEW_POSITIONS } from './reviews.js';
 import { boxRowsText } from './segments.js';
-import { cellFromSlot, confirmCutTotal, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
+import { cellFromSlot, confirmCutTotal, confirmUnsureByRowSum, nullCells, rowConfidence, type CellKey, type RowSource } from './row-cells.js';
 import { rowCandidates, showsItsTotal, SPLITTABLE, type Candidate, type RowCandidates, type SettleOptions } from './settle.js';
 import { candidateValue, solveRows, type TableIdentity } from './solve.js';
 import { detectTemplate } from './template-detect.js';
@@ -481,7 +481,7 @@ export function reconstructTables(printedLines: readonly Line[]): ReconstructedT
     const tableHasNumbers = readByOcr || printsNumbers(table);
     for (const key of expected) {
       const keys = REQUEST_COLUMNS.map((column) => ({ row: key, column }));
-      cells.push(...confirmCutTotal(rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues)));
+      cells.push(...confirmUnsureByRowSum(confirmCutTotal(rowCellsOf('requests', keys, table.rows.get(key), { found: table.candidates.get(key), chosen: table.chosen.get(key), remaining: table.remaining.get(key), conflict: conflicts.has(key), tableHasNumbers }, issues)), issues));
     }
     for (const row of requestCopies.flat()) {
       if (!expected.includes(row.key as RequestRow)) {

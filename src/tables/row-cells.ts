@@ -171,3 +171,30 @@ export function confirmCutTotal(cells: CellReading[]): CellReading[] {
   if (Math.round(sum * 1e6) !== Math.round(printed.value * 1e6)) return cells;
   return [...parts, { ...total, value: printed.value, flag: 'ok', confidence: parts.reduce((m, c) => Math.min(m, c.flag === 'ok' ? c.confidence : 1), 1) }];
 }
+
+/**
+ * A number both OCR readers agreed on but that was capped unsure for faint ink beside it (it may have
+ * lost a digit there: page.ts caps it at 0.5), in a row of 三 whose other cells are read: the row's
+ * sum, holding over two non-zero parts or more, shows no digit was lost, and confirms it (inferred).
+ * Numbers the readers disagreed on (0.3) are not: misreadings that balance a row happen (drawn-014:
+ * "31 2 0 0 0 0 33" for 0, 32344, 8 … 32352).
+ */
+const CONFIRMABLE_CONFIDENCE = 0.5;
+/** Non-zero parts a row's sum must hold before it checks the digits of each. */
+const CHECKING_PARTS = 2;
+
+export function confirmUnsureByRowSum(cells: CellReading[], issues: Issue[]): CellReading[] {
+  const total = cells.at(-1);
+  if (!total) return cells;
+  const unsure = (c: CellReading): boolean => c.method === 'ocr' && c.flag === 'unreadable' && c.confidence >= CONFIRMABLE_CONFIDENCE && /^\d+$/.test(c.raw.trim());
+  if (!cells.some(unsure) || cells.some((c) => !unsure(c) && c.flag !== 'ok' && c.flag !== 'blank')) return cells;
+  const value = (c: CellReading): number => (unsure(c) ? Number(c.raw.trim()) : (c.value ?? 0));
+  const parts = cells.slice(0, -1);
+  if (parts.filter((c) => value(c) !== 0).length < CHECKING_PARTS) return cells;
+  if (parts.reduce((a, c) => a + value(c), 0) !== value(total)) return cells;
+  return cells.map((c) => {
+    if (!unsure(c)) return c;
+    issues.push(makeIssue('warning', 'tables', 'value_confirmed_by_sum', `${c.table}.${c.row}.${c.column}: OCR read "${c.raw}" unsure; the row's sum confirms it`, { ...(c.page !== null ? { page: c.page } : {}), path: [c.table, c.row, c.column] }));
+    return { ...c, value: Number(c.raw.trim()), flag: 'inferred' as const, confidence: c.confidence * 0.5 };
+  });
+}
