@@ -528,7 +528,9 @@ export function reconstructTables(printedLines: readonly Line[]): ReconstructedT
     const row: DecodedRow = { ...reviewSlots, key: 'reviews', label: '行政复议、行政诉讼', coverage: 1, exact: true, pairedByOrder: false, lostBlanks: reviewSlots.mode === 'loose', atSourceEnd: valuesReachSourceEnd(reviewSlots.slots, lineByNo, lastLine) };
     const totals = [0, 5, 10].map((g) => ({ total: g + 4, parts: [g, g + 1, g + 2, g + 3] }));
     const solved = solveTable([row], () => REVIEW_POSITIONS, REVIEW_IDENTITIES, { valuesAtGridEnd: true, totals });
-    cells.push(...rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), remaining: solved.remaining.get('reviews'), conflict: false, tableHasNumbers: true }, issues));
+    const read = rowCellsOf('reviews', reviewKeys, row, { found: solved.candidates.get('reviews'), chosen: solved.chosen.get('reviews'), remaining: solved.remaining.get('reviews'), conflict: false, tableHasNumbers: true }, issues);
+    // Each five (结果维持 … 总计) sums as a row of 三 does.
+    for (let g = 0; g < read.length; g += 5) cells.push(...confirmUnsureByRowSum(read.slice(g, g + 5), issues));
   }
 
   for (const table of ['active', 'requests', 'reviews'] as const) {

@@ -174,7 +174,7 @@ export function confirmCutTotal(cells: CellReading[]): CellReading[] {
 
 /**
  * A number both OCR readers agreed on but that was capped unsure for faint ink beside it (it may have
- * lost a digit there: page.ts caps it at 0.5), in a row of 三 whose other cells are read: the row's
+ * lost a digit there: page.ts caps it at 0.5), in a row of 三 (or a five of 四) whose other cells are read: the row's
  * sum, holding over two non-zero parts or more, shows no digit was lost, and confirms it (inferred).
  * Numbers the readers disagreed on (0.3) are not: misreadings that balance a row happen (drawn-014:
  * "31 2 0 0 0 0 33" for 0, 32344, 8 … 32352).
