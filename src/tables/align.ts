@@ -937,6 +937,8 @@ function ruleColumns(lines: readonly Line[], rows: readonly DecodedRow[], n: num
   return undefined;
 }
 
+/** A number as OCR prints it in a count cell (a sign, digits, a comma or point). */
+const PRINTED_NUMBER = /^-?\d[\d,.]*$/;
 /** Rows whose values must line up before they give a page its columns (one row lines up with itself). */
 const ALIGNED_ROWS = 3;
 /** The page each header's positions were found on (positioned text). */
@@ -957,13 +959,15 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
     const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length <= n);
     const full = loose.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length === n);
     const aligned = (from: readonly DecodedRow[], maxStrays: number): HeaderPositions | undefined => {
-      const slots = from.flatMap((r) => r.slots.filter((s) => s.text.trim() !== ''));
+      // Numbers only: a placeholder's ink ("—", "无") sits apart from the numbers' edge, and garbled ink anywhere.
+      const slots = from.flatMap((r) => r.slots.filter((s) => PRINTED_NUMBER.test(s.text.trim())));
       return from.length >= ALIGNED_ROWS ? columnsFromValues(slots, n, alignmentTolerance(slots), maxStrays) : undefined;
     };
-    // The full rows first (a placeholder's ink may sit apart from the numbers' edge), then all. A
-    // full row may be one whose label left a piece among its values, a column short: one such piece
-    // in three full rows is no column.
-    const fromValues = aligned(full, Math.floor(full.length / ALIGNED_ROWS)) ?? (full.length > 0 ? aligned(loose, 0) : undefined);
+    // The full rows first, then all (rows with blanks line up too). A full row may be one whose label
+    // left a piece among its values, a column short: one such piece in three rows is no column; nor
+    // is a number read off its column (drawn-104 p2, 三 continued without its header: two full rows,
+    // and 19 rows with blanks whose numbers stand in 7 columns but for "24" and "5" between them).
+    const fromValues = aligned(full, Math.floor(full.length / ALIGNED_ROWS)) ?? (full.length > 0 ? aligned(loose, Math.floor(loose.length / ALIGNED_ROWS)) : undefined);
     // Columns that drift down the page (a photo's perspective) from the full rows, where they do not cluster.
     const fullSlots = full.map((r) => r.slots.filter((s) => s.text.trim() !== ''));
     const drifting = fromValues ? undefined : driftingColumns(fullSlots, n, alignmentTolerance(fullSlots.flat()));

@@ -68,4 +68,14 @@ describe('columnsFromValues', () => {
     const strays = [...full.flat(), ...row([['7', 300, 311, 1300, 1318]])];
     expect(columnsFromValues(strays, 7, tolerance, 1)).toBeUndefined();
   });
+
+  test('a pair of values off the columns, fewer than every column holds, are strays too; a pair as large as a column is not', () => {
+    // Two values read at x 600 (a row's numbers a column off): the seven columns hold three or four each.
+    const pair = [...full.flat(), ...row([['5', 600, 611, 1300, 1318], ['24', 601, 620, 1350, 1368]])];
+    expect(columnsFromValues(pair, 7, tolerance, 1)).toBeUndefined();
+    expect(columnsFromValues(pair, 7, tolerance, 3)?.anchors?.map(Math.round)).toEqual([747, 822, 876, 937, 1008, 1084, 1124]);
+    // With a column of only two values (法律服务机构 without its "17"), the pair could be a column as well: none.
+    const thin = [...full.flat().filter((s) => s.text !== '17'), ...row([['5', 600, 611, 1300, 1318], ['24', 601, 620, 1350, 1368]])];
+    expect(columnsFromValues(thin, 7, tolerance, 3)).toBeUndefined();
+  });
 });

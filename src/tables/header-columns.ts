@@ -100,8 +100,7 @@ export function columnsFromValues(slots: readonly Slot[], n: number, tolerance =
   let best: { anchor: 'x0' | 'mid' | 'x1'; clusters: number[][]; spread: number } | undefined;
   for (const anchor of ['x0', 'x1', 'mid'] as const) {
     const all = clusterValues(anchors[anchor], tolerance);
-    const lone = all.filter((c) => c.length === 1).length;
-    const clusters = all.length > n && all.length - lone === n && lone <= maxStrays ? all.filter((c) => c.length > 1) : all;
+    const clusters = all.length > n ? withoutStrays(all, n, maxStrays) : all;
     if (clusters.length !== n) continue;
     const spread = Math.max(...clusters.map((c) => (c.at(-1) as number) - (c[0] as number)));
     if (!best || spread < best.spread) best = { anchor, clusters, spread };
@@ -109,6 +108,20 @@ export function columnsFromValues(slots: readonly Slot[], n: number, tolerance =
   if (!best) return undefined;
   const centres = best.clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
   return { kind: 'x', columns: columnsAround(centres), anchor: best.anchor, anchors: centres };
+}
+
+/**
+ * The n columns among more clusters: the n largest, where every other cluster is smaller than each
+ * of them and all others together hold no more than `maxStrays` values (pieces of labels, a value
+ * read off its column); else all of them (no n columns).
+ */
+function withoutStrays(all: readonly number[][], n: number, maxStrays: number): number[][] {
+  const bySize = [...all].sort((a, b) => b.length - a.length);
+  const kept = bySize.slice(0, n);
+  const dropped = bySize.slice(n);
+  const smallestKept = kept.at(-1)?.length ?? 0;
+  if (dropped.reduce((a, c) => a + c.length, 0) > maxStrays || dropped.some((c) => c.length >= smallestKept)) return [...all];
+  return all.filter((c) => kept.includes(c));
 }
 
 /** Columns around their anchor lines: each reaches halfway to its neighbours. */

@@ -220,6 +220,8 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     ['drawn-044-2019-hrules-scan', 150],
     // A photo: "2" read for a printed 22 in a row placed by position whose 总计 OCR did not see (总计 was inferred 2).
     ['drawn-075-2021-hrules-photo', 55],
+    // 三 continued without its header: two full rows; the rest print blanks as nothing, "—" or 无, and "24", "5" stand off their columns.
+    ['drawn-104-2019-unruled-scan', 105],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);
