@@ -69,16 +69,6 @@ const KNOWN_REAL_MISSES: ReadonlySet<string> = new Set([
   // A 2021 report's band (一) under 2019's column words: 本年新制作数量's 0 is not read as 本年制发件数 (unread, flagged).
   'i-district-edu-2021-paragraphs-2019header-decimalfee: active.regulations.issued',
   'i-district-edu-2021-paragraphs-2019header-decimalfee: active.normativeDocuments.issued',
-  // Set k, 洪江区 2020: the empty 处理决定数量 dropped ("19" "+4"); three placements, no identity in 二 picks one.
-  'k-hunan-hongjiang-jtj-2020-2019fmt-paragraphs-droppedblanks: active.licensing.previousCount',
-  'k-hunan-hongjiang-jtj-2020-2019fmt-paragraphs-droppedblanks: active.licensing.change',
-  'k-hunan-hongjiang-jtj-2020-2019fmt-paragraphs-droppedblanks: active.penalty.previousCount',
-  'k-hunan-hongjiang-jtj-2020-2019fmt-paragraphs-droppedblanks: active.penalty.change',
-  'k-hunan-hongjiang-jtj-2020-2019fmt-paragraphs-droppedblanks: active.coercion.previousCount',
-  'k-hunan-hongjiang-jtj-2020-2019fmt-paragraphs-droppedblanks: active.coercion.change',
-  // Set k, 大余 2019: an empty 上一年项目数量 as a lone "|" line, the row's edges not told apart ("|" "+239" "239" "|").
-  'k-mirror-dayu-bureau-2019-celllines-blankprev-table3: active.penalty.decisions',
-  'k-mirror-dayu-bureau-2019-celllines-blankprev-table3: active.coercion.decisions',
   // Every 本年增/减 printed "0/0" (增 0 / 减 0): the slash reads as a placeholder glued between two numbers, so each
   // row of the band shows one value more than its columns and is unread (flagged). Set k, 大余县民政局 2020.
   'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.licensing.previousCount',

@@ -249,10 +249,10 @@ function distrustOrderAfterSurplus(rows: readonly DecodedRow[], candidates: Map<
 }
 
 /** Settles and solves one copy of a table. */
-function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => number, identities: readonly TableIdentity[], options: SettleOptions & { orderBroken?: string }): SolvedTable {
+function solveTable(rows: readonly DecodedRow[], widthOf: (key: string) => number, identities: readonly TableIdentity[], options: SettleOptions & { orderBroken?: string; signedOf?: (key: string) => readonly number[] }): SolvedTable {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const candidates = new Map<string, RowCandidates>();
-  for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options));
+  for (const row of rows) candidates.set(row.key, rowCandidates(row, widthOf(row.key), options.signedOf ? { ...options, signedColumns: options.signedOf(row.key) } : options));
   const orderBroken = distrustOrderAfterSurplus(rows, candidates, widthOf, options.orderBroken);
   const decisions = solveRows(new Map([...candidates].map(([k, c]) => [k, c.candidates])), identities);
   const chosen = new Map([...decisions].map(([k, d]) => [k, d.chosen]));
@@ -498,7 +498,9 @@ export function reconstructTables(printedLines: readonly Line[]): ReconstructedT
       const columnsOf = (k: string): readonly string[] => layout[k as keyof typeof layout] ?? [];
       // One converter read the whole page: where it broke 三's order, 二's rows are not to be trusted by order either.
       const orderBroken = requestsOrderBroken === undefined ? {} : { orderBroken: `in table 三, ${requestsOrderBroken}; 二 was read by the same tool` };
-      const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], orderBroken));
+      // 2019's 本年增/减 is the one column a signed value ("+4", "增5") belongs in.
+      const signedOf = (k: string): number[] => columnsOf(k).flatMap((column, i) => (column === 'change' ? [i] : []));
+      const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], { ...orderBroken, signedOf }));
       const { table, conflicts } = chooseCopy(solved, 'active', issues);
       const tableHasNumbers = readByOcr || printsNumbers(table);
       for (const key of Object.keys(layout)) {

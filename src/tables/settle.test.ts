@@ -42,6 +42,23 @@ describe('rowCandidates and solveRows', () => {
     expect(rowCandidates(row('deniedOtherLaws', slots(['13', '12', '0', '0', '0', '0', '25', '7'])), 7, { totals }).candidates).toEqual([]);
   });
 
+  test('a value printed with a sign stands in the signed column: the placement that keeps it there is the reading', () => {
+    // Real set k, 洪江区 2020 (one cell per paragraph, empty cells dropped): 行政许可 "19" "+4", its third cell gone.
+    const dropped = rowCandidates(row('licensing', slots(['19', '+4'], { lineEach: true })), 3, { signedColumns: [1] }).candidates;
+    expect(dropped.map((c) => [values(c.cells), c.derived])).toEqual([[['19', '+4', null], true]]);
+    // Real set k, 大余 2019 (cell-per-line pipes, an empty cell as a lone "|" line): "" "+239" "239" "", the edges not told apart.
+    const edges = rowCandidates(row('penalty', slots(['', '+239', '239', ''], { lineEach: true }), { mode: 'separated', separator: 'pipe' }), 3, { signedColumns: [1] }).candidates;
+    expect(edges.map((c) => values(c.cells).map((v) => (v === '' ? null : v)))).toEqual([[null, '+239', '239']]);
+    // "增5" is signed too; with no signed column (2021's one-value rows) nothing is filtered.
+    expect(rowCandidates(row('otherServices', slots(['24', '增5'], { lineEach: true })), 3, { signedColumns: [1] }).candidates.map((c) => values(c.cells))).toEqual([['24', '增5', null]]);
+    expect(rowCandidates(row('licensing', slots(['19', '+4'], { lineEach: true })), 3).candidates).toHaveLength(3);
+    // Cells run together (get_text() with no separator, "行政处罚25-10"): "-10" may be -1 and a 0, so the sign proves nothing.
+    const glued = (options: { signedColumns?: number[] }) => rowCandidates(row('penalty', slots(['25', '-10'], { glued: true })), 3, options).candidates.map((c) => values(c.cells));
+    expect(glued({ signedColumns: [1] })).toEqual(glued({}));
+    // No reading keeps every sign in its column: the signs prove nothing, every reading stands.
+    expect(rowCandidates(row('licensing', slots(['+19', '+4'], { lineEach: true })), 3, { signedColumns: [1] }).candidates).toHaveLength(3);
+  });
+
   test("one column, one number repeated in every cell of the row: a spanned cell the converter repeated, read once", () => {
     // pandas read_html then to_markdown: "| 行政许可 | 447228 | 447228 | 447228 |" under 2021's one column.
     const found = rowCandidates(row('licensing', slots(['447228', '447228', '447228']), { mode: 'separated', separator: 'pipe' }), 1);

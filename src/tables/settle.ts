@@ -7,7 +7,7 @@
  */
 import { placeByCharacters } from './character-columns.js';
 import { foldText } from './normalise.js';
-import { isValueText } from './cells.js';
+import { isValueText, parseCellValue } from './cells.js';
 import type { HeaderPositions, Slot } from './slots.js';
 import type { DecodedRow } from './align.js';
 
@@ -43,6 +43,13 @@ export interface SettleOptions {
    * ("587001066": 58 7 0 0 1 0 66, not a blank total under 58700 and 1066).
    */
   totalsPrinted?: ReadonlySet<string>;
+  /**
+   * The columns that hold a signed number (2019 二's 本年增/减). A value printed with a sign ("+4",
+   * "-2", "增5") can stand in no other: a placement the decoder made (blank cells dropped, empty
+   * lines at the edges) that puts it elsewhere is no reading of the row ("19" "+4" with its third
+   * cell dropped: 19 | +4 | blank, never 19 | blank | +4). Rows with no such column are not filtered.
+   */
+  signedColumns?: readonly number[];
 }
 
 /** Numbers of one row broken over two lines that are joined again, at most (四's fifteen cells break most). */
@@ -96,10 +103,28 @@ function holdsTotals(cells: readonly (Slot | null)[], totals: readonly { total: 
  * moved a column left; drawn-119: the 无 of the label 无法提供 taken for 总计's blank).
  */
 export function rowCandidates(row: DecodedRow, n: number, options: SettleOptions = {}): RowCandidates {
-  const found = candidatesOf(row, n, options);
+  // (Not in a row whose cells ran together: there "-10" may be -1 and a 0 glued to it.)
+  const found = signsInSignedColumns(candidatesOf(row, n, options), row.slots.some((s) => s.glued) ? undefined : options.signedColumns);
   const inOrder = found.candidates.filter((c) => keepsPrintedOrder(c.cells));
   if (inOrder.length === found.candidates.length) return found;
   return inOrder.length > 0 ? { ...found, candidates: inOrder } : none('the values read cannot stand in the printed order of the columns');
+}
+
+/**
+ * Derived readings that put a value printed with a sign outside the signed columns are dropped,
+ * where one derived reading at least keeps every sign in them (where none does, the sign proves
+ * nothing about the placement: the readings stand). Readings the source's positions gave are kept.
+ */
+function signsInSignedColumns(found: RowCandidates, signed: readonly number[] | undefined): RowCandidates {
+  if (!signed || signed.length === 0 || found.candidates.length < 2) return found;
+  const signedValue = (slot: Slot | null): boolean => {
+    if (!slot || slot.split !== undefined) return false;
+    const parsed = parseCellValue(slot.text);
+    return parsed.kind === 'number' && parsed.signed;
+  };
+  const fits = (c: Candidate): boolean => !c.derived || c.cells.every((slot, i) => signed.includes(i) || !signedValue(slot));
+  const kept = found.candidates.filter(fits);
+  return kept.length > 0 && kept.length < found.candidates.length ? { ...found, candidates: kept } : found;
 }
 
 /** Printed characters of a row's values up to which showsItsTotal reads them (more is no short row, and costs a search). */
