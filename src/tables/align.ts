@@ -882,6 +882,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   }
   if (spec.columnWords) ownPageColumns(kept, spec.columnWords.length);
   if (spec.columnWords) seenBlanksUnderColumns(kept, lineByNo, spec.columnWords.length);
+  else if (spec.widthOf) bandColumnsFromValues(kept, spec.widthOf, lineByNo);
   if (spec.columnWords && !kept.some((r) => r.header)) {
     // Columns from how the numbers of the one-line rows align; every positioned row is placed by them.
     // Page by page: a scan's pages sit a few pixels apart.
@@ -943,6 +944,32 @@ const PRINTED_NUMBER = /^-?\d[\d,.]*$/;
 const ALIGNED_ROWS = 3;
 /** The page each header's positions were found on (positioned text). */
 const headerPages = new WeakMap<HeaderPositions, number>();
+
+/**
+ * 二's bands on a scan share one table's columns: where the page's rows of a width print every
+ * cell (ALIGNED_ROWS of them at least), their numbers' columns place the rows of that width that
+ * print fewer, whose own band header gave no such columns (its words garbled or glued by OCR:
+ * drawn-128 "信息内容 | 对外公开总数量" over 规章 42 _ 60; drawn-000 "上一年项目数量本年增/减" as one word).
+ */
+function bandColumnsFromValues(rows: readonly DecodedRow[], widthOf: (key: string) => number | undefined, lineByNo: ReadonlyMap<number, Line>): void {
+  const ocr = rows.filter((r) => r.mode !== 'grid' && r.slots.length > 0 && r.slots.every((s) => s.method === 'ocr' && s.bbox));
+  const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
+  const numbers = (r: DecodedRow): Slot[] => r.slots.filter((s) => PRINTED_NUMBER.test(s.text.trim()));
+  for (const page of new Set(ocr.map(pageOf))) {
+    for (const n of new Set(ocr.map((r) => widthOf(r.key)))) {
+      if (n === undefined || n < 2) continue;
+      const ofWidth = ocr.filter((r) => pageOf(r) === page && widthOf(r.key) === n);
+      const full = ofWidth.filter((r) => numbers(r).length === n && r.slots.filter((s) => s.text.trim() !== '').length === n);
+      if (full.length < ALIGNED_ROWS) continue;
+      const slots = full.flatMap(numbers);
+      const columns = columnsFromValues(slots, n, alignmentTolerance(slots), Math.floor(full.length / ALIGNED_ROWS));
+      if (!columns) continue;
+      const short = ofWidth.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length < n && (!r.header || r.header.columns.length !== n));
+      for (const row of short) row.header = columns;
+      seenBlanksUnderColumns(short, lineByNo, n);
+    }
+  }
+}
 
 /**
  * OCR rows without rules are placed by their own page's columns: where the numbers of the page's

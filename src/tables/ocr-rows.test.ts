@@ -321,3 +321,40 @@ test('a number both readers agreed on, capped unsure for faint ink beside it, is
   // The sum does not hold: unread.
   expect(confirmUnsureByRowSum(row(['23', '36', '0', '0', '0', '0', '275'], { 0: 0.5 }), [])[0]).toMatchObject({ value: null, flag: 'unreadable' });
 });
+
+test('二\'s bands on a scan share the table\'s columns: a row printing a blank is placed by the columns of the page\'s full rows when its band header gave none (drawn-128: "信息内容 | 对外公开总数量" over 规章 42 _ 60)', () => {
+  const wordLine = (y: number, label: string, values: readonly [string, number][], stretches?: [number, number][]): Line => {
+    const line: Line = {
+      page: 1,
+      lineNo: ++lineNo,
+      separator: 'spaces',
+      method: 'ocr',
+      cells: [{ text: label, bbox: wordBox(349, y, 200), confidence: 0.9 }, ...values.map(([text, x]) => ({ text, bbox: wordBox(x, y, 14 * text.length), confidence: 0.95 }))],
+    };
+    if (stretches) line.emptyStretches = stretches.map(([x0, x1]) => ({ x0, x1, y0: y - 5, y1: y + 30 }));
+    return line;
+  };
+  const lines = (regulations: Line): Line[] => [
+    wordLine(937, '第二十条第（一）项', []),
+    // The band header's words garbled but one.
+    wordLine(997, '信息内容', [['对外公开总数量', 1219]]),
+    regulations,
+    wordLine(1121, '规范性文件', [['3', 708], ['0', 962], ['34', 1220]]),
+    wordLine(1183, '第二十条第（五）项', []),
+    wordLine(1243, '信息内容 上一年项目数量 本年增/减 处理决定数量', []),
+    wordLine(1306, '行政许可', [['0', 708], ['7', 960], ['0', 1220]]),
+    wordLine(1367, '其他对外管理服务事项', [['0', 708], ['10', 965], ['0', 1219]]),
+    wordLine(1428, '第二十条第（六）项', []),
+    wordLine(1490, '信息内容 上一年项目数量 本年增/减 处理决定数量', []),
+    wordLine(1551, '行政处罚', [['59', 709], ['-5', 962], ['5', 1220]]),
+    wordLine(1613, '行政强制', [['0', 708], ['0', 964], ['0', 1219]]),
+  ];
+  const read = (regulations: Line) => reconstructTables(lines(regulations)).cells.filter((c) => c.table === 'active' && c.row === 'regulations');
+  // Its middle cell seen empty (paper from 780 to 1200): a printed blank.
+  const seen = read(wordLine(1060, '规章', [['42', 708], ['60', 1220]], [[560, 700], [780, 1200]]));
+  expect(seen.map((c) => [c.value, c.flag])).toEqual([[42, 'ok'], [null, 'blank'], [60, 'ok']]);
+  // Not seen: the two numbers in their columns, the middle unread (never a blank, never 60).
+  const unseen = read(wordLine(1060, '规章', [['42', 708], ['60', 1220]]));
+  expect(unseen.map((c) => c.value)).toEqual([42, null, 60]);
+  expect(unseen[1]?.flag).toBe('unreadable');
+});
