@@ -28,6 +28,7 @@ const PICKS = new Map([
   ['drawn-044-2019-hrules-scan.pdf', '四、结转下年度继续办理 read "四 □下年度□" under (七)总计: its seven zeros had joined 总计\'s, and the row was missing'],
   ['drawn-075-2021-hrules-photo.pdf', 'a photo: "2" read for a printed 22 in a row placed by position whose 总计 OCR did not see (总计 would be inferred 2)'],
   ['drawn-104-2019-unruled-scan.pdf', '三 continued on page 2 without its header: two full rows; the rest print blanks as nothing, "—" or 无, and "24", "5" stand off their columns'],
+  ['drawn-147-2021-unruled-scan.pdf', '(二)部分公开 printing 自然人 blank: its 18 stands 3 px right of the line through its column\'s numbers'],
   ['drawn-119-2021-hrules-scan.pdf', 'a seal over (五)不予处理: "4.无正□基反复申请" matched 2.重复申请 by 复申请; the 无 of 无法提供 among its row\'s words'],
 ]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */

@@ -107,7 +107,7 @@ export function columnsFromValues(slots: readonly Slot[], n: number, tolerance =
   }
   if (!best) return undefined;
   const centres = best.clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
-  return { kind: 'x', columns: columnsAround(centres), anchor: best.anchor, anchors: centres };
+  return { kind: 'x', columns: columnsAround(centres), anchor: best.anchor, anchors: centres, anchorTolerance: tolerance };
 }
 
 /**

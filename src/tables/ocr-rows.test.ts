@@ -222,6 +222,8 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     ['drawn-075-2021-hrules-photo', 55],
     // 三 continued without its header: two full rows; the rest print blanks as nothing, "—" or 无, and "24", "5" stand off their columns.
     ['drawn-104-2019-unruled-scan', 105],
+    // (二)部分公开 printing 自然人 blank: its 18 stands 3 px right of the line through its column's numbers (2 px allowed).
+    ['drawn-147-2021-unruled-scan', 155],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);

@@ -484,7 +484,8 @@ function labelEdge(header: HeaderPositions): number {
  */
 function coveredColumns(x0: number, x1: number, header: HeaderPositions): number[] {
   const width = Math.max(1, x1 - x0);
-  const tolerance = 2;
+  // (Lines found from the values' own alignment hold each value within the tolerance they were found with.)
+  const tolerance = header.anchorTolerance ?? 2;
   const covered: number[] = [];
   header.columns.forEach((c, i) => {
     if (!header.anchor) {

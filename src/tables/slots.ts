@@ -45,6 +45,8 @@ export interface HeaderPositions {
   anchor?: 'x0' | 'mid' | 'x1';
   /** The anchor line of each column (with `anchor`). */
   anchors?: number[];
+  /** How far a value's anchor may stand from its column's line: the tolerance the lines were found with. */
+  anchorTolerance?: number;
   /**
    * Positions in whole characters (column text, text-columns.ts): a value goes to the column whose
    * anchor is nearest its own, as padding puts it a character or two off either way.
