@@ -1040,11 +1040,24 @@ function seenBlanksUnderColumns(rows: readonly DecodedRow[], lineByNo: ReadonlyM
       const bbox = header.anchor ? box : { x0: at - 1, x1: at + 1, y0, y1 };
       blanks.push({ text: SEEN_BLANK, page: line.page, line: line.lineNo, bbox, confidence: 1, method: 'ocr' });
     });
-    // Only where the row's values and the blanks seen fill its columns exactly: a value the page did
-    // not read, or a column the header places off the values, leaves the row as it was.
-    if (blanks.length === 0 || row.slots.length + blanks.length !== n) continue;
+    // Only where the row's values and the blanks seen fill its columns exactly, or where each value
+    // stands on its column's line (columns found from the values): a column the header places off the
+    // values leaves the row as it was. (A value the page did not read leaves ink: no blank is seen there.)
+    if (blanks.length === 0 || (row.slots.length + blanks.length !== n && !onAnchors(row.slots, header))) continue;
     row.slots = [...row.slots, ...blanks].sort((a, b) => (a.bbox?.x0 ?? 0) - (b.bbox?.x0 ?? 0));
   }
+}
+
+/**
+ * Every value's anchor point (its start, end or centre, as the columns were found) on a column's line,
+ * within the tolerance the lines were found with: the columns hold at this row.
+ */
+function onAnchors(slots: readonly Slot[], header: HeaderPositions): boolean {
+  const anchors = header.anchors;
+  if (!header.anchor || !anchors) return false;
+  const tolerance = header.anchorTolerance ?? 2;
+  const at = (b: NonNullable<Slot['bbox']>): number => (header.anchor === 'x0' ? b.x0 : header.anchor === 'x1' ? b.x1 : (b.x0 + b.x1) / 2);
+  return slots.every((s) => s.bbox !== undefined && anchors.some((a) => Math.abs(a - at(s.bbox!)) <= tolerance));
 }
 
 /**

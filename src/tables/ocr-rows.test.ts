@@ -9,7 +9,7 @@ import { readDocumentTables } from '../pipeline.js';
 import { OTHER_HANDLING_ROWS_2021, REQUEST_COLUMNS } from '../schema/keys.js';
 import type { Issue } from '../schema/records.js';
 import { reconstructTables } from './reconstruct.js';
-import { cellFromSlot, confirmUnsureByRowSum } from './row-cells.js';
+import { cellFromSlot, confirmUnsureByRowSum, nullCells } from './row-cells.js';
 import type { Slot } from './slots.js';
 
 let lineNo = 0;
@@ -293,6 +293,23 @@ test('drawn-052: a row printing its first cell blank, whose box the page saw emp
   const cells = cellsOf(scan([null, '22', '0', '0', '0', '0', '22'], [[430, 626], [626, 736], [761, 808], [822, 873], [886, 959], [972, 1055], [1123, 1319]]));
   expect(cells.map((c) => c.value)).toEqual([null, 22, 0, 0, 0, 0, 22]);
   expect(cells[0]).toMatchObject({ flag: 'blank' });
+});
+
+test('a row printing two blanks, one seen on paper and one where the page shows ink: the seen one is a blank, the other unread, the values in their columns (drawn-024)', () => {
+  // 自然人 seen empty (paper from 626 to 730); 社会公益组织 not (the stretch stops at 870: a speck or a faint print there).
+  const cells = cellsOf(scan([null, '22', '0', null, '0', '0', '22'], [[430, 626], [626, 730], [761, 808], [822, 870], [972, 1055], [1123, 1319]]));
+  expect(cells.map((c) => c.value)).toEqual([null, 22, 0, null, 0, 0, 22]);
+  expect(cells.map((c) => c.flag)).toEqual(['blank', 'ok', 'ok', 'unreadable', 'ok', 'ok', 'ok']);
+});
+
+test('an unreadable OCR row keeps each cell\'s own reading as its raw text only where its slots are one line\'s, in printed order (drawn-064: a dash of the next line among them)', () => {
+  const slot = (text: string, x0: number, line: number): Slot => ({ text, page: 2, line, confidence: 0.9, method: 'ocr', bbox: { x0, x1: x0 + 20, y0: 0, y1: 20 } });
+  const keys = REQUEST_COLUMNS.map((column) => ({ row: 'rejectedDuplicate', column }));
+  const source = (slots: Slot[]) => ({ label: '2.重复申请', exact: true, pairedByOrder: false, page: 2, line: 46, slots });
+  const inOrder = nullCells('requests', keys, 'unreadable', source(['9', '0', '0', '0', '2', '0', '10'].map((t, i) => slot(t, 1000 + 100 * i, 46))));
+  expect(inOrder.map((c) => c.raw)).toEqual(['9', '0', '0', '0', '2', '0', '10']);
+  const mixed = nullCells('requests', keys, 'unreadable', source([slot('9', 1036, 46), slot('0', 1231, 46), slot('0', 1331, 46), slot('2', 1479, 46), slot('10', 1692, 46), slot('—', 1129, 47), slot('□', 1286, 1)]));
+  expect(new Set(mixed.map((c) => c.raw))).toEqual(new Set(['9 0 0 2 10 — □']));
 });
 
 test('the same row with ink in the first column (a stretch ending before it) does not see a blank there', () => {

@@ -36,7 +36,8 @@ export function nullCells(table: TableKey, keys: readonly CellKey[], flag: Flag,
   const raw = row ? row.slots.map((s) => s.text).join(' ') : '';
   // An OCR row that printed one value per cell keeps each cell's own reading as its raw text (what
   // an identity may check its inference against: a 0 is inferred only where the ink reads 0).
-  const own = row !== undefined && row.slots.length === keys.length && row.slots.every((s) => s.method === 'ocr');
+  // (Only slots of one line in the order they print: pieces from other lines, or out of order, are no cell's own.)
+  const own = row !== undefined && row.slots.length === keys.length && row.slots.every((s, i) => s.method === 'ocr' && inPrintedPlace(row.slots, i));
   return keys.map(({ row: rowKey, column }, i) => ({
     table,
     row: rowKey,
@@ -49,6 +50,14 @@ export function nullCells(table: TableKey, keys: readonly CellKey[], flag: Flag,
     ...(row ? { line: row.line } : {}),
     method: row?.slots[0]?.method ?? 'text',
   }));
+}
+
+/** A slot on its row's first line, right of the slot before it. */
+function inPrintedPlace(slots: readonly Slot[], i: number): boolean {
+  const slot = slots[i] as Slot;
+  const before = slots[i - 1];
+  if (slot.line !== slots[0]?.line) return false;
+  return !before || !slot.bbox || !before.bbox || slot.bbox.x0 > before.bbox.x0;
 }
 
 /** The confidence a row's label lends its cells: exact, fuzzy, paired by order. */
