@@ -302,6 +302,9 @@ function medianColumnWidth(grid: RuledGrid): number {
   return widths[Math.floor(widths.length / 2)] ?? 0;
 }
 
+/** Rows outside the grids that make them strays: a table's worth, not a caption or two. */
+const MIN_ROWS_OUTSIDE = 6;
+
 function withoutStrayGrids(prepared: Prepared, loneImage: boolean): Prepared {
   if (prepared.grids.length === 0) return prepared;
   const grids = prepared.grids.filter((g) => medianColumnWidth(g) >= prepared.textHeight * MIN_GRID_COLUMN_WIDTH);
@@ -311,7 +314,19 @@ function withoutStrayGrids(prepared: Prepared, loneImage: boolean): Prepared {
   // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
   const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
   const noColumnRules = loneImage && sum(p.grids.filter((g) => !hasColumnRule(g, p.edges, p.snap)).map(area)) > sum(p.grids.map(area)) / 2;
-  return noColumnRules || gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
+  return noColumnRules || (loneImage && rowsMostlyOutside(lines, p.grids, p.snap)) || gridsAreStray(lines, p.grids, p.textHeight, p.snap) ? { ...p, grids: [], edges: [] } : p;
+}
+
+/**
+ * An image of one table whose grids frame a few of its rows, while most of its rows (label and value)
+ * stand outside them: a table ruled with horizontal lines only, where a rule or two crossing a short
+ * stroke framed a grid (drawn-053: three of 二's fifteen rows). Read by the grid, the rest were lost.
+ */
+function rowsMostlyOutside(lines: readonly InkLine[], grids: readonly RuledGrid[], snap: number): boolean {
+  const inGrid = (l: InkLine): boolean => grids.some((g) => l.box.y0 >= g.bbox.y0 - snap && l.box.y1 <= g.bbox.y1 + snap);
+  const gridRows = grids.reduce((n, g) => n + g.ys.length - 1, 0);
+  const rowsOutside = lines.filter((l) => !inGrid(l) && l.pieces.length >= 2).length;
+  return rowsOutside >= gridRows * 2 && rowsOutside >= MIN_ROWS_OUTSIDE;
 }
 
 /**

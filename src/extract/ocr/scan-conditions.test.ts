@@ -237,3 +237,30 @@ describe('grids of characters (#16 drawn-115 p3)', () => {
     expect(prepared.read.source).toBe('grid');
   });
 });
+
+describe('a screenshot of one table ruled with horizontal lines only (#16 drawn-053)', () => {
+  // 二 of 2021 as an image: 15 rows of a label and one value between full-width rules; a stroke or two
+  // down three of its rows (a column rule of a part ruled whole) frame a grid of three rows there.
+  const screenshot = (): Raster => {
+    const boxes: [number, number, number, number][] = [];
+    for (let row = 0; row <= 15; row++) boxes.push([4, 10 + row * 40, 706, 12 + row * 40]);
+    for (let row = 0; row < 15; row++) {
+      const y = 10 + row * 40 + 10;
+      for (let k = 0; k < 6; k++) boxes.push([20 + k * 24, y, 40 + k * 24, y + 20]);
+      for (let k = 0; k < 2; k++) boxes.push([240 + k * 14, y + 2, 250 + k * 14, y + 20]);
+    }
+    for (const x of [4, 215, 704]) boxes.push([x, 10 + 8 * 40, x + 2, 12 + 11 * 40]);
+    return page(711, 640, boxes);
+  };
+
+  test('its grid frames three rows, twelve stand outside: the image is read by its words', async () => {
+    const prepared = await preparePage(screenshot(), 0, true, true);
+    expect(prepared.prepared.grids).toHaveLength(0);
+    expect(prepared.read.source).toBe('words');
+  });
+
+  test('on a page of a document the grid stays (a page holds more than one table)', async () => {
+    const prepared = await preparePage(screenshot(), 0, true, false);
+    expect(prepared.prepared.grids).toHaveLength(1);
+  });
+});
