@@ -279,6 +279,18 @@ describe("a scan's noisy grid (rules a little off straight, a faint rule lost)",
     expect(merged.record?.issues.map((i) => i.code)).toContain('row_label_spans_rows');
   });
 
+  test('a label and its values each over two rows (a stray rule cut one row in two) is that one row, whatever stands in the row below (drawn-056)', async () => {
+    const spanned = (label: string, values: string[]) => `<tr><td colspan="5" rowspan="2">${label}</td>${values.map((v, i) => `<td rowspan="2"${VALUE_SPANS[i] === 1 ? '' : ` colspan="${VALUE_SPANS[i]}"`}>${v}</td>`).join('')}</tr><tr><td>—</td></tr>`;
+    const rows = [['0', '0', '0', '0', '0', '0', '0'], ['0', '0', '0', '0', '0', '0', '0']].map((v) => labelRow('（一）予以公开', v)).join('');
+    const { record } = await processBytes(
+      'spanned-row.html',
+      page(rows + labelRow('3.危及“三安全一稳定”', ['27', '0', '0', '0', '0', '0', '27']) + spanned('4.保护第三方合法权益', ['29', '6', '0', '0', '0', '0', '35']) + labelRow('5.属于三类内部事务信息', ['3', '0', '0', '0', '0', '0', '3'])),
+    );
+    expect(valueOf(record, 'deniedThirdParty', 'total')).toMatchObject({ value: 35, flag: 'ok' });
+    expect(valueOf(record, 'deniedThirdParty', 'commercial')).toMatchObject({ value: 6, flag: 'ok' });
+    expect(record?.issues.map((i) => i.code)).not.toContain('row_label_spans_rows');
+  });
+
   test('a row whose label was misread is the one row missing between its neighbours, flagged inferred; with two missing, it stays unread', async () => {
     const rows = (garbled: string) =>
       labelRow('一、本年新收政府信息公开申请数量', ['40', '0', '0', '0', '0', '0', '40']) +

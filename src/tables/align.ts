@@ -226,6 +226,10 @@ function splitSpannedLabels(lineTokenLists: Token[][], lines: readonly Line[]): 
     const cell = last ? line.cells[last.cellIndex] : undefined;
     const span = cell?.rowSpan ?? 1;
     if (!last || span < 2 || !tokens.some((t) => t.kind === 'value')) return;
+    // Its values spanning the same rows: one row a stray rule cut in two, not a label over several
+    // rows (drawn-056: "5.要求行政机关确认或重新出具已获取信息" and its seven values, each over two grid rows).
+    const valueCells = tokens.flatMap((t) => (t.kind === 'value' && t.slot.cellIndex !== undefined ? [line.cells[t.slot.cellIndex]] : []));
+    if (valueCells.length > 0 && valueCells.every((c) => (c?.rowSpan ?? 1) >= span)) return;
     const below = Array.from({ length: span - 1 }, (_, k) => out[index + k + 1] ?? []);
     if (below.some((b) => b.some((t) => t.kind === 'label'))) return;
     const parts = splitAtNumbering(last.text);
