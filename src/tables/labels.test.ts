@@ -95,3 +95,19 @@ test('the labels of several rows in one cell are split where each numbering star
   expect(splitAtNumbering('3.危及“三安全一稳定”')).toEqual(['3.危及“三安全一稳定”']);
   expect(splitAtNumbering('本年收费金额2.5万元')).toEqual(['本年收费金额2.5万元']);
 });
+
+describe('a label OCR garbled but for its bracketed numbering', () => {
+  test('is the one row printed with that numbering, inexact (drawn-037 "(七)" and a speck, -121 "(七)总讨", -144 "(七)纺计")', () => {
+    for (const text of ['(七)', '（七）总讨', '(七)纺计']) {
+      const match = matchRowLabel(parseLabel(text, REQUEST_GROUP_PHRASES), REQUEST_ROW_SPECS, REQUEST_GROUP_PHRASES);
+      expect(match).toMatchObject({ key: 'totalHandled', exact: false });
+    }
+    expect(matchRequest('（二）部分公')).toBe('partiallyGranted');
+  });
+
+  test('not with more garbled text than a few characters, nor a numbering that heads a group in one format (2021\'s （六）其他处理)', () => {
+    expect(matchRequest('（七）某某某某')).toBeUndefined();
+    expect(matchRequest('（六）□□')).toBeUndefined();
+    expect(matchRequest('（三）□')).toBeUndefined();
+  });
+});

@@ -136,9 +136,9 @@ export function matchRowLabel<K extends string>(
   groupPhrases: readonly string[],
   options: { expectedIndex?: number; minCoverage?: number } = {},
 ): RowMatch<K> | undefined {
-  if (label.key.length === 0) return undefined;
-  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const ownNumber = label.numbering.at(-1) ?? null;
+  if (label.key.length === 0) return byBracketedNumbering(label, candidates);
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const labelLength = [...label.key].length;
   const labelCounts = charCounts(label.key);
   let best: { match: RowMatch<K>; rank: number[] } | undefined;
@@ -162,7 +162,25 @@ export function matchRowLabel<K extends string>(
       if (!best || compareRank(rank, best.rank) > 0) best = { match, rank };
     }
   });
-  return best?.match;
+  return best?.match ?? byBracketedNumbering(label, candidates);
+}
+
+/** Characters a garbled label may keep beside its numbering and still be known by it alone. */
+const GARBLED_REST = 3;
+
+/**
+ * A label OCR garbled but for its bracketed numbering ("(七) 总讨", "(七)纺计", "(七)" and a speck):
+ * the one row printed with that numbering, where the numbering is a row's own, never a group's
+ * ((三) 不予公开 … heads rows of their own). Known by its numbering only: a weak, inexact match.
+ */
+function byBracketedNumbering<K extends string>(label: ParsedLabel, candidates: readonly RowSpec<K>[]): RowMatch<K> | undefined {
+  const own = label.numbering.at(-1);
+  if (!own?.startsWith('(') || [...label.key].length > GARBLED_REST) return undefined;
+  const rows = candidates.filter((c) => c.numbering === own);
+  const row = rows[0];
+  // (A row of one format only: its numbering may head a group in the other, 2021's （六）其他处理.)
+  if (rows.length !== 1 || !row || row.templates.length < 2) return undefined;
+  return { key: row.key, similarity: 0.5, coverage: DEFAULT_MIN_COVERAGE, extra: [...label.key].length, exact: false };
 }
 
 function compareRank(a: number[], b: number[]): number {
