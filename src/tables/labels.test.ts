@@ -103,11 +103,16 @@ describe('a label OCR garbled but for its bracketed numbering', () => {
       expect(match).toMatchObject({ key: 'totalHandled', exact: false });
     }
     expect(matchRequest('（二）部分公')).toBe('partiallyGranted');
+    // A numbering printed on one row only, with part of its words (drawn-084).
+    expect(matchRequest('8.属天行政□条科')).toBe('deniedQueryMatters');
   });
 
-  test('not with more garbled text than a few characters, nor a numbering that heads a group in one format (2021\'s （六）其他处理)', () => {
+  test('not with more garbled text than a few characters, nor a numbering that heads a group in one format (2021\'s （六）其他处理) or numbers several rows', () => {
     expect(matchRequest('（七）某某某某')).toBeUndefined();
     expect(matchRequest('（六）□□')).toBeUndefined();
     expect(matchRequest('（三）□')).toBeUndefined();
+    // 5. numbers a row of 不予公开 and one of 不予处理; 8. with nothing of its row's words.
+    expect(matchRequest('5.属天去太内部事')).toBeUndefined();
+    expect(matchRequest('8.□□')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
 import type { RowSpec } from '../model/table.js';
 import { labelKey, normaliseLabel } from './normalise.js';
 import { remembered } from './remembered.js';
+import { REQUEST_ROW_SPECS } from './templates.js';
 
 const HAN_NUMERAL = '[一二三四五六七八九十]+';
 /** One leading numbering token: 一、 / （一） / 1. / 1、 / "1 ." (NFKC has turned （ into "("). */
@@ -137,7 +138,7 @@ export function matchRowLabel<K extends string>(
   options: { expectedIndex?: number; minCoverage?: number } = {},
 ): RowMatch<K> | undefined {
   const ownNumber = label.numbering.at(-1) ?? null;
-  if (label.key.length === 0) return byBracketedNumbering(label, candidates);
+  if (label.key.length === 0) return byOwnNumbering(label, candidates);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const labelLength = [...label.key].length;
   const labelCounts = charCounts(label.key);
@@ -162,25 +163,41 @@ export function matchRowLabel<K extends string>(
       if (!best || compareRank(rank, best.rank) > 0) best = { match, rank };
     }
   });
-  return best?.match ?? byBracketedNumbering(label, candidates);
+  return best?.match ?? byOwnNumbering(label, candidates);
 }
+
+/**
+ * Numberings that are one row's own in 三 of both formats: printed once, on a row of both (not 2019's
+ * （六）其他处理, whose numbering heads a group in 2021; not 1.–5., printed in several groups).
+ */
+const OWN_NUMBERINGS: ReadonlySet<string> = new Set(
+  REQUEST_ROW_SPECS.filter((r) => r.templates.length > 1 && REQUEST_ROW_SPECS.filter((o) => o.numbering === r.numbering).length === 1).flatMap((r) => (r.numbering ? [r.numbering] : [])),
+);
 
 /** Characters a garbled label may keep beside its numbering and still be known by it alone. */
 const GARBLED_REST = 3;
 
 /**
- * A label OCR garbled but for its bracketed numbering ("(七) 总讨", "(七)纺计", "(七)" and a speck):
- * the one row printed with that numbering, where the numbering is a row's own, never a group's
- * ((三) 不予公开 … heads rows of their own). Known by its numbering only: a weak, inexact match.
+ * A label OCR garbled but for its numbering, where the numbering is one row's own (OWN_NUMBERINGS):
+ * that row, as a weak, inexact match. Bracketed ("(七) 总讨", "(七)纺计", "(七)" and a speck) with at
+ * most a few characters beside it; else ("8.属天行政□条科") still holding part of the row's words.
  */
-function byBracketedNumbering<K extends string>(label: ParsedLabel, candidates: readonly RowSpec<K>[]): RowMatch<K> | undefined {
+function byOwnNumbering<K extends string>(label: ParsedLabel, candidates: readonly RowSpec<K>[]): RowMatch<K> | undefined {
   const own = label.numbering.at(-1);
-  if (!own?.startsWith('(') || [...label.key].length > GARBLED_REST) return undefined;
-  const rows = candidates.filter((c) => c.numbering === own);
-  const row = rows[0];
-  // (A row of one format only: its numbering may head a group in the other, 2021's （六）其他处理.)
-  if (rows.length !== 1 || !row || row.templates.length < 2) return undefined;
-  return { key: row.key, similarity: 0.5, coverage: DEFAULT_MIN_COVERAGE, extra: [...label.key].length, exact: false };
+  if (!own) return undefined;
+  const row = candidates.find((c) => c.numbering === own);
+  if (!row || !OWN_NUMBERINGS.has(own)) return undefined;
+  const length = [...label.key].length;
+  if (own.startsWith('(') ? length > GARBLED_REST : !sharesEnough(label.key, row)) return undefined;
+  return { key: row.key, similarity: 0.5, coverage: DEFAULT_MIN_COVERAGE, extra: length, exact: false };
+}
+
+/** Share of a row's label a garbled label numbered as that row alone must still hold, in order. */
+const GARBLED_COVERAGE = 0.3;
+
+function sharesEnough(key: string, row: RowSpec): boolean {
+  const canon = parseLabel(row.label).key;
+  return lcsLength(key, canon) >= Math.max(2, [...canon].length * GARBLED_COVERAGE);
 }
 
 function compareRank(a: number[], b: number[]): number {
