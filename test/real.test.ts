@@ -69,22 +69,6 @@ const KNOWN_REAL_MISSES: ReadonlySet<string> = new Set([
   // A 2021 report's band (一) under 2019's column words: 本年新制作数量's 0 is not read as 本年制发件数 (unread, flagged).
   'i-district-edu-2021-paragraphs-2019header-decimalfee: active.regulations.issued',
   'i-district-edu-2021-paragraphs-2019header-decimalfee: active.normativeDocuments.issued',
-  // Every 本年增/减 printed "0/0" (增 0 / 减 0): the slash reads as a placeholder glued between two numbers, so each
-  // row of the band shows one value more than its columns and is unread (flagged). Set k, 大余县民政局 2020.
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.licensing.previousCount',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.licensing.change',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.licensing.decisions',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.otherServices.previousCount',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.otherServices.change',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.otherServices.decisions',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.penalty.previousCount',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.penalty.change',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.penalty.decisions',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.coercion.previousCount',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.coercion.change',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.coercion.decisions',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.fees.previousCount',
-  'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange: active.fees.change',
 ]);
 
 const percent = (s: TruthScore): string => `${((100 * s.right) / Math.max(1, s.cells)).toFixed(2)}%`;
@@ -127,6 +111,25 @@ describe('real reports', () => {
     expect(record?.status).toBe('failed');
     expect(record?.issues.map((i) => i.code)).toContain('no_tables_found');
     expect(record?.year).toBe(2023);
+  });
+  test('本年增/减 printed "0/0" (增 0, 减 0) is a change of 0; a pair that is not 0/0 is no net change: null, unreadable', async () => {
+    // Real set k, 大余 民政 2020: every change cell is "0/0", one cell per line; each row of the band was unread.
+    const source = join(ROOT, 'test', 'fixtures', 'real', 'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange', 'source.txt');
+    const text = readFileSync(source, 'utf8');
+    const read = async (body: string) => (await processBytes(source, new TextEncoder().encode(body))).record;
+    const band = (record: Awaited<ReturnType<typeof read>>) =>
+      record?.cells.filter((c) => c.table === 'active' && ['licensing', 'penalty', 'fees'].includes(c.row)).map((c) => [c.row, c.column, c.value, c.flag]);
+    expect(band(await read(text))).toEqual([
+      ['licensing', 'previousCount', 0, 'ok'], ['licensing', 'change', 0, 'ok'], ['licensing', 'decisions', 0, 'ok'],
+      ['penalty', 'previousCount', 0, 'ok'], ['penalty', 'change', 0, 'ok'], ['penalty', 'decisions', 0, 'ok'],
+      ['fees', 'previousCount', 0, 'ok'], ['fees', 'change', 0, 'ok'],
+    ]);
+    // The same page with 行政许可's pair made "3/1" (增 3, 减 1): the row's other cells stand, the change is not given.
+    const changed = await read(text.replace('行政许可 |\n0 |\n0/0 |', '行政许可 |\n0 |\n3/1 |'));
+    const change = changed?.cells.find((c) => c.row === 'licensing' && c.column === 'change');
+    expect({ value: change?.value, flag: change?.flag, raw: change?.raw }).toEqual({ value: null, flag: 'unreadable', raw: '3/1' });
+    expect(changed?.issues.find((i) => i.code === 'change_pair' && i.path?.join('.') === 'active.licensing.change')?.message).toMatch(/increase of 3 and a decrease of 1/);
+    expect(changed?.cells.find((c) => c.row === 'licensing' && c.column === 'decisions')?.value).toBe(0);
   });
   test('a line of spaces where an excerpt stops is no printed blank: the cut may have taken its number', async () => {
     // Real set h, 榆阳 2020: every row prints six empty lines and " 0"; the excerpt stops at " ".

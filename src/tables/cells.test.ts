@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { parseCellValue } from './cells.js';
+import { parseCellValue, parseChangePair } from './cells.js';
 
 const valueOf = (raw: string) => {
   const p = parseCellValue(raw);
@@ -80,5 +80,22 @@ describe('parseCellValue', () => {
         }
       }),
     );
+  });
+});
+
+describe('parseChangePair (本年增/减 printed as its two parts)', () => {
+  test.each([
+    ['0/0', 0, 0],
+    ['3/1', 3, 1],
+    ['+3/-1', 3, 1],
+    ['增3/减1', 3, 1],
+    ['增加3 / 减少1', 3, 1],
+    ['12 ／ 0', 12, 0],
+  ])('%j → 增 %j, 减 %j', (raw, increase, decrease) => {
+    expect(parseChangePair(raw)).toEqual({ increase, decrease });
+  });
+
+  test.each(['0', '/', '增3', '3/', '/00028', '5/41019113120261021720', '0/025', '1/2/3', '-3/+1', '本年增/减'])('%j is no pair', (raw) => {
+    expect(parseChangePair(raw)).toBeNull();
   });
 });

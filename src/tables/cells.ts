@@ -53,3 +53,16 @@ export function parseCellValue(raw: string): CellParse {
 export function isValueText(raw: string): boolean {
   return parseCellValue(raw).kind !== 'invalid';
 }
+
+/**
+ * A 本年增/减 cell printed as its two parts, the way its header words it: "0/0", "+3/-1", "增3/减1",
+ * "增加3/减少1", spaces allowed, a full-width ／ folded. Each part is a count of one cell's size (no
+ * leading zero, six digits at most): a run like "5/41019113120261021720" is cells glued together.
+ */
+const CHANGE_PAIR = /^(?:[+增]加?\s*)?(0|[1-9]\d{0,5})\s*\/\s*(?:[-减]少?\s*)?(0|[1-9]\d{0,5})$/u;
+
+/** The increase and decrease a 增/减 pair prints, or null for text that is no such pair. */
+export function parseChangePair(raw: string): { increase: number; decrease: number } | null {
+  const m = CHANGE_PAIR.exec(foldText(raw).trim().replace(/[−﹣]/g, '-'));
+  return m ? { increase: Number(m[1]), decrease: Number(m[2]) } : null;
+}

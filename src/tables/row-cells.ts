@@ -7,7 +7,7 @@ import { SEEN_BLANK, UNREAD_MARK } from '../model/document.js';
 import { makeIssue } from '../model/issues.js';
 import type { TableKey } from '../schema/keys.js';
 import type { Flag, Issue } from '../schema/records.js';
-import { parseCellValue } from './cells.js';
+import { parseCellValue, parseChangePair } from './cells.js';
 import type { CellReading } from './reading.js';
 import type { RowSlots, Slot } from './slots.js';
 
@@ -125,6 +125,8 @@ export function cellFromSlot(
     }
     return cell;
   }
+  const pair = slot && slot.split === undefined ? parseChangePair(slot.text) : null;
+  if (pair) return changePairCell(cell, pair, slot as Slot, base, inferred, issues);
   if (parsed.kind === 'invalid') {
     cell.flag = 'unreadable';
     const why = cell.raw.trim() === UNREAD_MARK ? 'OCR saw ink in the cell but could not read it' : `"${cell.raw}" is not a number`;
@@ -165,6 +167,33 @@ export function cellFromSlot(
   return cell;
 }
 
+
+/**
+ * A cell printed as 本年增/减's two parts ("0/0": 增 0, 减 0). Both 0: no item came or went, so the change
+ * is 0 whichever way the two are combined; read as printed (ok), not inferred, as no identity or placement
+ * chose it. Any other pair prints an increase and a decrease and no net change: whether the column wants
+ * their difference or something else is not printed, so the cell is null, unreadable, its raw text kept.
+ * Outside 本年增/减 a pair is no value of the column at all.
+ */
+function changePairCell(cell: CellReading, pair: { increase: number; decrease: number }, slot: Slot, base: number, inferred: boolean, issues: Issue[]): CellReading {
+  const path = [cell.table, cell.row, cell.column];
+  const at = cell.page === null ? {} : { page: cell.page };
+  if (!SIGNED_COLUMNS.has(cell.column)) {
+    cell.flag = 'unreadable';
+    issues.push(makeIssue('error', 'tables', 'cell_unreadable', `${path.join('.')}: "${cell.raw}" is two numbers, an increase and a decrease, which only 本年增/减 prints`, { ...at, path }));
+    return cell;
+  }
+  if (pair.increase === 0 && pair.decrease === 0) {
+    cell.value = 0;
+    cell.flag = inferred ? 'inferred' : 'ok';
+    cell.confidence = slot.confidence * base * (inferred ? 0.5 : 1);
+    issues.push(makeIssue('info', 'tables', 'change_pair', `${path.join('.')}: "${cell.raw}" (增 0, 减 0) read as a change of 0`, { ...at, path }));
+    return cell;
+  }
+  cell.flag = 'unreadable';
+  issues.push(makeIssue('error', 'tables', 'change_pair', `${path.join('.')}: "${cell.raw}" prints an increase of ${pair.increase} and a decrease of ${pair.decrease}, no net change; not taken`, { ...at, path }));
+  return cell;
+}
 
 /**
  * A row of 三 whose total is the last cell of a source cut off mid-line ("… 746 12 0 0 10 1 769"

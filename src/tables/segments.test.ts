@@ -108,6 +108,21 @@ describe('lineTokens', () => {
     expect(shape(lineTokens(line, NONE, [2, 3, 4]))).toEqual(['L:5', 'L:.属于三类内部事务信息', 'V:1', 'V:2', 'V:3']);
   });
 
+  test('a cell printed as 本年增/减\'s two parts ("0/0", "+3/-1", "增3 ／ 减1") is one value, not two around a glued blank', () => {
+    // Real set k, 大余 民政 2020: "行政许可 |" / "0 |" / "0/0 |" / "0 |", one cell per line. The slash read as a
+    // placeholder glued between two numbers made four values of three cells and left the row unread.
+    const lines = ['行政许可 |', '0 |', '0/0 |', '0 |'].map((r, i) => ({ ...textLineOf(r), lineNo: i + 1 }));
+    const style = regionStyleOf(lines);
+    expect(lines.flatMap((l) => shape(lineTokens(l, style)))).toEqual(['L:行政许可', 'V:0', 'V:0/0', 'V:0']);
+    expect(shape(lineTokens(textLine('行政处罚 | 58 | +3/-1 | 7 |'), NONE))).toEqual(['L:行政处罚', 'V:58', 'V:+3/-1', 'V:7']);
+    expect(shape(lineTokens(textLine('行政处罚 | 58 | 增3 ／ 减1 | 7 |'), NONE))).toEqual(['L:行政处罚', 'V:58', 'V:增3 ／ 减1', 'V:7']);
+    // Where cells run together, a slash among digits is still a blank glued between cells (bs4 get_text(): "(六)其他25无 0/025").
+    const glued = ['一、本年新收政府信息公开申请数量206218—0152227803', '二、上年结转政府信息公开申请数量无00002626', '(六)其他25无 0/025'].map((r, i) => ({ ...textLineOf(r), lineNo: i + 1 }));
+    const gluedStyle = regionStyleOf(glued);
+    expect(gluedStyle.gluedCells).toBe(true);
+    expect(shape(lineTokens(glued[2]!, gluedStyle)).filter((t) => t.startsWith('V:'))).not.toContain('V:0/025');
+  });
+
   test('pipes anywhere in a text line separate cells ("label | 58 | 7 |"), not words and pipes', () => {
     expect(shape(lineTokens(textLine('行政许可 | 58 | 7 |'), NONE))).toEqual(['L:行政许可', 'V:58', 'V:7']);
   });

@@ -6,7 +6,7 @@
  * several is decided later, against the identities (settle.ts).
  */
 import { UNREAD_MARK, type BBox, type Line, type LineCell } from '../model/document.js';
-import { isValueText } from './cells.js';
+import { isValueText, parseChangePair } from './cells.js';
 import { endsWithGroupPhrase, foldText } from './normalise.js';
 import { REQUEST_GROUP_PHRASES } from './templates.js';
 import type { Slot } from './slots.js';
@@ -563,6 +563,13 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     // Before a grid row's value columns every cell is label text ("5" | ".属于三类内部事务信息").
     if (i < firstForced && firstForced !== Infinity) {
       if (text.trim() !== '') tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
+      return;
+    }
+    // A whole cell printed as 本年增/减's two parts ("0/0", "+3/-1", "增3/减1") is one cell: its slash parts
+    // the cell's two numbers, not two cells around a glued placeholder. (Where cells run together with
+    // nothing between them, a slash among digits may still be a blank: "…无 0/025" of a flattened page.)
+    if (!gluedRegion && parseChangePair(text)) {
+      tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
     }
     if (forcedValues.has(i) || isValueCell(text)) {

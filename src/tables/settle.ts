@@ -7,7 +7,7 @@
  */
 import { placeByCharacters } from './character-columns.js';
 import { foldText } from './normalise.js';
-import { isValueText, parseCellValue } from './cells.js';
+import { isValueText, parseCellValue, parseChangePair } from './cells.js';
 import type { HeaderPositions, Slot } from './slots.js';
 import type { DecodedRow } from './align.js';
 
@@ -82,6 +82,8 @@ const none = (reason: string): RowCandidates => ({ candidates: [], reason });
 /** The number a slot prints; null for a blank or a placeholder. */
 function slotNumber(slot: Slot | null): number | null {
   if (!slot || !/\d/.test(slot.split ?? slot.text)) return null;
+  // An increase and a decrease ("3/1") are no one number: no total balances with them.
+  if (slot.split === undefined && parseChangePair(slot.text)) return Number.NaN;
   const parsed = Number(foldText(slot.split ?? slot.text).replace(/[,，]/g, '').replace(/[^\d.+-]/g, ''));
   return Number.isFinite(parsed) ? parsed : null;
 }
@@ -119,6 +121,8 @@ function signsInSignedColumns(found: RowCandidates, signed: readonly number[] | 
   if (!signed || signed.length === 0 || found.candidates.length < 2) return found;
   const signedValue = (slot: Slot | null): boolean => {
     if (!slot || slot.split !== undefined) return false;
+    // An increase and a decrease printed as a pair ("0/0", "+3/-1") stand nowhere else either.
+    if (parseChangePair(slot.text)) return true;
     const parsed = parseCellValue(slot.text);
     return parsed.kind === 'number' && parsed.signed;
   };
