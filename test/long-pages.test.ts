@@ -59,6 +59,8 @@ describe("a portal page lists other reports' titles beside its own", () => {
     'a-changchun-erdao-2022-blank-pipes',
     // "五华科技产业园管理委员会2022年度政府信息公开工作年度报告": its agency too.
     'j-yunnan-wuhua-kjcyy-2022-pipes-longpreamble',
+    // No title line: "现将2021年度镇远县林业局政府信息公开工作报告如下" gives year and agency.
+    'k-guizhou-zhenyuan-lyj-2021-celllines-bigfee',
   ])('%s: the year (and agency) as without the sidebar', async (slug) => {
     const dir = join(ROOT, 'test', 'fixtures', 'real', slug);
     const printed = readFileSync(join(dir, 'source.txt'), 'utf8');

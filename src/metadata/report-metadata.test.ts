@@ -78,4 +78,28 @@ describe('readMetadata', () => {
     // The title after the citation still counts.
     expect(readMetadata('根据《关于2020年度政府信息公开工作年度报告的通知》要求,某某县统计局2021年政府信息公开工作年度报告如下').year).toBe(2021);
   });
+
+  test('no title line: the sentence presenting the report names its year and body, the body after the year too', () => {
+    // Real set k, 镇远 2021: the title is only this sentence; the next paragraph cites last year's report in 《…》.
+    const zhenyuan = '根据《中华人民共和国政府信息公开条例》,现将2021年度镇远县林业局政府信息公开工作报告如下:\n一、2021政府信息公开情况\n1、根据《中华人民共和国政府信息公开条例》的规定和县政务公开办的要求,我局撰写了《2020年镇远县林业局政府信息公开工作年度报告》,并于2021年2月1日在县政务信息公开网站林业局专栏“公开年报”栏目发布。';
+    expect(readMetadata(zhenyuan)).toEqual({ agency: '镇远县林业局', year: 2021 });
+    // Real set g, 桂洋 2020: "…人民" + "政府信息公开": the 政府 ends the body's name.
+    expect(readMetadata('根据《条例》规定,特向社会公布2020年桂洋镇人民政府信息公开工作年度报告。').agency).toBe('桂洋镇人民政府');
+    // Real set j, 茅坪 2022: the body before the year, in a line too long for a title.
+    expect(readMetadata(`${'根据《条例》和上级文件要求,'.repeat(6)}现将茅坪回族镇2022年度政府信息公开工作报告如下:`)).toEqual({ agency: '茅坪回族镇', year: 2022 });
+    // "我局", and a sentence presenting no body, name no one.
+    expect(readMetadata('现将2021年度政府信息公开工作情况报告如下:').agency).toBeNull();
+    expect(readMetadata('现将我局2020年度政府信息公开工作年度报告编制如下。').agency).toBeNull();
+  });
+
+  test('no title and no sentence presenting it: the body the narrative names as the subject of the year\'s work', () => {
+    // Real set k, 阜蒙 2021 (its portal's field line first).
+    expect(readMetadata('日期: 2022-01-19 浏览量:194 来源:阜蒙县林业和草原局\n一、总体情况\n2021年,阜蒙县林业和草原局高度重视政府信息公开工作。做到有领导分管。')).toEqual({ agency: '阜蒙县林业和草原局', year: 2021 });
+    // Real set k, 绵竹 2021: the text says only 市农业农村局 (the city is named only in its portal's name).
+    expect(readMetadata('一、总体情况\n2021年,市农业农村局认真贯彻落实省、市、县政府信息公开工作会议和有关文件精神。').agency).toBe('市农业农村局');
+    // "我局", "全镇", another year's subject: no one.
+    expect(readMetadata('一、总体情况\n2020年,我局围绕“民政为民,民政爱民”的工作主线。').agency).toBeNull();
+    expect(readMetadata('一、总体情况\n2021年,全镇认真贯彻落实《条例》。').agency).toBeNull();
+    expect(readMetadata('统计期限自2022年1月1日起至2022年12月31日止。\n2021年,某某县统计局认真做好公开工作。')).toEqual({ agency: null, year: 2022 });
+  });
 });

@@ -90,11 +90,55 @@ function workYear(lines: readonly string[]): number | null {
   return years.size === 1 && only !== undefined ? only : null;
 }
 
-/** The year the text itself names: its 统计期限's, else its narrative's (in its first 200 lines). */
+/**
+ * The preamble's sentence that presents this report, where no title line is printed: "现将2021年度镇远县林业局政府信息
+ * 公开工作报告如下", "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告", "现将茅坪回族镇2022年度政府信息公开工作报告如下"
+ * (the body's name after the year or before it; "现将我局…" names no one). Groups: the name before the year, the year,
+ * the name after it, and a 政府 the name after the year may end in ("桂洋镇人民" + "政府").
+ */
+const PRESENTED = /(?:现将|特将|现予|(?:特|现)?向社会公布)\s*(\p{Script=Han}{0,30}?)\s*(\d{4})\s*年\s*度?\s*的?\s*(\p{Script=Han}{0,30}?)\s*(政\s*府|政\s*务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:总\s*结|情\s*况|年\s*度)*\s*(?:报\s*告|汇\s*报)/gu;
+
+/** The year and body the sentence presenting the report names (its first outside a cited 《…》), in the first 80 lines. */
+function presentedReport(lines: readonly string[]): { year: number | null; agency: string | null } | null {
+  for (const line of lines.slice(0, 80)) {
+    for (const m of line.matchAll(PRESENTED)) {
+      const before = line.slice(0, m.index);
+      if ((before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length) continue;
+      const [, named = '', y = '', after = '', government = ''] = m;
+      // "…人民" + "政府信息公开": the 政府 ends the body's name ("桂洋镇人民政府"), else it begins 政府信息公开.
+      const name = named !== '' ? named : /人民$/.test(after) && government !== '' ? `${after}政府` : after;
+      const agency = cleanAgency(name);
+      return { year: plausibleYear(Number(y)), agency: agency && AGENCY_SUFFIX.test(agency) ? agency : null };
+    }
+  }
+  return null;
+}
+
+/**
+ * A sentence of the narrative opening with the report's year and the body as the subject of that year's work
+ * ("2021年,阜蒙县林业和草原局高度重视政府信息公开工作", "2021年,市农业农村局认真贯彻落实…"): the name ends in a
+ * body's word and a verb of the narrative follows it. Groups: the year, the name.
+ */
+const BODY_OPENING_YEAR = /(?:^|[。：:，,])\s*(\d{4})\s*年\s*度?\s*[，,]?\s*(\p{Script=Han}{2,25}?(?:局|委员会|管委会|办公室|办事处|中心|人民政府|政府|街道|镇|乡|厅|院|署))(?=认真|高度|坚持|严格|按照|紧紧|围绕|始终|深入|全面|进一步|继续|积极|不断|扎实|切实|主动|依法|着力|聚焦|紧扣|全力|贯彻|强化|加强|持续|牢固|以|在|共)/gmu;
+/** Words that open no body's name: "全镇", "我局", "本乡", "各科室", "该局", a 年度 or 以来 left of it. */
+const NO_NAME_START = /^(?:[全我本各该度]|以来)/u;
+
+/** The body that the narrative's sentences of `year` name as their subject, the first of them (in the first 80 lines). */
+function narrativeBody(lines: readonly string[], year: number): string | null {
+  for (const m of lines.slice(0, 80).join('\n').matchAll(BODY_OPENING_YEAR)) {
+    const [, y = '', name = ''] = m;
+    if (plausibleYear(Number(y)) !== year || NO_NAME_START.test(name)) continue;
+    const agency = cleanAgency(name);
+    if (agency) return agency;
+  }
+  return null;
+}
+
+/** The year the text itself names: its 统计期限's, else the sentence presenting the report, else its narrative's (in its first 200 lines). */
 function textYear(lines: readonly string[]): number | null {
   const text = lines.slice(0, 200).join('\n');
   const period = PERIOD_END.exec(text) ?? PERIOD_START.exec(text);
-  return (period ? plausibleYear(Number(period[1])) : null) ?? narrativeYear(lines.slice(0, 200));
+  return (period ? plausibleYear(Number(period[1])) : null) ?? presentedReport(lines)?.year ?? narrativeYear(lines.slice(0, 200));
 }
 
 /**
@@ -171,6 +215,13 @@ export function readMetadata(plainText: string): ReportMetadata {
   }
   if (year === null) year = textYear(lines);
   if (year === null) year = workYear(lines.slice(0, 50));
+  // No title names the body: the sentence presenting the report may (for the year the report is of).
+  if (agency === null) {
+    const presented = presentedReport(lines);
+    if (presented?.agency && (year === null || presented.year === year)) agency = presented.agency;
+  }
+  // Nor that sentence: the body the narrative names as the subject of the year's work.
+  if (agency === null && year !== null) agency = narrativeBody(lines, year);
   const narrative = NARRATIVE_REQUESTS.exec(lines.join('\n'));
   return narrative ? { agency, year, narrativeRequests: Number(narrative[1]) } : { agency, year };
 }
