@@ -7,9 +7,9 @@ import { SEEN_BLANK, UNREAD_MARK } from '../model/document.js';
 import { makeIssue } from '../model/issues.js';
 import type { TableKey } from '../schema/keys.js';
 import type { Flag, Issue } from '../schema/records.js';
-import { parseCellValue, parseChangePair } from './cells.js';
+import { parseCellValue } from './cells.js';
 import type { CellReading } from './reading.js';
-import type { RowSlots, Slot } from './slots.js';
+import { changePairIn, type RowSlots, type Slot } from './slots.js';
 
 /** The blanks OCR confirms: a cell seen empty or holding a dash or slash, and 无-like words read as text. */
 const OCR_BLANKS: ReadonlySet<string> = new Set([SEEN_BLANK, '无', '空', '暂无', '没有']);
@@ -125,7 +125,7 @@ export function cellFromSlot(
     }
     return cell;
   }
-  const pair = slot && slot.split === undefined ? parseChangePair(slot.text) : null;
+  const pair = slot ? changePairIn(slot) : null;
   if (pair) return changePairCell(cell, pair, slot as Slot, base, inferred, issues);
   if (parsed.kind === 'invalid') {
     cell.flag = 'unreadable';

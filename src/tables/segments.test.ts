@@ -289,6 +289,11 @@ describe('lineTokens: OCR words', () => {
     method: 'ocr',
   });
 
+  test('an OCR word of digits around a slash is not read as 本年增/减\'s two parts (words of two cells may run into one)', () => {
+    const row = ocrLine([['行政许可', 100, 160], ['0/0', 230, 262]]);
+    expect(shape(lineTokens(row, NONE))).not.toContain('V:0/0');
+  });
+
   test('one Han character as narrow as a digit among a row of values is an unread value, not label text (drawn-003: 四\'s 4 read 秋)', () => {
     // The words of drawn-003's 四 row as OCR gave them (a 121 dpi grey scan, noise 8).
     const row = ocrLine([

@@ -567,8 +567,9 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     }
     // A whole cell printed as 本年增/减's two parts ("0/0", "+3/-1", "增3/减1") is one cell: its slash parts
     // the cell's two numbers, not two cells around a glued placeholder. (Where cells run together with
-    // nothing between them, a slash among digits may still be a blank: "…无 0/025" of a flattened page.)
-    if (!gluedRegion && parseChangePair(text)) {
+    // nothing between them, a slash among digits may still be a blank: "…无 0/025" of a flattened page. OCR's
+    // words are not read so: changePairIn, slots.ts.)
+    if (!gluedRegion && line.method !== 'ocr' && parseChangePair(text)) {
       tokens.push({ kind: 'value', slot: slotOf(text, cell, line, i) });
       return;
     }

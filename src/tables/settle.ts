@@ -7,8 +7,8 @@
  */
 import { placeByCharacters } from './character-columns.js';
 import { foldText } from './normalise.js';
-import { isValueText, parseCellValue, parseChangePair } from './cells.js';
-import type { HeaderPositions, Slot } from './slots.js';
+import { isValueText, parseCellValue } from './cells.js';
+import { changePairIn, type HeaderPositions, type Slot } from './slots.js';
 import type { DecodedRow } from './align.js';
 
 /** One way of reading a row: a slot (or null for a blank) per column. */
@@ -83,7 +83,7 @@ const none = (reason: string): RowCandidates => ({ candidates: [], reason });
 function slotNumber(slot: Slot | null): number | null {
   if (!slot || !/\d/.test(slot.split ?? slot.text)) return null;
   // An increase and a decrease ("3/1") are no one number: no total balances with them.
-  if (slot.split === undefined && parseChangePair(slot.text)) return Number.NaN;
+  if (changePairIn(slot)) return Number.NaN;
   const parsed = Number(foldText(slot.split ?? slot.text).replace(/[,，]/g, '').replace(/[^\d.+-]/g, ''));
   return Number.isFinite(parsed) ? parsed : null;
 }
@@ -122,7 +122,7 @@ function signsInSignedColumns(found: RowCandidates, signed: readonly number[] | 
   const signedValue = (slot: Slot | null): boolean => {
     if (!slot || slot.split !== undefined) return false;
     // An increase and a decrease printed as a pair ("0/0", "+3/-1") stand nowhere else either.
-    if (parseChangePair(slot.text)) return true;
+    if (changePairIn(slot)) return true;
     const parsed = parseCellValue(slot.text);
     return parsed.kind === 'number' && parsed.signed;
   };

@@ -1,5 +1,6 @@
 /** Types of what the row readers find: labelled rows with their raw value slots. */
 import type { BBox, Method, Separator } from '../model/document.js';
+import { parseChangePair } from './cells.js';
 
 /** One printed value position: the raw cell text with its provenance. */
 export interface Slot {
@@ -106,4 +107,12 @@ export function continueSplitRow(above: Slot[], next: readonly Slot[]): boolean 
     if (cell && s.text.trim() !== '') above[i] = { ...cell, text: cell.text.trim() + s.text.trim(), confidence: Math.min(cell.confidence, s.confidence) * 0.95 };
   });
   return true;
+}
+
+/**
+ * The increase and decrease a slot prints as 本年增/减's two parts ("0/0", "+3/-1"), or null. Not from OCR: a
+ * slash it reads between digits may be a stroke or a blank's dash, and words of two cells may run into one.
+ */
+export function changePairIn(slot: Slot): { increase: number; decrease: number } | null {
+  return slot.split === undefined && slot.method !== 'ocr' ? parseChangePair(slot.text) : null;
 }

@@ -4,7 +4,8 @@
  * column, 总计 of the outcomes). A row keeps a reading only if some assignment of all ambiguous rows
  * satisfies every identity that can be evaluated; exactly one reading left is the row's reading.
  */
-import { parseCellValue, parseChangePair } from './cells.js';
+import { parseCellValue } from './cells.js';
+import { changePairIn } from './slots.js';
 import type { Candidate } from './settle.js';
 
 /** A cell of the table being solved: row key and column index. */
@@ -52,7 +53,7 @@ export function candidateValue(candidate: Candidate, column: number): number | n
   const slot = candidate.cells[column];
   if (!slot) return null;
   // A 增/减 pair: 0 where both parts are 0, else no one number (row-cells.ts).
-  const pair = slot.split === undefined ? parseChangePair(slot.text) : null;
+  const pair = changePairIn(slot);
   if (pair) return pair.increase === 0 && pair.decrease === 0 ? 0 : Number.NaN;
   const parsed = parseCellValue(slot.split ?? slot.text);
   if (parsed.kind === 'blank') return null;
