@@ -86,9 +86,11 @@ const CORPUS_EXPECTED: Record<string, { agencyKey: string | null; divisionCode: 
   'dawuli-town-2020-excerpt': { agencyKey: '河北省唐山市迁安市大五里镇人民政府', divisionCode: '130283' },
   'huiyi-town-2021-excerpt': { agencyKey: '云南省昭通市绥江县会仪镇人民政府', divisionCode: '530626' },
   'linshan-township-2020-excerpt': { agencyKey: '浙江省衢州市开化县林山乡人民政府', divisionCode: '330824' },
-  // The name is not in the excerpt, but its text names the county (柞水县) or district (文登区).
+  // The name is not in the excerpt, but its text names the county (柞水县).
   'fenghuang-town-2021-traditional': { agencyKey: null, divisionCode: '611026' },
-  'wendeng-zhujian-2019-excerpt': { agencyKey: null, divisionCode: '371003' },
+  // No title: the narrative's subject of the year's work, "2019年,文登区住建局共主动公开…", in its short form (the
+  // truth's "威海市文登区住房和城乡建设局（文登区住建局）"); the key keeps the form printed.
+  'wendeng-zhujian-2019-excerpt': { agencyKey: '山东省威海市文登区住建局', divisionCode: '371003' },
 };
 
 describe('the corpus reports', () => {
