@@ -47,6 +47,15 @@ describe('identifyAgency', () => {
     expect(identifyAgency('朝阳区人民政府', { text: '北京市朝阳区人民政府2023年政府信息公开工作年度报告' }).identity.divisionCode).toBe('110105');
   });
 
+  test('a street named with its 办事处 is every street of that name, not the one the dataset prints so (新华街道办事处)', () => {
+    // Real set b, 通州 新华 2019: "2019年,新华街道办事处高度重视…" was given 内蒙古 阿拉善左旗's 新华街道办事处, the only
+    // division whose printed name has the 办事处, over the 27 named 新华街道.
+    const { identity, notes } = identifyAgency('新华街道办事处');
+    expect(identity).toMatchObject({ divisionCode: null, province: null, level: 'township' });
+    expect(notes.map((n) => n.code)).toEqual(['agency_ambiguous']);
+    expect(identifyAgency('北京市通州区新华街道办事处').identity).toMatchObject({ agencyKey: '北京市通州区新华街道办事处', divisionCode: '110112' });
+  });
+
   test('15 towns named 凤凰镇: null, with the shared fields only', () => {
     const { identity, notes } = identifyAgency('凤凰镇人民政府');
     expect(identity).toMatchObject({ divisionCode: null, province: null, level: 'township' });
@@ -62,6 +71,15 @@ describe('identifyAgency', () => {
     // A portal named in passing is no title: the division is taken, the body is not guessed.
     const fenghuang = identifyAgency(null, { text: '本报告可通过柞水县人民政府门户网站查阅' });
     expect(fenghuang.identity).toMatchObject({ agencyKey: null, divisionCode: '611026', county: '柞水县' });
+  });
+
+  test('a district\'s body where the text names only its city or province: province and city, no division (real a-wuhan-hanyang, b-guangdong-fagai)', () => {
+    const hanyang = identifyAgency('区政府办公室', { text: '根据《武汉市政府信息公开规定》,区政府办公室认真贯彻落实…' });
+    expect(hanyang.identity).toMatchObject({ agencyKey: '区政府办公室', divisionCode: null, province: '湖北省', city: '武汉市', county: null });
+    expect(hanyang.notes.map((n) => n.code)).toEqual(['agency_ambiguous']);
+    expect(identifyAgency('区发改局', { text: '广东省政府信息公开工作要点' }).identity).toMatchObject({ agencyKey: '区发改局', divisionCode: null, province: '广东省' });
+    // The district itself named: its body, as before.
+    expect(identifyAgency('区统计局', { path: '/data/山东省威海市文登区/2023.html' }).identity.divisionCode).toBe('371003');
   });
 
   test('a body with no place in the dataset keeps its name as key and no division', () => {

@@ -147,6 +147,12 @@ function bodyNamedInText(text: string): string | null {
   return null;
 }
 
+/** A name opening with a level deeper than the one place named (区 or 县 under a city or province, 市 under a province). */
+function belowNamedPlace(body: string, place: Division): boolean {
+  if (/^[区县]/u.test(body)) return place.level === 'city' || place.level === 'province';
+  return /^市/u.test(body) && place.level === 'province';
+}
+
 /** The body's level from what follows the place names (and the place's own level for a government). */
 function levelOf(body: string, place: Division | null, fullName: string): AgencyLevel | null {
   if (ZONE.test(body) || (place && ZONE.test(place.name) && GOVERNMENT_BODY.test(body))) return 'development zone';
@@ -216,6 +222,12 @@ export function identifyAgency(agency: string | null, context: IdentityContext =
       const levelChar = place.name.slice(-1);
       if (body.startsWith(levelChar) && body.length > 1 && !GOVERNMENT_BODY.test(body.slice(1))) body = body.slice(1);
       if (PRONOUN_BODY.test(body)) body = '';
+      // 区政府办公室 where the text names only 武汉市: the body is one of a district's (区, 县) or a county-level
+      // city's under a province (市), and which one is not named. Its province and city are known, its division is not.
+      else if (belowNamedPlace(body, place)) {
+        notes.push({ code: 'agency_ambiguous', message: `"${name}" is a body of a ${body.slice(0, 1)} inside ${place.name} that the report does not name; its division is left empty` });
+        return { identity: { agencyKey: name, ...identityOf(place, false), level: levelOf(body, null, name) }, notes };
+      }
     } else if (distinct.length > 1) {
       notes.push({ code: 'agency_ambiguous', message: `the report names several places (${distinct.map((d) => d.name).join(', ')}); its division is left empty` });
     }

@@ -38,11 +38,19 @@ export interface DivisionIndex {
  */
 const PLACEHOLDER_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
-/** Suffixes a name is also written without: 江苏省 → 江苏, 广西壮族自治区 → 广西, 淮安市 → 淮安. */
+/** Suffixes a name is also written without: 江苏省 → 江苏, 广西壮族自治区 → 广西, 淮安市 → 淮安 (streets: STREET). */
 const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/;
 const CITY_SUFFIX = /(?:市|地区|盟)$/;
 
+/** A street is named with its office or without (新华街道 / 新华街道办事处): one name, whichever the dataset prints. */
+const STREET = /街道$/;
+const STREET_OFFICE = /街道办事处$/;
+
 function shortForms(division: Division): string[] {
+  if (division.level === 'township') {
+    if (STREET.test(division.name)) return [`${division.name}办事处`];
+    return STREET_OFFICE.test(division.name) ? [division.name.replace(/办事处$/, '')] : [];
+  }
   const suffix = division.level === 'province' ? PROVINCE_SUFFIX : division.level === 'city' ? CITY_SUFFIX : null;
   if (!suffix) return [];
   const short = division.name.replace(suffix, '');
