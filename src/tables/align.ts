@@ -949,6 +949,20 @@ const ALIGNED_ROWS = 3;
 /** The page each header's positions were found on (positioned text). */
 const headerPages = new WeakMap<HeaderPositions, number>();
 
+/** A row's numbers as OCR printed them (no placeholder, no garbled ink). */
+const numbersOf = (r: DecodedRow): Slot[] => r.slots.filter((s) => PRINTED_NUMBER.test(s.text.trim()));
+
+/**
+ * The n columns the numbers of these rows stand in, `maxStrays` numbers off them allowed; none from
+ * fewer than ALIGNED_ROWS rows. Numbers only: a placeholder's ink ("—", "无") sits apart from the
+ * numbers' edge, and garbled ink anywhere.
+ */
+function columnsOfNumbers(rows: readonly DecodedRow[], n: number, maxStrays: number): HeaderPositions | undefined {
+  if (rows.length < ALIGNED_ROWS) return undefined;
+  const slots = rows.flatMap(numbersOf);
+  return columnsFromValues(slots, n, alignmentTolerance(slots), maxStrays);
+}
+
 /**
  * 二's bands on a scan share one table's columns: where the page's rows of a width print every
  * cell (ALIGNED_ROWS of them at least), their numbers' columns place the rows of that width that
@@ -958,15 +972,12 @@ const headerPages = new WeakMap<HeaderPositions, number>();
 function bandColumnsFromValues(rows: readonly DecodedRow[], widthOf: (key: string) => number | undefined, lineByNo: ReadonlyMap<number, Line>): void {
   const ocr = rows.filter((r) => r.mode !== 'grid' && r.slots.length > 0 && r.slots.every((s) => s.method === 'ocr' && s.bbox));
   const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
-  const numbers = (r: DecodedRow): Slot[] => r.slots.filter((s) => PRINTED_NUMBER.test(s.text.trim()));
   for (const page of new Set(ocr.map(pageOf))) {
     for (const n of new Set(ocr.map((r) => widthOf(r.key)))) {
       if (n === undefined || n < 2) continue;
       const ofWidth = ocr.filter((r) => pageOf(r) === page && widthOf(r.key) === n);
-      const full = ofWidth.filter((r) => numbers(r).length === n && r.slots.filter((s) => s.text.trim() !== '').length === n);
-      if (full.length < ALIGNED_ROWS) continue;
-      const slots = full.flatMap(numbers);
-      const columns = columnsFromValues(slots, n, alignmentTolerance(slots), Math.floor(full.length / ALIGNED_ROWS));
+      const full = ofWidth.filter((r) => numbersOf(r).length === n && r.slots.filter((s) => s.text.trim() !== '').length === n);
+      const columns = columnsOfNumbers(full, n, Math.floor(full.length / ALIGNED_ROWS));
       if (!columns) continue;
       const short = ofWidth.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length < n && (!r.header || r.header.columns.length !== n));
       for (const row of short) row.header = columns;
@@ -989,16 +1000,11 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
     // Every value of the page's rows (a row with blanks lines up too), from rows that print no more than n.
     const loose = onPage.filter((r) => r.mode === 'loose' && r.slots.filter((s) => s.text.trim() !== '').length <= n);
     const full = loose.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length === n);
-    const aligned = (from: readonly DecodedRow[], maxStrays: number): HeaderPositions | undefined => {
-      // Numbers only: a placeholder's ink ("—", "无") sits apart from the numbers' edge, and garbled ink anywhere.
-      const slots = from.flatMap((r) => r.slots.filter((s) => PRINTED_NUMBER.test(s.text.trim())));
-      return from.length >= ALIGNED_ROWS ? columnsFromValues(slots, n, alignmentTolerance(slots), maxStrays) : undefined;
-    };
     // The full rows first, then all (rows with blanks line up too). A full row may be one whose label
     // left a piece among its values, a column short: one such piece in three rows is no column; nor
     // is a number read off its column (drawn-104 p2, 三 continued without its header: two full rows,
     // and 19 rows with blanks whose numbers stand in 7 columns but for "24" and "5" between them).
-    const fromValues = aligned(full, Math.floor(full.length / ALIGNED_ROWS)) ?? (full.length > 0 ? aligned(loose, Math.floor(loose.length / ALIGNED_ROWS)) : undefined);
+    const fromValues = columnsOfNumbers(full, n, Math.floor(full.length / ALIGNED_ROWS)) ?? (full.length > 0 ? columnsOfNumbers(loose, n, Math.floor(loose.length / ALIGNED_ROWS)) : undefined);
     // Columns that drift down the page (a photo's perspective) from the full rows, where they do not cluster.
     const fullSlots = full.map((r) => r.slots.filter((s) => s.text.trim() !== ''));
     const drifting = fromValues ? undefined : driftingColumns(fullSlots, n, alignmentTolerance(fullSlots.flat()));

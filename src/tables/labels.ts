@@ -138,7 +138,7 @@ export function matchRowLabel<K extends string>(
   options: { expectedIndex?: number; minCoverage?: number } = {},
 ): RowMatch<K> | undefined {
   const ownNumber = label.numbering.at(-1) ?? null;
-  if (label.key.length === 0) return byOwnNumbering(label, candidates);
+  if (label.key.length === 0) return byOwnNumbering(label, candidates, groupPhrases);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const labelLength = [...label.key].length;
   const labelCounts = charCounts(label.key);
@@ -163,7 +163,7 @@ export function matchRowLabel<K extends string>(
       if (!best || compareRank(rank, best.rank) > 0) best = { match, rank };
     }
   });
-  return best?.match ?? byOwnNumbering(label, candidates);
+  return best?.match ?? byOwnNumbering(label, candidates, groupPhrases);
 }
 
 /**
@@ -182,21 +182,21 @@ const GARBLED_REST = 3;
  * that row, as a weak, inexact match. Bracketed ("(七) 总讨", "(七)纺计", "(七)" and a speck) with at
  * most a few characters beside it; else ("8.属天行政□条科") still holding part of the row's words.
  */
-function byOwnNumbering<K extends string>(label: ParsedLabel, candidates: readonly RowSpec<K>[]): RowMatch<K> | undefined {
+function byOwnNumbering<K extends string>(label: ParsedLabel, candidates: readonly RowSpec<K>[], groupPhrases: readonly string[]): RowMatch<K> | undefined {
   const own = label.numbering.at(-1);
   if (!own) return undefined;
   const row = candidates.find((c) => c.numbering === own);
   if (!row || !OWN_NUMBERINGS.has(own)) return undefined;
   const length = [...label.key].length;
-  if (own.startsWith('(') ? length > GARBLED_REST : !sharesEnough(label.key, row)) return undefined;
+  if (own.startsWith('(') ? length > GARBLED_REST : !sharesEnough(label.key, canonicalKeys(row, groupPhrases)[0]?.key ?? '')) return undefined;
   return { key: row.key, similarity: 0.5, coverage: DEFAULT_MIN_COVERAGE, extra: length, exact: false };
 }
 
 /** Share of a row's label a garbled label numbered as that row alone must still hold, in order. */
 const GARBLED_COVERAGE = 0.3;
 
-function sharesEnough(key: string, row: RowSpec): boolean {
-  const canon = parseLabel(row.label).key;
+/** True when a label key holds, in order, enough of a row's own label key (its first canonical key, cached). */
+function sharesEnough(key: string, canon: string): boolean {
   return lcsLength(key, canon) >= Math.max(2, [...canon].length * GARBLED_COVERAGE);
 }
 
