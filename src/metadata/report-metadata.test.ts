@@ -97,6 +97,10 @@ describe('readMetadata', () => {
     expect(readMetadata('日期: 2022-01-19 浏览量:194 来源:阜蒙县林业和草原局\n一、总体情况\n2021年,阜蒙县林业和草原局高度重视政府信息公开工作。做到有领导分管。')).toEqual({ agency: '阜蒙县林业和草原局', year: 2021 });
     // Real set k, 绵竹 2021: the text says only 市农业农村局 (the city is named only in its portal's name).
     expect(readMetadata('一、总体情况\n2021年,市农业农村局认真贯彻落实省、市、县政府信息公开工作会议和有关文件精神。').agency).toBe('市农业农村局');
+    // Real set l, 临河 2023: the body named before its year.
+    expect(readMetadata('一、总体情况\n临河区医疗保障局2023年为深入推进和落实政府信息公开工作,局党组高度重视。\n2023年,我局主动公开信息共23条。')).toEqual({ agency: '临河区医疗保障局', year: 2023 });
+    // A body and a year that are not a sentence's subject and its year's work: no one.
+    expect(readMetadata('一、总体情况\n2023年,我局主动公开信息。\n转发某某县统计局2023年第3号通知。').agency).toBeNull();
     // "我局", "全镇", another year's subject: no one.
     expect(readMetadata('一、总体情况\n2020年,我局围绕“民政为民,民政爱民”的工作主线。').agency).toBeNull();
     expect(readMetadata('一、总体情况\n2021年,全镇认真贯彻落实《条例》。').agency).toBeNull();

@@ -120,13 +120,22 @@ function presentedReport(lines: readonly string[]): { year: number | null; agenc
  * body's word and a verb of the narrative follows it. Groups: the year, the name.
  */
 const BODY_OPENING_YEAR = /(?:^|[。：:，,])\s*(\d{4})\s*年\s*度?\s*[，,]?\s*(\p{Script=Han}{2,25}?(?:局|委员会|管委会|办公室|办事处|中心|人民政府|政府|街道|镇|乡|厅|院|署))(?=认真|高度|坚持|严格|按照|紧紧|围绕|始终|深入|全面|进一步|继续|积极|不断|扎实|切实|主动|依法|着力|聚焦|紧扣|全力|贯彻|强化|加强|持续|牢固|以|在|共)/gmu;
+/**
+ * The same subject written before its year ("临河区医疗保障局2023年为深入推进和落实政府信息公开工作,…"): the name
+ * opens the sentence and the year follows it with no 政府信息公开…报告 after (that is a title). Groups: the name, the year.
+ */
+const BODY_BEFORE_YEAR = /(?:^|[。：:；;])\s*(\p{Script=Han}{2,25}?(?:局|委员会|管委会|办公室|办事处|中心|人民政府|政府|街道|镇|乡|厅|院|署))\s*(\d{4})\s*年\s*度?\s*(?=[，,]|为|以来|认真|高度|坚持|严格|按照|紧紧|围绕|始终|深入|全面|进一步|继续|积极|不断|扎实|切实|主动|依法|着力|聚焦|紧扣|全力|贯彻|强化|加强|持续|牢固|共)/gmu;
 /** Words that open no body's name: "全镇", "我局", "本乡", "各科室", "该局", a 年度 or 以来 left of it. */
 const NO_NAME_START = /^(?:[全我本各该度]|以来)/u;
 
 /** The body that the narrative's sentences of `year` name as their subject, the first of them (in the first 80 lines). */
 function narrativeBody(lines: readonly string[], year: number): string | null {
-  for (const m of lines.slice(0, 80).join('\n').matchAll(BODY_OPENING_YEAR)) {
-    const [, y = '', name = ''] = m;
+  const text = lines.slice(0, 80).join('\n');
+  const subjects = [
+    ...[...text.matchAll(BODY_OPENING_YEAR)].map((m) => ({ at: m.index, y: m[1] ?? '', name: m[2] ?? '' })),
+    ...[...text.matchAll(BODY_BEFORE_YEAR)].map((m) => ({ at: m.index, y: m[2] ?? '', name: m[1] ?? '' })),
+  ].sort((a, b) => a.at - b.at);
+  for (const { y, name } of subjects) {
     if (plausibleYear(Number(y)) !== year || NO_NAME_START.test(name)) continue;
     const agency = cleanAgency(name);
     if (agency) return agency;
