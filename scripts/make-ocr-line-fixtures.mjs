@@ -3,8 +3,11 @@
 // test/fixtures/ocr-lines/<scan>.json holds the document as layout made it (its pages' lines and its
 // ruled grids as markup tables, what readDocumentTables reads) and the scan's truth for 三. OCR output
 // depends on tesseract's models: made again, the lines may differ by a reading here and there.
-// Usage: npm run build && node scripts/make-ocr-line-fixtures.mjs [--from test-artifacts/drawn-scans] [--only NAME[,NAME…]]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Usage: npm run build && node scripts/make-ocr-line-fixtures.mjs [--from test-artifacts/drawn-scans] [--only NAME[,NAME…]] [--cache DIR]
+// --cache DIR: take a scan's extracted document from bench/scans.mjs's cache of the same name where it holds one
+// (made by the same OCR code), instead of running OCR again.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectFormat, extractDocument } from '../dist/extract/index.js';
@@ -30,16 +33,25 @@ const PICKS = new Map([
   ['drawn-104-2019-unruled-scan.pdf', '三 continued on page 2 without its header: two full rows; the rest print blanks as nothing, "—" or 无, and "24", "5" stand off their columns'],
   ['drawn-147-2021-unruled-scan.pdf', '(二)部分公开 printing 自然人 blank: its 18 stands 3 px right of the line through its column\'s numbers'],
   ['drawn-119-2021-hrules-scan.pdf', 'a seal over (五)不予处理: "4.无正□基反复申请" matched 2.重复申请 by 复申请; the 无 of 无法提供 among its row\'s words'],
+  ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
 ]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const cacheDir = args.includes('--cache') ? resolve(args[args.indexOf('--cache') + 1]) : null;
+
+/** The scan's extracted document: from the cache (bench/scans.mjs's name for it) when there, else OCR's. */
+async function extracted(file, bytes) {
+  const kept = cacheDir && join(cacheDir, `${file}.${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.json`);
+  if (kept && existsSync(kept)) return JSON.parse(readFileSync(kept, 'utf8'));
+  return extractDocument(bytes, detectFormat(bytes), { maxPages: 300, ocr: true });
+}
 
 mkdirSync(OUT, { recursive: true });
 try {
   for (const [file, why] of PICKS) {
     if (only && !only.some((o) => file.includes(o))) continue;
     const bytes = new Uint8Array(readFileSync(join(FROM, file)));
-    const doc = layoutDocument(await extractDocument(bytes, detectFormat(bytes), { maxPages: 300, ocr: true }));
+    const doc = layoutDocument(await extracted(file, bytes));
     const laidOut = { format: doc.format, pages: doc.pages, markupTables: doc.markupTables, plainText: '', pageCount: doc.pageCount, issues: [] };
     const truth = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8')).entries.find((e) => e.file === file).truth.requests;
     writeFileSync(join(OUT, file.replace(/\.\w+$/, '.json')), JSON.stringify({ file, why, truth, doc: laidOut }) + '\n');

@@ -645,6 +645,19 @@ function alignStream(stream: readonly { token: Token }[], spec: TableSpec): { pi
   return { pieces, assigned, rowAt };
 }
 
+/** Below this OCR confidence a reading of Han characters is no word: ink the reader made nothing of. */
+const GARBLED_CELL_CONFIDENCE = 0.1;
+
+/**
+ * The cells of an OCR line right of a value, Han characters the reader gave (almost) no confidence:
+ * where values stand, ink it could not read as digits (a value's garbled reading, or a seal's).
+ */
+function garbledCellsRightOf(line: Line, slot: Slot): number {
+  const x = slot.bbox?.x1;
+  if (x === undefined) return 0;
+  return line.cells.filter((c) => c.bbox !== undefined && c.bbox.x0 >= x && c.confidence < GARBLED_CELL_CONFIDENCE && /\p{Script=Han}/u.test(c.text)).length;
+}
+
 /** Decodes the rows of one table region. */
 export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, lastLineOfSource: number | null): RegionRows {
   const issues: Issue[] = [];
@@ -831,7 +844,10 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
     // | … | 3176" after （六）'s seven: drawn-028, -044, -071).
     const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
     const filledEarlier = width !== undefined && own.filter((s) => s.line !== line.lineNo).length >= width;
-    if (earlierNumbers && (line.separator === 'grid' || (line.method === 'ocr' && filledEarlier)) && target.row.key !== '' && lineValues(line) > 1) {
+    // (On an OCR line, cells the Chinese reader made nothing of beside the number stand for values too:
+    // a row whose numbers OCR garbled but one, drawn-047's "3.要求提供公开出版物" read "□外 7 呆 喇 吐 哇".)
+    const valuesHere = lineValues(line) + (line.method === 'ocr' && filledEarlier ? garbledCellsRightOf(line, token.slot) : 0);
+    if (earlierNumbers && (line.separator === 'grid' || (line.method === 'ocr' && filledEarlier)) && target.row.key !== '' && valuesHere > 1) {
       // A label read in pieces over both grid lines is neither's for certain (a scan's garbled label
       // of the row above joined to this row's): the row is left unread.
       if (target.row.labelLines?.includes(line.lineNo) && line.method === 'ocr') target.row.unplaced = true;

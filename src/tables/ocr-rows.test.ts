@@ -224,6 +224,9 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     ['drawn-104-2019-unruled-scan', 105],
     // (二)部分公开 printing 自然人 blank: its 18 stands 3 px right of the line through its column's numbers (2 px allowed).
     ['drawn-147-2021-unruled-scan', 155],
+    // 3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请's whole row: its 7 had joined
+    // that row (8 values for 7, both rows unread).
+    ['drawn-047-2021-unruled-scan', 163],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);
