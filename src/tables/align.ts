@@ -843,7 +843,13 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
     // a second OCR line of numbers after the row's own lines held all its cells ("(七)总衣 | 25 | 2712
     // | … | 3176" after （六）'s seven: drawn-028, -044, -071).
     const earlierNumbers = target.row.slots.some((s) => s.line !== line.lineNo && s.text.trim() !== '');
-    const filledEarlier = width !== undefined && own.filter((s) => s.line !== line.lineNo).length >= width;
+    const earlier = own.filter((s) => s.line !== line.lineNo).length;
+    // (Or all but one, where the next line brings two values or more: more than the row has cells. A
+    // row of 6 read of 7, one not seen, and under it (七)总计's nine readings, its label garbled to
+    // "□ 5": drawn-059. The row's one line of values, not lines of a few each: under drawn-147's
+    // seal three rows' labels were read as one garbled line, and their values, three a line, follow.)
+    const earlierLines = new Set(own.filter((s) => s.line !== line.lineNo).map((s) => s.line));
+    const filledEarlier = width !== undefined && (earlier >= width || (earlier >= width - 1 && earlierLines.size === 1 && width > 2 && lineValues(line) >= 2));
     // (On an OCR line, cells the Chinese reader made nothing of beside the number stand for values too:
     // a row whose numbers OCR garbled but one, drawn-047's "3.要求提供公开出版物" read "□外 7 呆 喇 吐 哇".)
     const valuesHere = lineValues(line) + (line.method === 'ocr' && filledEarlier ? garbledCellsRightOf(line, token.slot) : 0);

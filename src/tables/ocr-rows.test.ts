@@ -227,6 +227,9 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // 3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请's whole row: its 7 had joined
     // that row (8 values for 7, both rows unread).
     ['drawn-047-2021-unruled-scan', 163],
+    // 3.其他 read 6 values of 7 (one not seen), and under it (七)总计's nine readings, its label garbled to "□ 5":
+    // they had joined 3.其他's (15 values, both rows unread).
+    ['drawn-059-2021-hrules-scan', 150],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);
