@@ -4,6 +4,7 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import type { BBox } from '../../model/document.js';
+import { sealFreeGreyPlane } from './seal-grey.js';
 
 /** An 8-bit greyscale image, row-major, 0 = black. */
 export interface Raster {
@@ -31,28 +32,28 @@ function rawInput(raster: Raster): Sharp {
 }
 
 /**
- * The grey a page is read in. A colour image gives its red channel, not its luma: a red seal (公章)
- * stamped over cells and signatures is as light as the paper in red light, while black and blue
+ * The grey a page is read in. A colour image gives its red channel, not its luma, with red seals
+ * (公章) stamped over cells and signatures lifted to the paper (seal-grey.ts), while black and blue
  * print stay dark; on a grey image the two are the same.
  */
 async function toRaster(image: Sharp): Promise<Raster> {
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
   if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
-  // Grey with alpha, or colour (with or without alpha): the first channel is the grey, or the red.
+  if (info.channels >= 3) return { width: info.width, height: info.height, data: sealFreeGreyPlane(data, info.width, info.height, info.channels) };
+  // Grey with alpha: the first channel.
   const grey = new Uint8Array(info.width * info.height);
-  for (let i = 0; i < grey.length; i++) grey[i] = data[i * info.channels] ?? 255;
+  for (let i = 0; i < grey.length; i++) grey[i] = data[i * 2] ?? 255;
   return { width: info.width, height: info.height, data: grey };
 }
 
-/** A greyscale raster from RGBA pixels (a rendered PDF page), composited on white: its red channel (toRaster). */
+/** A greyscale raster from RGBA pixels (a rendered PDF page), composited on white: as toRaster, its red channel with seals lifted. */
 export function rasterFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Raster {
-  const data = new Uint8Array(width * height);
-  for (let i = 0; i < data.length; i++) {
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) {
     const alpha = (rgba[i * 4 + 3] ?? 255) / 255;
-    // The red channel, as toRaster: red seals drop out.
-    data[i] = Math.round((rgba[i * 4] ?? 255) * alpha + 255 * (1 - alpha));
+    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round((rgba[i * 4 + c] ?? 255) * alpha + 255 * (1 - alpha));
   }
-  return { width, height, data };
+  return { width, height, data: sealFreeGreyPlane(rgb, width, height, 3) };
 }
 
 /** Decodes one page (frame) of an image file; EXIF orientation is applied. sharp refuses frames over `maxPixels`. */
