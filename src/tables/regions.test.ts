@@ -24,6 +24,13 @@ describe('splitRegions', () => {
     expect(regions[0]?.lines.at(-1)).toContain('| 12 | 3 |');
   });
 
+  test("二 starts at its first header row's words where its band heading was not read and 信息内容 is garbled (drawn-007 p1, OCR)", () => {
+    const text = ['某某区市场监督管理局2023年度政府信息公开工作年度报告', '第  条第  项', '信息[9容  本年制发件数  本年废吓上件数  现行有效件数', '规章  6  6  2392384', '行政规范性文件  37  27  12'].join('\n');
+    const regions = regionsOf(text);
+    expect(regions.map((r) => r.kind)).toEqual(['active']);
+    expect(regions[0]?.lines).toContain('规章  6  6  2392384');
+  });
+
   test("a flattened page's 四: header words with the row's cells run into them are the table, not prose", () => {
     // The generator's flat-glued, seed 11 (gen-0086): the part the page is cut into at 四's heading.
     const part =

@@ -92,12 +92,19 @@ function isTableHeading(line: Line): boolean {
 /** Notes or sentences skipped between a table's heading and the table: one or two, as reports print them. */
 const NOTES_AFTER_HEADING = 2;
 
+/**
+ * Words of 二's first header row, in either format, printed nowhere else: its region starts there
+ * when the band heading above was not read and 信息内容 was garbled (drawn-007 p1, OCR: "第 条第 项",
+ * "信息[9容 本年制发件数 本年废吓上件数 现行有效件数"; 规章 and 行政规范性文件 were missing).
+ */
+const ACTIVE_HEADER_WORDS = ['本年制发件数', '现行有效件数', '本年新制作数量', '对外公开总数量'];
+
 /** Which table a line starts, if it is a strong marker of one. */
 export function regionStart(line: Line): TableKey | null {
   const raw = normaliseLabel(lineText(line));
   const key = labelKey(raw);
   if (key === '' || isNote(key, raw)) return null;
-  if (/第二十一?条第?[一二三四五六七八九十]+项/.test(key) || key.startsWith('信息内容') || key.includes('主动公开政府信息情况')) {
+  if (/第二十一?条第?[一二三四五六七八九十]+项/.test(key) || key.startsWith('信息内容') || key.includes('主动公开政府信息情况') || ACTIVE_HEADER_WORDS.some((w) => key.includes(w))) {
     return 'active';
   }
   if (
