@@ -34,6 +34,9 @@ const PICKS = new Map([
   ['drawn-147-2021-unruled-scan.pdf', '(二)部分公开 printing 自然人 blank: its 18 stands 3 px right of the line through its column\'s numbers'],
   ['drawn-119-2021-hrules-scan.pdf', 'a seal over (五)不予处理: "4.无正□基反复申请" matched 2.重复申请 by 复申请; the 无 of 无法提供 among its row\'s words'],
   ['drawn-059-2021-hrules-scan.pdf', '3.其他 read 6 values of 7 (one not seen); under it (七)总计\'s, its label garbled to "□ 5": they had joined 3.其他\'s'],
+  ['drawn-123-2021-hrules-scan.pdf', '三 continued on page 2, each wrapped label round its line of values: read as values printed before labels, every row took the next row\'s'],
+  ['drawn-015-2021-hrules-photo.pdf', 'a photo turned 90°: "2.8有现" for 2.没有现成…, its "2.8" taken for the row\'s first value, the row\'s values a column right'],
+  ['drawn-140-2019-unruled-photo.pdf', 'a photo: four rows\' labels read as one word ("2.没有现成…3.补正后…1.信访举报…2重复申") before one row\'s values'],
   ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
 ]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */

@@ -706,7 +706,10 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
     const token = stream[at]?.token;
     return token?.kind === 'label' && !rowAt.has(at) && isHeaderText(token.text, spec);
   };
-  if (printsValuesBeforeLabels(stream, rowAt, isHeaderAt)) {
+  // (Not on a scan: OCR lines stand where they are printed, and a row whose label wraps round its line
+  // of values shows values before a label's line at every row of a page continued without its header:
+  // read in that order, drawn-123 p2's rows each took the next row's values, 39 cells wrong.)
+  if (!lines.some((l) => l.method === 'ocr') && printsValuesBeforeLabels(stream, rowAt, isHeaderAt)) {
     stream = moveValuesAfterLabels(stream, rowAt);
     ({ pieces, assigned, rowAt } = alignStream(stream, spec));
     issues.push(makeIssue('info', 'tables', 'values_before_labels', `${spec.table}: each row's numbers are printed before its label; read in that order`, { page: lines[0]?.page }));
@@ -731,6 +734,8 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   let strayValues = false;
   // A band's header line was the last label-like text: values with no label may be a row whose label cell is empty.
   let underBandHeader = false;
+  // The OCR word the last row's label came from: another row's label out of the same word is a merge.
+  let lastRowWord: { line: number; cellIndex: number } | null = null;
   stream.forEach(({ token, line }, at) => {
     if (token.kind === 'label') {
       const r = rowAt.get(at);
@@ -743,6 +748,14 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
         }
         // (Coverage and exactness are judged again on the whole label once all its pieces are joined.)
         const row = emptyRow(key, token, line, header);
+        // One OCR word holding the labels of several rows (a tilted photo's label column read as one
+        // line: "2.没有现成信息…3.补正后…1.信访举报…2重复申" before one line of values, drawn-140): the
+        // values stand beside the merge, and which row's they are its words do not tell.
+        if (line.method === 'ocr' && lastRowWord?.line === line.lineNo && lastRowWord.cellIndex === token.cellIndex && rows.at(-1)?.key !== key) {
+          row.unplaced = true;
+          issues.push(makeIssue('warning', 'tables', 'row_label_spans_rows', `${spec.table}.${key}: its label was read in one word with another row's ("${token.source.cells[token.cellIndex]?.text ?? token.text}"); the values beside it are left unread`, { page: line.page, path: [spec.table, key] }));
+        }
+        lastRowWord = { line: line.lineNo, cellIndex: token.cellIndex };
         if (strayValues) row.valuesBefore = true;
         strayValues = false;
         const columns = line.tableNo === undefined ? undefined : valueColumns.get(line.tableNo);

@@ -610,7 +610,11 @@ export function lineTokens(line: Line, style: RegionStyle, valueColumns?: readon
     // 1属于国家秘密"), where cells are not run together.
     const ownWord = (line.separator === 'spaces' || line.separator === 'none') && !gluedRegion && (i === 0 || tokens.at(-1)?.kind === 'label');
     const ownCell = separatedCells || cells.length === 1 || ownWord;
-    if (ownCell && /^\d{1,2}\p{Script=Han}{3}\D*$/u.test(folded)) {
+    // An OCR word starting with a row's numbering whose next character was misread as a digit ("2.8有现"
+    // for 2.没有现成…, drawn-015): a label. Split, its "2.8" took the row's first value slot and moved
+    // its values a column right.
+    const misreadNumbering = line.method === 'ocr' && /^\d[.．、]\d\p{Script=Han}/u.test(folded);
+    if ((ownCell && /^\d{1,2}\p{Script=Han}{3}\D*$/u.test(folded)) || misreadNumbering) {
       tokens.push({ kind: 'label', text, page: line.page, line: line.lineNo, cellIndex: i, source: line });
       return;
     }
