@@ -318,6 +318,31 @@ export function faintDigitBeside(faint: InkMask, box: BBox, line: BBox, textHeig
 }
 
 /**
+ * True when a minus sign printed too lightly for the text mask stands before a number's box: a flat
+ * bar of the faint mask, a quarter of a digit's height long at least (blur takes its ends), at the
+ * digits' middle height, close before them (startsWithMinus's shape). The word held the digits only and read "3" for a printed
+ * "-3" (drawn-052 p1, 2019 二's 本年增/减, blurred): the number is unsure, its sign may be lost.
+ */
+export function faintMinusBefore(faint: InkMask, box: BBox, line: BBox, textHeight: number): boolean {
+  const digitsHeight = box.y1 - box.y0;
+  return faintGlyphsIn(faint, { ...line, x1: box.x0 }, textHeight, undefined, false).some((g) => {
+    const w = g.x1 - g.x0;
+    const h = g.y1 - g.y0;
+    const mid = (g.y0 + g.y1) / 2;
+    return (
+      w >= h * 1.5 &&
+      h <= Math.max(3, textHeight * 0.2) &&
+      w >= digitsHeight * 0.25 &&
+      w <= digitsHeight * 1.2 &&
+      box.x0 - g.x1 <= digitsHeight * 0.6 &&
+      g.x1 <= box.x0 &&
+      mid > box.y0 + digitsHeight * 0.25 &&
+      mid < box.y1 - digitsHeight * 0.2
+    );
+  });
+}
+
+/**
  * A one-line text box grown along its line by the ink of the faint mask: a digit of thin strokes
  * that the text mask broke into specks (the 2 of a 233) is whole, or nearly, at the lower
  * contrast, and must not be cut off the number. Pieces are taken one after another while each

@@ -3,7 +3,7 @@ import type { InkMask } from './raster.js';
 import { closeOpenEnds, eraseRules, findRules, skewOfSamples, skewSampleStep } from './geometry.js';
 import sharp from 'sharp';
 import { adaptiveMasks, stackCrops, textInkSamples, type Raster } from './raster.js';
-import { cellInk, digitsOnly, faintInkBeside, faintTextBox, grownAlongLine, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
+import { cellInk, digitsOnly, faintInkBeside, faintTextBox, grownAlongLine, faintDigitBeside, faintMinusBefore, hasBlankMarkShape, holdsFaintCharacter, inkBox, isLoneStroke, startsWithMinus } from './ink.js';
 import { emptyStretches, wordRows } from './empty-stretches.js';
 import { digitsFromLookAlikes, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
@@ -498,5 +498,71 @@ describe('faint digits beside a number and under a blank (#16 drawn-063 p1, draw
     expect(faintDigitBeside(fifteen.faint, one, { x0: 0, y0: 0, x1: 20, y1: 30 }, 26.9)).toBe(false);
     // The 5 itself, read with the 1 (a box over both), has no faint digit beside it.
     expect(faintDigitBeside(fifteen.faint, { x0: 12, y0: 7, x1: 34, y1: 22 }, { x0: 0, y0: 0, x1: 60, y1: 30 }, 26.9)).toBe(false);
+  });
+});
+
+describe('a faint minus before a number (#16 drawn-052 p1: "-3" in 2019 二\'s 本年增/减 read "3")', () => {
+  // The masks around the number as drawn-052 p1 gave them (blur 1, text height 20): the minus a
+  // 5-px faint bar at the 3's middle height, 3 px before it; the word held the 3 alone.
+  const minusThree = cellMasks(37, 18, 0, [
+    '                    ++######+        ',
+    '                    ####+####+       ',
+    '                    ##+...####       ',
+    '                    +.....+###       ',
+    '                          +###       ',
+    '                         +####       ',
+    '                       +#####+       ',
+    '                       #######       ',
+    '            +++        +######       ',
+    '           +###+          +####      ',
+    '            +++            ####      ',
+    '                   ++      ####      ',
+    '                   +##+   +###+      ',
+    '                   +##########       ',
+    '                    +#######+        ',
+    '                      ++++++         ',
+  ]);
+  const three = { x0: 19, y0: 0, x1: 31, y1: 16 };
+  const line = { x0: 0, y0: 0, x1: 37, y1: 18 };
+
+  test('makes the number unsure: its sign may be lost', () => {
+    expect(faintMinusBefore(minusThree.faint, three, line, 20)).toBe(true);
+  });
+
+  test('a bar at the foot of the line (an underline, a rule remnant) or far before the number is no minus', () => {
+    const low = cellMasks(37, 18, 0, ['', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '           ++++++            ']);
+    expect(faintMinusBefore(low.faint, three, line, 20)).toBe(false);
+    const far = cellMasks(60, 18, 0, ['', '', '', '', '', '', '', '', '', '  ++++++                             ']);
+    expect(faintMinusBefore(far.faint, { x0: 40, y0: 0, x1: 52, y1: 16 }, { x0: 0, y0: 0, x1: 60, y1: 18 }, 20)).toBe(false);
+  });
+});
+
+describe('text ink of faint print', () => {
+  /**
+   * A page of paper at `paper` with ten rows of blurred strokes 5 px across: `depth` below the paper at
+   * the core, 0.7 of it on either side, 0.3 at the edges (a photo's blur spreads a thin stroke so).
+   */
+  const strokes = (paper: number, depth: number): Raster => {
+    const width = 400;
+    const height = 300;
+    const data = new Uint8Array(width * height).fill(paper);
+    const profile = [0.3, 0.7, 1, 0.7, 0.3];
+    for (let y = 50; y < 250; y += 20) for (let x = 40; x < 360; x++) if (x % 24 < 16) profile.forEach((share, t) => (data[(y + t) * width + x] = Math.round(paper - depth * share)));
+    return { width, height, data };
+  };
+  const inkPixels = (raster: Raster): number => adaptiveMasks(raster).text.data.reduce((n, v) => n + v, 0);
+  /** The strokes' cores and the pixels either side: 3 px of each stroke's 5. */
+  const strokeMiddles = 10 * Array.from({ length: 320 }, (_, k) => k + 40).filter((x) => x % 24 < 16).length * 3;
+
+  test('the strokes of a blurred photo (90 below paper at 215) are text ink three pixels across, as crisp ones are (drawn-015 p3)', () => {
+    expect(inkPixels(strokes(235, 215))).toBeGreaterThanOrEqual(strokeMiddles);
+    // At the usual contrast (60 below the local mean) only their cores were: the text was specks.
+    expect(inkPixels(strokes(215, 90))).toBeGreaterThanOrEqual(strokeMiddles);
+  });
+
+  test('on a page of crisp print a smudge 50 below the paper stays paper', () => {
+    const page = strokes(255, 255);
+    for (let y = 270; y < 280; y++) for (let x = 100; x < 110; x++) page.data[y * page.width + x] = 205;
+    expect(adaptiveMasks(page).text.data[275 * page.width + 105]).toBe(0);
   });
 });

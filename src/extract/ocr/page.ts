@@ -13,12 +13,12 @@ import type { GlyphCheck, PageGlyphs } from './glyphs.js';
 import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
-import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
-import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, textInkSamples, type InkMask, type Raster } from './raster.js';
+import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, faintMinusBefore, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
+import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, TEXT_CONTRAST, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { emptyStretches, wordRows } from './empty-stretches.js';
 import { measuredTextHeight } from './text-height.js';
-import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTableOnPage, sidewaysLines, wordBoxes, type InkLine } from './text-lines.js';
+import { gridsAreStray, inkLines, lineTextHeight, mayHoldOneTable, mayHoldTableOnPage, sidewaysLines, tableBandBesideGrids, wordBoxes, type InkLine } from './text-lines.js';
 import { isNumberText } from './text-fix.js';
 
 /** Which text outside the tables to read: the first lines above the first table (a report's title), or none. */
@@ -81,8 +81,8 @@ function pageTextHeight(raster: Raster): number {
 }
 
 /** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
-function prepare(raster: Raster, textHeight: number): Prepared {
-  const masks = adaptiveMasks(raster);
+function prepare(raster: Raster, textHeight: number, contrast?: number): Prepared {
+  const masks = adaptiveMasks(raster, undefined, contrast);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
   const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight, masks.text), textHeight);
   const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
@@ -91,6 +91,10 @@ function prepare(raster: Raster, textHeight: number): Prepared {
   const edges = faintSegments.length > 0 ? [...found, ...faintSegments] : found;
   const grids = tables(edges);
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
+  // A page of faint print whose text was taken at a lower contrast (raster.ts pageTextContrast) is
+  // read so only where no grid holds its cells: in a grid cell the lower contrast took noise beside a
+  // number into its box, and OCR read it as a digit (office-013 p2, a heavy scan: 36 read "136").
+  if (grids.length > 0 && masks.textContrast < TEXT_CONTRAST) return prepare(raster, textHeight, TEXT_CONTRAST);
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
   return { raster, mask, faint, edges, grids, textHeight, snap };
@@ -157,10 +161,15 @@ interface GridCellInk {
 interface PageCells {
   cells: GridCellInk[];
   textHeight: number;
-  /** Where the cells come from: a grid cell seen empty is a printed blank; a word is never empty. */
-  source: 'grid' | 'words' | 'none';
-  /** Lines of text outside any grid (pages without one). */
+  /**
+   * Where the cells come from: a grid cell seen empty is a printed blank; a word is never empty.
+   * `mixed`: a page's grids, and the words of a table beside them that no grid holds.
+   */
+  source: 'grid' | 'words' | 'mixed' | 'none';
+  /** Lines of text outside any grid (pages without one; a mixed page's lines). */
   lines: InkLine[];
+  /** A mixed page: the band of the table its words were read in. */
+  wordBand?: { y0: number; y1: number };
 }
 
 function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
@@ -238,10 +247,11 @@ function wordCells(p: Prepared, textHeight: number): GridCellInk[] {
   return words.map((word) => {
     const inner = { x0: word.x0 - margin, x1: word.x1 + margin, y0: word.y0 - margin, y1: word.y1 + margin };
     const ink = withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight, true);
-    // A digit printed lightly beside a number (the 5 of a 15 whose 1 alone made the word) makes the
-    // number's reading unsure: it may be part of the printed one.
+    // A digit printed lightly beside a number (the 5 of a 15 whose 1 alone made the word), or a minus
+    // before it, makes the number's reading unsure: it may be part of the printed one.
     if (ink.kind !== 'text' || ink.stray || ink.box.y1 - ink.box.y0 > textHeight * 1.2 || !digitsOnly(p.mask, ink.box, textHeight)) return { inner, ink, word: true };
-    return { inner, ink: { ...ink, stray: faintDigitBeside(p.faint, ink.box, lineBeside(words, word, textHeight), textHeight) }, word: true };
+    const beside = lineBeside(words, word, textHeight);
+    return { inner, ink: { ...ink, stray: faintDigitBeside(p.faint, ink.box, beside, textHeight) || faintMinusBefore(p.faint, ink.box, beside, textHeight) }, word: true };
   });
 }
 
@@ -270,11 +280,45 @@ function lineBeside(words: readonly BBox[], word: BBox, textHeight: number): BBo
  * page (a screenshot of one table) is read by its words when a single line of it is a row of values.
  */
 function pageCells(p: Prepared, isPage: boolean): PageCells {
-  if (p.grids.length > 0) return { ...gridCellInks(p), source: 'grid', lines: [] };
+  if (p.grids.length > 0) return isPage ? withTableBesideGrids(p, gridCellInks(p)) : { ...gridCellInks(p), source: 'grid', lines: [] };
   const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
   if (!(isPage ? mayHoldTableOnPage(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
   return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
+}
+
+/**
+ * How far past the lines in columns (text heights) a table read by its words reaches: a line above
+ * or below them, such as a row whose label and number ran together into one piece (行政事业性收费
+ * 32095) or a band's heading.
+ */
+const BAND_REACH = 3;
+
+/**
+ * A page's grid cells, and where lines outside its grids stand in columns (a table ruled with
+ * horizontal lines only, beside a grid a stray stroke framed), the words of that band as well:
+ * read by its grids alone, drawn-007 p1 lost all of 二's table. Words level with a grid are its rows'.
+ */
+function withTableBesideGrids(p: Prepared, grid: { cells: GridCellInk[]; textHeight: number }): PageCells {
+  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
+  const band = tableBandBesideGrids(lines, p.grids, p.textHeight, p.snap);
+  if (!band) return { ...grid, source: 'grid', lines: [] };
+  const reach = grid.textHeight * BAND_REACH;
+  // (Down the page only: a grid of a table's values leaves its labels outside it, beside its rows.)
+  const inGrid = (b: BBox): boolean => p.grids.some((g) => b.y1 > g.bbox.y0 + p.snap && b.y0 < g.bbox.y1 - p.snap);
+  const words = wordCells(p, grid.textHeight).filter((c) => c.inner.y0 >= band.y0 - reach && c.inner.y1 <= band.y1 + reach && !inGrid(c.inner));
+  return { cells: [...grid.cells, ...words], textHeight: grid.textHeight, source: 'mixed', lines, wordBand: band };
+}
+
+/**
+ * A mixed page's rules outside the band its words were read in: the rules of a table read by its
+ * words (ruled with horizontal lines only, a stroke or two chained into short vertical ones) would
+ * frame small grids of its rows in layout, splitting the table between them and its lines.
+ */
+function edgesOutside(edges: readonly Edge[], band: { y0: number; y1: number }, textHeight: number): Edge[] {
+  const reach = textHeight * BAND_REACH;
+  const within = (y: number): boolean => y >= band.y0 - reach && y <= band.y1 + reach;
+  return edges.filter((e) => !(e.orientation === 'h' ? within(e.position) : within(e.start) && within(e.end)));
 }
 
 /**
@@ -368,8 +412,8 @@ const TITLE_LINES = 6;
  */
 function titleLines(p: Prepared, read: PageCells): BBox[] {
   if (read.source === 'words') return [];
-  const firstGridTop = p.grids.length > 0 ? Math.min(...p.grids.map((g) => g.bbox.y0)) : p.raster.height;
-  const lines = read.source === 'grid' ? inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: firstGridTop }, p.textHeight) : read.lines;
+  const firstTableTop = Math.min(...p.grids.map((g) => g.bbox.y0), read.wordBand?.y0 ?? Infinity, p.raster.height);
+  const lines = read.source === 'grid' || read.source === 'mixed' ? inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: firstTableTop }, p.textHeight) : read.lines;
   return lines.slice(0, TITLE_LINES).map((line) => line.box);
 }
 
@@ -408,7 +452,7 @@ export async function preparePage(input: Raster, turned = 0, mayTurn = true, lon
   await yieldToOthers();
   const p = withoutStrayGrids(deskewedPage.p, loneImage);
   const read = pageCells(p, isPage);
-  if (!mayTurn || read.source === 'grid') return { prepared: p, source: input, skew, read, turned, loneImage };
+  if (!mayTurn || read.source === 'grid' || read.source === 'mixed') return { prepared: p, source: input, skew, read, turned, loneImage };
   // Nothing to read upright, or few lines of text where the page turned shows many: a page lying on
   // its side (its skew, measured on text running down the page, was no skew at all), upright a few
   // rows of specks or none. It is turned when turned it shows a grid, or an unruled table (or one
@@ -612,7 +656,7 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
   const confidences = runs.map((r) => r.confidence);
   const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
   const result: OcrPageResult = {
-    page: { number: pageNumber, width: p.raster.width, height: p.raster.height, unit: 'px', runs, edges: p.edges, method: 'ocr', snapTolerance: p.snap },
+    page: { number: pageNumber, width: p.raster.width, height: p.raster.height, unit: 'px', runs, edges: read.wordBand ? edgesOutside(p.edges, read.wordBand, textHeight) : p.edges, method: 'ocr', snapTolerance: p.snap },
     rotation,
     skew,
     grids: p.grids.length,
@@ -623,7 +667,7 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
   // A page read by its words shows a printed blank as nothing: where its lines are verifiably empty
   // (both masks), the table code may see a blank under a header column (align.ts). Not on a page
   // that reads poorly: there a 0 may have faded out of both masks.
-  if (read.source === 'words' && !poor) result.page.emptyStretches = emptyStretches(p.mask, p.faint, wordRows(read.cells.map((c) => c.inner), textHeight), textHeight);
+  if ((read.source === 'words' || read.source === 'mixed') && !poor) result.page.emptyStretches = emptyStretches(p.mask, p.faint, wordRows(read.cells.filter((c) => c.word === true).map((c) => c.inner), textHeight), textHeight);
   if (runs.length === 0) result.nothingRead = whyNothingRead(p, read);
   return { result, cellConfidence: mean(reads.runs.map((r) => r.confidence)) };
 }

@@ -206,10 +206,12 @@ export interface InkMasks {
   rulesH: InkMask;
   /** The same along a column, for vertical rules. */
   rulesV: InkMask;
+  /** How far below the local mean text ink was taken (pageTextContrast, or as asked). */
+  textContrast: number;
 }
 
-/** How much darker than the local mean a pixel must be (0–255) to be text ink or rule ink. */
-const TEXT_CONTRAST = 60;
+/** How much darker than the local mean a pixel must be (0–255) to be text ink or rule ink (text: see pageTextContrast for faint print). */
+export const TEXT_CONTRAST = 60;
 const FAINT_CONTRAST = 28;
 const RULE_CONTRAST = 16;
 /** Rules are judged on the mean of this many pixels along them: noise averages out, a line does not. */
@@ -255,9 +257,52 @@ function boxSum(integral: Uint32Array, top: number, bottom: number, left: number
   return ((integral[bottom + right] as number) - (integral[top + right] as number) - (integral[bottom + left] as number) + (integral[top + left] as number)) >>> 0;
 }
 
-/** Text ink: clearly darker than its neighbourhood's mean, or dark outright (a thick rule, a bold stroke). */
-function isTextInk(value: number, mean: number): boolean {
-  return value < mean - TEXT_CONTRAST || value < 80;
+/** Text ink: clearly darker than its neighbourhood's mean (by `contrast`), or dark outright (a thick rule, a bold stroke). */
+function isTextInk(value: number, mean: number, contrast: number): boolean {
+  return value < mean - contrast || value < 80;
+}
+
+/** The least contrast text ink may need on a page of faint print, and the share of its darkest strokes' depth it needs. */
+const MIN_TEXT_CONTRAST = 40;
+const STROKE_DEPTH_SHARE = 0.5;
+/** Pixels sampled (every this many, both ways) to measure a page's stroke depth. */
+const DEPTH_SAMPLE_STEP = 3;
+
+/**
+ * The contrast a page's text ink needs: TEXT_CONTRAST, or on a page whose darkest strokes stand
+ * less than twice that below their surroundings, half their depth (not under MIN_TEXT_CONTRAST). A
+ * blurred photo's strokes reach only 90–130 on paper at 215 (drawn-015 p3: blur 1, 198 dpi): at 60
+ * below the local mean only their cores were ink, the text specks, and the page read nothing. The
+ * depth is the 95th percentile of how far pixels darker than FAINT_CONTRAST below their mean fall.
+ */
+function pageTextContrast(raster: Raster, integral: Uint32Array, radius: number): number {
+  const { width, height, data } = raster;
+  const stride = width + 1;
+  const depths = new Uint32Array(256);
+  let count = 0;
+  for (let y = 0; y < height; y += DEPTH_SAMPLE_STEP) {
+    const b = Math.max(0, y - radius);
+    const d = Math.min(height, y + radius + 1);
+    for (let x = 0; x < width; x += DEPTH_SAMPLE_STEP) {
+      const a = Math.max(0, x - radius);
+      const c = Math.min(width, x + radius + 1);
+      const depth = Math.round(boxSum(integral, b * stride, d * stride, a, c) / ((c - a) * (d - b)) - (data[y * width + x] as number));
+      if (depth <= FAINT_CONTRAST) continue;
+      depths[Math.min(255, depth)]!++;
+      count++;
+    }
+  }
+  if (count === 0) return TEXT_CONTRAST;
+  let seen = 0;
+  let depth = 255;
+  for (let k = 0; k < 256; k++) {
+    seen += depths[k] as number;
+    if (seen >= count * 0.95) {
+      depth = k;
+      break;
+    }
+  }
+  return depth >= TEXT_CONTRAST / STROKE_DEPTH_SHARE ? TEXT_CONTRAST : Math.max(MIN_TEXT_CONTRAST, Math.round(depth * STROKE_DEPTH_SHARE));
 }
 
 /**
@@ -266,10 +311,11 @@ function isTextInk(value: number, mean: number): boolean {
  * direction, so paper noise cancels) is still ink. (Written out with no calls or clamps in the
  * loop: it runs over every pixel of every page.)
  */
-export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
+export function adaptiveMasks(raster: Raster, radius = 15, contrast?: number): InkMasks {
   const { width, height, data } = raster;
   const stride = width + 1;
   const integral = integralOf(raster);
+  const textContrast = contrast ?? pageTextContrast(raster, integral, radius);
   const half = Math.floor(RULE_SPAN / 2);
   const text = new Uint8Array(width * height);
   const faint = new Uint8Array(width * height);
@@ -309,13 +355,13 @@ export function adaptiveMasks(raster: Raster, radius = 15): InkMasks {
       const mean = boxSum(integral, rowB, rowD, a, c) / ((c - a) * (d - b));
       const dark = v < 80;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
-      if (isTextInk(v, mean)) text[i] = 1;
+      if (isTextInk(v, mean, textContrast)) text[i] = 1;
       if (v < mean - FAINT_CONTRAST) faint[i] = 1;
       if (along < mean - RULE_CONTRAST || dark) rulesH[i] = 1;
       if (down < mean - RULE_CONTRAST || dark) rulesV[i] = 1;
     }
   }
-  return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV } };
+  return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV }, textContrast };
 }
 
 /**
@@ -326,6 +372,7 @@ export function textInkSamples(raster: Raster, step: number, radius = 15): Int32
   const { width, height, data } = raster;
   const stride = width + 1;
   const integral = integralOf(raster);
+  const contrast = pageTextContrast(raster, integral, radius);
   const points: number[] = [];
   for (let y = 0; y < height; y += step) {
     const b = y - radius > 0 ? y - radius : 0;
@@ -337,7 +384,7 @@ export function textInkSamples(raster: Raster, step: number, radius = 15): Int32
       const c = x + radius + 1 < width ? x + radius + 1 : width;
       const mean = boxSum(integral, rowB, rowD, a, c) / ((c - a) * (d - b));
       const v = data[y * width + x] as number;
-      if (isTextInk(v, mean)) points.push(x, y);
+      if (isTextInk(v, mean, contrast)) points.push(x, y);
     }
   }
   return Int32Array.from(points);

@@ -231,10 +231,19 @@ describe('grids of characters (#16 drawn-115 p3)', () => {
     expect(prepared.read.source).toBe('words');
   });
 
-  test('rules a column apart between the values do', async () => {
+  test('rules a column apart between the values do; the rows below that grid, which no rule crosses, are read by their words', async () => {
     const prepared = await preparePage(ruledRows(96, 548, 7));
     expect(prepared.prepared.grids).toHaveLength(1);
-    expect(prepared.read.source).toBe('grid');
+    expect(prepared.read.source).toBe('mixed');
+    // The five rows under the grid (522–740), not the five in it.
+    const band = prepared.read.wordBand!;
+    expect(band.y0).toBeGreaterThanOrEqual(prepared.prepared.grids[0]!.bbox.y1);
+    expect(band.y1).toBeGreaterThan(700);
+    // Each of the five rows' label and six numbers, none level with the grid (its rows' labels stand
+    // outside it, beside its rows: they are its rows', not words of the table below).
+    const words = prepared.read.cells.filter((c) => c.word);
+    expect(words).toHaveLength(5 * 7);
+    expect(words.every((c) => c.inner.y0 >= prepared.prepared.grids[0]!.bbox.y1 - prepared.prepared.snap)).toBe(true);
   });
 });
 

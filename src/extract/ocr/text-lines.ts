@@ -314,10 +314,41 @@ const MIN_LONE_ROW_PIECES = 10;
  * of justified prose (around numbers, brackets) fall anywhere.
  */
 export function mayHoldTable(lines: readonly InkLine[], textHeight: number): boolean {
-  const starts = lines.filter((l) => l.pieces.length >= 2).map((l) => l.pieces.slice(1).map((p) => p.from));
+  return alignedLines(lines, textHeight).length >= MIN_COLUMNAR_LINES;
+}
+
+/** The lines in two pieces or more whose later pieces start where those of MIN_COLUMNAR_LINES such lines start (mayHoldTable). */
+function alignedLines(lines: readonly InkLine[], textHeight: number): InkLine[] {
+  const split = lines.filter((l) => l.pieces.length >= 2);
+  const starts = split.map((l) => l.pieces.slice(1).map((p) => p.from));
   const near = textHeight * 0.6;
-  const aligned = starts.filter((xs) => xs.some((x) => starts.filter((other) => other.some((o) => Math.abs(o - x) <= near)).length >= MIN_COLUMNAR_LINES));
-  return aligned.length >= MIN_COLUMNAR_LINES;
+  return split.filter((_, i) => (starts[i] as number[]).some((x) => starts.filter((other) => other.some((o) => Math.abs(o - x) <= near)).length >= MIN_COLUMNAR_LINES));
+}
+
+/**
+ * The band of a page, top to bottom, where lines outside its grids stand in columns (mayHoldTable),
+ * or null: a table beside the page's ruled one, ruled with horizontal lines only (drawn-007 p1, 二's
+ * table above a few rows of 三 that a rule and a label's stroke framed as a grid). Lines inside a
+ * grid do not count; the band may not reach into one.
+ */
+export function tableBandBesideGrids(lines: readonly InkLine[], grids: readonly RuledGrid[], textHeight: number, snap: number): { y0: number; y1: number } | null {
+  const inGrid = (b: { y0: number; y1: number }): boolean => grids.some((g) => b.y1 >= g.bbox.y0 - snap && b.y0 <= g.bbox.y1 + snap);
+  const aligned = alignedLines(
+    lines.filter((l) => !inGrid(l.box)),
+    textHeight,
+  );
+  // The lines in runs no grid parts; the run of most lines is the table.
+  const runs: InkLine[][] = [];
+  for (const line of [...aligned].sort((a, b) => a.box.y0 - b.box.y0)) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && !grids.some((g) => g.bbox.y0 >= last.box.y1 && g.bbox.y1 <= line.box.y0)) run.push(line);
+    else runs.push([line]);
+  }
+  const table = runs.reduce<InkLine[]>((best, run) => (run.length > best.length ? run : best), []);
+  if (table.length < MIN_COLUMNAR_LINES) return null;
+  const band = { y0: (table[0] as InkLine).box.y0, y1: (table.at(-1) as InkLine).box.y1 };
+  return inGrid(band) ? null : band;
 }
 
 /**
