@@ -81,7 +81,7 @@ function pageTextHeight(raster: Raster): number {
 }
 
 /** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
-function prepare(raster: Raster, textHeight: number, contrast?: number): Prepared {
+function prepare(raster: Raster, textHeight: number, contrast = TEXT_CONTRAST): Prepared {
   const masks = adaptiveMasks(raster, undefined, contrast);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
   const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight, masks.text), textHeight);
@@ -91,10 +91,14 @@ function prepare(raster: Raster, textHeight: number, contrast?: number): Prepare
   const edges = faintSegments.length > 0 ? [...found, ...faintSegments] : found;
   const grids = tables(edges);
   // The text alone: rules wiped out, so no piece of a rule (a corner, a cross) is taken for text.
-  // A page of faint print whose text was taken at a lower contrast (raster.ts pageTextContrast) is
-  // read so only where no grid holds its cells: in a grid cell the lower contrast took noise beside a
-  // number into its box, and OCR read it as a digit (office-013 p2, a heavy scan: 36 read "136").
-  if (grids.length > 0 && masks.textContrast < TEXT_CONTRAST) return prepare(raster, textHeight, TEXT_CONTRAST);
+  // A page of faint print is read with its text taken at a lower contrast (raster.ts pageTextContrast),
+  // but only where no grid holds its cells: in a grid cell the lower contrast took noise beside a
+  // number into its box, and OCR read it as a digit (office-013 p2, a heavy scan: 36 read "136"). (A
+  // page is prepared at the usual contrast first: most pages are ruled, or print crisply.)
+  if (grids.length === 0 && contrast === TEXT_CONTRAST && masks.fittedContrast < TEXT_CONTRAST) {
+    const faintPrint = prepare(raster, textHeight, masks.fittedContrast);
+    if (faintPrint.grids.length === 0) return faintPrint;
+  }
   const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
   const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
   return { raster, mask, faint, edges, grids, textHeight, snap };

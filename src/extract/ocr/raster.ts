@@ -208,6 +208,8 @@ export interface InkMasks {
   rulesV: InkMask;
   /** How far below the local mean text ink was taken (pageTextContrast, or as asked). */
   textContrast: number;
+  /** The contrast the page's print calls for (pageTextContrast), whatever was asked. */
+  fittedContrast: number;
 }
 
 /** How much darker than the local mean a pixel must be (0–255) to be text ink or rule ink (text: see pageTextContrast for faint print). */
@@ -315,7 +317,8 @@ export function adaptiveMasks(raster: Raster, radius = 15, contrast?: number): I
   const { width, height, data } = raster;
   const stride = width + 1;
   const integral = integralOf(raster);
-  const textContrast = contrast ?? pageTextContrast(raster, integral, radius);
+  const fittedContrast = pageTextContrast(raster, integral, radius);
+  const textContrast = contrast ?? fittedContrast;
   const half = Math.floor(RULE_SPAN / 2);
   const text = new Uint8Array(width * height);
   const faint = new Uint8Array(width * height);
@@ -361,7 +364,7 @@ export function adaptiveMasks(raster: Raster, radius = 15, contrast?: number): I
       if (down < mean - RULE_CONTRAST || dark) rulesV[i] = 1;
     }
   }
-  return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV }, textContrast };
+  return { text: { width, height, data: text }, faint: { width, height, data: faint }, rulesH: { width, height, data: rulesH }, rulesV: { width, height, data: rulesV }, textContrast, fittedContrast };
 }
 
 /**

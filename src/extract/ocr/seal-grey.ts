@@ -29,16 +29,19 @@ const PRINT_SHARE = 0.55;
 export function sealFreeGreyPlane(data: ArrayLike<number>, width: number, height: number, channels: number): Uint8Array {
   const size = width * height;
   const grey = new Uint8Array(size);
-  const redness = new Uint8Array(size);
   let sure = 0;
   for (let i = 0, j = 0; i < size; i++, j += channels) {
     const r = data[j] as number;
     grey[i] = r;
-    const red = r - Math.max(data[j + 1] as number, data[j + 2] as number) - SEAL_REDNESS_FLOOR;
-    if (red > 0) redness[i] = red;
-    if (red >= SEAL_REDNESS_SURE - SEAL_REDNESS_FLOOR) sure++;
+    if (r - Math.max(data[j + 1] as number, data[j + 2] as number) >= SEAL_REDNESS_SURE) sure++;
   }
+  // (Most pages hold no seal: they cost this one pass.)
   if (sure < size * SEAL_PAGE_SHARE) return grey;
+  const redness = new Uint8Array(size);
+  for (let i = 0, j = 0; i < size; i++, j += channels) {
+    const red = (data[j] as number) - Math.max(data[j + 1] as number, data[j + 2] as number) - SEAL_REDNESS_FLOOR;
+    if (red > 0) redness[i] = red;
+  }
   const paper = redPercentile(grey, 0.9);
   const print = paper * PRINT_SHARE;
   const near = sealBlocks(redness, width, height);
