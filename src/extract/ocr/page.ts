@@ -283,12 +283,11 @@ function lineBeside(words: readonly BBox[], word: BBox, textHeight: number): BBo
  * number; whole-page reading drops lone digits and garbles others); else none. An image that is no
  * page (a screenshot of one table) is read by its words when a single line of it is a row of values.
  */
-function pageCells(p: Prepared, isPage: boolean): PageCells {
-  if (p.grids.length > 0) return isPage ? withTableBesideGrids(p, gridCellInks(p)) : { ...gridCellInks(p), source: 'grid', lines: [] };
-  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
-  if (!(isPage ? mayHoldTableOnPage(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines };
+function pageCells(p: Prepared, isPage: boolean, lines: readonly InkLine[]): PageCells {
+  if (p.grids.length > 0) return isPage ? withTableBesideGrids(p, gridCellInks(p), lines) : { ...gridCellInks(p), source: 'grid', lines: [] };
+  if (!(isPage ? mayHoldTableOnPage(lines, p.textHeight) : mayHoldOneTable(lines, p.textHeight))) return { cells: [], textHeight: p.textHeight, source: 'none', lines: [...lines] };
   const textHeight = lineTextHeight(lines, p.textHeight) ?? p.textHeight;
-  return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines };
+  return { cells: wordCells(p, textHeight), textHeight, source: 'words', lines: [...lines] };
 }
 
 /**
@@ -303,15 +302,14 @@ const BAND_REACH = 3;
  * horizontal lines only, beside a grid a stray stroke framed), the words of that band as well:
  * read by its grids alone, drawn-007 p1 lost all of 二's table. Words level with a grid are its rows'.
  */
-function withTableBesideGrids(p: Prepared, grid: { cells: GridCellInk[]; textHeight: number }): PageCells {
-  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
+function withTableBesideGrids(p: Prepared, grid: { cells: GridCellInk[]; textHeight: number }, lines: readonly InkLine[]): PageCells {
   const band = tableBandBesideGrids(lines, p.grids, p.textHeight, p.snap);
   if (!band) return { ...grid, source: 'grid', lines: [] };
   const reach = grid.textHeight * BAND_REACH;
   // (Down the page only: a grid of a table's values leaves its labels outside it, beside its rows.)
   const inGrid = (b: BBox): boolean => p.grids.some((g) => b.y1 > g.bbox.y0 + p.snap && b.y0 < g.bbox.y1 - p.snap);
   const words = wordCells(p, grid.textHeight).filter((c) => c.inner.y0 >= band.y0 - reach && c.inner.y1 <= band.y1 + reach && !inGrid(c.inner));
-  return { cells: [...grid.cells, ...words], textHeight: grid.textHeight, source: 'mixed', lines, wordBand: band };
+  return { cells: [...grid.cells, ...words], textHeight: grid.textHeight, source: 'mixed', lines: [...lines], wordBand: band };
 }
 
 /**
@@ -353,12 +351,11 @@ function medianColumnWidth(grid: RuledGrid): number {
 /** Rows outside the grids that make them strays: a table's worth, not a caption or two. */
 const MIN_ROWS_OUTSIDE = 6;
 
-function withoutStrayGrids(prepared: Prepared, loneImage: boolean): Prepared {
+function withoutStrayGrids(prepared: Prepared, loneImage: boolean, lines: readonly InkLine[]): Prepared {
   if (prepared.grids.length === 0) return prepared;
   const grids = prepared.grids.filter((g) => medianColumnWidth(g) >= prepared.textHeight * MIN_GRID_COLUMN_WIDTH);
   if (grids.length === 0) return { ...prepared, grids: [], edges: [] };
   const p = grids.length === prepared.grids.length ? prepared : { ...prepared, grids };
-  const lines = inkLines(p.mask, { x0: 0, y0: 0, x1: p.raster.width, y1: p.raster.height }, p.textHeight);
   // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
   const area = (g: RuledGrid): number => (g.bbox.x1 - g.bbox.x0) * (g.bbox.y1 - g.bbox.y0);
   const noColumnRules = loneImage && sum(p.grids.filter((g) => !hasColumnRule(g, p.edges, p.snap)).map(area)) > sum(p.grids.map(area)) / 2;
@@ -454,8 +451,10 @@ export async function preparePage(input: Raster, turned = 0, mayTurn = true, lon
   const deskewedPage = await deskewed(scaled.raster, scaled.textHeight);
   const { skew } = deskewedPage;
   await yieldToOthers();
-  const p = withoutStrayGrids(deskewedPage.p, loneImage);
-  const read = pageCells(p, isPage);
+  // The page's lines of text, found once: whether its grids are strays, and how it is read, both look at them.
+  const lines = inkLines(deskewedPage.p.mask, { x0: 0, y0: 0, x1: deskewedPage.p.raster.width, y1: deskewedPage.p.raster.height }, deskewedPage.p.textHeight);
+  const p = withoutStrayGrids(deskewedPage.p, loneImage, lines);
+  const read = pageCells(p, isPage, lines);
   if (!mayTurn || read.source === 'grid' || read.source === 'mixed') return { prepared: p, source: input, skew, read, turned, loneImage };
   // Nothing to read upright, or few lines of text where the page turned shows many: a page lying on
   // its side (its skew, measured on text running down the page, was no skew at all), upright a few
