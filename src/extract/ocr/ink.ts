@@ -324,22 +324,33 @@ export function faintDigitBeside(faint: InkMask, box: BBox, line: BBox, textHeig
  * "-3" (drawn-052 p1, 2019 二's 本年增/减, blurred): the number is unsure, its sign may be lost.
  */
 export function faintMinusBefore(faint: InkMask, box: BBox, line: BBox, textHeight: number): boolean {
-  const digitsHeight = box.y1 - box.y0;
-  return faintGlyphsIn(faint, { ...line, x1: box.x0 }, textHeight, undefined, false).some((g) => {
-    const w = g.x1 - g.x0;
-    const h = g.y1 - g.y0;
-    const mid = (g.y0 + g.y1) / 2;
-    return (
-      w >= h * 1.5 &&
-      h <= Math.max(3, textHeight * 0.2) &&
-      w >= digitsHeight * 0.25 &&
-      w <= digitsHeight * 1.2 &&
-      box.x0 - g.x1 <= digitsHeight * 0.6 &&
-      g.x1 <= box.x0 &&
-      mid > box.y0 + digitsHeight * 0.25 &&
-      mid < box.y1 - digitsHeight * 0.2
-    );
-  });
+  return faintGlyphsIn(faint, { ...line, x1: box.x0 }, textHeight, undefined, false).some((g) => isMinusBar(g, box, textHeight, FAINT_MINUS));
+}
+
+/** How flat (width over height) and how long (share of the digits' height) a minus is at least: printed, and faint (blur takes its ends). */
+const PRINTED_MINUS = { flat: 2, long: 0.3 };
+const FAINT_MINUS = { flat: 1.5, long: 0.25 };
+
+/**
+ * True when `bar` is a minus sign before digits spanning `digits` (their top, bottom and left): a
+ * flat bar at their middle height, close before them. A speck of noise or of a wiped rule is
+ * shorter, or further off.
+ */
+function isMinusBar(bar: BBox, digits: BBox, textHeight: number, shape: { flat: number; long: number }): boolean {
+  const w = bar.x1 - bar.x0;
+  const h = bar.y1 - bar.y0;
+  const mid = (bar.y0 + bar.y1) / 2;
+  const digitsHeight = digits.y1 - digits.y0;
+  return (
+    w >= h * shape.flat &&
+    h <= Math.max(3, textHeight * 0.2) &&
+    w >= digitsHeight * shape.long &&
+    w <= digitsHeight * 1.2 &&
+    bar.x1 <= digits.x0 &&
+    digits.x0 - bar.x1 <= digitsHeight * 0.6 &&
+    mid > digits.y0 + digitsHeight * 0.25 &&
+    mid < digits.y1 - digitsHeight * 0.2
+  );
 }
 
 /**
@@ -492,24 +503,8 @@ export function startsWithMinus(mask: InkMask, ink: BBox, textHeight: number): b
   if (blobs.length < 2) return false;
   const first = blobs.reduce((a, b) => (b.x0 < a.x0 ? b : a));
   const rest = blobs.filter((b) => b !== first);
-  const restTop = Math.min(...rest.map((b) => b.y0));
-  const restBottom = Math.max(...rest.map((b) => b.y1));
-  const w = first.x1 - first.x0;
-  const h = first.y1 - first.y0;
-  const mid = (first.y0 + first.y1) / 2;
-  const digitsHeight = restBottom - restTop;
-  return (
-    w >= h * 2 &&
-    h <= Math.max(3, textHeight * 0.2) &&
-    w <= digitsHeight * 1.2 &&
-    // A printed minus is a bar a third of a digit's height long at least, close before the digits;
-    // a speck of noise or of a wiped rule is shorter, or further off.
-    w >= digitsHeight * 0.3 &&
-    Math.min(...rest.map((b) => b.x0)) - first.x1 <= digitsHeight * 0.6 &&
-    mid > restTop + digitsHeight * 0.25 &&
-    mid < restBottom - digitsHeight * 0.2 &&
-    rest.every((b) => b.x0 >= first.x1)
-  );
+  const digits = { x0: Math.min(...rest.map((b) => b.x0)), y0: Math.min(...rest.map((b) => b.y0)), x1: Math.max(...rest.map((b) => b.x1)), y1: Math.max(...rest.map((b) => b.y1)) };
+  return isMinusBar(first, digits, textHeight, PRINTED_MINUS) && rest.every((b) => b.x0 >= first.x1);
 }
 
 /**
