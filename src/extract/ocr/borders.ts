@@ -8,6 +8,7 @@
  * dark, and painted the paper's colour.
  */
 import sharp from 'sharp';
+import { paperGrey } from './histogram.js';
 import { homography, warp, type Quad } from './perspective.js';
 import type { Raster } from './raster.js';
 
@@ -21,18 +22,6 @@ const SEED_SHARE = 0.45;
  */
 const GROW_SHARE = 0.5;
 
-/** The paper's grey: the 90th percentile of a sample of pixels. */
-function paperGrey(data: Uint8Array): number {
-  const histogram = new Uint32Array(256);
-  let samples = 0;
-  for (let i = 0; i < data.length; i += 13, samples++) histogram[data[i] as number]!++;
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += histogram[v] as number;
-    if (seen >= samples * 0.9) return v;
-  }
-  return 255;
-}
 
 /** The dark blocks reaching the border of a reduced copy of the page, or null when there are none. */
 interface DarkRegion {
@@ -58,7 +47,7 @@ async function darkRegion(raster: Raster): Promise<DarkRegion | null> {
       .raw()
       .toBuffer(),
   );
-  const paper = paperGrey(small);
+  const paper = paperGrey(small, 13);
   const seed = paper * SEED_SHARE;
   const grow = paper * GROW_SHARE;
   const dark = new Uint8Array(width * height);

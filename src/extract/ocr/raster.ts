@@ -4,6 +4,7 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import type { BBox } from '../../model/document.js';
+import { histogramQuantile } from './histogram.js';
 import { sealFreeGreyPlane } from './seal-grey.js';
 
 /** An 8-bit greyscale image, row-major, 0 = black. */
@@ -295,15 +296,7 @@ function pageTextContrast(raster: Raster, integral: Uint32Array, radius: number)
     }
   }
   if (count === 0) return TEXT_CONTRAST;
-  let seen = 0;
-  let depth = 255;
-  for (let k = 0; k < 256; k++) {
-    seen += depths[k] as number;
-    if (seen >= count * 0.95) {
-      depth = k;
-      break;
-    }
-  }
+  const depth = histogramQuantile(depths, count, 0.95);
   return depth >= TEXT_CONTRAST / STROKE_DEPTH_SHARE ? TEXT_CONTRAST : Math.max(MIN_TEXT_CONTRAST, Math.round(depth * STROKE_DEPTH_SHARE));
 }
 

@@ -13,6 +13,8 @@
  * or beside it) take only their own, and black print is barely red: it stays as dark as printed.
  */
 
+import { paperGrey } from './histogram.js';
+
 /** Redness below this is paper's (a colour scan's warm cast) or noise, not a seal's. */
 const SEAL_REDNESS_FLOOR = 12;
 /** Redness that marks a pixel as a seal's for sure, and the share of the page such pixels must reach for it to hold a seal. */
@@ -42,7 +44,7 @@ export function sealFreeGreyPlane(data: ArrayLike<number>, width: number, height
     const red = (data[j] as number) - Math.max(data[j + 1] as number, data[j + 2] as number) - SEAL_REDNESS_FLOOR;
     if (red > 0) redness[i] = red;
   }
-  const paper = redPercentile(grey, 0.9);
+  const paper = paperGrey(grey, 1);
   const print = paper * PRINT_SHARE;
   const near = sealBlocks(redness, width, height);
   const out = new Uint8Array(size);
@@ -90,16 +92,4 @@ function sealBlocks(redness: Uint8Array, width: number, height: number): { at: (
     }
   }
   return { at: (x, y) => near[Math.floor(y / SEAL_BLOCK) * bw + Math.floor(x / SEAL_BLOCK)] as number };
-}
-
-/** The grey at share `q` of a plane's pixels, darkest first (a histogram: the plane is large). */
-function redPercentile(grey: Uint8Array, q: number): number {
-  const counts = new Uint32Array(256);
-  for (const g of grey) counts[g]!++;
-  let seen = 0;
-  for (let g = 0; g < 256; g++) {
-    seen += counts[g] as number;
-    if (seen >= grey.length * q) return g;
-  }
-  return 255;
 }

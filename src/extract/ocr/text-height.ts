@@ -5,23 +5,12 @@
  * Glyph pieces are found as connected runs of dark pixels; their heights, a character's worth
  * (digits and whole characters, not dots or strokes, not rules), give the text height.
  */
+import { paperGrey } from './histogram.js';
 import type { Raster } from './raster.js';
 
 /** A glyph piece's height as a share of the line's text height (digits and most characters fill ~0.75–0.9). */
 const PIECE_SHARE = 0.82;
 
-/** The paper's grey (90th percentile) of a sample of the pixels. */
-function paperOf(raster: Raster): number {
-  const histogram = new Uint32Array(256);
-  let samples = 0;
-  for (let i = 0; i < raster.data.length; i += 7, samples++) histogram[raster.data[i] as number]!++;
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += histogram[v] as number;
-    if (seen >= samples * 0.9) return v;
-  }
-  return 255;
-}
 
 /**
  * The text height in pixels, or null when the image shows too few glyph pieces to tell. Pieces
@@ -30,7 +19,7 @@ function paperOf(raster: Raster): number {
  */
 export function measuredTextHeight(raster: Raster): number | null {
   const { width, height, data } = raster;
-  const dark = paperOf(raster) * 0.6;
+  const dark = paperGrey(raster.data, 7) * 0.6;
   const label = new Int32Array(width * height);
   const heights: number[] = [];
   const stack: number[] = [];
