@@ -12,7 +12,7 @@ import { withIdentity } from './identity/record.js';
 import { readMetadata } from './metadata/report-metadata.js';
 import type { ExtractedDocument, InputFormat, Line } from './model/document.js';
 import { InputError, makeIssue } from './model/issues.js';
-import { TABLE_KEYS } from './schema/keys.js';
+import { TABLE_KEYS, type TableKey } from './schema/keys.js';
 import type { Issue, ReportRecord, Source } from './schema/records.js';
 import type { ManifestEntry } from './schema/result.js';
 import type { ReconstructedTables } from './tables/reading.js';
@@ -46,11 +46,14 @@ export function readDocumentTables(doc: ExtractedDocument): ReconstructedTables 
   const pageLines: Line[] = doc.pages.flatMap((p) => p.lines);
   if (doc.markupTables.length === 0) return reconstructTables(pageLines);
   const fromMarkup = reconstructTables(doc.markupTables.flatMap(markupTableToLines));
-  const missing = TABLE_KEYS.filter((t) => !fromMarkup.found[t]);
+  // A table counts as read where some cell of it was (a header with every row missing is found, not read).
+  const read = (tables: ReconstructedTables, t: TableKey): boolean => tables.found[t] && tables.cells.some((c) => c.table === t && c.flag !== 'missing');
+  const missing = TABLE_KEYS.filter((t) => !read(fromMarkup, t));
   if (missing.length === 0) return fromMarkup;
   const fromText = reconstructTables(pageLines);
-  const takeFromText: readonly string[] = missing.filter((t) => fromText.found[t]);
+  const takeFromText: readonly string[] = missing.filter((t) => read(fromText, t) || (fromText.found[t] && !fromMarkup.found[t]));
   if (takeFromText.length === 0) return fromMarkup;
+  const taken = (path: readonly string[] | undefined): boolean => takeFromText.includes(path?.[0] ?? '');
   return {
     template: fromMarkup.template ?? fromText.template,
     found: {
@@ -58,11 +61,9 @@ export function readDocumentTables(doc: ExtractedDocument): ReconstructedTables 
       requests: fromMarkup.found.requests || takeFromText.includes('requests'),
       reviews: fromMarkup.found.reviews || takeFromText.includes('reviews'),
     },
-    cells: [...fromMarkup.cells, ...fromText.cells.filter((c) => takeFromText.includes(c.table))],
-    issues: [
-      ...fromMarkup.issues.filter((i) => !(i.code === 'table_missing' && takeFromText.includes(i.path?.[0] ?? ''))),
-      ...fromText.issues.filter((i) => i.path === undefined || takeFromText.includes(i.path[0] ?? '')),
-    ],
+    // (The markup's cells of a table taken from the text are its missing ones: the text's replace them.)
+    cells: [...fromMarkup.cells.filter((c) => !takeFromText.includes(c.table)), ...fromText.cells.filter((c) => takeFromText.includes(c.table))],
+    issues: [...fromMarkup.issues.filter((i) => !taken(i.path)), ...fromText.issues.filter((i) => i.path === undefined || taken(i.path))],
   };
 }
 

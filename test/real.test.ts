@@ -112,6 +112,20 @@ describe('real reports', () => {
     expect(record?.issues.map((i) => i.code)).toContain('no_tables_found');
     expect(record?.year).toBe(2023);
   });
+  test("an excerpt cut under 二's column header: the header proves the format (variant wording too), every row of it missing", async () => {
+    // Real set m: 荣成 2019 and 富裕 2020 stop under 2019's 本年新制作数量 …; 香洲 2023 under 2021's band (一) as
+    // 本年度制发数 / 本年废止数 / 现行有效. They said no_tables_found with no format before.
+    const expected = { 'm-shandong-rongcheng-slj-2019-2019fmt-pipes-cutheader': '2019', 'm-heilongjiang-fuyu-swj-2020-2019fmt-paragraphs-templatevars-cut': '2019', 'm-guangdong-xiangzhou-tax-2023-celllines-variantheader-cut': '2021' } as const;
+    for (const [slug, template] of Object.entries(expected)) {
+      const source = join(ROOT, 'test', 'fixtures', 'real', slug, 'source.txt');
+      const { record } = await processBytes(source, new Uint8Array(readFileSync(source)));
+      expect([slug, record?.template, record?.status]).toEqual([slug, template, 'failed']);
+      expect(record?.issues.find((i) => i.severity === 'error')?.code).toBe('table_header_only');
+      const active = record?.cells.filter((c) => c.table === 'active') ?? [];
+      expect(active.length).toBeGreaterThan(0);
+      expect(active.every((c) => c.value === null && c.flag === 'missing')).toBe(true);
+    }
+  });
   test('本年增/减 printed "0/0" (增 0, 减 0) is a change of 0; a pair that is not 0/0 is no net change: null, unreadable', async () => {
     // Real set k, 大余 民政 2020: every change cell is "0/0", one cell per line; each row of the band was unread.
     const source = join(ROOT, 'test', 'fixtures', 'real', 'k-mirror-dayu-mzj-2020-2019fmt-celllines-slashchange', 'source.txt');

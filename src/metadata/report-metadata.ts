@@ -58,7 +58,7 @@ function cleanAgency(text: string): string | null {
     .replace(/^(?:关于|标题[:：]?|当前位置[:：].*?>)/, '')
     .replace(/(?:关于|的)$/, '')
     // A sentence's words before the name ("现将信访局2021年…"); "我局", "本机关" name no one.
-    .replace(/^(?:现将|特将|现向社会公布|特向社会公布)/, '')
+    .replace(/^(?:现将|特将|(?:现|特)?(?:向社会)?公布)/, '')
     .trim();
   if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned) || /^[我本]/.test(cleaned)) return null;
   return cleaned;
@@ -93,10 +93,10 @@ function workYear(lines: readonly string[]): number | null {
 /**
  * The preamble's sentence that presents this report, where no title line is printed: "现将2021年度镇远县林业局政府信息
  * 公开工作报告如下", "特向社会公布2020年桂洋镇人民政府信息公开工作年度报告", "现将茅坪回族镇2022年度政府信息公开工作报告如下"
- * (the body's name after the year or before it; "现将我局…" names no one). Groups: the name before the year, the year,
+ * (the body's name after the year or before it; "现将我局…" names no one; "现公布荣成市水利局2019年度政府信息公开年度报告"). Groups: the name before the year, the year,
  * the name after it, and a 政府 the name after the year may end in ("桂洋镇人民" + "政府").
  */
-const PRESENTED = /(?:现将|特将|现予|(?:特|现)?向社会公布)\s*(\p{Script=Han}{0,30}?)\s*(\d{4})\s*年\s*度?\s*的?\s*(\p{Script=Han}{0,30}?)\s*(政\s*府|政\s*务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:总\s*结|情\s*况|年\s*度)*\s*(?:报\s*告|汇\s*报)/gu;
+const PRESENTED = /(?:现将|特将|现予|(?:特|现)?(?:向社会)?公布)\s*(\p{Script=Han}{0,30}?)\s*(\d{4})\s*年\s*度?\s*的?\s*(\p{Script=Han}{0,30}?)\s*(政\s*府|政\s*务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作)?\s*(?:总\s*结|情\s*况|年\s*度)*\s*(?:报\s*告|汇\s*报)/gu;
 
 /** The year and body the sentence presenting the report names (its first outside a cited 《…》), in the first 80 lines. */
 function presentedReport(lines: readonly string[]): { year: number | null; agency: string | null } | null {

@@ -457,7 +457,11 @@ export function reconstructTables(printedLines: readonly Line[]): ReconstructedT
   if (decision.hybrid) {
     issues.push(makeIssue('info', 'tables', 'hybrid_other_handling', '2021 format with a single （六）其他处理 row (recorded as otherHandling)', { path: ['requests', 'otherHandling'] }));
   }
-  const found: Record<TableKey, boolean> = { active: activeRows.length > 0, requests: requestRows.length > 0, reviews: false };
+  // 二 with its column header printed and every row cut off (an excerpt that stops under the header):
+  // the table and its format are found, its rows missing, each flagged.
+  const activeHeaderOnly = activeRows.length === 0 && early !== null;
+  if (activeHeaderOnly) issues.push(makeIssue('error', 'tables', 'table_header_only', `table 二 prints its column header (${decision.evidence}) and none of its rows`, { path: ['active'] }));
+  const found: Record<TableKey, boolean> = { active: activeRows.length > 0 || activeHeaderOnly, requests: requestRows.length > 0, reviews: false };
   const cells: CellReading[] = [];
   let requestsOrderBroken: string | undefined;
 
@@ -500,7 +504,9 @@ export function reconstructTables(printedLines: readonly Line[]): ReconstructedT
       const orderBroken = requestsOrderBroken === undefined ? {} : { orderBroken: `in table 三, ${requestsOrderBroken}; 二 was read by the same tool` };
       // 2019's 本年增/减 is the one column a signed value ("+4", "增5") belongs in.
       const signedOf = (k: string): number[] => columnsOf(k).flatMap((column, i) => (column === 'change' ? [i] : []));
-      const solved = activeCopies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], { ...orderBroken, signedOf }));
+      // (A header with no rows is one copy with no rows: each row then missing.)
+      const copies = activeCopies.length > 0 ? activeCopies : [[]];
+      const solved = copies.map((copy) => solveTable(copy.filter((r) => r.key in layout), (k) => columnsOf(k).length, [], { ...orderBroken, signedOf }));
       const { table, conflicts } = chooseCopy(solved, 'active', issues);
       const tableHasNumbers = readByOcr || printsNumbers(table);
       for (const key of Object.keys(layout)) {

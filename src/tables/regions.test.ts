@@ -31,6 +31,16 @@ describe('splitRegions', () => {
     expect(regions[0]?.lines).toContain('规章  6  6  2392384');
   });
 
+  test("a row label with seventy characters of bracketed guidance is a label, not prose, with or without its closing pipe (湖北 2020)", () => {
+    const label = '规范性文件(行政机关制定发布的决定、公告、通告、意见、通 知,以及标题采用“规定”“办法”“细则”“规范”“规程” “规则”等字样的公文,一般情况下属于规范性文件)';
+    for (const raw of [`${label} |`, label]) {
+      const line: Line = { page: 1, lineNo: 1, raw, cells: [{ text: raw, confidence: 1 }], separator: 'none', method: 'text' };
+      expect(isProse(line)).toBe(false);
+    }
+    const sentence = '2020年,我街按照全区政府信息公开工作的总体要求,坚持以“公开为常态,不公开为例外”,围绕全街重点和中心工作,依照新修订条例规定,依法推进各领域政府信息公开';
+    expect(isProse({ page: 1, lineNo: 1, raw: sentence, cells: [{ text: sentence, confidence: 1 }], separator: 'none', method: 'text' })).toBe(true);
+  });
+
   test("a flattened page's 四: header words with the row's cells run into them are the table, not prose", () => {
     // The generator's flat-glued, seed 11 (gen-0086): the part the page is cut into at 四's heading.
     const part =

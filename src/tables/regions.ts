@@ -47,9 +47,12 @@ export function isProse(line: Line): boolean {
   // A long label with its row's numbers set off in columns ("規範性檔案(行政機關…)      2      2      19",
   // pandoc -t plain): a table row however long its label's note, not a sentence.
   if (line.method === 'text' && /[^\s\d]\s{2,}[+-]?\d[\d.,]*(?:\s{2,}[+-]?\d[\d.,]*)+\s*$/u.test(line.raw ?? '')) return false;
-  // A tab- or pipe-separated line is table cells, however much Han text its header holds.
-  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && (line.raw?.includes(' | ') || (line.raw?.match(/\|/g) ?? []).length >= 3))) return false;
-  return (text.match(/\p{Script=Han}/gu) ?? []).length >= 48;
+  // A tab- or pipe-separated line is table cells, however much Han text its header holds; so is one
+  // cell per line closed by its pipe ("规范性文件(行政机关制定发布的…属于规范性文件) |").
+  if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe' || (line.method === 'text' && (line.raw?.includes(' | ') || /\|\s*$/.test(line.raw ?? '') || (line.raw?.match(/\|/g) ?? []).length >= 3))) return false;
+  // A row label's bracketed guidance is no sentence, however long (provincial templates print a note
+  // of seventy characters after 规范性文件).
+  return (unbracketed.match(/\p{Script=Han}/gu) ?? []).length >= 48;
 }
 
 /** Words only 三's own rows hold (not its header): once one is seen, the region is past its header. */

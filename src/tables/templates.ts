@@ -73,5 +73,6 @@ export const HEADER_WORDS = {
 /** Header words that tell the formats apart in table 二 (templates.md §1.1, strongest first). */
 export const FORMAT_SIGNALS: Readonly<Record<TemplateId, readonly string[]>> = {
   '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额', '政府集中采购', '其他对外管理服务事项'],
-  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
+  // Band (一)'s words by their stems: variants print 本年度制发数 / 本年废止数 / 现行有效 (no 2019 column holds them).
+  '2021': ['制发', '废止', '现行有效', '本年处理决定数量', '本年收费金额'],
 };
