@@ -1,6 +1,6 @@
 /**
  * Real reports as scrapers and converters give them (issue 13): the shared corpus (hand-checked
- * truth) and this repository's real set (test/fixtures/real/, 203 page texts with truth written by
+ * truth) and this repository's real set (test/fixtures/real/, 215 page texts with truth written by
  * reading them). Every provable cell right on the corpus; at least 99% on the real set; never a
  * silent miss and never a number where the source proves none.
  */
