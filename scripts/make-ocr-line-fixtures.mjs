@@ -37,6 +37,8 @@ const PICKS = new Map([
   ['drawn-123-2021-hrules-scan.pdf', '三 continued on page 2, each wrapped label round its line of values: read as values printed before labels, every row took the next row\'s'],
   ['drawn-015-2021-hrules-photo.pdf', 'a photo turned 90°: "2.8有现" for 2.没有现成…, its "2.8" taken for the row\'s first value, the row\'s values a column right'],
   ['drawn-140-2019-unruled-photo.pdf', 'a photo: four rows\' labels read as one word ("2.没有现成…3.补正后…1.信访举报…2重复申") before one row\'s values'],
+  ['drawn-079-2021-unruled-scan.pdf', 'garbled labels of two rows in a row, each on its own OCR line of seven values: they had joined one row (14 values, both unread)'],
+  ['drawn-048-2019-ruled-scan.pdf', 'a grey seal over 三\'s middle rows: rows of garbled labels, each its own line of values, between rows read'],
   ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
 ]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */

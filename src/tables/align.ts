@@ -866,7 +866,11 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
     // (On an OCR line, cells the Chinese reader made nothing of beside the number stand for values too:
     // a row whose numbers OCR garbled but one, drawn-047's "3.要求提供公开出版物" read "□外 7 呆 喇 吐 哇".)
     const valuesHere = lineValues(line) + (line.method === 'ocr' && filledEarlier ? garbledCellsRightOf(line, token.slot) : 0);
-    if (earlierNumbers && (line.separator === 'grid' || (line.method === 'ocr' && filledEarlier)) && target.row.key !== '' && valuesHere > 1) {
+    // (After a row whose label was not read too, where this OCR line holds nearly a whole row itself and
+    // no label after this value: each such line is a row of its own, drawn-075's fifteen rows of garbled
+    // labels. A number before a label on its line is that label's numbering misread, drawn-003's "4".)
+    const wholeLine = line.method === 'ocr' && width !== undefined && lineValues(line) >= width - 1 && !stream.some((s, k) => k > at && s.line === line && s.token.kind === 'label');
+    if (earlierNumbers && (line.separator === 'grid' || (line.method === 'ocr' && filledEarlier)) && (target.row.key !== '' || wholeLine) && valuesHere > 1) {
       // A label read in pieces over both grid lines is neither's for certain (a scan's garbled label
       // of the row above joined to this row's): the row is left unread.
       if (target.row.labelLines?.includes(line.lineNo) && line.method === 'ocr') target.row.unplaced = true;

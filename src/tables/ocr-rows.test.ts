@@ -204,7 +204,8 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // (五)不予处理 on its first row's grid line, that row's label lost; the rows below without labels are placed by position.
     ['drawn-036-2019-ruled-scan', 150],
     // 三 continued on page 2 without its header, that page sitting apart from page 1 (its rows had landed a column off).
-    ['drawn-136-2019-hrules-scan', 120],
+    // (155, not 120: rows of garbled labels, each its own OCR line of values, are no longer joined into one.)
+    ['drawn-136-2019-hrules-scan', 155],
     // A phone photo: columns drift down the page under their header, rows split over two lines by the tilt.
     ['drawn-060-2019-unruled-photo', 120],
     // 三's header read as "BR请大情况", its first rows as "“年新收…" and "上年转结…": the table was not found at all.
@@ -232,6 +233,11 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // 3.其他 read 6 values of 7 (one not seen), and under it (七)总计's nine readings, its label garbled to "□ 5":
     // they had joined 3.其他's (15 values, both rows unread).
     ['drawn-059-2021-hrules-scan', 150],
+    // Two rows' labels garbled in a row ("肥黄想活律行政下公开", "全.35让"), each its own OCR line of seven values after
+    // a row whose label was lost: both lines had joined one unlabelled row (14 values), and the rows were missing.
+    ['drawn-079-2021-unruled-scan', 160],
+    // A grey seal over 三's middle: rows of garbled labels, each its own line of values, between rows read.
+    ['drawn-048-2019-ruled-scan', 104],
     // 三 continued on page 2, each wrapped label round its line of values: taken for values printed before
     // their labels (a text converter's order), every row took the next row's values (39 cells wrong).
     ['drawn-123-2021-hrules-scan', 142],
