@@ -39,6 +39,7 @@ const PICKS = new Map([
   ['drawn-140-2019-unruled-photo.pdf', 'a photo: four rows\' labels read as one word ("2.没有现成…3.补正后…1.信访举报…2重复申") before one row\'s values'],
   ['drawn-079-2021-unruled-scan.pdf', 'garbled labels of two rows in a row, each on its own OCR line of seven values: they had joined one row (14 values, both unread)'],
   ['drawn-048-2019-ruled-scan.pdf', 'a grey seal over 三\'s middle rows: rows of garbled labels, each its own line of values, between rows read'],
+  ['drawn-111-2021-ruled-scan.pdf', 'a faint 121 dpi 2021 table: its （六） group label read as 2019\'s single row, the three rows under it read as nothing'],
   ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
 ]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */
