@@ -87,6 +87,8 @@ describe('readMetadata', () => {
     expect(readMetadata('根据《条例》规定,特向社会公布2020年桂洋镇人民政府信息公开工作年度报告。').agency).toBe('桂洋镇人民政府');
     // Real set j, 茅坪 2022: the body before the year, in a line too long for a title.
     expect(readMetadata(`${'根据《条例》和上级文件要求,'.repeat(6)}现将茅坪回族镇2022年度政府信息公开工作报告如下:`)).toEqual({ agency: '茅坪回族镇', year: 2022 });
+    // Real set a, 文登 信访局 2022: a flipbook page's title names its page first.
+    expect(readMetadata('Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况')).toEqual({ agency: '威海市文登区信访局', year: 2022 });
     // Real set m, 荣成 2019: "现公布…" presents it too, after a cited notice's 《…》 of the same year.
     expect(readMetadata('根据《条例》、山东省人民政府办公厅《关于做好2019年度信息公开年度报告编制发布工作的通知》要求,现公布荣成市水利局2019年度政府信息公开年度报告。本报告由概述…组成。')).toEqual({ agency: '荣成市水利局', year: 2019 });
     // "我局", and a sentence presenting no body, name no one.

@@ -52,6 +52,8 @@ function plausibleYear(y: number): number | null {
 
 function cleanAgency(text: string): string | null {
   const cleaned = withoutGlosses(text)
+    // (A flipbook page's title: "Page 8 - 威海市文登区信访局2022年…".)
+    .replace(/^Page\s*\d+\s*[-–—:]\s*/i, '')
     .replace(/^[#>*\s\d.、]+/, '')
     .replace(/[\s*#【】\[\]「」《》]/g, '')
     // (A portal's field label before the title: "标      题 西藏自治区审计厅2025年…".)
