@@ -800,7 +800,11 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
       // Values right under a band's header with no label before them (二's 规章 printed as an empty
       // paragraph, real g-shaanxi-hantai-2025): a row whose label cell is empty, placed as the one
       // row missing before the next found (placeOrphans), or left unread.
-      if (!stray || !underBandHeader || line.method !== 'text') {
+      // So are an OCR line's values under 三's header, a whole row of them, before any row was read
+      // (drawn-020 p2: the labels of its first seven rows garbled into one line, left out).
+      const width = spec.widthOf?.('');
+      const wholeOcrRow = stray && line.method === 'ocr' && rows.length === 0 && width !== undefined && lineValues(line) === width;
+      if ((!stray || !underBandHeader || line.method !== 'text') && !wholeOcrRow) {
         if (stray) {
           issues.push(makeIssue('warning', 'tables', 'values_without_label', `${spec.table}: values on line ${line.lineNo} have no row label`, { page: line.page }));
           strayValues = true;
@@ -1405,7 +1409,11 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
     // cells as its row has (drawn-044: 四、结转下年度继续办理 read "四 □下年度□"; drawn-136). A row
     // less than whole there may be anything printed under the table.
     const last = !next && before !== undefined && standing.every((o, k) => o.slots.length === spec.widthOf?.(spec.rows[order(before.key) + 1 + k]?.key ?? ''));
-    if ((!before && !first) || (!next && !last) || (standing.length > 1 && !before)) continue;
+    // Several rows before the first row read stand first only when each is one OCR line holding a
+    // whole row, and they are exactly the rows missing there (drawn-020 p2, a photo: the labels of
+    // 三's first seven rows garbled into one line, its seven lines of values under the header).
+    const leading = !before && after === 0 && standing.length > 1 && next !== undefined && standing.every((o) => o.label === '' && o.page === row.page && new Set(o.slots.map((s) => s.line)).size === 1 && o.slots.length === spec.widthOf?.(next.key) && o.slots.every((s) => s.text.trim() !== ''));
+    if ((!before && !first && !leading) || (!next && !last) || (standing.length > 1 && !before && !leading)) continue;
     if (next && row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
     const between = spec.rows.slice(before ? order(before.key) + 1 : 0, next ? Math.max(0, order(next.key)) : spec.rows.length).filter((r) => !found.has(r.key));
     const own = between[standing.indexOf(row)];

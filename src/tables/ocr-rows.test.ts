@@ -246,6 +246,10 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // A faint 121 dpi page: the （六） group label read as 2019's single row and the three rows under it as
     // nothing; the 2021 rows had been left out of the table (21 cells absent, no flag). They are missing now.
     ['drawn-111-2021-ruled-scan', 74],
+    // A photo: the labels of 三's first seven rows garbled into one line of 80 characters at 0.47, which had ended the
+    // region (its seven lines of values no table's, the rows missing). Left out, the seven lines are the rows missing
+    // before 4.保护第三方合法权益, placed by position (inferred).
+    ['drawn-020-2019-unruled-photo', 160],
     // 三 continued on page 2, each wrapped label round its line of values: taken for values printed before
     // their labels (a text converter's order), every row took the next row's values (39 cells wrong).
     ['drawn-123-2021-hrules-scan', 142],

@@ -129,6 +129,15 @@ export function regionStart(line: Line): TableKey | null {
   return null;
 }
 
+/** OCR's confidence below which a line's words are too garbled to be a sentence. */
+const GARBLED_CONFIDENCE = 0.6;
+
+/** A line read poorly by OCR whose next line is a row of numbers (three or more). */
+function garbledBeforeRow(line: Line, next: Line | undefined): boolean {
+  if (line.method !== 'ocr' || next?.method !== 'ocr') return false;
+  return Math.min(...line.cells.map((c) => c.confidence)) < GARBLED_CONFIDENCE && next.cells.filter((c) => /^\d+$/.test(c.text.trim())).length >= 3;
+}
+
 /** Headings of the narrative sections after the tables end any table region. */
 function isClosingHeading(key: string): boolean {
   return /^(?:[五六]、?)?(?:政府信息公开工作)?存在的?主要问题|^(?:[五六]、?)?其他需要报告的?事项|^一、?总体情况/.test(key);
@@ -218,6 +227,11 @@ export function splitRegions(input: readonly Line[]): Region[] {
       current = null;
       continue;
     }
+    // A long line OCR read poorly between rows of numbers is a table's garbled label column, no
+    // sentence (drawn-020 p2, a photo: the labels of 三's first seven rows read as one line of 80
+    // characters at 0.47, which ended the region, the rows of numbers under it no table's). It is
+    // left out, not read as labels: its words hold several rows' fragments ("…安全一稳定").
+    if (current && isProse(line) && garbledBeforeRow(line, lines[index + 1])) continue;
     if (isProse(line) || isNote(key, lineText(line))) {
       // "三、收到和处理…情况" / "本年度共收到申请27件，具体情况如下：" / the table: the sentence is skipped, the table is 三's.
       const printed = current?.lines.filter((l) => lineText(l).trim() !== '') ?? [];
