@@ -1,0 +1,22 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { ExtractedDocument } from '../model/document.js';
+import { recordOfDocument } from '../pipeline.js';
+
+/** OCR output of a drawn scan as layout made it (scripts/make-ocr-line-fixtures.mjs). */
+const fixture = (name: string): { doc: ExtractedDocument } => JSON.parse(readFileSync(`test/fixtures/ocr-lines/${name}.json`, 'utf8')) as { doc: ExtractedDocument };
+const source = () => ({ path: 'scan.pdf', sha256: '0'.repeat(64), format: 'scanned-pdf' as const, pages: null });
+
+describe('identities failing among OCR numbers', () => {
+  test('one misread digit that breaks an identity leaves the numbers that could be it unread, never a wrong number', () => {
+    // drawn-095 (a photo): 结转下年度继续办理's 商业企业 prints 6, both readers read 5; 185 + 0 = 179 + 5 fails by one.
+    const { record } = recordOfDocument(source(), fixture('drawn-095-2021-ruled-photo').doc);
+    const cell = (row: string, column: string) => record.cells.find((c) => c.table === 'requests' && c.row === row && c.column === column);
+    expect(cell('carriedForward', 'commercial')).toMatchObject({ value: null, flag: 'unreadable' });
+    // 185 → 184 would make it hold too: unread; 179 → 180 changes two digits and stands.
+    expect(cell('newReceived', 'commercial')).toMatchObject({ value: null, flag: 'unreadable' });
+    expect(cell('totalHandled', 'commercial')).toMatchObject({ value: 179, flag: 'ok' });
+    expect(record.issues.find((i) => i.code === 'check_failed_ocr')?.message).toMatch(/printed 185, sum 184/);
+    expect(record.status).toBe('partial');
+  });
+});
