@@ -42,6 +42,7 @@ const PICKS = new Map([
   ['drawn-111-2021-ruled-scan.pdf', 'a faint 121 dpi 2021 table: its （六） group label read as 2019\'s single row, the three rows under it read as nothing'],
   ['drawn-020-2019-unruled-photo.pdf', 'a photo: the labels of 三\'s first seven rows garbled into one long line, its seven lines of values right under the header'],
   ['drawn-095-2021-ruled-photo.pdf', 'a photo: 结转下年度继续办理\'s 商业企业 6 read 5 by both readers; its column\'s identity fails by one digit'],
+  ['drawn-027-2021-ruled-scan.pdf', 'a grey seal over 三: a 0 under its stroke read 6 by both readers beside a 15 read unsure, in a row whose 总计 is 15'],
   ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
 ]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */

@@ -8,6 +8,7 @@ import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { CellReading } from '../tables/reading.js';
 import type { Identity } from './checks.js';
+import { oneDigitApart } from './digits.js';
 
 /** Columns whose values may be fractional or negative (amounts, changes). */
 const FREE_COLUMNS = new Set(['amount', 'change']);
@@ -105,6 +106,14 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       const derived = Math.round((onLeft ? right - left : left - right) * 1e6) / 1e6;
       if (!FREE_COLUMNS.has(target.column) && (derived < 0 || !Number.isInteger(derived))) continue;
       if (totalReadOtherwise(list, target, derived)) continue;
+      // The cell's ink read as a number more than one digit from what the identity gives, with some
+      // confidence or with another count of digits ("15" where it gives 9, "76" where it gives 0): a
+      // number elsewhere in the identity is as likely misread (drawn-027: a 0 under a seal's stroke read 6
+      // by both readers), or the ink is no number at all, so the identity proves nothing here.
+      const readAs = target.raw.trim();
+      const otherLength = readAs.length !== String(derived).length;
+      const readFar = ONE_NUMBER.test(readAs) && Number.isInteger(derived) && Number(readAs) !== derived && !oneDigitApart(Number(readAs), derived);
+      if (readFar && (target.confidence >= TOTAL_READING_STANDS || otherLength)) continue;
       // A blank sums as 0: where the identity wants 0 and the cell's ink does not read 0, it may be a
       // blank. Nothing seen there: a blank in a table whose other empty cells were seen empty (blanks
       // printed as nothing). Nothing seen, or ink read as a placeholder reads misread (a 7 for a slash,

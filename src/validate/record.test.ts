@@ -19,4 +19,14 @@ describe('identities failing among OCR numbers', () => {
     expect(record.issues.find((i) => i.code === 'check_failed_ocr')?.message).toMatch(/printed 185, sum 184/);
     expect(record.status).toBe('partial');
   });
+
+  test('a number read sure that an identity fails over once the numbers read unsure stand in is left unread; an identity never proves a value far from the ink', () => {
+    // drawn-027 (a grey seal over 三): 5.属于三类内部事务信息 prints 15 0 0 0 0 0 15. Its 15 was read unsure (0.56), and the
+    // 0 under the seal's stroke read 6 by both readers. 15 = ? + 6 inferred 9 for the 15, and the 6 stood: two silent cells.
+    const { record } = recordOfDocument(source(), fixture('drawn-027-2021-ruled-scan').doc);
+    const cell = (column: string) => record.cells.find((c) => c.table === 'requests' && c.row === 'deniedInternalAffairs' && c.column === column);
+    expect(cell('naturalPerson')).toMatchObject({ value: null, flag: 'unreadable' });
+    expect(cell('commercial')).toMatchObject({ value: null, flag: 'unreadable' });
+    expect(cell('total')).toMatchObject({ value: 15, flag: 'ok' });
+  });
 });

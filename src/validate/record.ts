@@ -27,6 +27,7 @@ import {
 import type { ReportMetadata } from '../metadata/report-metadata.js';
 import type { CellReading, ReconstructedTables } from '../tables/reading.js';
 import { evaluateChecks, identities } from './checks.js';
+import { oneDigitApart } from './digits.js';
 import { inferFromIdentities } from './infer.js';
 
 function emptyRequests(): RequestsTable {
@@ -91,15 +92,6 @@ function isSourceError(check: Check, cellsByKey: ReadonlyMap<string, CellReading
 /** At most this many OCR numbers a failed identity may point at as misread (else it points at none). */
 const MAX_SUSPECTS = 3;
 
-/** True when two numbers' digits differ by one digit changed, added or dropped (what one misread digit makes). */
-function oneDigitApart(a: number, b: number): boolean {
-  const [x, y] = [String(a), String(b)];
-  if (x === y) return false;
-  if (x.length === y.length) return [...x].filter((ch, i) => ch !== y[i]).length === 1;
-  const [longer, shorter] = x.length > y.length ? [x, y] : [y, x];
-  return longer.length === shorter.length + 1 && [...longer].some((_, i) => longer.slice(0, i) + longer.slice(i + 1) === shorter);
-}
-
 /**
  * The numbers read by OCR (read or inferred) that could explain an identity failing among them by one
  * misread digit (drawn-095: 结转下年度继续办理's 商业企业 6 read 5 by both readers; 185 = 179 + 5 failed,
@@ -162,9 +154,16 @@ export function buildRecord(
     return { tables, cellsByKey, checks: evaluateChecks(tables, printedRequestRows, unknownCells) };
   };
   const first = evaluated(inference.cells);
+  // The same identities with the numbers OCR read unsure standing in for their cells: one that fails so
+  // may show a misread number among those read sure (drawn-027: 15 over 15 (read unsure) + 6 + 0s, the 6
+  // a 0 under a seal's stroke that both readers read 6).
+  const unsureRead = (c: CellReading): boolean => c.method === 'ocr' && c.flag === 'unreadable' && /^\s*\d+\s*$/.test(c.raw);
+  const withUnsure = evaluated(inference.cells.map((c) => (unsureRead(c) ? { ...c, value: Number(c.raw), flag: 'ok' as const } : c)));
+  const failing = new Set(first.checks.filter((c) => !c.pass).map((c) => c.id));
+  const failed = [...first.checks, ...withUnsure.checks.filter((c) => !c.pass && !failing.has(c.id))];
   // An identity that fails among numbers OCR read is a misreading of one of them, which one not known
   // (drawn-095: 6 read 5 by both readers in 结转下年度继续办理's 商业企业 column): its OCR numbers are left unread.
-  const doubted = ocrCellsOfFailedChecks(first.checks, first.cellsByKey, new Map(identities(printedRequestRows).map((i) => [i.id, i])));
+  const doubted = ocrCellsOfFailedChecks(failed, first.cellsByKey, new Map(identities(printedRequestRows).map((i) => [i.id, i])));
   const cells = doubted.keys.size === 0 ? inference.cells : inference.cells.map((c) => (doubted.keys.has(`${c.table}.${c.row}.${c.column}`) ? { ...c, value: null, flag: 'unreadable' as const } : c));
   const { tables, cellsByKey, checks } = doubted.keys.size === 0 ? first : evaluated(cells);
   const reconstructed: ReconstructedTables = { ...read, cells };
