@@ -153,18 +153,17 @@ function decodeCopies(regions: readonly Region[], spec: TableSpec, lastLine: num
 }
 
 /** The rows of 三 the document prints: the common rows plus its （六） rows as printed. */
-function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null, readByOcr = false, singleSixHoldsMore = false): RequestRow[] {
+function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | null, rowsUnderSingleSix = false, singleSixHoldsMore = false): RequestRow[] {
   // A format's （六） rows come whole: one of them found, the others are accounted for too (missing if
   // not printed). Neither printed nor decided (a page holding part of 三): both formats' rows are;
   // and a 2021 report may print 2019's single （六） row (templates.md: hybrid), so neither found
   // under 2021, both are accounted for too.
   // (A scan's 2021 table whose （六） rows' labels were lost may show only the group label, read as
-  // 2019's single row: its own rows are accounted for too, missing where not read, whatever OCR made
-  // of the lines under it (drawn-111: its faint rows there read as nothing had left them absent). So are they
+  // 2019's single row, with rows of numbers under it: its own rows are accounted for too. So are they
   // where that single row holds more numbers than one row prints, labels wrapped too finely to be
   // matched, whatever format was guessed from it.)
   const with2019 = OTHER_HANDLING_ROWS_2019.some((k) => found.has(k));
-  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k)) || (readByOcr && template === '2021' && with2019) || singleSixHoldsMore;
+  const with2021 = OTHER_HANDLING_ROWS_2021.some((k) => found.has(k)) || (rowsUnderSingleSix && template === '2021' && with2019) || singleSixHoldsMore;
   // A source that stops at its （六） rows (nothing of 三 after them) may have been cut inside them:
   // which format's rows they were is not shown, so both are accounted for.
   const stopsThere = !found.has('totalHandled') && !found.has('carriedForward');
@@ -175,6 +174,26 @@ function printedRequestRows(found: ReadonlySet<string>, template: TemplateId | n
         ? OTHER_HANDLING_ROWS_2019
         : [...OTHER_HANDLING_ROWS_2019, ...OTHER_HANDLING_ROWS_2021];
   return REQUEST_ROW_SPECS.filter((spec) => spec.templates.length === 2 || six.includes(spec.key)).map((spec) => spec.key);
+}
+
+/**
+ * Lines of numbers printed around a single （六） row, between the row read before it and （七）总计 on
+ * one page, that no row read holds, read or seen and unreadable (□): the rows of a 2021 table's （六）
+ * group whose labels were not read (drawn-111: its faint sub-rows under the group label, and "其他", its
+ * 3.其他 with the numbering lost, read as the single row right above 总计). A hybrid report prints its
+ * single row right above 总计, and nothing else there (huaian-hongze 2023).
+ */
+function valuesAroundSingleSix(rows: readonly DecodedRow[], regions: readonly Region[]): boolean {
+  const at = rows.findIndex((r) => r.key === 'otherHandling');
+  const six = rows[at];
+  const total = rows.find((r) => r.key === 'totalHandled');
+  if (!six || !total || six.page !== total.page) return false;
+  const before = rows[at - 1];
+  const from = before && before.page === six.page ? before.line : six.line;
+  const held = new Set(rows.flatMap((r) => [r.line, ...r.slots.map((s) => s.line)].map((line) => `${r.page}:${line}`)));
+  return regions.some((region) =>
+    region.lines.some((l) => l.page === six.page && l.lineNo > from && l.lineNo < total.line && !held.has(`${l.page}:${l.lineNo}`) && l.cells.some((c) => /\d/.test(c.text) || c.text === UNREAD_MARK)),
+  );
 }
 
 /**
@@ -452,7 +471,7 @@ export function reconstructTables(printedLines: readonly Line[]): ReconstructedT
   let requestsOrderBroken: string | undefined;
 
   if (found.requests) {
-    let expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr, singleSixHoldsMoreRows(requestRows));
+    let expected = printedRequestRows(new Set(requestCopies.flat().map((r) => r.key)), template, readByOcr && valuesAroundSingleSix(requestRows, regions), singleSixHoldsMoreRows(requestRows));
     const identities = requestIdentities(expected);
     const totals = [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }];
     const solved = requestCopies.map((copy) => {
