@@ -14,7 +14,7 @@ import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, faintMinusBefore, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
-import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, TEXT_CONTRAST, textInkSamples, type InkMask, type Raster } from './raster.js';
+import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, TEXT_CONTRAST, faintMaskBesideRules, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { emptyStretches, wordRows } from './empty-stretches.js';
 import { measuredTextHeight } from './text-height.js';
@@ -69,6 +69,11 @@ interface Prepared {
   mask: InkMask;
   /** Faint ink, rules wiped out: a value printed too lightly for `mask` must not pass for a blank. */
   faint: InkMask;
+  /**
+   * Faint ink against the paper around it with the rules left out of the mean (a ruled page's; else
+   * `faint`): evidence that a number's box does not hold all of it, never ink to read.
+   */
+  faintBesideRules: InkMask;
   edges: Edge[];
   grids: RuledGrid[];
   textHeight: number;
@@ -99,9 +104,17 @@ function prepare(raster: Raster, textHeight: number, contrast = TEXT_CONTRAST): 
     const faintPrint = prepare(raster, textHeight, masks.fittedContrast);
     if (faintPrint.grids.length === 0) return faintPrint;
   }
-  const mask = eraseRules(masks.text, edges, Math.max(1.5, textHeight * 0.08));
-  const faint = eraseRules(masks.faint, edges, Math.max(1.5, textHeight * 0.08));
-  return { raster, mask, faint, edges, grids, textHeight, snap };
+  const ruleWidth = Math.max(1.5, textHeight * 0.08);
+  const mask = eraseRules(masks.text, edges, ruleWidth);
+  const faint = eraseRules(masks.faint, edges, ruleWidth);
+  if (grids.length === 0) return { raster, mask, faint, faintBesideRules: faint, edges, grids, textHeight, snap };
+  // On a ruled page, faint ink beside a number is also looked for against the paper around it with the
+  // rules left out of the mean (the rules' pixels: the ink their wiping took from the faint mask): the 2
+  // of drawn-111's faint 21 shows only so. Only as evidence that the box misses part of the number (its
+  // reading then unsure): grown into such ink, office-013's heavy scan read a 36 as 136, and the text
+  // mask taken so brought more of a cell's edge into its boxes.
+  const rules = { ...masks.faint, data: masks.faint.data.map((v, i) => (v === 1 && faint.data[i] === 0 ? 1 : 0)) };
+  return { raster, mask, faint, faintBesideRules: eraseRules(faintMaskBesideRules(raster, rules), edges, ruleWidth), edges, grids, textHeight, snap };
 }
 
 /**
@@ -176,15 +189,19 @@ interface PageCells {
   wordBand?: { y0: number; y1: number };
 }
 
+/** A grid cell narrower than this many text heights inside its rules is a sliver, not a column. */
+const SLIVER = 0.8;
+
 function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
   const cells: GridCellInk[] = [];
   for (const grid of p.grids) {
     for (const cell of grid.cells) {
       // Inset by the resolution's scale, not the text's: rules are as thick at any font size.
       const inner = expandBox(cell.bbox, -Math.max(3, p.textHeight * 0.15));
-      // A sliver between two close rules (a double rule, a screenshot's border at the image's edge)
-      // holds no character: no cell, and no printed blank.
-      if (inner.x1 - inner.x0 >= textHeight * 0.4 && inner.y1 - inner.y0 >= textHeight * 0.4) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight) });
+      // A sliver between two close rules (a double rule, a screenshot's border at the image's edge, a
+      // seal's stroke taken for a rule inside a cell: drawn-027) holds no character: no cell, and no
+      // printed blank. A column is at least as wide as one character of its header.
+      if (inner.x1 - inner.x0 >= textHeight * SLIVER && inner.y1 - inner.y0 >= textHeight * 0.4) cells.push({ inner, ink: withFaintText(cellInk(p.mask, inner, textHeight), p.faint, inner, textHeight, false, p.faintBesideRules) });
     }
   }
   return cells;
@@ -197,16 +214,16 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
  * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
  * faint 52) makes it stray: the readers may see only part of the number.
  */
-function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false): CellInk {
+function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false, besideRules: InkMask = faint): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
   const mark = ink.kind === 'mark' ? ink.box : undefined;
   const box = faintTextBox(faint, inner, textHeight, mark, false);
-  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) };
+  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) || faintInkBeside(besideRules, box, inner, textHeight) };
   // Failing whole glyphs, faint pieces joined into glyphs, in a grid cell only: a word's box holds
   // one word, and on a page read by its words a label's faint strokes read at last (六) re-cut its
   // rows. (Such a box is no measure of the page's text height.)
   const joined = word ? null : faintTextBox(faint, inner, textHeight, mark, true);
-  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight), joined: true };
+  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight) || faintInkBeside(besideRules, joined, inner, textHeight), joined: true };
   // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
   return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
@@ -678,9 +695,10 @@ async function readPage(page: PreparedPage, rotation: number, pageNumber: number
 /**
  * Below this confidence a reading of three Han characters or more is noise, not a label: labels read
  * right score 0.6 and up. (A short label read right can score less: 规章 at 0.08 on a light print,
- * so two characters are kept whatever their score.)
+ * so two characters are kept whatever their score.) ("(人公江" at 0.10 for （一）予以公开 under faint
+ * ink, drawn-019: matched to no row, it kept 三's row from being placed between its neighbours.)
  */
-const GARBLED_WORDS_CONFIDENCE = 0.1;
+const GARBLED_WORDS_CONFIDENCE = 0.2;
 const GARBLED_WORDS_LENGTH = 3;
 
 /** True for a reading of three Han characters or more that the Chinese reader itself gives almost no confidence. */
