@@ -387,13 +387,13 @@ function inkPixels(mask: InkMask, box: BBox): number {
 }
 
 /**
- * True when faint ink on the line of a faint text box, outside it, is more than a fifth of the ink
- * in it (cellInk's stray rule): a digit in pieces beside the one whole glyph (the 5 of a faint 52)
- * may be part of the number, which the box then does not hold whole. A speck of noise is less.
+ * True when faint ink on the line of a faint text box, outside it, is more than `share` of the ink
+ * in it (a fifth: cellInk's stray rule): a digit in pieces beside the one whole glyph (the 5 of a
+ * faint 52) may be part of the number, which the box then does not hold whole. A speck of noise is less.
  */
-export function faintInkBeside(faint: InkMask, box: BBox, inner: BBox, textHeight: number): boolean {
+export function faintInkBeside(faint: InkMask, box: BBox, inner: BBox, textHeight: number, share = 0.2): boolean {
   const inBox = inkPixels(faint, box);
-  return inkPixels(faint, grownAlongLine(faint, box, inner, textHeight)) - inBox > inBox * 0.2;
+  return inkPixels(faint, grownAlongLine(faint, box, inner, textHeight)) - inBox > inBox * share;
 }
 
 /** The tight box of the text inside `box`, or null when it holds no text (blank, a mark, or faint ink). */

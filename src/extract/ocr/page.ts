@@ -214,16 +214,23 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
  * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
  * faint 52) makes it stray: the readers may see only part of the number.
  */
+/**
+ * Faint ink beside a box, found with the rules out of the mean, that makes its reading unsure: as much
+ * as half the box's own (a digit's worth: drawn-111's 2 beside its 1). Less is the noise a grey scan
+ * shows beside its rules (drawn-063, at a fifth: most of its readings had become unsure).
+ */
+const GLYPH_BESIDE_RULES = 0.5;
+
 function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false, besideRules: InkMask = faint): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
   const mark = ink.kind === 'mark' ? ink.box : undefined;
   const box = faintTextBox(faint, inner, textHeight, mark, false);
-  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) || faintInkBeside(besideRules, box, inner, textHeight) };
+  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) || faintInkBeside(besideRules, box, inner, textHeight, GLYPH_BESIDE_RULES) };
   // Failing whole glyphs, faint pieces joined into glyphs, in a grid cell only: a word's box holds
   // one word, and on a page read by its words a label's faint strokes read at last (六) re-cut its
   // rows. (Such a box is no measure of the page's text height.)
   const joined = word ? null : faintTextBox(faint, inner, textHeight, mark, true);
-  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight) || faintInkBeside(besideRules, joined, inner, textHeight), joined: true };
+  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight) || faintInkBeside(besideRules, joined, inner, textHeight, GLYPH_BESIDE_RULES), joined: true };
   // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
   return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
