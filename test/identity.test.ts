@@ -109,6 +109,9 @@ const CORPUS_EXPECTED: Record<string, { agencyKey: string | null; divisionCode: 
   // No title: the narrative's subject of the year's work, "2019年,文登区住建局共主动公开…", in its short form (the
   // truth's "威海市文登区住房和城乡建设局（文登区住建局）"); the key keeps the form printed.
   'wendeng-zhujian-2019-excerpt': { agencyKey: '山东省威海市文登区住建局', divisionCode: '371003' },
+  // "现公布区统计局2023年政府信息公开工作年度报告" names the body and no place (the site is a bare IP): the key is the
+  // name as printed, its division unknown.
+  'district-stats-2023-excerpt': { agencyKey: '区统计局', divisionCode: null },
 };
 
 describe('the corpus reports', () => {
