@@ -199,7 +199,8 @@ export function splitRegions(input: readonly Line[]): Region[] {
     const key = keys[index] as string;
     if (current?.kind === 'requests' && REQUEST_ROW_WORDS.some((w) => key.includes(w))) requestRowsSeen = true;
     // A sentence that mentions 行政复议 is narrative, not the start of table 四.
-    let start = isProse(line) ? null : regionStart(line);
+    const prose = isProse(line);
+    let start = prose ? null : regionStart(line);
     // A band header "信息内容 …" inside 三 is a header row reused where it does not belong
     // (PDF→Markdown), not 二, unless 二's rows follow it; and 三's header reused above 二's last
     // rows does not take them.
@@ -231,8 +232,8 @@ export function splitRegions(input: readonly Line[]): Region[] {
     // sentence (drawn-020 p2, a photo: the labels of 三's first seven rows read as one line of 80
     // characters at 0.47, which ended the region, the rows of numbers under it no table's). It is
     // left out, not read as labels: its words hold several rows' fragments ("…安全一稳定").
-    if (current && isProse(line) && garbledBeforeRow(line, lines[index + 1])) continue;
-    if (isProse(line) || isNote(key, lineText(line))) {
+    if (current && prose && garbledBeforeRow(line, lines[index + 1])) continue;
+    if (prose || isNote(key, lineText(line))) {
       // "三、收到和处理…情况" / "本年度共收到申请27件，具体情况如下：" / the table: the sentence is skipped, the table is 三's.
       const printed = current?.lines.filter((l) => lineText(l).trim() !== '') ?? [];
       const afterHeading = printed.length === 1 && isTableHeading(printed[0] as Line);
