@@ -6,7 +6,7 @@
  * numbers, group labels glued in front, labels printed as one block before a block of numbers:
  * all are alignments of the same stream, not separate handlers.
  */
-import { SEEN_BLANK, type Line } from '../model/document.js';
+import type { Line } from '../model/document.js';
 import type { RowSpec } from '../model/table.js';
 import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
@@ -17,6 +17,7 @@ import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering, ty
 import { endsWithGroupPhrase, foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, isValueCell, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
 import { moveValuesAfterLabels, printsValuesBeforeLabels } from './values-before.js';
+import { seenBlanksUnderColumns } from './seen-blanks.js';
 import { continueSplitRow, type HeaderPositions, type RowSlots, type Slot, type SlotMode } from './slots.js';
 
 /** What the decoder needs to know of one table. */
@@ -520,7 +521,7 @@ function labelParts(text: string, spec: TableSpec): string[] {
 function isUnknownLabel(text: string, spec: TableSpec, previous: RowSpec | undefined): boolean {
   const parsed = parseLabel(text, spec.groupPhrases);
   if ([...parsed.key].length < 4) return false;
-  if (containsAny(text, spec.headerWords) || (spec.bandHeaderWord && containsAny(text, [spec.bandHeaderWord]))) return false;
+  if (containsAny(text, spec.headerWords) || isBandHeader(text, spec)) return false;
   // The rest of the row label before it, wrapped or cut into cells ("部分公开" | "《区分处理的，" | "只计"): no new row.
   const canonical = previous ? parseLabel(previous.label, spec.groupPhrases).key : '';
   if (canonical !== '' && lcsLength(parsed.key, canonical) >= [...parsed.key].length * 0.6) return false;
@@ -623,7 +624,20 @@ function repeatedHeaderPieces(pieces: readonly Piece[], isHeader: (p: Piece) => 
 
 /** Label text holding a header word or a band header's word ("信息内容"): a header, no row. */
 function isHeaderText(text: string, spec: TableSpec): boolean {
-  return containsAny(text, spec.headerWords) || (spec.bandHeaderWord !== undefined && containsAny(text, [spec.bandHeaderWord]));
+  return containsAny(text, spec.headerWords) || isBandHeader(text, spec);
+}
+
+/**
+ * A band's header cell (信息内容), also with one character OCR garbled ("信息内7", "信息9容"): missed, the
+ * band kept the columns of the band above, and its rows' values were placed by order, a piece of the
+ * label read as a digit among them (行政许可's 可 read 7, drawn-007).
+ */
+function isBandHeader(text: string, spec: TableSpec): boolean {
+  if (spec.bandHeaderWord === undefined) return false;
+  if (containsAny(text, [spec.bandHeaderWord])) return true;
+  const word = labelKey(normaliseLabel(spec.bandHeaderWord));
+  const key = labelKey(normaliseLabel(text));
+  return [...key].length <= [...word].length + 1 && lcsLength(key, word) >= [...word].length - 1;
 }
 
 /** The stream's label pieces, the row each is aligned to, and the row at each label's stream index. */
@@ -766,7 +780,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
         lastRowIndex = r;
         return;
       }
-      if (spec.bandHeaderWord !== undefined && containsAny(token.text, [spec.bandHeaderWord])) header = bandHeaderPositions(token.source, style);
+      if (isBandHeader(token.text, spec)) header = bandHeaderPositions(token.source, style);
       if (spec.columnWords && rows.length === 0 && line.separator !== 'grid' && line.cells.some((c) => c.bbox)) {
         headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '' && !headerCells.some((h) => h.cell === c)).map((cell) => ({ cell, page: line.page })));
         header = positionedColumns(headerCells, spec.columnWords);
@@ -1060,57 +1074,6 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
       if (!row.header && !inReadingOrder(row.slots)) row.unplaced = true;
     }
   }
-}
-
-/**
- * OCR rows under header columns on a page read by its words: a column of the row's line whose box
- * the page saw empty (no ink in either mask, empty-stretches.ts) and no value of the row covers is a
- * printed blank, seen there, given a blank slot the header places (an unruled table's blank shows
- * nothing; without it the row's values could sit in several ways or leave a cell unread).
- */
-function seenBlanksUnderColumns(rows: readonly DecodedRow[], lineByNo: ReadonlyMap<number, Line>, n: number): void {
-  for (const row of rows) {
-    const header = row.header;
-    if (!header || header.kind !== 'x' || header.columns.length !== n || row.mode === 'grid' || row.slots.length === 0 || !row.slots.every((s) => s.method === 'ocr' && s.bbox)) continue;
-    const lineNos = new Set(row.slots.map((s) => s.line));
-    if (lineNos.size !== 1) continue;
-    const line = lineByNo.get(row.slots[0]?.line as number);
-    const stretches = line?.emptyStretches;
-    if (!line || !stretches) continue;
-    const boxes = row.slots.map((s) => s.bbox as NonNullable<Slot['bbox']>);
-    const y0 = Math.min(...boxes.map((b) => b.y0));
-    const y1 = Math.max(...boxes.map((b) => b.y1));
-    const height = y1 - y0;
-    const blanks: Slot[] = [];
-    header.columns.forEach((column, i) => {
-      const at = header.anchors?.[i] ?? column.start + column.span / 2;
-      // Where a value of the column would print: right of a left edge, left of a right edge, around a middle.
-      const x0 = header.anchor === 'x0' ? at : header.anchor === 'x1' ? at - height : at - height / 2;
-      const box = { x0, x1: x0 + height, y0, y1 };
-      if (boxes.some((b) => Math.min(b.x1, box.x1 + height / 2) > Math.max(b.x0, box.x0 - height / 2))) return;
-      if (!stretches.some((s) => s.x0 <= box.x0 && box.x1 <= s.x1)) return;
-      // Placed as a value would be: its box at the anchor; without one, a sliver at the column's middle.
-      const bbox = header.anchor ? box : { x0: at - 1, x1: at + 1, y0, y1 };
-      blanks.push({ text: SEEN_BLANK, page: line.page, line: line.lineNo, bbox, confidence: 1, method: 'ocr' });
-    });
-    // Only where the row's values and the blanks seen fill its columns exactly, or where each value
-    // stands on its column's line (columns found from the values): a column the header places off the
-    // values leaves the row as it was. (A value the page did not read leaves ink: no blank is seen there.)
-    if (blanks.length === 0 || (row.slots.length + blanks.length !== n && !onAnchors(row.slots, header))) continue;
-    row.slots = [...row.slots, ...blanks].sort((a, b) => (a.bbox?.x0 ?? 0) - (b.bbox?.x0 ?? 0));
-  }
-}
-
-/**
- * Every value's anchor point (its start, end or centre, as the columns were found) on a column's line,
- * within the tolerance the lines were found with: the columns hold at this row.
- */
-function onAnchors(slots: readonly Slot[], header: HeaderPositions): boolean {
-  const anchors = header.anchors;
-  if (!header.anchor || !anchors) return false;
-  const tolerance = header.anchorTolerance ?? 2;
-  const at = (b: NonNullable<Slot['bbox']>): number => (header.anchor === 'x0' ? b.x0 : header.anchor === 'x1' ? b.x1 : (b.x0 + b.x1) / 2);
-  return slots.every((s) => s.bbox !== undefined && anchors.some((a) => Math.abs(a - at(s.bbox!)) <= tolerance));
 }
 
 /**

@@ -3,6 +3,7 @@
  * words wrapped over lines are stacked back together, then each column word is found in order.
  */
 import type { BBox, LineCell } from '../model/document.js';
+import { lcsLength } from './labels.js';
 import { labelKey, normaliseLabel } from './normalise.js';
 import { clusterValues } from '../layout/cluster.js';
 import type { HeaderPositions, Slot } from './slots.js';
@@ -59,14 +60,35 @@ function stackCells(cells: readonly HeaderCell[]): Stack[] {
 }
 
 /**
+ * A header cell that is column words run together, nothing else ("结果维持结果纠正其他结果": OCR or a
+ * converter closed the narrow gaps between header cells on one line), as one piece per word, each
+ * its share of the cell's width by characters (Han characters print at one width); none otherwise.
+ */
+function runTogetherWords(cell: Stack, wordKeys: readonly string[]): Stack[] {
+  const pieces: { from: number; to: number }[] = [];
+  for (let at = 0; at < cell.key.length; ) {
+    const word = wordKeys.filter((k) => k !== '' && cell.key.startsWith(k, at)).sort((a, b) => b.length - a.length)[0];
+    if (word === undefined) return [];
+    pieces.push({ from: at, to: at + word.length });
+    at += word.length;
+  }
+  if (pieces.length < 2) return [];
+  const perCharacter = (cell.x1 - cell.x0) / cell.key.length;
+  return pieces.map((p) => ({ ...cell, key: cell.key.slice(p.from, p.to), x0: cell.x0 + p.from * perCharacter, x1: cell.x0 + p.to * perCharacter }));
+}
+
+/**
  * The x-extent of each column, in printed order, when every word is found left to right (a word
  * may repeat, as 四's five headers do three times); undefined otherwise.
  */
 export function positionedColumns(cells: readonly HeaderCell[], words: readonly string[]): HeaderPositions | undefined {
   // A header word printed whole in one cell is taken before any stack of pieces.
-  const singles: Stack[] = cells.flatMap(({ cell, page }) =>
-    cell.bbox ? [{ x0: cell.bbox.x0, x1: cell.bbox.x1, key: labelKey(normaliseLabel(cell.text)), page, y1: cell.bbox.y1 }] : [],
-  );
+  const wordKeys = [...new Set(words.map((w) => labelKey(normaliseLabel(w))))];
+  const singles: Stack[] = cells.flatMap(({ cell, page }) => {
+    if (!cell.bbox) return [];
+    const whole = { x0: cell.bbox.x0, x1: cell.bbox.x1, key: labelKey(normaliseLabel(cell.text)), page, y1: cell.bbox.y1 };
+    return [whole, ...runTogetherWords(whole, wordKeys)];
+  });
   const stacks = [...singles.sort((a, b) => a.x0 - b.x0), ...stackCells(cells).sort((a, b) => a.x0 - b.x0)];
   const used = new Set<Stack>();
   const columns: { start: number; span: number }[] = [];
@@ -74,12 +96,62 @@ export function positionedColumns(cells: readonly HeaderCell[], words: readonly 
   for (const word of words) {
     const key = labelKey(normaliseLabel(word));
     const found = stacks.find((s) => !used.has(s) && s.key === key && s.x0 >= minX - 1 && ![...used].some((u) => Math.abs(u.x0 - s.x0) < 1 && Math.abs(u.x1 - s.x1) < 1));
-    if (!found) return undefined;
+    if (!found) return wordsInOrder(stacks, words);
     used.add(found);
     columns.push({ start: found.x0, span: found.x1 - found.x0 });
     minX = found.x1;
   }
   return { kind: 'x', columns };
+}
+
+/** Share of a header's words that may be found garbled (half their characters read), the rest found as printed. */
+const MAX_GARBLED_WORDS = 1 / 3;
+
+/**
+ * The columns when some header words were read garbled (OCR: 总计 as "总" over ",这,计", 结果维持 as
+ * "结果" over "5"): each word matched, left to right, to a header cell or stack that spells it or
+ * holds half its characters in order, the assignment that spells the most words as printed winning;
+ * at most a third of the words garbled, and none left out. Undefined when no such assignment exists.
+ */
+function wordsInOrder(stacks: readonly Stack[], words: readonly string[]): HeaderPositions | undefined {
+  const keys = words.map((w) => labelKey(normaliseLabel(w)));
+  const candidates = [...stacks].sort((a, b) => a.x0 - b.x0 || a.x1 - b.x1);
+  // score: 2 a word as printed, 1 a garbled one, null no match.
+  const score = (k: number, c: Stack): number | null => {
+    const key = keys[k] as string;
+    if (c.key === key) return 2;
+    return c.key.length > 0 && lcsLength(c.key, key) * 2 >= key.length && c.key.length <= key.length * 2 ? 1 : null;
+  };
+  // best[k][j]: the best total for words 0..k with word k on candidate j, and the candidate before.
+  const best: ({ total: number; garbled: number; from: number } | null)[][] = keys.map(() => candidates.map(() => null));
+  keys.forEach((_, k) => {
+    candidates.forEach((c, j) => {
+      const own = score(k, c);
+      if (own === null) return;
+      const garbled = own === 1 ? 1 : 0;
+      if (k === 0) {
+        best[0]![j] = { total: own, garbled, from: -1 };
+        return;
+      }
+      let from = -1;
+      candidates.forEach((prev, i) => {
+        const before = best[k - 1]![i];
+        if (before && prev.x1 <= c.x0 + 1 && (from < 0 || before.total > best[k - 1]![from]!.total)) from = i;
+      });
+      const before = from >= 0 ? best[k - 1]![from]! : null;
+      best[k]![j] = before ? { total: before.total + own, garbled: before.garbled + garbled, from } : null;
+    });
+  });
+  const last = best[keys.length - 1] ?? [];
+  let end = -1;
+  last.forEach((b, j) => {
+    if (b && (end < 0 || b.total > (last[end]?.total ?? -1))) end = j;
+  });
+  const found = end >= 0 ? last[end] : null;
+  if (!found || found.garbled > keys.length * MAX_GARBLED_WORDS) return undefined;
+  const chain: Stack[] = [];
+  for (let k = keys.length - 1, j = end; k >= 0 && j >= 0; j = best[k]![j]!.from, k--) chain.unshift(candidates[j] as Stack);
+  return { kind: 'x', columns: chain.map((c) => ({ start: c.x0, span: c.x1 - c.x0 })) };
 }
 
 /** Values aligned in a column differ in where they start, end or centre by less than this (page units). */

@@ -5,6 +5,7 @@
 import type { Line } from '../model/document.js';
 import { positionedColumns, type HeaderCell } from './header-columns.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type RegionStyle } from './segments.js';
+import { seenBlanksUnderColumns } from './seen-blanks.js';
 import { MAX_JOINS } from './settle.js';
 import { continueSplitRow, type Slot, type SlotMode, type SlotRun } from './slots.js';
 
@@ -13,6 +14,9 @@ const REVIEW_COLUMN_WORDS = Array.from({ length: 3 }, () => ['结果维持', '�
 
 /** The value slots of 四 in printed order, and how they were separated. */
 export type ReviewSlots = SlotRun;
+
+/** A heading numbered 五 or 六: the sections a report prints after 四. */
+const NEXT_SECTION = /^\s*[五六]\s*[、，,.．]/;
 
 /** The 15 printed positions of 四. */
 export const REVIEW_POSITIONS = 15;
@@ -101,6 +105,8 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
     const glued = values.some((v) => v.glued) && values.reduce((n, v) => n + v.text.replace(/\D/g, '').length, 0) >= 5;
     // (Digits, not just ink: a header row's cells OCR could not read, "□", are no values of a row.)
     const withDigits = values.filter((v) => /\d/.test(v.text)).length;
+    // The report's next section (五、存在的主要问题…, its words garbled or not) ends 四: what follows is prose.
+    if (NEXT_SECTION.test(label)) break;
     if (label.trim() !== '' && !(values.length >= 5 && withDigits > 0) && !glued) {
       // A header after the values ends 四, unless it heads the next part of 四 printed as three tables.
       if (found && found.slots.length >= REVIEW_POSITIONS && found.slots.some((s) => s.text.trim() !== '')) break;
@@ -146,5 +152,7 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
       found.slots.push(...slots);
     }
   }
+  // An unruled row under a header read by its positions: its blanks show as nothing, seen where the page saw no ink.
+  if (found?.header) seenBlanksUnderColumns([found], new Map(lines.map((l) => [l.lineNo, l])), REVIEW_POSITIONS);
   return found;
 }
