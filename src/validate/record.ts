@@ -89,6 +89,14 @@ function isSourceError(check: Check, cellsByKey: ReadonlyMap<string, CellReading
   });
 }
 
+/**
+ * An unsure OCR number stands in for its cell in the identities only with this confidence at least: one
+ * model's reading the other contradicted outright (无 read 7 by the digit reader, drawn-131) is wrong
+ * more often than right on the drawn scans (confidence 0: 58 right, 83 wrong, 20 printed blanks), and
+ * standing in it made sure numbers beside it look misread.
+ */
+const MIN_STAND_IN_CONFIDENCE = 0.25;
+
 /** At most this many OCR numbers a failed identity may point at as misread (else it points at none). */
 const MAX_SUSPECTS = 3;
 
@@ -157,7 +165,7 @@ export function buildRecord(
   // The same identities with the numbers OCR read unsure standing in for their cells: one that fails so
   // may show a misread number among those read sure (drawn-027: 15 over 15 (read unsure) + 6 + 0s, the 6
   // a 0 under a seal's stroke that both readers read 6).
-  const unsureRead = (c: CellReading): boolean => c.method === 'ocr' && c.flag === 'unreadable' && /^\s*\d+\s*$/.test(c.raw);
+  const unsureRead = (c: CellReading): boolean => c.method === 'ocr' && c.flag === 'unreadable' && c.confidence >= MIN_STAND_IN_CONFIDENCE && /^\s*\d+\s*$/.test(c.raw);
   const withUnsure = evaluated(inference.cells.map((c) => (unsureRead(c) ? { ...c, value: Number(c.raw), flag: 'ok' as const } : c)));
   const failing = new Set(first.checks.filter((c) => !c.pass).map((c) => c.id));
   const failed = [...first.checks, ...withUnsure.checks.filter((c) => !c.pass && !failing.has(c.id))];
