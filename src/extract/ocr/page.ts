@@ -85,12 +85,23 @@ function pageTextHeight(raster: Raster): number {
   return Math.max(12, dotsPerInch(raster) * 0.15);
 }
 
+/** Column rules a grid of one row needs (a label and three values at least): two rules and a stroke or two are no row. */
+const MIN_ONE_ROW_RULES = 5;
+
 /** The rules, the text with them wiped out, and the grids of a page whose ink masks are made. */
 function prepare(raster: Raster, textHeight: number, contrast = TEXT_CONTRAST): Prepared {
   const masks = adaptiveMasks(raster, undefined, contrast);
   const snap = Math.max(2.5, textHeight * SNAP_SHARE);
   const found = closeOpenEnds(withoutStrayStrokes(findRules(masks.rulesH, masks.rulesV, textHeight), textHeight, masks.text), textHeight);
-  const tables = (edges: readonly Edge[]): RuledGrid[] => findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 3);
+  const tables = (edges: readonly Edge[]): RuledGrid[] => {
+    const grids = findGrids(edges, snap).filter((g) => g.xs.length >= 3 && g.ys.length >= 2);
+    // A grid of one row is a table's row where the page's tables are ruled (a grid of rows beside it)
+    // and it has cells enough: the rest of a table continued from the page before (drawn-011 p3:
+    // 四、结转下年度继续办理 alone above 四, unread). On a page ruled with horizontal lines only, two
+    // rules and a few strokes chained into short vertical ones frame no row (drawn-059 p1).
+    const ruled = grids.some((g) => g.ys.length >= 3);
+    return grids.filter((g) => g.ys.length >= 3 || (ruled && g.xs.length >= MIN_ONE_ROW_RULES));
+  };
   // Segments of grid lines too faint for the masks, found on the pixels where the grid says a line may run.
   const faintSegments = faintRuleSegments(raster, tables(found), snap, textHeight);
   const edges = faintSegments.length > 0 ? [...found, ...faintSegments] : found;
@@ -377,7 +388,8 @@ const MIN_ROWS_OUTSIDE = 6;
 
 function withoutStrayGrids(prepared: Prepared, loneImage: boolean, lines: readonly InkLine[]): Prepared {
   if (prepared.grids.length === 0) return prepared;
-  const grids = prepared.grids.filter((g) => medianColumnWidth(g) >= prepared.textHeight * MIN_GRID_COLUMN_WIDTH);
+  // (An image of one table continues none from a page before: a grid of one row there is strokes, drawn-053.)
+  const grids = prepared.grids.filter((g) => medianColumnWidth(g) >= prepared.textHeight * MIN_GRID_COLUMN_WIDTH && (!loneImage || g.ys.length >= 3));
   if (grids.length === 0) return { ...prepared, grids: [], edges: [] };
   const p = grids.length === prepared.grids.length ? prepared : { ...prepared, grids };
   // (A screenshot's rules are clean: a table's grid in one has its column rules whole.)
