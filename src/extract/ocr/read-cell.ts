@@ -15,9 +15,16 @@ import { digitsFromLookAlikes, isNumberText, removeHanSpaces, withOnesLeftOut } 
 
 /** When the two models never agree on a number, its confidence is capped here (below any acceptance threshold). */
 const DISAGREEMENT_CONFIDENCE = 0.3;
-/** Pixel heights the two models read at: first pass, and the second pass for cells they disagreed on. */
+/**
+ * Pixel heights the two models read at: first pass, then the passes for cells they still disagree
+ * on (the third, between the others for the Chinese reader and above them for the digits, only for
+ * cells the second left undecided: a few in a hundred).
+ */
 const FIRST_PASS = { digits: 24, han: 26 };
-const SECOND_PASS = { digits: 30, han: 40 };
+const AGAIN_PASSES = [
+  { digits: 30, han: 40 },
+  { digits: 36, han: 32 },
+];
 const HAN_HEIGHT = 36;
 /** A 1 read by one model and confirmed by its shape: taken, with less confidence than two readings. */
 const LONE_STROKE_CONFIDENCE = 0.8;
@@ -268,19 +275,22 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes:
   // Read again at other scales: cells the models disagree on, and numbers both read without
   // confidence enough to be taken (a second agreement may be sure; a contradiction unmakes it).
   const unsure = (v: Verdict): boolean => v.kind === 'number' && isNumberText(v.run.text) && v.run.confidence < SURE_CONFIDENCE;
-  const again = verdicts.flatMap((v, i) => (v.kind === 'undecided' || unsure(v) ? [i] : []));
-  if (again.length > 0) {
-    const second = await readStacked(
+  let again = verdicts.flatMap((v, i) => (v.kind === 'undecided' || unsure(v) ? [i] : []));
+  for (const [pass, heights] of AGAIN_PASSES.entries()) {
+    if (again.length === 0) break;
+    const more = await readStacked(
       ctx,
       again.map((i) => inks[i] as BBox),
-      SECOND_PASS,
+      heights,
     );
+    const lastPass = pass === AGAIN_PASSES.length - 1;
+    const undecided: number[] = [];
     again.forEach((i, k) => {
       const r = readings[i] as CellReadings;
-      const more = second[k];
-      if (more) {
-        r.digits.push(more.digits);
-        r.han.push(more.han);
+      const reading = more[k];
+      if (reading) {
+        r.digits.push(reading.digits);
+        r.han.push(reading.han);
       }
       const verdict = judge(ctx, r);
       if (verdict.kind === 'number' && !contradicted(verdict, i)) {
@@ -292,11 +302,18 @@ async function readOneLineCells(ctx: CellContext, inks: readonly BBox[], shapes:
         verdicts[i] = verdict;
         return;
       }
+      // Still no agreement: read once more at the next scale.
+      if (!lastPass) {
+        verdicts[i] = { kind: 'undecided' };
+        undecided.push(i);
+        return;
+      }
       // One model's reading that the shapes spell glyph by glyph is two readers of three.
       const confirmed = shapes.confirms(glyphs[i] as GlyphShapes, candidateNumbers(ctx, r));
       verdicts[i] = { kind: 'number', run: confirmed !== null ? run(confirmed, r.ink, SHAPE_CONFIRMED_CONFIDENCE) : unagreed(ctx, r) };
       agreed[i] = confirmed !== null;
     });
+    again = undecided;
   }
   const final = verdicts.map((v, i): OneLineVerdict => (v.kind === 'undecided' ? { kind: 'number', run: unagreed(ctx, readings[i] as CellReadings) } : v));
   const checks = final.map((v, i): PendingGlyphCheck | null => {
