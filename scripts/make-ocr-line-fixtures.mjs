@@ -1,7 +1,8 @@
 // Writes the lines OCR gives the decoder for a few drawn scans (scripts/make-drawn-scans.mjs, default
 // seed and count), so that src/tables/ocr-rows.test.ts decodes real OCR output without running OCR:
 // test/fixtures/ocr-lines/<scan>.json holds the document as layout made it (its pages' lines and its
-// ruled grids as markup tables, what readDocumentTables reads) and the scan's truth for 三. OCR output
+// ruled grids as markup tables, what readDocumentTables reads) and the scan's truth for 三 (for a
+// screenshot of 二 or 四 alone, for that table). OCR output
 // depends on tesseract's models: made again, the lines may differ by a reading here and there.
 // Usage: npm run build && node scripts/make-ocr-line-fixtures.mjs [--from test-artifacts/drawn-scans] [--only NAME[,NAME…]] [--cache DIR]
 // --cache DIR: take a scan's extracted document from bench/scans.mjs's cache of the same name where it holds one
@@ -44,7 +45,12 @@ const PICKS = new Map([
   ['drawn-095-2021-ruled-photo.pdf', 'a photo: 结转下年度继续办理\'s 商业企业 6 read 5 by both readers; its column\'s identity fails by one digit'],
   ['drawn-027-2021-ruled-scan.pdf', 'a grey seal over 三: a 0 under its stroke read 6 by both readers beside a 15 read unsure, in a row whose 总计 is 15'],
   ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
+  ['drawn-131-2021-ruled-scan.pdf', '无 printed for blanks, read 7 by the digit reader alone (confidence 0): standing in, it made sure numbers beside it look misread'],
+  ['drawn-007-2021-hrules-scan.pdf', '二\'s band headers read "信息内7", "信息9容": the band kept the columns above, and 行政许可\'s 可, read 7, stood among its values'],
+  ['drawn-022-2019-hrules-screenshot-reviews.png', '四 alone, unruled between its rules: header words run together on a line ("结果维持结果纠正其他结果"), two blanks printed as nothing'],
 ]);
+/** Picks whose fixture is about a table other than 三 (its truth is that table's). */
+const TABLE_OF = new Map([['drawn-007-2021-hrules-scan.pdf', 'active']]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 const cacheDir = args.includes('--cache') ? resolve(args[args.indexOf('--cache') + 1]) : null;
@@ -63,8 +69,10 @@ try {
     const bytes = new Uint8Array(readFileSync(join(FROM, file)));
     const doc = layoutDocument(await extracted(file, bytes));
     const laidOut = { format: doc.format, pages: doc.pages, markupTables: doc.markupTables, plainText: '', pageCount: doc.pageCount, issues: [] };
-    const truth = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8')).entries.find((e) => e.file === file).truth.requests;
-    writeFileSync(join(OUT, file.replace(/\.\w+$/, '.json')), JSON.stringify({ file, why, truth, doc: laidOut }) + '\n');
+    const entry = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8')).entries.find((e) => e.file === file);
+    // 三's truth; a screenshot of another table alone, or a pick about another table, that table's.
+    const table = TABLE_OF.get(file) ?? (entry.kind === 'screenshot' && entry.table !== 'requests' ? entry.table : 'requests');
+    writeFileSync(join(OUT, file.replace(/\.\w+$/, '.json')), JSON.stringify({ file, why, table, truth: entry.truth[table], doc: laidOut }) + '\n');
     console.log(`${file}: ${doc.pages.length} pages, ${doc.markupTables.length} grids`);
   }
 } finally {

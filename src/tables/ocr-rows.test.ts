@@ -169,17 +169,18 @@ test('a group cell whose first row\'s label OCR lost: the numbers on its grid li
   expect(read.find((c) => c.row === 'rejectedPetition')?.flag).toBe('inferred');
 });
 
-/** OCR output of drawn scans as layout made it (scripts/make-ocr-line-fixtures.mjs), with the truth of 三. */
+/** OCR output of drawn scans as layout made it (scripts/make-ocr-line-fixtures.mjs), with the truth of 三 (or of `table`, a screenshot's). */
 interface OcrFixture {
   file: string;
+  table?: string;
   truth: Record<string, Record<string, number | null>>;
   doc: ExtractedDocument;
 }
 const fixture = (name: string): OcrFixture => JSON.parse(readFileSync(`test/fixtures/ocr-lines/${name}.json`, 'utf8')) as OcrFixture;
 
-/** Cells of 三 that are silently wrong: a number not printed, a printed number given as blank, a cell left out. */
-function silentCells({ truth, doc }: OcrFixture): string[] {
-  const cells = readDocumentTables(doc).cells.filter((c) => c.table === 'requests');
+/** Cells of 三 (or the fixture's table) that are silently wrong: a number not printed, a printed number given as blank, a cell left out. */
+function silentCells({ truth, doc, table = 'requests' }: OcrFixture): string[] {
+  const cells = readDocumentTables(doc).cells.filter((c) => c.table === table);
   return Object.entries(truth).flatMap(([row, columns]) =>
     Object.entries(columns).flatMap(([column, expected]) => {
       const cell = cells.find((c) => c.row === row && c.column === column);
@@ -188,9 +189,9 @@ function silentCells({ truth, doc }: OcrFixture): string[] {
     }),
   );
 }
-/** Cells of 三 read right (a printed number, or a printed blank as blank or inferred). */
-function rightCells({ truth, doc }: OcrFixture): number {
-  const cells = readDocumentTables(doc).cells.filter((c) => c.table === 'requests');
+/** Cells of 三 (or the fixture's table) read right (a printed number, or a printed blank as blank or inferred). */
+function rightCells({ truth, doc, table = 'requests' }: OcrFixture): number {
+  const cells = readDocumentTables(doc).cells.filter((c) => c.table === table);
   return Object.entries(truth).reduce((n, [row, columns]) => n + Object.entries(columns).filter(([column, expected]) => {
     const cell = cells.find((c) => c.row === row && c.column === column);
     return cell !== undefined && cell.value === expected && cell.flag !== 'unreadable' && cell.flag !== 'missing' && (expected !== null || cell.flag === 'blank' || cell.flag === 'inferred');
@@ -257,6 +258,24 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     expect(silentCells(f)).toEqual([]);
     expect(rightCells(f)).toBeGreaterThanOrEqual(atLeastRight);
   });
+});
+
+test('四 alone in a screenshot, unruled between its rules: header words OCR ran together on a line place its values, and its blanks printed as nothing are seen (drawn-022)', () => {
+  const f = fixture('drawn-022-2019-hrules-screenshot-reviews');
+  expect(f.table).toBe('reviews');
+  expect(silentCells(f)).toEqual([]);
+  // All 15: before, its 13 numbers could sit in 25 ways and the row was unreadable (5 of 15).
+  expect(rightCells(f)).toBe(15);
+  const blanks = readDocumentTables(f.doc).cells.filter((c) => c.table === 'reviews' && c.flag === 'blank').map((c) => `${c.row}.${c.column}`);
+  expect(blanks).toEqual(['litigationDirect.other', 'litigationAfterReview.other']);
+});
+
+test('二\'s band header with one character garbled ("信息内7") still starts the band: its columns place 行政许可\'s value, the 可 read 7 left in the label (drawn-007)', () => {
+  const f = fixture('drawn-007-2021-hrules-scan');
+  expect(f.table).toBe('active');
+  expect(silentCells(f)).toEqual([]);
+  const cell = readDocumentTables(f.doc).cells.find((c) => c.table === 'active' && c.row === 'licensing' && c.column === 'decisions');
+  expect(cell).toMatchObject({ value: 0, flag: 'ok' });
 });
 
 test('a placeholder OCR read unsure in a row placed by position is unreadable, not an inferred blank (drawn-067: "—" at 0.3 under 总计 where 596764 is printed)', () => {

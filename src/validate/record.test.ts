@@ -29,4 +29,15 @@ describe('identities failing among OCR numbers', () => {
     expect(cell('commercial')).toMatchObject({ value: null, flag: 'unreadable' });
     expect(cell('total')).toMatchObject({ value: 15, flag: 'ok' });
   });
+
+  test('a reading one model made that the other contradicted outright does not stand in: the numbers read sure beside it stay read', () => {
+    // drawn-131: 本年新收 prints 16747 0 无 0 0 187 16,934. The 无 was read 7 by the digit reader alone (confidence 0);
+    // standing in, 16747 + 7 + 187 = 16941 against 16934 made 16747 and 187 look misread (left unread).
+    const { record } = recordOfDocument(source(), fixture('drawn-131-2021-ruled-scan').doc);
+    const cell = (column: string) => record.cells.find((c) => c.table === 'requests' && c.row === 'newReceived' && c.column === column);
+    expect(cell('research')).toMatchObject({ value: null, flag: 'unreadable', raw: '7', confidence: 0 });
+    expect(cell('naturalPerson')).toMatchObject({ value: 16747, flag: 'ok' });
+    expect(cell('otherOrg')).toMatchObject({ value: 187, flag: 'ok' });
+    expect(cell('total')).toMatchObject({ value: 16934, flag: 'ok' });
+  });
 });
