@@ -521,7 +521,7 @@ function labelParts(text: string, spec: TableSpec): string[] {
 function isUnknownLabel(text: string, spec: TableSpec, previous: RowSpec | undefined): boolean {
   const parsed = parseLabel(text, spec.groupPhrases);
   if ([...parsed.key].length < 4) return false;
-  if (containsAny(text, spec.headerWords) || isBandHeader(text, spec)) return false;
+  if (containsAny(text, spec.headerWords) || isBandHeader(text, spec) || spec.headerWords.some((w) => isPieceOfLabel(text, w))) return false;
   // The rest of the row label before it, wrapped or cut into cells ("部分公开" | "《区分处理的，" | "只计"): no new row.
   const canonical = previous ? parseLabel(previous.label, spec.groupPhrases).key : '';
   if (canonical !== '' && lcsLength(parsed.key, canonical) >= [...parsed.key].length * 0.6) return false;
@@ -1336,6 +1336,15 @@ function groupByLine(slots: readonly Slot[]): Slot[][] {
   return groups;
 }
 
+/** Shortest label piece that counts as a piece of a row's label or header word (fewer characters fit too many). */
+const MIN_LABEL_PIECE = 4;
+
+/** True when a label read is a run of a row's label or a header word, as printed (a wrapped label's last line, 法人或其他 of 法人或其他组织). */
+function isPieceOfLabel(piece: string, label: string): boolean {
+  const key = labelKey(normaliseLabel(piece));
+  return [...key].length >= MIN_LABEL_PIECE && labelKey(normaliseLabel(label)).includes(key);
+}
+
 /**
  * Rows of values whose labels could not be read (OCR garbage) between two rows that were, or after
  * the last row read, each whole: when exactly as many standard rows are missing there as such rows
@@ -1375,7 +1384,20 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
     // Several rows before the first row read stand first only when each is one OCR line holding a
     // whole row, and they are exactly the rows missing there (drawn-020 p2, a photo: the labels of
     // 三's first seven rows garbled into one line, its seven lines of values under the header).
-    const leading = !before && after === 0 && standing.length > 1 && next !== undefined && standing.every((o) => o.label === '' && o.page === row.page && new Set(o.slots.map((s) => s.line)).size === 1 && o.slots.length === spec.widthOf?.(next.key) && o.slots.every((s) => s.text.trim() !== ''));
+    // A label that is a piece of the very row the orphan would stand as (一、本年新收… and 二、上年结转… both read
+    // only "开申请数量", their wrapped lines' ends: drawn-115) is no evidence against it; such a row may print more
+    // readings than cells (a number split in two), and is read or not as its values allow.
+    const missingFirst = next ? spec.rows.slice(0, Math.max(0, order(next.key))).filter((r) => !found.has(r.key)) : [];
+    const leading =
+      !before &&
+      after === 0 &&
+      standing.length > 1 &&
+      next !== undefined &&
+      standing.every((o, k) => {
+        const width = spec.widthOf?.(next.key) ?? 0;
+        const whole = o.label === '' ? o.slots.length === width : isPieceOfLabel(o.label, missingFirst[k]?.label ?? '') && o.slots.length >= width;
+        return whole && o.page === row.page && new Set(o.slots.map((s) => s.line)).size === 1 && o.slots.every((s) => s.text.trim() !== '');
+      });
     if ((!before && !first && !leading) || (!next && !last) || (standing.length > 1 && !before && !leading)) continue;
     if (next && row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
     const between = spec.rows.slice(before ? order(before.key) + 1 : 0, next ? Math.max(0, order(next.key)) : spec.rows.length).filter((r) => !found.has(r.key));

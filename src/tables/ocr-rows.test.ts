@@ -253,6 +253,9 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     ['drawn-015-2021-hrules-photo', 58],
     // A photo: four rows' labels read as one word before one row's values, which went to the last of them.
     ['drawn-140-2019-unruled-photo', 137],
+    // A photo: 三's header garbled ("□ 请人情况", "本列数据的勾移关系"), so its region began at 三、本年度办理结果; its first
+    // two rows, labelled only "开申请数量" (their wrapped labels' ends), stand by position (144 before, 151 now).
+    ['drawn-115-2021-hrules-photo', 150],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);

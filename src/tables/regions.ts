@@ -112,6 +112,8 @@ export function regionStart(line: Line): TableKey | null {
   }
   if (
     key.includes('勾稽关系') ||
+    // (本列数据的勾稽关系…: 三's note, with 稽 misread "勾移" by OCR.)
+    key.includes('本列数据') ||
     key.includes('申请人情况') ||
     key.includes('收到和处理政府信息公开申请') ||
     key.includes('本年新收') ||
@@ -119,9 +121,10 @@ export function regionStart(line: Line): TableKey | null {
     key.includes('上年结转政府信息公开申请') ||
     key.includes('结转下年度继续办理') ||
     (key.includes('自然人') && key.includes('商业企业')) ||
-    // A scan's first row with a character lost ("年新收…", 本 misread) or printed 上年转结; or 三
+    // A scan's first row with a character lost ("年新收…", 本 misread) or printed 上年转结, its header
+    // word with 申 lost ("请人情况", drawn-115); or 三
     // continued on a page without its header, from any of its own rows with its numbers.
-    (line.method === 'ocr' && (key.includes('新收政府信息公开申请') || key.includes('上年转结政府信息公开申请') || continuesRequests(key, line)))
+    (line.method === 'ocr' && (key.includes('新收政府信息公开申请') || key.includes('上年转结政府信息公开申请') || key.includes('请人情况') || continuesRequests(key, line)))
   ) {
     return 'requests';
   }
