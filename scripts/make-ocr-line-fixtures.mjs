@@ -48,6 +48,7 @@ const PICKS = new Map([
   ['drawn-131-2021-ruled-scan.pdf', '无 printed for blanks, read 7 by the digit reader alone (confidence 0): standing in, it made sure numbers beside it look misread'],
   ['drawn-007-2021-hrules-scan.pdf', '二\'s band headers read "信息内7", "信息9容": the band kept the columns above, and 行政许可\'s 可, read 7, stood among its values'],
   ['drawn-115-2021-hrules-photo.pdf', 'a photo: 三\'s header garbled ("□ 请人情况", "本列数据的勾移关系"), its first two rows labelled only "开申请数量", a piece of 法人或其他组织 with a stray 24'],
+  ['drawn-031-2021-unruled-scan.pdf', '(一)予以公开 read "至以公关" beside "度办理结" (a piece of 三、本年度办理结果, over a garbled (二)): two unknown labels where one row was missing'],
   ['drawn-022-2019-hrules-screenshot-reviews.png', '四 alone, unruled between its rules: header words run together on a line ("结果维持结果纠正其他结果"), two blanks printed as nothing'],
 ]);
 /** Picks whose fixture is about a table other than 三 (its truth is that table's). */

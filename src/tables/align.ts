@@ -521,7 +521,8 @@ function labelParts(text: string, spec: TableSpec): string[] {
 function isUnknownLabel(text: string, spec: TableSpec, previous: RowSpec | undefined): boolean {
   const parsed = parseLabel(text, spec.groupPhrases);
   if ([...parsed.key].length < 4) return false;
-  if (containsAny(text, spec.headerWords) || isBandHeader(text, spec) || spec.headerWords.some((w) => isPieceOfLabel(text, w))) return false;
+  // (Also a piece of a header word or of a group's phrase: 法人或其他 of 法人或其他组织, 度办理结 of 本年度办理结果.)
+  if (containsAny(text, spec.headerWords) || isBandHeader(text, spec) || [...spec.headerWords, ...spec.groupPhrases].some((w) => isPieceOfLabel(text, w))) return false;
   // The rest of the row label before it, wrapped or cut into cells ("部分公开" | "《区分处理的，" | "只计"): no new row.
   const canonical = previous ? parseLabel(previous.label, spec.groupPhrases).key : '';
   if (canonical !== '' && lcsLength(parsed.key, canonical) >= [...parsed.key].length * 0.6) return false;
