@@ -219,29 +219,31 @@ function cellInksAt(p: Prepared, textHeight: number): GridCellInk[] {
 }
 
 /**
- * A cell seen empty, holding only a dash, or only specks of the text mask (faint), that shows a
- * character's worth of faint ink: text (printed lightly), for the readers to try; what they cannot
- * agree on stays unreadable, never blank. A cell seen empty that shows less, but still faint ink
- * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
- * faint 52) makes it stray: the readers may see only part of the number.
- */
-/**
  * Faint ink beside a box, found with the rules out of the mean, that makes its reading unsure: as much
  * as half the box's own (a digit's worth: drawn-111's 2 beside its 1). Less is the noise a grey scan
  * shows beside its rules (drawn-063, at a fifth: most of its readings had become unsure).
  */
 const GLYPH_BESIDE_RULES = 0.5;
 
+/**
+ * A cell seen empty, holding only a dash, or only specks of the text mask (faint), that shows a
+ * character's worth of faint ink: text (printed lightly), for the readers to try; what they cannot
+ * agree on stays unreadable, never blank. A cell seen empty that shows less, but still faint ink
+ * joined a digit high, is unreadable. Faint ink in pieces beside it on its line (the 5 of a
+ * faint 52) makes it stray: the readers may see only part of the number.
+ */
 function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: number, word = false, besideRules: InkMask = faint): CellInk {
   if (ink.kind === 'text') return withFaintGlyphs(ink, faint, inner, textHeight);
   const mark = ink.kind === 'mark' ? ink.box : undefined;
+  // Faint pieces beside the box, in the faint mask or (half a glyph's worth) in the one with the rules out of the mean.
+  const strayBeside = (box: BBox): boolean => faintInkBeside(faint, box, inner, textHeight) || faintInkBeside(besideRules, box, inner, textHeight, GLYPH_BESIDE_RULES);
   const box = faintTextBox(faint, inner, textHeight, mark, false);
-  if (box) return { kind: 'text', box, stray: faintInkBeside(faint, box, inner, textHeight) || faintInkBeside(besideRules, box, inner, textHeight, GLYPH_BESIDE_RULES) };
+  if (box) return { kind: 'text', box, stray: strayBeside(box) };
   // Failing whole glyphs, faint pieces joined into glyphs, in a grid cell only: a word's box holds
   // one word, and on a page read by its words a label's faint strokes read at last (六) re-cut its
   // rows. (Such a box is no measure of the page's text height.)
   const joined = word ? null : faintTextBox(faint, inner, textHeight, mark, true);
-  if (joined) return { kind: 'text', box: joined, stray: faintInkBeside(faint, joined, inner, textHeight) || faintInkBeside(besideRules, joined, inner, textHeight, GLYPH_BESIDE_RULES), joined: true };
+  if (joined) return { kind: 'text', box: joined, stray: strayBeside(joined), joined: true };
   // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
   return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
