@@ -43,16 +43,28 @@ const PICKS = new Map([
   ['drawn-111-2021-ruled-scan.pdf', 'a faint 121 dpi 2021 table: its （六） group label read as 2019\'s single row, the three rows under it read as nothing'],
   ['drawn-020-2019-unruled-photo.pdf', 'a photo: the labels of 三\'s first seven rows garbled into one long line, its seven lines of values right under the header'],
   ['drawn-095-2021-ruled-photo.pdf', 'a photo: 结转下年度继续办理\'s 商业企业 6 read 5 by both readers; its column\'s identity fails by one digit'],
-  ['drawn-027-2021-ruled-scan.pdf', 'a grey seal over 三: a 0 under its stroke read 6 by both readers beside a 15 read unsure, in a row whose 总计 is 15'],
+  ['drawn-027-2021-ruled-scan.pdf', 'a grey seal over 三: a 0 under its stroke read 6 by both readers beside a 15 read unsure, in a row whose 总计 is 15; 四 continued on page 3 with dashes OCR read in cells its rules lost'],
   ['drawn-047-2021-unruled-scan.pdf', '3.要求提供公开出版物 garbled, label and values ("□外 7 呆 喇 吐 哇"), under 2.重复申请\'s whole row: its 7 had joined that row'],
   ['drawn-131-2021-ruled-scan.pdf', '无 printed for blanks, read 7 by the digit reader alone (confidence 0): standing in, it made sure numbers beside it look misread'],
   ['drawn-007-2021-hrules-scan.pdf', '二\'s band headers read "信息内7", "信息9容": the band kept the columns above, and 行政许可\'s 可, read 7, stood among its values'],
   ['drawn-115-2021-hrules-photo.pdf', 'a photo: 三\'s header garbled ("□ 请人情况", "本列数据的勾移关系"), its first two rows labelled only "开申请数量", a piece of 法人或其他组织 with a stray 24'],
   ['drawn-031-2021-unruled-scan.pdf', '(一)予以公开 read "至以公关" beside "度办理结" (a piece of 三、本年度办理结果, over a garbled (二)): two unknown labels where one row was missing'],
   ['drawn-022-2019-hrules-screenshot-reviews.png', '四 alone, unruled between its rules: header words run together on a line ("结果维持结果纠正其他结果"), two blanks printed as nothing'],
+  ['drawn-000-2019-unruled-photo.pdf', 'a photo: 四\'s values alone on page 3, its header on page 2, where the same columns stand up to 70 px apart'],
+  ['drawn-128-2019-hrules-scan.pdf', '四\'s 总计 words read as noise ("全一1/上和计"), its last 总计 as "区": the header was not found, 14 values for 15 columns'],
+  ['drawn-056-2019-ruled-scan.pdf', '四\'s grid with a row of 15 empty cells (the header\'s lower edge) over its row of values'],
+  ['drawn-051-2021-unruled-scan.pdf', '四\'s 298 and 0 read as one word "2980" over two columns: its parts share one box'],
 ]);
 /** Picks whose fixture is about a table other than 三 (its truth is that table's). */
-const TABLE_OF = new Map([['drawn-007-2021-hrules-scan.pdf', 'active']]);
+const TABLE_OF = new Map([
+  ['drawn-007-2021-hrules-scan.pdf', 'active'],
+  ['drawn-000-2019-unruled-photo.pdf', 'reviews'],
+  ['drawn-128-2019-hrules-scan.pdf', 'reviews'],
+  ['drawn-056-2019-ruled-scan.pdf', 'reviews'],
+  ['drawn-051-2021-unruled-scan.pdf', 'reviews'],
+]);
+/** Picks whose fixture is about another table besides (`also`: those tables' truths). */
+const ALSO_TABLES = new Map([['drawn-027-2021-ruled-scan.pdf', ['reviews']]]);
 /** `--only NAME[,NAME…]`: make only these (the others stay as made: OCR output moves with the OCR code). */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 const cacheDir = args.includes('--cache') ? resolve(args[args.indexOf('--cache') + 1]) : null;
@@ -74,7 +86,8 @@ try {
     const entry = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8')).entries.find((e) => e.file === file);
     // 三's truth; a screenshot of another table alone, or a pick about another table, that table's.
     const table = TABLE_OF.get(file) ?? (entry.kind === 'screenshot' && entry.table !== 'requests' ? entry.table : 'requests');
-    writeFileSync(join(OUT, file.replace(/\.\w+$/, '.json')), JSON.stringify({ file, why, table, truth: entry.truth[table], doc: laidOut }) + '\n');
+    const also = ALSO_TABLES.has(file) ? { also: Object.fromEntries(ALSO_TABLES.get(file).map((t) => [t, entry.truth[t]])) } : {};
+    writeFileSync(join(OUT, file.replace(/\.\w+$/, '.json')), JSON.stringify({ file, why, table, truth: entry.truth[table], ...also, doc: laidOut }) + '\n');
     console.log(`${file}: ${doc.pages.length} pages, ${doc.markupTables.length} grids`);
   }
 } finally {

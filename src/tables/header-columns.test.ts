@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Slot } from './slots.js';
-import { columnsFromValues, driftingColumns } from './header-columns.js';
+import type { HeaderPositions, Slot } from './slots.js';
+import { columnsFromValues, driftingColumns, headerOnValuesPage } from './header-columns.js';
 
 /** OCR value slots from [text, x0, x1, y0, y1] boxes. */
 const row = (cells: readonly [string, number, number, number, number][]): Slot[] =>
@@ -77,5 +77,31 @@ describe('columnsFromValues', () => {
     // With a column of only two values (法律服务机构 without its "17"), the pair could be a column as well: none.
     const thin = [...full.flat().filter((s) => s.text !== '17'), ...row([['5', 600, 611, 1300, 1318], ['24', 601, 620, 1350, 1368]])];
     expect(columnsFromValues(thin, 7, tolerance, 3)).toBeUndefined();
+  });
+});
+
+describe('headerOnValuesPage', () => {
+  // 四's header columns on drawn-000's page 2 (word boxes as OCR gave them): four words of about 65,
+  // then 总计 of about 33, three times.
+  const header: HeaderPositions = {
+    kind: 'x',
+    columns: [201, 306, 412, 517, 622, 691, 797, 903, 1010, 1115, 1185, 1292, 1398, 1506, 1614].map((start, i) => ({ start, span: i % 5 === 4 ? 33 : 65 })),
+  };
+  const values = (xs: readonly number[]): Slot[] => row(xs.map((x) => [String(x), x, x + 15, 100, 120] as [string, number, number, number, number]));
+
+  test('carries the columns onto the page the values stand on: x\' = a + b·x (page 3 of the photo, 6% larger)', () => {
+    // The left edges of page 3's 14 values; 其他结果 of 复议后起诉 printed blank.
+    const slots = values([182, 294, 406, 518, 631, 703, 816, 928, 1042, 1155, 1227, 1454, 1568, 1685]);
+    const mapped = headerOnValuesPage(header, slots);
+    const columnOf = (s: Slot): number => mapped!.columns.findIndex((c) => (s.bbox!.x0 + s.bbox!.x1) / 2 >= c.start && (s.bbox!.x0 + s.bbox!.x1) / 2 < c.start + c.span + 20);
+    expect(slots.map(columnOf)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14]);
+  });
+
+  test('none where columns evenly apart let the values stand in more than one place', () => {
+    const even: HeaderPositions = { kind: 'x', columns: Array.from({ length: 15 }, (_, i) => ({ start: 100 + i * 100, span: 60 })) };
+    // 13 values, evenly apart: they fit columns 0–12, 1–13 or 2–14 alike.
+    expect(headerOnValuesPage(even, values(Array.from({ length: 13 }, (_, i) => 300 + i * 100)))).toBeUndefined();
+    // Fewer than two values: nothing to measure the page by.
+    expect(headerOnValuesPage(header, values([300]))).toBeUndefined();
   });
 });

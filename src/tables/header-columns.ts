@@ -116,11 +116,16 @@ const MAX_GARBLED_WORDS = 1 / 3;
 function wordsInOrder(stacks: readonly Stack[], words: readonly string[]): HeaderPositions | undefined {
   const keys = words.map((w) => labelKey(normaliseLabel(w)));
   const candidates = [...stacks].sort((a, b) => a.x0 - b.x0 || a.x1 - b.x1);
+  // A garbled word is no longer than twice the word, or no wider than the widest word found as
+  // printed: OCR reads a narrow column's wrapped 总 / 计 as a string of noise ("全一1/上和计"), but
+  // a cell wider than any column is a line of other words.
+  const widestPrinted = Math.max(0, ...candidates.filter((c) => keys.includes(c.key)).map((c) => c.x1 - c.x0));
   // score: 2 a word as printed, 1 a garbled one, null no match.
   const score = (k: number, c: Stack): number | null => {
     const key = keys[k] as string;
     if (c.key === key) return 2;
-    return c.key.length > 0 && lcsLength(c.key, key) * 2 >= key.length && c.key.length <= key.length * 2 ? 1 : null;
+    const short = c.key.length <= key.length * 2 || c.x1 - c.x0 <= widestPrinted * 1.2;
+    return c.key.length > 0 && lcsLength(c.key, key) * 2 >= key.length && short ? 1 : null;
   };
   // best[k][j]: the best total for words 0..k with word k on candidate j, and the candidate before.
   const best: ({ total: number; garbled: number; from: number } | null)[][] = keys.map(() => candidates.map(() => null));
@@ -248,3 +253,58 @@ function fitLine(ys: readonly number[], xs: readonly number[]): { a: number; b: 
 }
 
 const at = (line: { a: number; b: number }, y: number): number => line.a + line.b * y;
+
+/** How far a page's scale may differ from the page its header was read on (a photo, another dpi). */
+const PAGE_SCALE_RANGE = [0.8, 1.25] as const;
+
+/**
+ * A header's columns carried onto another page, for a row of values printed there alone (四's one
+ * row continued after a page break): its pages were scanned or photographed apart, so the same
+ * column stands at another x, by x' = a + b·x. Each pair of values tried on each pair of columns
+ * gives a map; a map is kept where every value's centre falls near one column's, a column each, in
+ * order. Undefined unless every such map gives the values the same columns (then the map with the
+ * values nearest their columns), or when fewer than two values are printed.
+ */
+export function headerOnValuesPage(header: HeaderPositions, slots: readonly Slot[]): HeaderPositions | undefined {
+  const centres = header.columns.map((c) => c.start + c.span / 2);
+  const values = slots.filter((s) => s.bbox && s.text.trim() !== '').map((s) => (s.bbox!.x0 + s.bbox!.x1) / 2);
+  if (values.length < 2 || values.length > centres.length) return undefined;
+  let best: { a: number; b: number; error: number; columns: string } | undefined;
+  const assignments = new Set<string>();
+  const assign = (a: number, b: number): { columns: number[]; error: number } | undefined => {
+    const mapped = centres.map((c) => a + b * c);
+    const columns: number[] = [];
+    let error = 0;
+    for (const x of values) {
+      let k = -1;
+      mapped.forEach((m, j) => {
+        if (k < 0 || Math.abs(m - x) < Math.abs((mapped[k] as number) - x)) k = j;
+      });
+      // Near: within a third of the way to its neighbouring columns.
+      const gap = Math.min(...[mapped[k - 1], mapped[k + 1]].filter((m): m is number => m !== undefined).map((m) => Math.abs(m - (mapped[k] as number))));
+      if (Math.abs((mapped[k] as number) - x) > gap / 3 || (columns.length > 0 && k <= (columns.at(-1) as number))) return undefined;
+      columns.push(k);
+      error += Math.abs((mapped[k] as number) - x);
+    }
+    return { columns, error };
+  };
+  for (let i1 = 0; i1 < values.length; i1++) {
+    for (let i2 = i1 + 1; i2 < values.length; i2++) {
+      for (let j1 = 0; j1 < centres.length; j1++) {
+        for (let j2 = j1 + (i2 - i1); j2 < centres.length; j2++) {
+          const b = ((values[i2] as number) - (values[i1] as number)) / ((centres[j2] as number) - (centres[j1] as number));
+          if (b < PAGE_SCALE_RANGE[0] || b > PAGE_SCALE_RANGE[1]) continue;
+          const a = (values[i1] as number) - b * (centres[j1] as number);
+          const fit = assign(a, b);
+          if (!fit) continue;
+          const key = fit.columns.join(',');
+          assignments.add(key);
+          if (!best || fit.error < best.error) best = { a, b, error: fit.error, columns: key };
+        }
+      }
+    }
+  }
+  if (!best || assignments.size !== 1) return undefined;
+  const { a, b } = best;
+  return { kind: 'x', columns: header.columns.map((c) => ({ start: a + b * c.start, span: b * c.span })) };
+}

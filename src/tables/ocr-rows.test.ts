@@ -174,6 +174,8 @@ interface OcrFixture {
   file: string;
   table?: string;
   truth: Record<string, Record<string, number | null>>;
+  /** Truths of other tables the fixture is about besides. */
+  also?: Record<string, Record<string, Record<string, number | null>>>;
   doc: ExtractedDocument;
 }
 const fixture = (name: string): OcrFixture => JSON.parse(readFileSync(`test/fixtures/ocr-lines/${name}.json`, 'utf8')) as OcrFixture;
@@ -274,6 +276,39 @@ test('四 alone in a screenshot, unruled between its rules: header words OCR ran
   expect(rightCells(f)).toBe(15);
   const blanks = readDocumentTables(f.doc).cells.filter((c) => c.table === 'reviews' && c.flag === 'blank').map((c) => `${c.row}.${c.column}`);
   expect(blanks).toEqual(['litigationDirect.other', 'litigationAfterReview.other']);
+});
+
+describe('real OCR output of drawn scans: 四 read by its header\'s columns', () => {
+  // Before, each of these read none of 四's 15 cells (the row unreadable as a whole).
+  test.each([
+    // A photo: the values alone on page 3, the header on page 2, the same columns up to 70 px apart there:
+    // the header's columns carried onto page 3 place them. (13 of 15 here: a 7 read unsure and a misread 14
+    // are the tables' unread cells; validation infers both from their groups' totals, 7 and 11.)
+    ['drawn-000-2019-unruled-photo', 13],
+    // 总计's words read as noise ("全一1/上和计", "有/和计") and the last 总计 as "区": garbled words no wider
+    // than the header's printed words still place the columns. (14: the 总计 read "区" is left unread here, and
+    // validation infers it, 7.)
+    ['drawn-128-2019-hrules-scan', 14],
+    // A grid with a row of 15 empty cells (the header's lower edge) over the row of values: that row is 四's.
+    ['drawn-056-2019-ruled-scan', 15],
+    // "2980" read over two columns: its parts 298 and 0 share one box, and stand in printed order.
+    // (12: 325 read unsure, two blanks not seen.)
+    ['drawn-051-2021-unruled-scan', 12],
+  ] as const)('%s', (name, atLeastRight) => {
+    const f = fixture(name);
+    expect(f.table).toBe('reviews');
+    expect(silentCells(f)).toEqual([]);
+    expect(rightCells(f)).toBeGreaterThanOrEqual(atLeastRight);
+  });
+
+  test('四 continued on the next page of a ruled scan, OCR reading dashes in cells whose rules it lost: no spanned dash is a value (drawn-027)', () => {
+    const f = fixture('drawn-027-2021-ruled-scan');
+    const reviews = { ...f, table: 'reviews', truth: f.also?.reviews ?? {} };
+    expect(Object.keys(reviews.truth)).toHaveLength(3);
+    expect(silentCells(reviews)).toEqual([]);
+    // Before, 17 values for 15 columns: the row unreadable.
+    expect(rightCells(reviews)).toBe(15);
+  });
 });
 
 test('二\'s band header with one character garbled ("信息内7") still starts the band: its columns place 行政许可\'s value, the 可 read 7 left in the label (drawn-007)', () => {

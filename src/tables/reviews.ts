@@ -2,8 +2,8 @@
  * Reads table 四: one printed row of 15 numbers (or three 5-number tables) under a header that is
  * often broken over lines or printed one character per line (templates.md §5, §7.3).
  */
-import type { Line } from '../model/document.js';
-import { positionedColumns, type HeaderCell } from './header-columns.js';
+import type { Line, LineCell } from '../model/document.js';
+import { headerOnValuesPage, positionedColumns, type HeaderCell } from './header-columns.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, lineTokens, ruledIntoCells, regionStyleOf, type RegionStyle } from './segments.js';
 import { seenBlanksUnderColumns } from './seen-blanks.js';
 import { MAX_JOINS } from './settle.js';
@@ -37,6 +37,18 @@ function gridValueColumns(line: Line): number[] | undefined {
   return columns.every((c) => c !== undefined) ? (columns as number[]) : undefined;
 }
 
+/**
+ * An OCR grid row without the cells that span several columns and hold no digit: each of 四's
+ * values has a column of its own, so such a cell is where the page's rules were lost (a seal's
+ * strokes, the rowspanned header cells of a table continued from the page before), and the dash OCR
+ * read in it is no printed blank. (A number spanning two columns is a value beside a stray rule.)
+ */
+function withoutSpannedCells(line: Line): Line {
+  const spanned = (c: LineCell): boolean => (c.colSpan ?? 1) > 1 && !/\d/.test(c.text);
+  if (line.separator !== 'grid' || line.method !== 'ocr' || !line.cells.some(spanned)) return line;
+  return { ...line, cells: line.cells.filter((c) => !spanned(c)) };
+}
+
 /** A line's label text and its value slots, as the decoder's tokens give them. */
 function labelAndValues(line: Line, style: RegionStyle): { label: string; values: Slot[] } {
   const tokens = lineTokens(line, style, gridValueColumns(line));
@@ -68,7 +80,8 @@ function onePerLine(found: ReviewSlots): boolean {
  * Collects the value slots of 四: value-only lines after the header, in order, until a text line
  * follows them or 15 values are in hand.
  */
-export function readReviewSlots(lines: readonly Line[], labelledLines: readonly Line[] = []): ReviewSlots | null {
+export function readReviewSlots(printedLines: readonly Line[], labelledLines: readonly Line[] = []): ReviewSlots | null {
+  const lines = printedLines.map(withoutSpannedCells);
   // How the source prints its cells is the converter's, the same in every table; 四's one row of
   // numbers has no label to show it, 三's rows do ("三、… | 0 |" then "| 0 | 7 |  | 7 |": rows start
   // with their label, so that leading pipe ends an empty cell; "9 || 11": empty cells print as nothing).
@@ -124,6 +137,10 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
     // ("| 3 | 72 | 64 | … | 20 |": the row's index, then its fifteen cells.)
     const slots = indexColumn && values.length === REVIEW_POSITIONS + 1 && /^\d+$/.test(values[0]?.text.trim() ?? '') ? values.slice(1) : values;
     if (slots.length === 0) continue;
+    // A grid row of empty cells over a row of numbers: a header's lower edge the page's rules cut
+    // into a row of its own (drawn-056); 四 prints one row of values, and this is it.
+    const emptyRowAbove = found?.mode === 'grid' && mode === 'grid' && found.slots.length >= REVIEW_POSITIONS && slots.length >= REVIEW_POSITIONS;
+    if (emptyRowAbove && found?.slots.every((s) => s.text.trim() === '') && withDigits > 0) found = null;
     if (found && found.slots.length >= REVIEW_POSITIONS) {
       // The row broke across a page: digits of wrapped numbers continue in the same columns.
       const last = found.slots.slice(-slots.length);
@@ -143,7 +160,9 @@ export function readReviewSlots(lines: readonly Line[], labelledLines: readonly 
       const leading = line.cells.length === 1 && mode === 'separated' ? Math.min(emptiesAfterHeader, REVIEW_POSITIONS - 1) : 0;
       const blanks = Array.from({ length: leading }, (): Slot => ({ text: '', page: line.page, line: line.lineNo, confidence: 1, method: line.method }));
       found = { slots: [...blanks, ...slots], mode, separator: line.separator, page: line.page, line: line.lineNo };
-      const header = mode === 'loose' ? positionedColumns(headerCells, REVIEW_COLUMN_WORDS) : undefined;
+      const printed = mode === 'loose' ? positionedColumns(headerCells, REVIEW_COLUMN_WORDS) : undefined;
+      // A header read on the page before: its columns stand elsewhere on this one.
+      const header = printed && headerCells.every((h) => h.page !== line.page) ? headerOnValuesPage(printed, slots) : printed;
       if (header) found.header = header;
       if (line.gridWidth !== undefined) found.gridWidth = line.gridWidth;
     } else {

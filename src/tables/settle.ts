@@ -147,7 +147,9 @@ export function showsItsTotal(row: DecodedRow, n: number, options: SettleOptions
 function keepsPrintedOrder(cells: readonly (Slot | null)[]): boolean {
   const centre = (s: Slot): number => ((s.bbox?.x0 ?? 0) + (s.bbox?.x1 ?? 0)) / 2;
   const placed = cells.filter((s): s is Slot => s !== null && s.method === 'ocr' && s.bbox !== undefined);
-  return placed.every((s, i) => placed.slice(0, i).every((before) => before.page !== s.page || centre(before) < centre(s)));
+  // (Parts of one word split over columns, "2980" as 298 and 0, share its box.)
+  const sameWord = (a: Slot, b: Slot): boolean => a.bbox === b.bbox && a.split !== undefined && b.split !== undefined;
+  return placed.every((s, i) => placed.slice(0, i).every((before) => before.page !== s.page || centre(before) < centre(s) || sameWord(before, s)));
 }
 
 function candidatesOf(row: DecodedRow, n: number, options: SettleOptions): RowCandidates {
