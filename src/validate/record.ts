@@ -28,6 +28,7 @@ import type { ReportMetadata } from '../metadata/report-metadata.js';
 import type { CellReading, ReconstructedTables } from '../tables/reading.js';
 import { evaluateChecks, identities } from './checks.js';
 import { oneDigitApart } from './digits.js';
+import { confirmUnsureReadings } from './confirm.js';
 import { inferFromIdentities } from './infer.js';
 
 function emptyRequests(): RequestsTable {
@@ -154,7 +155,18 @@ export function buildRecord(
   extractIssues: readonly Issue[],
 ): ReportRecord {
   const printedRequestRows = new Set(read.cells.filter((c) => c.table === 'requests').map((c) => c.row));
-  const inference = inferFromIdentities(read.cells, identities(printedRequestRows));
+  // Unsure numbers the identities confirm together, and values they pin down, in turn: a confirmed
+  // number may complete an identity that infers another, and an inferred one an identity that confirms.
+  const list = identities(printedRequestRows);
+  const confirmationIssues: Issue[] = [];
+  let inference = inferFromIdentities(read.cells, list);
+  for (let round = 0; round < 3; round++) {
+    const confirmation = confirmUnsureReadings(inference.cells, list, MIN_STAND_IN_CONFIDENCE);
+    if (confirmation.issues.length === 0) break;
+    confirmationIssues.push(...confirmation.issues);
+    const next = inferFromIdentities(confirmation.cells, list);
+    inference = { cells: next.cells, issues: [...inference.issues, ...next.issues] };
+  }
   const evaluated = (cells: readonly CellReading[]) => {
     const tables = tablesFromCells({ ...read, cells: [...cells] });
     const cellsByKey = new Map(cells.map((c) => [`${c.table}.${c.row}.${c.column}`, c]));
@@ -175,7 +187,7 @@ export function buildRecord(
   const cells = doubted.keys.size === 0 ? inference.cells : inference.cells.map((c) => (doubted.keys.has(`${c.table}.${c.row}.${c.column}`) ? { ...c, value: null, flag: 'unreadable' as const } : c));
   const { tables, cellsByKey, checks } = doubted.keys.size === 0 ? first : evaluated(cells);
   const reconstructed: ReconstructedTables = { ...read, cells };
-  const issues: Issue[] = [...extractIssues, ...reconstructed.issues, ...inference.issues, ...doubted.issues];
+  const issues: Issue[] = [...extractIssues, ...reconstructed.issues, ...confirmationIssues, ...inference.issues, ...doubted.issues];
   for (const failed of checks.filter((c) => !c.pass)) {
     issues.push(
       makeIssue('warning', 'validate', 'check_failed', `${failed.description}: printed ${failed.expected}, sum ${failed.actual}`, {
