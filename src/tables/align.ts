@@ -1347,6 +1347,22 @@ function isPieceOfLabel(piece: string, label: string): boolean {
 }
 
 /**
+ * The readings of rows missing in one place, one per format that may print them: where a row and
+ * the rows it excludes (spec.exclusiveAfter: 2019's （六）其他处理 and 2021's three （六） rows) are
+ * both missing, with the one or with the others, unless a row found decides the format.
+ */
+function oneFormatsRows(missing: readonly RowSpec[], found: ReadonlySet<string>, spec: TableSpec): RowSpec[][] {
+  let readings: RowSpec[][] = [[...missing]];
+  for (const [row, excluded] of Object.entries(spec.exclusiveAfter ?? {})) {
+    const without = (keys: readonly string[]) => (rows: readonly RowSpec[]): RowSpec[] => rows.filter((r) => !keys.includes(r.key));
+    if (found.has(row)) readings = readings.map(without(excluded));
+    else if (excluded.some((k) => found.has(k))) readings = readings.map(without([row]));
+    else readings = readings.flatMap((rows) => [without(excluded)(rows), without([row])(rows)]);
+  }
+  return readings;
+}
+
+/**
  * Rows of values whose labels could not be read (OCR garbage) between two rows that were, or after
  * the last row read, each whole: when exactly as many standard rows are missing there as such rows
  * stand there, they are those
@@ -1401,9 +1417,11 @@ function placeOrphans(rows: DecodedRow[], orphans: readonly { row: DecodedRow; a
       });
     if ((!before && !first && !leading) || (!next && !last) || (standing.length > 1 && !before && !leading)) continue;
     if (next && row.label === '' && !next.slots.some((s) => s.text.trim() !== '')) continue;
-    const between = spec.rows.slice(before ? order(before.key) + 1 : 0, next ? Math.max(0, order(next.key)) : spec.rows.length).filter((r) => !found.has(r.key));
-    const own = between[standing.indexOf(row)];
-    if (between.length !== standing.length || !own) continue;
+    const missing = spec.rows.slice(before ? order(before.key) + 1 : 0, next ? Math.max(0, order(next.key)) : spec.rows.length).filter((r) => !found.has(r.key));
+    // The rows one format prints there: 2019's （六） row or 2021's three, never both.
+    const between = oneFormatsRows(missing, found, spec).find((rows) => rows.length === standing.length);
+    const own = between?.[standing.indexOf(row)];
+    if (!own) continue;
     placed.push({ row: { ...row, key: own.key, byPosition: true }, at: after });
   }
   // (Rows placed at one gap go in together, in their printed order.)

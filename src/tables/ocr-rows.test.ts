@@ -261,6 +261,10 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // (一)予以公开 read "至以公关" beside "度办理结" (a piece of 三、本年度办理结果) over a garbled (二): two unknown labels
     // where one row was missing, so neither stood (137 before, 144 now: the piece is the group's, the row stands by position).
     ['drawn-031-2021-unruled-scan', 144],
+    // A seal over 三's last rows: four lines of values, labels garbled or lost, between 4.无正当理由… and (七)总计,
+    // where 5.要求行政机关确认… and 2021's three （六） rows are missing. Counted with 2019's （六） row too (five
+    // rows for four lines), they stood nowhere (130 before, 151 now).
+    ['drawn-063-2021-ruled-scan', 151],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);
