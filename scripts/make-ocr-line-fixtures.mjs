@@ -51,6 +51,7 @@ const PICKS = new Map([
   ['drawn-031-2021-unruled-scan.pdf', '(一)予以公开 read "至以公关" beside "度办理结" (a piece of 三、本年度办理结果, over a garbled (二)): two unknown labels where one row was missing'],
   ['drawn-022-2019-hrules-screenshot-reviews.png', '四 alone, unruled between its rules: header words run together on a line ("结果维持结果纠正其他结果"), two blanks printed as nothing'],
   ['drawn-063-2021-ruled-scan.pdf', 'a seal over 三\'s last rows: 5.要求行政机关确认… and 2021\'s three （六） rows, labels garbled or lost, between 4.无正当理由… and (七)总计'],
+  ['drawn-041-2021-unruled-screenshot-active.png', '二 alone: its band header\'s 本年制发件数 and 本年废止件数 read as one cell, two columns for three'],
   ['drawn-000-2019-unruled-photo.pdf', 'a photo: 四\'s values alone on page 3, its header on page 2, where the same columns stand up to 70 px apart'],
   ['drawn-128-2019-hrules-scan.pdf', '四\'s 总计 words read as noise ("全一1/上和计"), its last 总计 as "区": the header was not found, 14 values for 15 columns'],
   ['drawn-056-2019-ruled-scan.pdf', '四\'s grid with a row of 15 empty cells (the header\'s lower edge) over its row of values'],
@@ -59,6 +60,7 @@ const PICKS = new Map([
 /** Picks whose fixture is about a table other than 三 (its truth is that table's). */
 const TABLE_OF = new Map([
   ['drawn-007-2021-hrules-scan.pdf', 'active'],
+  ['drawn-041-2021-unruled-screenshot-active.png', 'active'],
   ['drawn-000-2019-unruled-photo.pdf', 'reviews'],
   ['drawn-128-2019-hrules-scan.pdf', 'reviews'],
   ['drawn-056-2019-ruled-scan.pdf', 'reviews'],

@@ -6,13 +6,13 @@
  * numbers, group labels glued in front, labels printed as one block before a block of numbers:
  * all are alignments of the same stream, not separate handlers.
  */
-import type { Line } from '../model/document.js';
+import type { BBox, Line } from '../model/document.js';
 import type { RowSpec } from '../model/table.js';
 import { makeIssue } from '../model/issues.js';
 import type { Issue } from '../schema/records.js';
 import type { TableKey } from '../schema/keys.js';
 import { characterColumns } from './character-columns.js';
-import { columnsFromValues, driftingColumns, positionedColumns, type HeaderCell } from './header-columns.js';
+import { columnsFromValues, columnsOfHeaderCell, driftingColumns, positionedColumns, type HeaderCell } from './header-columns.js';
 import { containsAny, lcsLength, matchRowLabel, parseLabel, splitAtNumbering, type ParsedLabel } from './labels.js';
 import { endsWithGroupPhrase, foldText, isVerticalFragment, labelKey, normaliseLabel } from './normalise.js';
 import { boxOf, emptyLineBlanks, isEmptyTextLine, isValueCell, lineTokens, markdownFlushLeft, ruledIntoCells, regionStyleOf, withSpaceJoinedCells, type LabelToken, type RegionStyle, type Token } from './segments.js';
@@ -263,7 +263,7 @@ function indexColumns(cells: readonly { text: string; index: number }[]): Header
 }
 
 /** Positions of a band header's columns ("信息内容 | 本年新制作数量 | …"): its cells after the first. */
-function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | undefined {
+function bandHeaderPositions(line: Line, style: RegionStyle, columnWords: readonly string[]): HeaderPositions | undefined {
   if (ruledIntoCells(line)) {
     const tokens = lineTokens(line, style);
     const labels = tokens.filter((t): t is LabelToken => t.kind === 'label');
@@ -277,7 +277,17 @@ function bandHeaderPositions(line: Line, style: RegionStyle): HeaderPositions | 
   if (cells.length === 0) return undefined;
   const boxes = cells.map(({ c }) => boxOf(c, line));
   if ((line.separator === 'spaces' || line.separator === 'none') && boxes.every((b) => b !== undefined)) {
-    return { kind: 'x', columns: boxes.map((b) => ({ start: b?.x0 ?? 0, span: (b?.x1 ?? 0) - (b?.x0 ?? 0) })) };
+    // (Header cells OCR ran together are split into their words, at the width a character prints at in
+    // the line's cells that are one word: see columnsOfHeaderCell.)
+    const keys = new Set(columnWords.map((w) => labelKey(normaliseLabel(w))));
+    const widths = cells.flatMap(({ c }, k) => {
+      const key = labelKey(normaliseLabel(c.text));
+      const box = boxes[k] as BBox;
+      return keys.has(key) ? [(box.x1 - box.x0) / [...key].length] : [];
+    });
+    const characterWidth = widths.length > 0 ? Math.min(...widths) : undefined;
+    const columns = cells.flatMap(({ c }, k) => columnsOfHeaderCell(boxes[k] as BBox, c.text, columnWords, characterWidth));
+    return { kind: 'x', columns, ...(columns.length > cells.length ? { estimated: true } : {}) };
   }
   if (line.separator === 'grid') return { kind: 'grid', columns: cells.map(({ c }) => ({ start: c.col ?? 0, span: c.colSpan ?? 1 })) };
   if (line.separator === 'tab' || line.separator === 'marks' || line.separator === 'pipe') return indexColumns(cells.map(({ c, i }) => ({ text: c.text, index: i })));
@@ -781,7 +791,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
         lastRowIndex = r;
         return;
       }
-      if (isBandHeader(token.text, spec)) header = bandHeaderPositions(token.source, style);
+      if (isBandHeader(token.text, spec)) header = bandHeaderPositions(token.source, style, spec.headerWords);
       if (spec.columnWords && rows.length === 0 && line.separator !== 'grid' && line.cells.some((c) => c.bbox)) {
         headerCells.push(...line.cells.filter((c) => c.bbox && c.text.trim() !== '' && !headerCells.some((h) => h.cell === c)).map((cell) => ({ cell, page: line.page })));
         header = positionedColumns(headerCells, spec.columnWords);
@@ -1037,7 +1047,7 @@ function bandColumnsFromValues(rows: readonly DecodedRow[], widthOf: (key: strin
       const full = ofWidth.filter((r) => numbersOf(r).length === n && r.slots.filter((s) => s.text.trim() !== '').length === n);
       const columns = columnsOfNumbers(full, n, Math.floor(full.length / ALIGNED_ROWS));
       if (!columns) continue;
-      const short = ofWidth.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length < n && (!r.header || r.header.columns.length !== n));
+      const short = ofWidth.filter((r) => r.slots.filter((s) => s.text.trim() !== '').length < n && (!r.header || r.header.columns.length !== n || r.header.estimated === true));
       for (const row of short) row.header = columns;
       seenBlanksUnderColumns(short, lineByNo, n);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { HeaderPositions, Slot } from './slots.js';
-import { columnsFromValues, driftingColumns, headerOnValuesPage } from './header-columns.js';
+import { columnsFromValues, columnsOfHeaderCell, driftingColumns, headerOnValuesPage } from './header-columns.js';
 
 /** OCR value slots from [text, x0, x1, y0, y1] boxes. */
 const row = (cells: readonly [string, number, number, number, number][]): Slot[] =>
@@ -103,5 +103,24 @@ describe('headerOnValuesPage', () => {
     expect(headerOnValuesPage(even, values(Array.from({ length: 13 }, (_, i) => 300 + i * 100)))).toBeUndefined();
     // Fewer than two values: nothing to measure the page by.
     expect(headerOnValuesPage(header, values([300]))).toBeUndefined();
+  });
+});
+
+describe('columnsOfHeaderCell', () => {
+  const words = ['上一年项目数量', '本年增/减', '处理决定数量'];
+  test('words OCR ran together across the space between them: each as wide as its characters print, the first at the start, the last at the end', () => {
+    // drawn-064 p1: "上一年项目数量本年增/减" over 574–976; 处理决定数量 beside it prints 6 characters over 201 px.
+    const columns = columnsOfHeaderCell({ x0: 574, x1: 976 }, '上一年项目数量本年增/减', words, 201 / 6);
+    expect(columns).toHaveLength(2);
+    expect(columns[0]?.start).toBe(574);
+    expect((columns[1]?.start ?? 0) + (columns[1]?.span ?? 0)).toBeCloseTo(976);
+    // The 0 of 行政处罚's 本年增/减, at 825–844, stands in the second word's extent alone.
+    expect((columns[0]?.start ?? 0) + (columns[0]?.span ?? 0)).toBeLessThan(825);
+    expect(columns[1]?.start).toBeLessThan(844);
+  });
+
+  test('a cell that is one word, or more than column words, stays whole', () => {
+    expect(columnsOfHeaderCell({ x0: 1075, x1: 1276 }, '处理决定数量', words, 33)).toEqual([{ start: 1075, span: 201 }]);
+    expect(columnsOfHeaderCell({ x0: 10, x1: 300 }, '上一年项目数量合计', words, 33)).toEqual([{ start: 10, span: 290 }]);
   });
 });

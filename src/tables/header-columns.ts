@@ -78,6 +78,30 @@ function runTogetherWords(cell: Stack, wordKeys: readonly string[]): Stack[] {
 }
 
 /**
+ * A header cell's columns: one per column word where the cell is such words run together, nothing
+ * else ("本年制发件数本年废止件数", OCR having closed the gap between two header cells); else the
+ * cell whole. Given the width one character prints at (`characterWidth`, from the line's other
+ * header cells), each word is that wide, the first at the cell's start, the last at its end, and the
+ * space between them shared out: OCR runs words together across the space that centres each in its
+ * column (drawn-064: "上一年项目数量本年增/减" over 402 px, its 本年增/减 the last 134). Without it,
+ * each word takes its share of the cell by characters.
+ */
+export function columnsOfHeaderCell(box: { x0: number; x1: number }, text: string, words: readonly string[], characterWidth?: number): { start: number; span: number }[] {
+  const wordKeys = [...new Set(words.map((w) => labelKey(normaliseLabel(w))))];
+  const pieces = runTogetherWords({ x0: box.x0, x1: box.x1, key: labelKey(normaliseLabel(text)), page: 0, y1: 0 }, wordKeys);
+  if (pieces.length === 0) return [{ start: box.x0, span: box.x1 - box.x0 }];
+  const printed = pieces.reduce((n, p) => n + p.key.length, 0);
+  const space = characterWidth === undefined ? 0 : box.x1 - box.x0 - printed * characterWidth;
+  if (characterWidth === undefined || space <= 0) return pieces.map((p) => ({ start: p.x0, span: p.x1 - p.x0 }));
+  let at = box.x0;
+  return pieces.map((p) => {
+    const column = { start: at, span: p.key.length * characterWidth };
+    at += column.span + space / (pieces.length - 1);
+    return column;
+  });
+}
+
+/**
  * The x-extent of each column, in printed order, when every word is found left to right (a word
  * may repeat, as 四's five headers do three times); undefined otherwise.
  */

@@ -315,6 +315,16 @@ describe('real OCR output of drawn scans: 四 read by its header\'s columns', ()
   });
 });
 
+test('二 alone, its band header\'s 本年制发件数 and 本年废止件数 read as one cell: split into the two words, the header places a row of two numbers (drawn-041)', () => {
+  const f = fixture('drawn-041-2021-unruled-screenshot-active');
+  expect(f.table).toBe('active');
+  expect(silentCells(f)).toEqual([]);
+  // 行政规范性文件 prints 2313607 | 58 | (blank): two columns for three had left its three readings unresolved (7 of 10 before).
+  const cells = readDocumentTables(f.doc).cells.filter((c) => c.table === 'active' && c.row === 'normativeDocuments');
+  expect(cells.map((c) => c.value)).toEqual([2313607, 58, null]);
+  expect(rightCells(f)).toBeGreaterThanOrEqual(9);
+});
+
 test('二\'s band header with one character garbled ("信息内7") still starts the band: its columns place 行政许可\'s value, the 可 read 7 left in the label (drawn-007)', () => {
   const f = fixture('drawn-007-2021-hrules-scan');
   expect(f.table).toBe('active');

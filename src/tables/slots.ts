@@ -53,6 +53,8 @@ export interface HeaderPositions {
    * anchor is nearest its own, as padding puts it a character or two off either way.
    */
   characters?: boolean;
+  /** Some columns are words a header cell ran together, their extents estimated: columns the values show are better evidence. */
+  estimated?: boolean;
   columns: { start: number; span: number }[];
 }
 
