@@ -52,6 +52,8 @@ const PICKS = new Map([
   ['drawn-022-2019-hrules-screenshot-reviews.png', '四 alone, unruled between its rules: header words run together on a line ("结果维持结果纠正其他结果"), two blanks printed as nothing'],
   ['drawn-063-2021-ruled-scan.pdf', 'a seal over 三\'s last rows: 5.要求行政机关确认… and 2021\'s three （六） rows, labels garbled or lost, between 4.无正当理由… and (七)总计'],
   ['drawn-041-2021-unruled-screenshot-active.png', '二 alone: its band header\'s 本年制发件数 and 本年废止件数 read as one cell, two columns for three'],
+  ['drawn-035-2021-unruled-photo.pdf', 'a photo: 三\'s header words wrapped with one character on the next line (商业企 / 业, 科研机 / 构): the columns were not found'],
+  ['drawn-135-2021-unruled-photo.pdf', 'a photo: 三\'s header at the foot of page 1; on page 2 本年新收\'s values a line above its label, merged with 上年结转\'s'],
   ['drawn-000-2019-unruled-photo.pdf', 'a photo: 四\'s values alone on page 3, its header on page 2, where the same columns stand up to 70 px apart'],
   ['drawn-128-2019-hrules-scan.pdf', '四\'s 总计 words read as noise ("全一1/上和计"), its last 总计 as "区": the header was not found, 14 values for 15 columns'],
   ['drawn-056-2019-ruled-scan.pdf', '四\'s grid with a row of 15 empty cells (the header\'s lower edge) over its row of values'],

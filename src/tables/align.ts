@@ -952,7 +952,7 @@ export function decodeRegionRows(printed: readonly Line[], spec: TableSpec, last
   if (text && showsDroppedBlanks(kept.filter((r) => !r.atSourceEnd), spec)) {
     for (const row of kept) if (row.atSourceEnd) row.lostBlanks = true;
   }
-  if (spec.columnWords) ownPageColumns(kept, spec.columnWords.length);
+  if (spec.columnWords) ownPageColumns(kept, spec.columnWords.length, lineByNo);
   if (spec.columnWords) seenBlanksUnderColumns(kept, lineByNo, spec.columnWords.length);
   else if (spec.widthOf) bandColumnsFromValues(kept, spec.widthOf, lineByNo);
   if (spec.columnWords && !kept.some((r) => r.header)) {
@@ -1060,7 +1060,7 @@ function bandColumnsFromValues(rows: readonly DecodedRow[], widthOf: (key: strin
  * page. Another page's header positions never place them (a scan's pages sit apart: 三 continued
  * without its header landed a column off): there rows are read by their values alone, or stay unread.
  */
-function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
+function ownPageColumns(rows: readonly DecodedRow[], n: number, lineByNo: ReadonlyMap<number, Line>): void {
   const ocr = rows.filter((r) => r.mode !== 'grid' && r.slots.some((s) => s.method === 'ocr' && s.bbox));
   const pageOf = (r: DecodedRow): number => r.slots[0]?.page ?? r.page;
   for (const page of new Set(ocr.map(pageOf))) {
@@ -1084,6 +1084,17 @@ function ownPageColumns(rows: readonly DecodedRow[], n: number): void {
       // row whose values run back leftwards took a tilted line's other half (a photo turned a few degrees).
       if (!row.header && !inReadingOrder(row.slots)) row.unplaced = true;
     }
+  }
+  // A row whose line showed OCR no value at all is a blank row under its own page's header only where
+  // the page saw its line empty under every column (an unruled table prints blanks as nothing); under
+  // another page's header nothing shows its cells were seen empty (drawn-135: the header at the foot of
+  // page 1, the row's values on page 2 printed a line above its label: read as seven blanks, silently).
+  if (ocr.length === 0) return;
+  for (const row of rows) {
+    if (row.slots.length > 0 || !row.header) continue;
+    const stretches = lineByNo.get(row.line)?.emptyStretches ?? [];
+    const seenEmpty = (c: { start: number; span: number }): boolean => stretches.some((s) => s.x0 <= c.start + c.span * 0.25 && c.start + c.span * 0.75 <= s.x1);
+    if (headerPages.get(row.header) !== row.page || !row.header.columns.every(seenEmpty)) delete row.header;
   }
 }
 

@@ -27,7 +27,7 @@ export interface HeaderCell {
  * Stacks cells printed one under the other in the same column ("社会公" over "益组织", "法律服务"
  * over "机构"), also across a page break. Cells come in reading order.
  */
-function stackCells(cells: readonly HeaderCell[]): Stack[] {
+function stackCells(cells: readonly HeaderCell[], wordKeys: readonly string[] = []): Stack[] {
   const stacks: Stack[] = [];
   // Across a page break only the header's last line continues on the next page.
   const pageBottom = new Map<number, number>();
@@ -36,6 +36,7 @@ function stackCells(cells: readonly HeaderCell[]): Stack[] {
     const box = cell.bbox;
     if (!box) continue;
     const height = box.y1 - box.y0;
+    const key = labelKey(normaliseLabel(cell.text));
     const stack = stacks.find((s) => {
       const overlap = Math.min(s.x1, box.x1) - Math.max(s.x0, box.x0);
       const lastLine = s.y1 >= (pageBottom.get(s.page) ?? Infinity) - height * 0.5;
@@ -44,10 +45,11 @@ function stackCells(cells: readonly HeaderCell[]): Stack[] {
       const gap = cell.textColumns ? height * 1.5 : height * 0.8;
       const below = (page === s.page + 1 && lastLine) || (page === s.page && box.y0 - s.y1 > -height * 0.3 && box.y0 - s.y1 < gap);
       // A wrapped word's pieces are about as wide as each other; a group header over its columns is not.
+      // Unless together they spell a column word: a word's last character or two wrapped to a line of
+      // their own (商业企 / 业, drawn-035).
       const widths = [s.x1 - s.x0, box.x1 - box.x0].sort((a, b) => a - b) as [number, number];
-      return below && overlap > 0.5 * widths[0] && widths[1] <= widths[0] * 2.2;
+      return below && overlap > 0.5 * widths[0] && (widths[1] <= widths[0] * 2.2 || wordKeys.includes(s.key + key));
     });
-    const key = labelKey(normaliseLabel(cell.text));
     if (stack) {
       stack.key += key;
       stack.x0 = Math.min(stack.x0, box.x0);
@@ -113,7 +115,7 @@ export function positionedColumns(cells: readonly HeaderCell[], words: readonly 
     const whole = { x0: cell.bbox.x0, x1: cell.bbox.x1, key: labelKey(normaliseLabel(cell.text)), page, y1: cell.bbox.y1 };
     return [whole, ...runTogetherWords(whole, wordKeys)];
   });
-  const stacks = [...singles.sort((a, b) => a.x0 - b.x0), ...stackCells(cells).sort((a, b) => a.x0 - b.x0)];
+  const stacks = [...singles.sort((a, b) => a.x0 - b.x0), ...stackCells(cells, wordKeys).sort((a, b) => a.x0 - b.x0)];
   const used = new Set<Stack>();
   const columns: { start: number; span: number }[] = [];
   let minX = -Infinity;

@@ -252,7 +252,9 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // their labels (a text converter's order), every row took the next row's values (39 cells wrong).
     ['drawn-123-2021-hrules-scan', 142],
     // A photo turned 90°: "2.8有现" for 2.没有现成…, its "2.8" taken for the row's first value (the row a column off).
-    ['drawn-015-2021-hrules-photo', 58],
+    // (44, not 58: two rows printed blank on page 3, OCR seeing nothing on their lines, had been read as blanks
+    // under page 2's header, which proves nothing there: drawn-135's row read so was silently wrong.)
+    ['drawn-015-2021-hrules-photo', 44],
     // A photo: four rows' labels read as one word before one row's values, which went to the last of them.
     ['drawn-140-2019-unruled-photo', 137],
     // A photo: 三's header garbled ("□ 请人情况", "本列数据的勾移关系"), so its region began at 三、本年度办理结果; its first
@@ -265,6 +267,14 @@ describe('real OCR output of drawn scans: no silent cell in 三', () => {
     // where 5.要求行政机关确认… and 2021's three （六） rows are missing. Counted with 2019's （六） row too (five
     // rows for four lines), they stood nowhere (130 before, 151 now).
     ['drawn-063-2021-ruled-scan', 151],
+    // A photo: 三's header words wrapped with their last character on a line of its own (商业企 / 业, 科研机 / 构,
+    // 社会公益组 / 织), each piece far narrower than the other: not stacked, the columns were not found, and rows
+    // with blanks could sit in several ways (127 before, 144 now).
+    ['drawn-035-2021-unruled-photo', 144],
+    // A photo: 三's header at the foot of page 1; on page 2 本年新收's values a line above its label. With the header
+    // found, the row showed no value under it and was read as seven blanks (7 silent cells); a row OCR saw nothing
+    // on is a blank row only under its own page's header, its line seen empty under every column.
+    ['drawn-135-2021-unruled-photo', 167],
   ] as const)('%s', (name, atLeastRight) => {
     const f = fixture(name);
     expect(silentCells(f)).toEqual([]);
