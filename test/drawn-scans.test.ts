@@ -70,6 +70,20 @@ describe('drawn scans', () => {
 });
 
 describe('drawn pages', () => {
+  test('a faint 121 dpi ruled page, blurred (drawn-111 p2, 三 continued): digits beside the rules are seen with the rules out of the mean, and read', () => {
+    const file = 'drawn-111-2021-ruled-scan-p2.jpg';
+    const record = records.get(file)!;
+    const truth = pages.find((p) => p.file === file)!.truth.requests as ValueTable;
+    // The rows printed on this page (3.危及… on; those on page 1 are missing here), as the 2021 report prints them.
+    const cells = record.cells.filter((c) => c.table === 'requests' && c.flag !== 'missing' && truth[c.row]?.[c.column] !== undefined);
+    // Silent: a number not printed, or a printed number given as a blank.
+    const wrong = cells.filter((c) => (c.value !== null ? c.value !== truth[c.row]?.[c.column] : c.flag === 'blank' && truth[c.row]?.[c.column] !== null)).map((c) => `${c.row}.${c.column}: ${String(truth[c.row]?.[c.column])} → ${c.value} (${c.flag})`);
+    expect(wrong).toEqual([]);
+    // Before, the page's faint 0s were ink too low to read and the page failed (image_unreadable, confidence 0.21).
+    expect(record.status).not.toBe('failed');
+    expect(cells.filter((c) => c.value === truth[c.row]?.[c.column] && c.flag !== 'unreadable').length).toBeGreaterThanOrEqual(60);
+  });
+
   test('a ruled 四 lying on its side (drawn-091 p3, 153 dpi, turned 270°) is turned from its own pixels once read: its values are read', () => {
     const file = 'drawn-091-2021-ruled-scan-p3.jpg';
     const record = records.get(file)!;

@@ -244,6 +244,12 @@ function withFaintText(ink: CellInk, faint: InkMask, inner: BBox, textHeight: nu
   // rows. (Such a box is no measure of the page's text height.)
   const joined = word ? null : faintTextBox(faint, inner, textHeight, mark, true);
   if (joined) return { kind: 'text', box: joined, stray: strayBeside(joined), joined: true };
+  // Failing those, the glyphs of the faint mask taken with the rules out of the mean, in a grid cell:
+  // at low resolution a cell is as high as the mean's box, its rules pull the mean down, and a faint
+  // digit's thin strokes drop out of the faint mask (drawn-111, 121 dpi blurred: its 0s were 7 px of a
+  // 12 px glyph, seen as ink too low to read, and 114 cells stayed unreadable).
+  const besideTheRules = word || besideRules === faint ? null : faintTextBox(besideRules, inner, textHeight, mark, true);
+  if (besideTheRules) return { kind: 'text', box: besideTheRules, stray: strayBeside(besideTheRules), joined: true };
   // Faint ink of a character's build, too low to read, is no cell seen empty: unreadable.
   return ink.kind === 'empty' && holdsFaintCharacter(faint, inner, textHeight) ? { kind: 'faint' } : ink;
 }
