@@ -17,6 +17,7 @@ const OUT = join(ROOT, 'test/fixtures/drawn-pages');
 /** The picked pages: drawn file number, page, the tables printed whole on that page, and what the page brings. */
 const PICKS = [
   { number: 91, page: 3, tables: ['reviews'], why: '2021 四 ruled, 153 dpi grey, turned 270°: its grid is found lying on its side, so it is turned once read (readPreparedPage), and from its own pixels' },
+  { number: 55, page: 3, tables: ['requests'], why: '2021 三 continued (unruled photo): the page starts with rows whose labels OCR garbled, above the first row read whole; a faint 1 beside a 3 (31) that both readers missed' },
   { number: 111, page: 2, tables: ['requests'], why: '2021 三 continued (ruled; its rows from 3.危及… on), 121 dpi colour, blurred: faint small digits beside the rules, seen only with the rules out of the mean' },
 ];
 

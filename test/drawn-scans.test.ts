@@ -70,6 +70,22 @@ describe('drawn scans', () => {
 });
 
 describe('drawn pages', () => {
+  test('三 continued at a page\'s top (drawn-055 p3, a photo): rows whose labels OCR garbled, above the first row read whole, are read; a faint 1 beside a 3 is no 3', () => {
+    const file = 'drawn-055-2021-unruled-photo-p3.jpg';
+    const record = records.get(file)!;
+    const truth = pages.find((p) => p.file === file)!.truth.requests as ValueTable;
+    const cells = record.cells.filter((c) => c.table === 'requests' && truth[c.row]?.[c.column] !== undefined);
+    const silent = cells.filter((c) => (c.value !== null ? c.value !== truth[c.row]?.[c.column] : c.flag === 'blank' && truth[c.row]?.[c.column] !== null));
+    expect(silent.map((c) => `${c.row}.${c.column}: ${String(truth[c.row]?.[c.column])} → ${c.value} (${c.flag})`)).toEqual([]);
+    // The region started at 6.属于四类过程性信息, the first label read whole: the five rows above it were missing.
+    for (const row of ['partiallyGranted', 'deniedStateSecret', 'deniedOtherLaws', 'deniedThirdParty', 'deniedInternalAffairs']) {
+      expect(cells.filter((c) => c.row === row && c.flag !== 'missing').length).toBe(7);
+    }
+    // 5.属于三类内部事务信息's 31: its 1 printed faintly, both readers read 3, sure; the ink is two digits wide.
+    expect(cells.find((c) => c.row === 'deniedInternalAffairs' && c.column === 'socialWelfare')).toMatchObject({ value: null, flag: 'unreadable', raw: '3' });
+    expect(cells.filter((c) => c.value === truth[c.row]?.[c.column] && c.flag !== 'unreadable' && c.flag !== 'missing').length).toBeGreaterThanOrEqual(125);
+  });
+
   test('a faint 121 dpi ruled page, blurred (drawn-111 p2, 三 continued): digits beside the rules are seen with the rules out of the mean, and read', () => {
     const file = 'drawn-111-2021-ruled-scan-p2.jpg';
     const record = records.get(file)!;

@@ -141,6 +141,33 @@ function garbledBeforeRow(line: Line, next: Line | undefined): boolean {
   return Math.min(...line.cells.map((c) => c.confidence)) < GARBLED_CONFIDENCE && next.cells.filter((c) => /^\d+$/.test(c.text.trim())).length >= 3;
 }
 
+/** Cells a line of 三 continued at a page's top prints at least (of 7), numbers or placeholders, to be one of its rows. */
+const ROW_ABOVE_CELLS = 3;
+
+/**
+ * The lines of a scan's page above the row its region of 三 was found at, back to the page's top,
+ * when each is a row of 三 whose label OCR garbled ("4.保护第 E方合法权益 0 2 0 0 2") or a piece of a
+ * wrapped label: 三 continued from the page before starts at the page's top, and only a row whose
+ * label was read whole started the region (drawn-055 p3: five rows above 6.属于四类过程性信息 were
+ * missing). Nothing is taken past a line no table row prints (prose, a heading) or one already in a region.
+ */
+function rowsAboveOnPage(lines: readonly Line[], index: number, taken: ReadonlySet<Line>): Line[] {
+  const first = lines[index] as Line;
+  if (first.method !== 'ocr') return [];
+  const above: Line[] = [];
+  for (let j = index - 1; j >= 0; j--) {
+    const line = lines[j] as Line;
+    if (line.page !== first.page) break;
+    if (taken.has(line) || line.method !== 'ocr' || isProse(line) || regionStart(line) !== null || isClosingHeading(labelKey(normaliseLabel(lineText(line))))) return [];
+    const cells = line.cells.filter((c) => /^(?:\d+|[—–－-]|无)$/u.test(c.text.trim())).length;
+    const labelPiece = line.cells.length <= 2 && !line.cells.some((c) => /\d/.test(c.text)) && lineText(line).trim().length <= 16;
+    if (cells < ROW_ABOVE_CELLS && !labelPiece) return [];
+    above.unshift(line);
+  }
+  // Up to the page's top, and holding rows of numbers, not only label pieces.
+  return above.some((l) => l.cells.filter((c) => /^\d+$/.test(c.text.trim())).length >= ROW_ABOVE_CELLS) ? above : [];
+}
+
 /** Headings of the narrative sections after the tables end any table region. */
 function isClosingHeading(key: string): boolean {
   return /^(?:[五六]、?)?(?:政府信息公开工作)?存在的?主要问题|^(?:[五六]、?)?其他需要报告的?事项|^一、?总体情况/.test(key);
@@ -198,6 +225,8 @@ export function splitRegions(input: readonly Line[]): Region[] {
   const isActiveRow = (key: string | undefined): boolean => key !== undefined && ACTIVE_ROW_KEYS.some((k) => key.startsWith(k));
   // Notes skipped since the current region's heading, while it holds nothing else.
   let notesAfterHeading = 0;
+  // Lines some region holds.
+  const taken = new Set<Line>();
   for (const [index, line] of lines.entries()) {
     const key = keys[index] as string;
     if (current?.kind === 'requests' && REQUEST_ROW_WORDS.some((w) => key.includes(w))) requestRowsSeen = true;
@@ -214,17 +243,21 @@ export function splitRegions(input: readonly Line[]): Region[] {
     if (start === 'requests' && current?.kind === 'reviews' && !REQUEST_ROW_WORDS.some((w) => key.includes(w)) && !soon.some((k) => REQUEST_ROW_WORDS.some((w) => k.includes(w)))) start = null;
     if (!start && current?.kind === 'requests' && !requestRowsSeen && lastActive && isActiveRow(key)) {
       lastActive.lines.push(line);
+      taken.add(line);
       continue;
     }
     if (start) {
       if (!current || current.kind !== start) {
-        current = { kind: start, lines: [] };
+        // (三 continued at a page's top, found at a row below rows whose labels OCR garbled: those too.)
+        const above: Line[] = start === 'requests' && !current ? rowsAboveOnPage(lines, index, taken) : [];
+        current = { kind: start, lines: [...above] };
         regions.push(current);
         notesAfterHeading = 0;
         if (start === 'requests') requestRowsSeen = REQUEST_ROW_WORDS.some((w) => key.includes(w));
         if (start === 'active') lastActive = current;
       }
       current.lines.push(line);
+      taken.add(line);
       continue;
     }
     if (isClosingHeading(key)) {
@@ -243,7 +276,10 @@ export function splitRegions(input: readonly Line[]): Region[] {
       if (!afterHeading || ++notesAfterHeading > NOTES_AFTER_HEADING) current = null;
       continue;
     }
-    current?.lines.push(line);
+    if (current) {
+      current.lines.push(line);
+      taken.add(line);
+    }
   }
   return regions;
 }

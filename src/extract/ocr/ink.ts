@@ -456,6 +456,29 @@ function isSlash(mask: InkMask, blob: BBox): boolean {
   return top - middle > w * 0.15 && middle - bottom > w * 0.15;
 }
 
+/**
+ * The printed width of a box's ink: its inked columns and the gaps narrower than `wordGap` between
+ * them (a number's digits stand close; two numbers run together keep a wider gap, left out).
+ */
+export function printedWidth(mask: InkMask, box: BBox, wordGap: number): number {
+  const { cols } = countInk(mask, Math.round(box.x0), Math.round(box.y0), Math.round(box.x1), Math.round(box.y1));
+  let width = 0;
+  let gap = 0;
+  let inked = false;
+  for (const c of cols) {
+    if (c === 0) {
+      gap++;
+      continue;
+    }
+    // A gap inside the ink counts where it is a glyph's spacing, not a space between words.
+    if (inked && gap < wordGap) width += gap;
+    width++;
+    gap = 0;
+    inked = true;
+  }
+  return width;
+}
+
 /** The spans of ink along rows of a box (text lines, or the characters of vertical text). */
 export function inkSpans(mask: InkMask, box: BBox, minGap: number): { from: number; to: number }[] {
   const { rows } = countInk(mask, Math.round(box.x0), Math.round(box.y0), Math.round(box.x1), Math.round(box.y1));

@@ -9,7 +9,7 @@
 import { SEEN_BLANK, type BBox, type TextRun } from '../../model/document.js';
 import type { OcrEngine, OcrText, OcrWord } from './engine.js';
 import { GlyphModel, glyphShapes, SHAPE_CONFIRMED_CONFIDENCE, type GlyphCheck, type GlyphShapes } from './glyphs.js';
-import { glyphBoxes, inkSpans, isLoneStroke, startsWithMinus, verticalToHorizontal } from './ink.js';
+import { glyphBoxes, inkSpans, isLoneStroke, printedWidth, startsWithMinus, verticalToHorizontal } from './ink.js';
 import { cropToPng, expandBox, stackCrops, type InkMask, type Raster } from './raster.js';
 import { digitsFromLookAlikes, isNumberText, removeHanSpaces, withOnesLeftOut } from './text-fix.js';
 
@@ -60,6 +60,25 @@ export interface CellContext {
 function widthFits(digits: string, ink: BBox, textHeight: number): boolean {
   const height = Math.min(ink.y1 - ink.y0, textHeight * 1.3);
   return ink.x1 - ink.x0 <= (digits.length * 1.1 + 0.8) * height && ink.y1 - ink.y0 <= textHeight * 1.8;
+}
+
+/** The widest a digit prints, as a share of its height (a 0 or a 4 of a wide font; most print narrower). */
+const DIGIT_WIDTH = 0.75;
+/** A gap in a number's ink this wide (share of its height) parts two words; a narrower one is a digit's spacing. */
+const WORD_GAP = 0.35;
+
+/**
+ * True when the ink is wider than the number read can fill by more than half a digit: a digit both
+ * readers missed stands in it (drawn-055: a faint 1 beside a 3, "31" read 3 by both, sure). Its
+ * printed width is measured, not its box: two numbers run together keep the gap between them
+ * (drawn-051's "2980", 298 and 0).
+ */
+function inkWiderThanReading(ctx: CellContext, text: string, ink: BBox): boolean {
+  const height = ink.y1 - ink.y0;
+  // (A count of thousands may print a comma the readers leave out, "28,803" read 28803: half a digit each.)
+  const digits = text.replace(/\D/g, '').length;
+  const commas = Math.floor(Math.max(0, digits - 1) / 3) * 0.5;
+  return printedWidth(ctx.mask, ink, height * WORD_GAP) > (text.length + commas + 0.6) * DIGIT_WIDTH * height;
 }
 
 function run(text: string, bbox: BBox, confidence: number, vertical = false): TextRun {
@@ -204,7 +223,7 @@ function judge(ctx: CellContext, r: CellReadings): Verdict {
   const confident = [...digitNumbers, ...hanNumbers].filter((n) => fits(n.text) && n.confidence >= CONTRADICTION_CONFIDENCE);
   if (agreed.size === 1) {
     const [[text, confidence]] = [...agreed] as [[string, number]];
-    if (confident.every((n) => n.text === text)) return { kind: 'number', run: run(text, r.ink, confidence) };
+    if (confident.every((n) => n.text === text) && !inkWiderThanReading(ctx, text, r.ink)) return { kind: 'number', run: run(text, r.ink, confidence) };
     return { kind: 'undecided' };
   }
   // A lone upright stroke is a 1 when a reader says so and none reads another number: the shape
