@@ -295,7 +295,7 @@ export function headerOnValuesPage(header: HeaderPositions, slots: readonly Slot
   const centres = header.columns.map((c) => c.start + c.span / 2);
   const values = slots.filter((s) => s.bbox && s.text.trim() !== '').map((s) => (s.bbox!.x0 + s.bbox!.x1) / 2);
   if (values.length < 2 || values.length > centres.length) return undefined;
-  let best: { a: number; b: number; error: number; columns: string } | undefined;
+  let best: { a: number; b: number; error: number } | undefined;
   const assignments = new Set<string>();
   const assign = (a: number, b: number): { columns: number[]; error: number } | undefined => {
     const mapped = centres.map((c) => a + b * c);
@@ -323,9 +323,8 @@ export function headerOnValuesPage(header: HeaderPositions, slots: readonly Slot
           const a = (values[i1] as number) - b * (centres[j1] as number);
           const fit = assign(a, b);
           if (!fit) continue;
-          const key = fit.columns.join(',');
-          assignments.add(key);
-          if (!best || fit.error < best.error) best = { a, b, error: fit.error, columns: key };
+          assignments.add(fit.columns.join(','));
+          if (!best || fit.error < best.error) best = { a, b, error: fit.error };
         }
       }
     }
