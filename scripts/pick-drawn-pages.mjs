@@ -19,6 +19,7 @@ const PICKS = [
   { number: 91, page: 3, tables: ['reviews'], why: '2021 四 ruled, 153 dpi grey, turned 270°: its grid is found lying on its side, so it is turned once read (readPreparedPage), and from its own pixels' },
   { number: 55, page: 3, tables: ['requests'], why: '2021 三 continued (unruled photo): the page starts with rows whose labels OCR garbled, above the first row read whole; a faint 1 beside a 3 (31) that both readers missed' },
   { number: 111, page: 2, tables: ['requests'], why: '2021 三 continued (ruled; its rows from 3.危及… on), 121 dpi colour, blurred: faint small digits beside the rules, seen only with the rules out of the mean' },
+  { number: 48, page: 2, tables: ['requests'], why: '2019 三 (ruled, its head; continued on page 3), a grey scan: a seal\'s ring, star and characters over (三)不予公开\'s rows, as grey as the rules, lifted by its ring (seal-rings.ts)' },
 ];
 
 const { seed, count, entries } = JSON.parse(readFileSync(join(FROM, 'scans.json'), 'utf8'));

@@ -86,6 +86,21 @@ describe('drawn pages', () => {
     expect(cells.filter((c) => c.value === truth[c.row]?.[c.column] && c.flag !== 'unreadable' && c.flag !== 'missing').length).toBeGreaterThanOrEqual(125);
   });
 
+  test('a grey scan with a seal over 三 (drawn-048 p2): the seal is lifted by its ring, and the cells under it read', () => {
+    const file = 'drawn-048-2019-ruled-scan-p2.jpg';
+    const record = records.get(file)!;
+    const truth = pages.find((p) => p.file === file)!.truth.requests as ValueTable;
+    const cells = record.cells.filter((c) => c.table === 'requests' && c.flag !== 'missing' && truth[c.row]?.[c.column] !== undefined);
+    const wrong = cells.filter((c) => (c.value !== null ? c.value !== truth[c.row]?.[c.column] : c.flag === 'blank' && truth[c.row]?.[c.column] !== null)).map((c) => `${c.row}.${c.column}: ${String(truth[c.row]?.[c.column])} → ${c.value} (${c.flag})`);
+    expect(wrong).toEqual([]);
+    const right = (c: (typeof cells)[number]): boolean => c.flag !== 'unreadable' && c.value === truth[c.row]?.[c.column];
+    // The seal's ring, star and characters lie over (三)不予公开's rows 1–5, columns 社会公益组织 to 总计:
+    // with the seal in, none of those 20 cells read and the page read 21 cells; lifted, 8 and 54.
+    const underSeal = cells.filter((c) => ['deniedStateSecret', 'deniedOtherLaws', 'deniedThreeSafeties', 'deniedThirdParty', 'deniedInternalAffairs'].includes(c.row) && ['socialWelfare', 'legalServices', 'otherOrg', 'total'].includes(c.column));
+    expect(underSeal.filter(right).length).toBeGreaterThanOrEqual(8);
+    expect(cells.filter(right).length).toBeGreaterThanOrEqual(54);
+  });
+
   test('a faint 121 dpi ruled page, blurred (drawn-111 p2, 三 continued): digits beside the rules are seen with the rules out of the mean, and read', () => {
     const file = 'drawn-111-2021-ruled-scan-p2.jpg';
     const record = records.get(file)!;

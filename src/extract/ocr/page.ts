@@ -14,6 +14,7 @@ import { withoutDarkBorders } from './borders.js';
 import { faintRuleSegments } from './faint-rules.js';
 import { withoutStrayStrokes } from './stray-strokes.js';
 import { cellInk, faintInkBeside, faintTextBox, grownAlongLine, digitsOnly, faintDigitBeside, faintMinusBefore, hasBlankMarkShape, holdsFaintCharacter, inkBox, type CellInk } from './ink.js';
+import { withoutGreySeals } from './seal-rings.js';
 import { adaptiveMasks, cropToPng, expandBox, rotateRaster, scaleRaster, TEXT_CONTRAST, faintMaskBesideRules, textInkSamples, type InkMask, type Raster } from './raster.js';
 import { readCells, readTitleLines, SURE_CONFIDENCE, type CellContext } from './read-cell.js';
 import { emptyStretches, wordRows } from './empty-stretches.js';
@@ -136,7 +137,8 @@ function prepare(raster: Raster, textHeight: number, contrast = TEXT_CONTRAST): 
 async function deskewed(raster: Raster, textHeight: number | null): Promise<{ p: Prepared; skew: number }> {
   const step = skewSampleStep(raster.width, raster.height);
   const skew = skewOfSamples(textInkSamples(raster, step), raster.height, step);
-  const straight = Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster;
+  // A grey page's seals are lifted once it stands level: its rules, kept, then run along rows and columns (seal-rings.ts).
+  const straight = withoutGreySeals(Math.abs(skew) >= 0.05 ? await rotateRaster(raster, -skew) : raster);
   await yieldToOthers();
   // A page's text height is guessed from the straightened page's size (rotation grows it a little).
   return { p: prepare(straight, textHeight ?? pageTextHeight(straight)), skew };

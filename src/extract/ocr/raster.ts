@@ -35,7 +35,8 @@ function rawInput(raster: Raster): Sharp {
 /**
  * The grey a page is read in. A colour image gives its red channel, not its luma, with red seals
  * (公章) stamped over cells and signatures lifted to the paper (seal-grey.ts), while black and blue
- * print stay dark; on a grey image the two are the same.
+ * print stay dark; on a grey image the two are the same (its seals are lifted once the page is
+ * straightened: seal-rings.ts).
  */
 async function toRaster(image: Sharp): Promise<Raster> {
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
