@@ -5,6 +5,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { BBox } from '../../model/document.js';
 import { histogramQuantile } from './histogram.js';
+import { paperLight, rowLight } from './paper-light.js';
 import { sealFreeGreyPlane } from './seal-grey.js';
 
 /** An 8-bit greyscale image, row-major, 0 = black. */
@@ -313,6 +314,10 @@ export function adaptiveMasks(raster: Raster, radius = 15, contrast?: number): I
   const integral = integralOf(raster);
   const fittedContrast = pageTextContrast(raster, integral, radius);
   const textContrast = contrast ?? fittedContrast;
+  // Where the page is lit less, its print stands less deep: the contrast follows the light
+  // (paper-light.ts), down to the least any print is taken at (noise beside strokes stays paper).
+  const lighting = paperLight(raster);
+  const litShare = new Float32Array(width).fill(1);
   const half = Math.floor(RULE_SPAN / 2);
   const text = new Uint8Array(width * height);
   const faint = new Uint8Array(width * height);
@@ -334,6 +339,7 @@ export function adaptiveMasks(raster: Raster, radius = 15, contrast?: number): I
     const rowY1 = rowY + stride;
     const downCount = vd - vb;
     const lightDown = lightRun * downCount;
+    if (lighting) rowLight(lighting, y, litShare);
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       const v = data[i] as number;
@@ -352,7 +358,7 @@ export function adaptiveMasks(raster: Raster, radius = 15, contrast?: number): I
       const mean = boxSum(integral, rowB, rowD, a, c) / ((c - a) * (d - b));
       const dark = v < 80;
       // A pixel in a solid dark area (a thick rule, a bold stroke) is ink too.
-      if (isTextInk(v, mean, textContrast)) text[i] = 1;
+      if (isTextInk(v, mean, Math.max(MIN_TEXT_CONTRAST, textContrast * (litShare[x] as number)))) text[i] = 1;
       if (v < mean - FAINT_CONTRAST) faint[i] = 1;
       if (along < mean - RULE_CONTRAST || dark) rulesH[i] = 1;
       if (down < mean - RULE_CONTRAST || dark) rulesV[i] = 1;
