@@ -11,14 +11,15 @@ export interface PageLayout {
   lines: Line[];
 }
 
-/** Lays out one page; table indices continue from `firstTableIndex`. */
-export function layoutPositionedPage(page: PositionedPage, firstTableIndex: number): PageLayout {
+/** Lays out one page; table indices continue from `firstTableIndex`, line numbers from `firstLineNo`. */
+export function layoutPositionedPage(page: PositionedPage, firstTableIndex: number, firstLineNo = 1): PageLayout {
   const ruled = findRuledTables(page.edges, page.runs, page.snapTolerance);
   const inTables = new Set(ruled.flatMap((t) => [...t.runs]));
   const lines = runsToLines(
     page.runs.filter((r) => !inTables.has(r)),
     page.number,
     page.method,
+    firstLineNo,
   ).filter((l) => !isPageNumberLine(l.cells.map((c) => c.text).join(' ')));
   if (page.emptyStretches) for (const line of lines) withEmptyStretches(line, page.emptyStretches);
   return { tables: ruledTablesToMarkup(ruled, page.number, firstTableIndex).map((t) => ({ ...t, method: page.method })), lines };
@@ -34,10 +35,15 @@ export function layoutDocument(doc: ExtractedDocument): ExtractedDocument {
   const tables: MarkupTable[] = [...doc.markupTables];
   const text: string[] = [];
   const layouts: PageLayout[] = [];
+  // Lines are numbered through the document, as a text's are: numbered page by page, a table's rows
+  // on two pages shared numbers, and a row's line on one page was looked up on the other (drawn-075:
+  // 三's first row on page 2 was given a blank its own line's number held empty on page 3).
+  let nextLineNo = doc.pages.reduce((last, p) => p.lines.reduce((m, l) => Math.max(m, l.lineNo), last), 0) + 1;
   for (const positioned of doc.positionedPages) {
-    const layout = layoutPositionedPage(positioned, tables.length + 1);
+    const layout = layoutPositionedPage(positioned, tables.length + 1, nextLineNo);
     tables.push(...layout.tables);
     layouts.push(layout);
+    nextLineNo = layout.lines.reduce((m, l) => Math.max(m, l.lineNo), nextLineNo - 1) + 1;
   }
   const running = runningLines(doc.positionedPages, layouts);
   for (const [i, positioned] of doc.positionedPages.entries()) {
