@@ -302,6 +302,14 @@ function chooseCopy(solved: SolvedTable[], table: TableKey, issues: Issue[]): { 
 }
 
 /** 三's rows in printed order, one list per format (2019, 2021). */
+/**
+ * Unread cells (seen but not read) that leave a row placed by position unchecked: one the row's
+ * identity fills from the others, and the reading is checked by nothing else.
+ */
+const UNREAD_IN_ROW_BY_POSITION = 2;
+/** Below this confidence an unread cell's reading is nothing to go by (the readers disagreed, or saw no number). */
+const UNREAD_CONFIDENCE = 0.3;
+
 const REQUEST_ROWS_OF_FORMAT: readonly (readonly string[])[] = (['2019', '2021'] as const).map((t) => REQUEST_ROW_SPECS.filter((spec) => spec.templates.includes(t)).map((spec) => spec.key));
 
 /**
@@ -368,11 +376,13 @@ function rowCellsOf(table: TableKey, keys: readonly CellKey[], row: DecodedRow |
     return cellFromSlot(table, rowKey, column, chosen.cells[i] ?? null, source, base, inferred, issues);
   });
   // A row known only by its position is taken because its values fit there; with a cell OCR did not
-  // see, the row's identity would fill that cell from the others (validate) and so check none of them:
-  // two inferences on one row, nothing confirming either (drawn-075: "2" read for a printed 22 beside
-  // an unseen 总计 gave 总计 2). Its cells are left unread.
-  if (row.byPosition && cells.some((c) => c.method === 'ocr' && c.flag === 'unreadable' && c.raw.trim() === '')) {
-    issues.push(makeIssue('error', 'tables', 'row_unreadable', `${name}: a row placed by position with a cell not seen: nothing checks its values; left unread`, { page: row.page, path }));
+  // see, or two it could not read, the row's identity would fill them from the others (validate) and so
+  // check none of them: two inferences on one row, nothing confirming either (drawn-075: "2" read for a
+  // printed 22 beside an unseen 总计 gave 总计 2; drawn-015 p3: a 22 read as two unsure digits "4" "2"
+  // pushed the row's 0s a column right, onto its printed blank). Its cells are left unread.
+  const unread = cells.filter((c) => c.method === 'ocr' && c.flag === 'unreadable' && c.confidence < UNREAD_CONFIDENCE);
+  if (row.byPosition && (unread.some((c) => c.raw.trim() === '') || unread.length >= UNREAD_IN_ROW_BY_POSITION)) {
+    issues.push(makeIssue('error', 'tables', 'row_unreadable', `${name}: a row placed by position with a cell not seen or not read: nothing checks its values; left unread`, { page: row.page, path }));
     return cells.map((c) => (c.flag === 'missing' ? c : { ...c, value: null, flag: 'unreadable' as const, confidence: 0 }));
   }
   return cells;
