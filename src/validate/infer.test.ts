@@ -49,6 +49,10 @@ test('a 0 the identity wants, where the ink does not read 0, is taken only in a 
   for (const raw of ['7', '龙', 'X']) expect(inferFromIdentities(withRaw(raw), list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
   // Ink no placeholder is misread as (an X) is a misread 0 even where blanks are printed.
   expect(inferFromIdentities([...withRaw('X'), dash], list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
+  // Unless the readers made nothing sure of it (drawn-063: "8" at 0.00 for a dash under a seal's remains): its shape is not known.
+  const unsure = withRaw('8').map((c) => (c.column === 'corrected' ? { ...c, confidence: 0 } : c));
+  expect(inferFromIdentities([...unsure, dash], list).cells[1]).toMatchObject({ value: null, flag: 'unreadable' });
+  expect(inferFromIdentities(unsure, list).cells[1]).toMatchObject({ value: 0, flag: 'inferred' });
 });
 
 test('nothing seen where the identity wants 0: a lost 0 only in a table printing no blank, else unreadable', () => {

@@ -23,6 +23,8 @@ const ZERO_READING = /^\s*[0OoＯ〇]\s*$/;
  * had been inferred 0).
  */
 const PLACEHOLDER_MISREAD = /^\s*(?:\p{Script=Han}+|[71/|\\]|□|[-‐‑‒–—―－_~])\s*$/u;
+/** Below this confidence a reading says nothing of the ink's shape (the readers disagreed, or neither was sure). */
+const UNKNOWN_INK_CONFIDENCE = 0.3;
 /** More cells than this seen empty in a table are printed blanks, not zeros a scan lost now and then. */
 const LOST_ZEROS = 2;
 
@@ -122,8 +124,9 @@ export function inferFromIdentities(cells: readonly CellReading[], list: readonl
       let found: number | null = derived;
       if (derived === 0 && !ZERO_READING.test(target.raw)) {
         const seenNothing = target.raw.trim() === '';
-        // (A raw of several words is its row's: the cell's own ink is not known.)
-        const unknownInk = seenNothing || PLACEHOLDER_MISREAD.test(target.raw) || /\S\s+\S/.test(target.raw.trim());
+        // (A raw of several words is its row's: the cell's own ink is not known. Nor is ink the readers
+        // made nothing sure of: drawn-063's "8" at 0.00 was a dash under a seal's remains, a printed blank.)
+        const unknownInk = seenNothing || PLACEHOLDER_MISREAD.test(target.raw) || /\S\s+\S/.test(target.raw.trim()) || target.confidence < UNKNOWN_INK_CONFIDENCE;
         if (seenNothing && blankAsNothing(cells, target.table)) found = null;
         else if (unknownInk && !printsNoBlank(cells, target.table, seenNothing)) continue;
       }

@@ -20,6 +20,18 @@ describe('identities failing among OCR numbers', () => {
     expect(record.status).toBe('partial');
   });
 
+  test('a balance off by one that each of its four OCR numbers a digit off would explain leaves all four unread (drawn-095, read again: 结转\'s 研究机构 0 read 1 by both readers)', () => {
+    // The fixture's 结转 row reads "0 5 1 1 0 — 6", its 研究机构 and 社会公益组织 1s unsure (0); read again, the
+    // 研究机构 1 came sure: 223 + 0 = 223 + 1 fails by one, and 223, 0, 223 and 1 each a digit off would hold it.
+    const { doc } = fixture('drawn-095-2021-ruled-photo');
+    const row = doc.markupTables.flatMap((t) => t.rows).find((r) => r[0]?.text.includes('结转下年度')) as { text: string; confidence?: number }[];
+    Object.assign(row[3] as object, { confidence: 0.96 });
+    const { record } = recordOfDocument(source(), doc);
+    const cell = (row: string) => record.cells.find((c) => c.table === 'requests' && c.row === row && c.column === 'research');
+    for (const key of ['newReceived', 'carriedOver', 'totalHandled', 'carriedForward']) expect(cell(key)).toMatchObject({ value: null, flag: 'unreadable' });
+    expect(record.issues.find((i) => i.code === 'check_failed_ocr' && i.message.startsWith('research'))?.message).toMatch(/printed 223, sum 224; one misread digit in 4/);
+  });
+
   test('a number read sure that an identity fails over once the numbers read unsure stand in is left unread; an identity never proves a value far from the ink', () => {
     // drawn-027 (a grey seal over 三): 5.属于三类内部事务信息 prints 15 0 0 0 0 0 15. Its 15 was read unsure (0.56), and the
     // 0 under the seal's stroke read 6 by both readers. 15 = ? + 6 inferred 9 for the 15, and the 6 stood: two silent cells.

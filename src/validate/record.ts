@@ -98,8 +98,12 @@ function isSourceError(check: Check, cellsByKey: ReadonlyMap<string, CellReading
  */
 const MIN_STAND_IN_CONFIDENCE = 0.25;
 
-/** At most this many OCR numbers a failed identity may point at as misread (else it points at none). */
-const MAX_SUSPECTS = 3;
+/**
+ * At most this many OCR numbers a failed identity may point at as misread (else it points at none):
+ * all four of 三's balance (drawn-095: 结转's 研究机构 0 read 1 by both readers, the balance 223 + 0 =
+ * 223 + 1 off by one, which each of its four numbers a digit off would explain).
+ */
+const MAX_SUSPECTS = 4;
 
 /**
  * The numbers read by OCR (read or inferred) that could explain an identity failing among them by one
