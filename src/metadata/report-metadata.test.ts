@@ -11,6 +11,8 @@ describe('readMetadata', () => {
     ['２０２２年政府信息公开工作年度报告', null, 2022],
     // Real set i, 福田: the year opens the title, before the agency (the agency was "年区集体经济发展服务署").
     ['2021年区集体经济发展服务署政府信息公开工作年度报告\n信息提供日期 : 2022-01-21', '区集体经济发展服务署', 2021],
+    // An OCR title with a character it could not read (drawn-052): the agency is not known, the year is.
+    ['□市交通运输局2019年政府信息公开工作年度报告', null, 2019],
   ])('%j', (text, agency, year) => {
     expect(readMetadata(text)).toEqual({ agency, year });
   });

@@ -2,6 +2,7 @@
  * Agency and year covered, from the report's title (or its 统计期限), never from the publication
  * date (templates.md §7.1).
  */
+import { UNREAD_MARK } from '../model/document.js';
 import { foldText, withoutGlosses } from '../tables/normalise.js';
 
 /** What the title and preamble say about the report. */
@@ -62,7 +63,9 @@ function cleanAgency(text: string): string | null {
     // A sentence's words before the name ("现将信访局2021年…"); "我局", "本机关" name no one.
     .replace(/^(?:现将|特将|(?:现|特)?(?:向社会)?公布)/, '')
     .trim();
-  if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned) || /^[我本]/.test(cleaned)) return null;
+  // A name with a character OCR could not read is no one's name (drawn-052: "□市交通运输局" for 某某市交通运输局):
+  // in a panel keyed by agency it would stand as another body.
+  if (cleaned.length < 2 || cleaned.length > 40 || /[。，,:：]/.test(cleaned) || /^[我本]/.test(cleaned) || cleaned.includes(UNREAD_MARK)) return null;
   return cleaned;
 }
 
