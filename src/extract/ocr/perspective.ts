@@ -4,6 +4,7 @@
  * homography through them (inverse warp, bilinear). Also used by scripts/degrade-scan.mjs to
  * make such photos.
  */
+import { solveLinear } from './linear-solve.js';
 
 /** A quadrilateral's corners, clockwise from the top left: x0, y0, x1, y1, x2, y2, x3, y3. */
 export type Quad = readonly [number, number, number, number, number, number, number, number];
@@ -19,20 +20,7 @@ export function homography(from: Quad, to: Quad): number[] {
     a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
     b.push(v);
   }
-  // Gauss–Jordan with partial pivoting: eight unknowns.
-  for (let col = 0; col < 8; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 8; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
-    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
-    [b[col], b[pivot]] = [b[pivot]!, b[col]!];
-    for (let r = 0; r < 8; r++) {
-      if (r === col) continue;
-      const f = a[r]![col]! / a[col]![col]!;
-      for (let k = col; k < 8; k++) a[r]![k]! -= f * a[col]![k]!;
-      b[r]! -= f * b[col]!;
-    }
-  }
-  return [...b.map((v, i) => v / a[i]![i]!), 1];
+  return [...solveLinear(a, b), 1];
 }
 
 /**

@@ -7,12 +7,13 @@
  *
  * A seal is found by its ring: a thick stroke of mid grey (its inside mid grey too, which no stroke
  * of print is: print's strokes are dark in the middle, grey only at their edges), closing a circle
- * a tenth of the page wide or more. Within the ring's disk every pixel as light as the seal's grey or
+ * six hundredths of the page's shorter side across or more. Within the ring's disk every pixel as light as the seal's grey or
  * lighter is lifted to the disk's paper, save the rules' (long straight runs, as grey as a seal on
  * some scans): print is darker than the seal's grey, and print under the seal darker still, so it
  * stays as printed.
  */
 import { paperGrey } from './histogram.js';
+import { solveLinear } from './linear-solve.js';
 import type { Raster } from './raster.js';
 
 /** Mid grey, as shares of the paper's grey: darker than print's edges at the top, lighter than its cores at the bottom. */
@@ -100,25 +101,16 @@ function fittedCircle(pixels: readonly number[], width: number): { cx: number; c
   }
   const n = pixels.length;
   // Normal equations of [x y 1]·[D E F] = −z.
-  const m = [
-    [sxx, sxy, sx, -sxz],
-    [sxy, syy, sy, -syz],
-    [sx, sy, n, -sz],
-  ];
-  for (let col = 0; col < 3; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 3; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    if (Math.abs(m[col]![col]!) < 1e-9) return null;
-    for (let r = 0; r < 3; r++) {
-      if (r === col) continue;
-      const f = m[r]![col]! / m[col]![col]!;
-      for (let k = col; k < 4; k++) m[r]![k]! -= f * m[col]![k]!;
-    }
-  }
-  const [d, e, f] = [0, 1, 2].map((r) => m[r]![3]! / m[r]![r]!) as [number, number, number];
+  const [d, e, f] = solveLinear(
+    [
+      [sxx, sxy, sx],
+      [sxy, syy, sy],
+      [sx, sy, n],
+    ],
+    [-sxz, -syz, -sz],
+  ) as [number, number, number];
   const squared = (d * d + e * e) / 4 - f;
-  if (!(squared > 0)) return null;
+  if (!Number.isFinite(d) || !Number.isFinite(e) || !(squared > 0) || !Number.isFinite(squared)) return null;
   return { cx: mx - d / 2, cy: my - e / 2, radius: Math.sqrt(squared) };
 }
 
@@ -324,10 +316,10 @@ export function withoutGreySeals(raster: Raster): Raster {
         if (Math.hypot(x - ring.cx, y - ring.cy) > reach) continue;
         const i = y * width + x;
         const v = data[i] as number;
-        // As grey as the seal or lighter, and on no rule: the seal's ink (a rule can be as grey as a
-        // seal; print is darker than the seal, and print under it darker still).
-        // A pixel beside print is its edge (its grey is the blur of the print's dark, wider at a higher
-        // resolution): lifted, a digit would thin to its darkest middle, or break.
+        // As grey as the seal or lighter, on no rule and not beside print: the seal's ink. (A rule can
+        // be as grey as a seal; print is darker, and print under the seal darker still; a pixel beside
+        // print is its edge, the blur of its dark, wider at a higher resolution: lifted, a digit would
+        // thin to its darkest middle, or break.)
         if (v >= printBelow && v < diskPaper && rules[(y - box.y0) * (box.x1 - box.x0 + 1) + (x - box.x0)] === 0 && !besidePrint(data, width, height, x, y, printBelow, printEdge)) out[i] = diskPaper;
       }
     }
